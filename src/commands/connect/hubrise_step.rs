@@ -1,0 +1,195 @@
+//! Step 2 of `connect`: HubRise authorization. `HUBRISE_ACCESS_TOKEN` skips the browser;
+//! otherwise the browser flow with a loopback listener (a pasted code or redirect URL is
+//! accepted at the same time), or with `--no-browser` the documented installed-app flow.
+//! Then the token is exchanged and the location, catalog and customer list verified.
+
+use super::ConnectArgs;
+use crate::app::App;
+use crate::error::{Failure, Kind};
+use crate::hubrise::api::{self, Location, Named};
+use crate::hubrise::listener::{Callback, Listener};
+use crate::hubrise::oauth::{self, Grant, OAuthClient, OOB_REDIRECT};
+use crate::hubrise::paste::{PasteProblem, parse_pasted};
+use crate::i18n::Msg;
+use crate::prompt;
+use crate::secret::Secret;
+use std::time::{Duration, Instant};
+use tokio::sync::mpsc;
+
+pub struct HubriseDone {
+    pub token: Secret,
+    pub verified: Verified,
+}
+
+/// What a verified token gives access to.
+#[derive(Debug, Clone)]
+pub struct Verified {
+    pub location: Location,
+    pub catalog: Option<Named>,
+    pub customer_list: Option<Named>,
+}
+
+pub async fn run(app: &App, args: &ConnectArgs) -> anyhow::Result<HubriseDone> {
+    if let Some(token) = app.env.get("HUBRISE_ACCESS_TOKEN") {
+        app.printer.info(Msg::UsingEnvToken.text());
+        let token = Secret::new(token.trim());
+        let verified = verify(app, &token, None).await?;
+        return Ok(HubriseDone { token, verified });
+    }
+    let Some((client, _)) = app.settings.client.clone() else {
+        return Err(Failure::new(Kind::Usage, "no_oauth_client", Msg::NoOAuthClient.text())
+            .hint(Msg::NoOAuthClientHint.with("path", app.settings.config_dir.join("config.toml").display()))
+            .into());
+    };
+    let code = if args.no_browser { installed_app_flow(app, &client, &args.scope).await? } else { browser_flow(app, &client, args).await? };
+    let spinner = app.printer.spinner(Msg::ExchangingCode.text());
+    let grant = oauth::exchange(&app.http, &app.settings.endpoints.hubrise_oauth, &client, &code).await;
+    drop(spinner);
+    let grant = grant?;
+    let verified = verify(app, &grant.token, Some(&grant)).await?;
+    Ok(HubriseDone { token: grant.token.clone(), verified })
+}
+
+/// The loopback flow: print the URL, open the browser, wait for the callback or a paste.
+async fn browser_flow(app: &App, client: &OAuthClient, args: &ConnectArgs) -> anyhow::Result<Secret> {
+    let state = oauth::new_state()?;
+    let mut listener = Listener::start(state.clone(), app.printer.lang()).await.map_err(|e| anyhow::Error::new(e).context("cannot listen on 127.0.0.1 for the authorization callback"))?;
+    let url = oauth::authorize_url(&app.settings.endpoints.hubrise_oauth, &client.id, listener.redirect_uri(), &args.scope, &state);
+    app.printer.info(Msg::HubriseExplain.text());
+    app.printer.url(Msg::HubriseOpenPage.text(), &url);
+    if !open_browser(app, &url).await? {
+        if !app.ctx.interactive {
+            return Err(Failure::new(Kind::NeedsPerson, "browser_unavailable", Msg::BrowserUnavailable.text()).hint(Msg::UseEnvTokenHint.text()).into());
+        }
+        app.printer.info(Msg::OpenElsewhere.text());
+    }
+    let mut pasted = app.ctx.interactive.then(paste_reader);
+    let deadline = Instant::now() + Duration::from_secs(args.timeout);
+    let spinner = app.printer.spinner(waiting(app, deadline));
+    let mut tick = tokio::time::interval(Duration::from_secs(1));
+    let callback = loop {
+        tokio::select! {
+            callback = listener.next() => break callback.ok_or_else(|| anyhow::anyhow!("the callback listener stopped"))?,
+            Some(line) = recv(&mut pasted) => match parse_pasted(&line, &state) {
+                Ok(callback) => break callback,
+                Err(problem) => spinner.println(&app.printer.t(&match problem {
+                    PasteProblem::NotACode => Msg::PasteNotACode.text(),
+                    PasteProblem::WrongState => Msg::PasteWrongState.text(),
+                })),
+            },
+            _ = tick.tick() => {
+                if Instant::now() >= deadline {
+                    return Err(Failure::new(Kind::NeedsPerson, "authorization_timeout", Msg::AuthorizationTimeout.with("secs", args.timeout)).hint(Msg::AuthorizationTimeoutHint.text()).into());
+                }
+                spinner.set_message(waiting(app, deadline));
+            }
+        }
+    };
+    drop(spinner);
+    match callback {
+        Callback::Code(code) => {
+            app.printer.success(Msg::AuthorizationReceived.text());
+            Ok(code)
+        }
+        Callback::Denied(error) => Err(denied(&error)),
+    }
+}
+
+/// Opens the browser when one can be launched; in the sandbox, with no browser here, the
+/// consent can be given from the terminal instead.
+async fn open_browser(app: &App, url: &str) -> anyhow::Result<bool> {
+    if crate::context::browser_launchable(&app.env, std::env::consts::OS) {
+        match app.opener.open(url) {
+            Ok(()) => return Ok(true),
+            Err(why) => app.printer.warn(Msg::BrowserFailed.with("why", why)),
+        }
+    }
+    let Some(sandbox) = &app.sandbox else { return Ok(false) };
+    let approve = !app.ctx.interactive || prompt::confirm(app, Msg::SandboxApproveHere.text(), true, Msg::UseEnvTokenHint.text()).await?;
+    if approve {
+        app.printer.info(Msg::SandboxApproving.text());
+        sandbox.consent(url, true).await?;
+        return Ok(true);
+    }
+    Ok(false)
+}
+
+fn waiting(app: &App, deadline: Instant) -> crate::i18n::Text {
+    let left = deadline.saturating_duration_since(Instant::now()).as_secs();
+    let msg = if app.ctx.interactive { Msg::WaitingOrPaste } else { Msg::Waiting };
+    msg.with("time", format!("{}:{:02}", left / 60, left % 60))
+}
+
+/// Lines typed in the terminal while the browser flow waits. The reading thread is left
+/// blocked when the flow ends by another way; nothing reads the terminal after this step.
+fn paste_reader() -> mpsc::UnboundedReceiver<String> {
+    let (tx, rx) = mpsc::unbounded_channel();
+    std::thread::spawn(move || {
+        for line in std::io::stdin().lines() {
+            let Ok(line) = line else { break };
+            if !line.trim().is_empty() && tx.send(line).is_err() {
+                break;
+            }
+        }
+    });
+    rx
+}
+
+async fn recv(rx: &mut Option<mpsc::UnboundedReceiver<String>>) -> Option<String> {
+    match rx {
+        Some(rx) => rx.recv().await,
+        None => std::future::pending().await,
+    }
+}
+
+/// The documented installed-app flow: HubRise shows the code, the user pastes it.
+async fn installed_app_flow(app: &App, client: &OAuthClient, scope: &str) -> anyhow::Result<Secret> {
+    prompt::require_person(app, Msg::UseEnvTokenHint.text())?;
+    let url = oauth::authorize_url(&app.settings.endpoints.hubrise_oauth, &client.id, OOB_REDIRECT, scope, &oauth::new_state()?);
+    app.printer.info(Msg::HubriseExplainOob.text());
+    app.printer.url(Msg::HubriseOpenPage.text(), &url);
+    loop {
+        let line = prompt::line(app, Msg::PasteCodePrompt.text(), Msg::UseEnvTokenHint.text()).await?;
+        // The installed-app page shows a bare code; a URL cannot carry our state here.
+        match parse_pasted(&line, "") {
+            Ok(Callback::Code(code)) => return Ok(code),
+            Ok(Callback::Denied(error)) => return Err(denied(&error)),
+            Err(_) => app.printer.warn(Msg::PasteNotACode.text()),
+        }
+    }
+}
+
+fn denied(error: &str) -> anyhow::Error {
+    let (code, msg) = if error == "access_denied" { ("access_denied", Msg::AccessDenied) } else { ("authorization_failed", Msg::AuthorizationFailed) };
+    Failure::new(Kind::Rejected, code, msg.with("error", error)).hint(Msg::AccessDeniedHint.text()).into()
+}
+
+/// Proves the token works and names what it reaches: the location (which must be the one
+/// the token endpoint named), its catalog and its customer list.
+pub async fn verify(app: &App, token: &Secret, grant: Option<&Grant>) -> anyhow::Result<Verified> {
+    let spinner = app.printer.spinner(Msg::CheckingLocation.text());
+    let (http, api) = (&app.http, app.settings.endpoints.hubrise_api.as_str());
+    let location = api::location(http, api, token, None).await?;
+    if let Some(expected) = grant.and_then(|g| g.location_id.as_deref()) {
+        if expected != location.id {
+            return Err(Failure::new(Kind::Unexpected, "location_mismatch", Msg::LocationMismatch.with("expected", expected).with("got", &location.id)).into());
+        }
+    }
+    let catalog = match grant.and_then(|g| g.catalog_id.as_deref()) {
+        Some(id) => Some(api::catalog(http, api, token, id).await?),
+        None => only_one(api::location_list(http, api, token, None, "catalogs").await),
+    };
+    let customer_list = match grant.and_then(|g| g.customer_list_id.as_deref()) {
+        Some(id) => Some(api::customer_list(http, api, token, id).await?),
+        None => only_one(api::location_list(http, api, token, None, "customer_lists").await),
+    };
+    drop(spinner);
+    app.printer.success(Msg::LocationVerified.with("location", &location.name).with("id", &location.id).with("account", &location.account.name));
+    Ok(Verified { location, catalog, customer_list })
+}
+
+/// Without the token endpoint's answer, a location's catalog (or customer list) is known
+/// only when there is exactly one; listing may also be out of the token's scope.
+fn only_one(list: anyhow::Result<Vec<Named>>) -> Option<Named> {
+    list.ok().filter(|l| l.len() == 1).and_then(|mut l| l.pop())
+}

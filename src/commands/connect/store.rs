@@ -1,0 +1,76 @@
+//! Step 3 of `connect`: choosing the secret store (checked before the user does any work)
+//! and saving a connection all or nothing — both secrets, then the profile; if any write
+//! fails, what was there before is put back.
+
+use crate::app::App;
+use crate::error::{Failure, Kind};
+use crate::i18n::Msg;
+use crate::interrupt;
+use crate::profile::Profile;
+use crate::prompt;
+use crate::secret::Secret;
+use crate::secrets::{self, SecretStore, StoreError, StoreKind};
+
+/// The store to use: the configured one if it works; when the keyring does not, a person
+/// is offered the file store (never silently), a script gets the way out in the error. The
+/// sandbox's fake secrets go to the file store with a notice.
+pub async fn choose(app: &App) -> anyhow::Result<Box<dyn SecretStore>> {
+    let store = app.store_of(app.settings.store);
+    let spinner = app.printer.spinner(Msg::CheckingStore.text());
+    let probe = tokio::task::spawn_blocking({
+        let store = app.store_of(app.settings.store);
+        move || store.probe()
+    })
+    .await?;
+    drop(spinner);
+    let Err(err) = probe else { return Ok(store) };
+    if app.settings.store != StoreKind::Keyring {
+        return Err(store_failure(err).into());
+    }
+    if app.settings.sandbox {
+        app.printer.warn(Msg::SandboxFileStore.with("why", &err));
+        return Ok(app.store_of(StoreKind::File));
+    }
+    if !app.ctx.interactive {
+        return Err(store_failure(err).into());
+    }
+    app.printer.warn(Msg::KeyringProblem.with("why", &err));
+    let path = app.settings.config_dir.join("secrets.json");
+    if prompt::confirm(app, Msg::OfferFileStore.with("path", path.display()), false, Msg::FileStoreHint.text()).await? {
+        Ok(app.store_of(StoreKind::File))
+    } else {
+        Err(store_failure(err).into())
+    }
+}
+
+/// A store error as the user should read it, with the way out.
+pub fn store_failure(err: StoreError) -> Failure {
+    let (code, msg, hint) = match &err {
+        StoreError::Unavailable(_) => ("keyring_unavailable", Msg::KeyringUnavailable, Msg::FileStoreHint.text()),
+        StoreError::Locked(_) => ("keyring_locked", Msg::KeyringLocked, Msg::KeyringLockedHint.text()),
+        StoreError::Timeout(_) => ("keyring_timeout", Msg::KeyringTimeout, Msg::KeyringLockedHint.text()),
+        StoreError::InsecureFile { .. } => ("secrets_file_insecure", Msg::SecretsFileInsecure, Msg::SecretsFileInsecureHint.text()),
+        StoreError::Other(_) => ("secret_store_failed", Msg::SecretStoreFailed, Msg::FileStoreHint.text()),
+    };
+    Failure::new(Kind::Unexpected, code, msg.text()).hint(hint).detail(err)
+}
+
+/// Writes both secrets and the profile. Ctrl-C waits until this is done or undone.
+pub async fn save_connection(app: &App, store: &dyn SecretStore, profile: &Profile, zelty_key: &Secret, token: &Secret) -> anyhow::Result<()> {
+    let _critical = interrupt::critical();
+    let name = &app.profile;
+    let users = [secrets::zelty_user(name), secrets::hubrise_user(name)];
+    let before: Vec<Option<Secret>> = users.iter().map(|u| store.get(u)).collect::<Result<_, _>>().map_err(|e| store_failure(e))?;
+    secrets::set_all(store, &[(users[0].clone(), zelty_key), (users[1].clone(), token)]).map_err(|e| store_failure(e))?;
+    if let Err(err) = app.profiles.save(name, profile) {
+        // Put the previous secrets back so the previous connection still works.
+        for (user, previous) in users.iter().zip(&before) {
+            let _ = match previous {
+                Some(secret) => store.set(user, secret),
+                None => store.delete(user).map(drop),
+            };
+        }
+        return Err(err);
+    }
+    Ok(())
+}

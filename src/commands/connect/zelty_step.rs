@@ -1,0 +1,135 @@
+//! Step 1 of `connect`: enable Hubrise V2 in the Zelty back office, get the API key
+//! (hidden prompt, `ZELTY_API_KEY` or stdin), check its shape, validate it live and pick
+//! the restaurant.
+
+use super::ConnectArgs;
+use crate::app::App;
+use crate::error::{Failure, Kind, failure_of};
+use crate::i18n::Msg;
+use crate::prompt;
+use crate::secret::Secret;
+use crate::zelty::{self, Restaurant};
+use std::io::Read;
+
+/// A person gets this many tries at pasting a key before the wizard gives up.
+const TRIES: usize = 3;
+
+pub struct ZeltyDone {
+    pub key: Secret,
+    pub restaurant: Restaurant,
+}
+
+/// Where the key comes from.
+enum Source {
+    Stdin,
+    Env,
+    Prompt,
+    SandboxDemo,
+}
+
+pub async fn run(app: &App, args: &ConnectArgs) -> anyhow::Result<ZeltyDone> {
+    let source = if args.zelty_api_key_stdin {
+        Source::Stdin
+    } else if app.env.is_set("ZELTY_API_KEY") {
+        Source::Env
+    } else if app.ctx.interactive {
+        Source::Prompt
+    } else if app.sandbox.is_some() {
+        Source::SandboxDemo
+    } else {
+        return Err(Failure::new(Kind::Usage, "zelty_key_missing", Msg::ZeltyKeyMissing.text()).hint(Msg::ZeltyKeyMissingHint.text()).into());
+    };
+    if matches!(source, Source::Prompt) {
+        explain_and_open(app);
+    }
+    for attempt in 1..=TRIES {
+        let result = async {
+            let key = zelty::check_key(&read_key(app, &source).await?)?;
+            let spinner = app.printer.spinner(Msg::CheckingZeltyKey.text());
+            let restaurants = zelty::restaurants(&app.http, &app.settings.endpoints.zelty_api, &key).await;
+            drop(spinner);
+            anyhow::Ok((key, restaurants?))
+        }
+        .await;
+        match result {
+            Ok((key, restaurants)) => {
+                let restaurant = choose_restaurant(app, args, restaurants).await?;
+                app.printer.success(Msg::ZeltyKeyAccepted.with("name", &restaurant.name).with("id", restaurant.id).with("key", key.masked()));
+                return Ok(ZeltyDone { key, restaurant });
+            }
+            // A person may paste again after a typo or a masked copy; a script gets the
+            // error at once.
+            Err(err) if matches!(source, Source::Prompt) && attempt < TRIES && retryable(&err) => {
+                app.printer.error(&crate::error::Report::of(&err, app.printer.lang()));
+            }
+            Err(err) => return Err(err),
+        }
+    }
+    unreachable!("the last try returns")
+}
+
+fn retryable(err: &anyhow::Error) -> bool {
+    failure_of(err).is_some_and(|f| matches!(f.kind, Kind::Usage | Kind::Rejected))
+}
+
+fn explain_and_open(app: &App) {
+    let url = format!("{}/marketplace/hubrise-v2/status", app.settings.endpoints.zelty_bo);
+    app.printer.info(Msg::ZeltyExplain.text());
+    app.printer.url(Msg::ZeltyOpenPage.text(), &url);
+    if crate::context::browser_launchable(&app.env, std::env::consts::OS) {
+        if let Err(why) = app.opener.open(&url) {
+            app.printer.debug(1, format!("browser: {why}"));
+        }
+    }
+}
+
+async fn read_key(app: &App, source: &Source) -> anyhow::Result<String> {
+    match source {
+        Source::Env => Ok(app.env.get("ZELTY_API_KEY").unwrap_or_default().to_string()),
+        Source::Stdin => read_stdin().await,
+        Source::SandboxDemo => {
+            app.printer.info(Msg::SandboxDemoKeyUsed.text());
+            Ok(sandbox_key(app))
+        }
+        Source::Prompt => {
+            if app.sandbox.is_some() {
+                app.printer.info(Msg::SandboxDemoKeyOffer.text());
+            }
+            let typed = prompt::secret(app, Msg::ZeltyKeyPrompt.text(), Msg::ZeltyKeyMissingHint.text()).await?;
+            // In the sandbox an empty answer takes the demo key, as the prompt said.
+            if typed.trim().is_empty() && app.sandbox.is_some() { Ok(sandbox_key(app)) } else { Ok(typed.to_string()) }
+        }
+    }
+}
+
+fn sandbox_key(app: &App) -> String {
+    app.sandbox.as_ref().map(|s| s.demo_key.clone()).unwrap_or_default()
+}
+
+/// The whole of stdin, up to a bound (a key is tens of bytes; anything larger is a
+/// mistake such as piping a file).
+async fn read_stdin() -> anyhow::Result<String> {
+    tokio::task::spawn_blocking(|| {
+        let mut buf = String::new();
+        std::io::stdin().take(64 * 1024).read_to_string(&mut buf).map(|_| buf)
+    })
+    .await?
+    .map_err(|e| anyhow::Error::new(e).context("cannot read the Zelty key from standard input"))
+}
+
+async fn choose_restaurant(app: &App, args: &ConnectArgs, restaurants: Vec<Restaurant>) -> anyhow::Result<Restaurant> {
+    if let Some(id) = args.restaurant_id {
+        return restaurants.into_iter().find(|r| r.id == id).ok_or_else(|| {
+            Failure::new(Kind::Usage, "unknown_restaurant", Msg::UnknownRestaurant.with("id", id)).hint(Msg::RestaurantIdHint.text()).into()
+        });
+    }
+    if restaurants.len() == 1 {
+        return Ok(restaurants.into_iter().next().expect("one restaurant"));
+    }
+    let listing: Vec<String> = restaurants.iter().map(|r| format!("{} (id {})", r.name, r.id)).collect();
+    if !app.ctx.interactive {
+        return Err(Failure::new(Kind::Usage, "several_restaurants", Msg::SeveralRestaurants.with("list", listing.join(", "))).hint(Msg::RestaurantIdHint.text()).into());
+    }
+    let index = prompt::choose(app, Msg::ChooseRestaurant.text(), listing, Msg::RestaurantIdHint.text()).await?;
+    Ok(restaurants.into_iter().nth(index).expect("index from the list"))
+}

@@ -1,0 +1,161 @@
+//! `disconnect`: revokes the HubRise token, guides the Zelty side (Gérer > Désactiver),
+//! then deletes both secrets and the profile. If the revoke cannot be done, the local
+//! secrets are kept (unless `--force`), so nothing stays connected without the user
+//! knowing. With nothing connected it says so and succeeds.
+
+use crate::app::App;
+use crate::commands::connect::store_failure;
+use crate::error::{Failure, Kind, failure_of};
+use crate::hubrise::oauth;
+use crate::i18n::{Msg, Text};
+use crate::profile::Profile;
+use crate::prompt;
+use crate::secrets::{self, SecretStore};
+use serde_json::json;
+
+/// Revoke and remove the connection
+#[derive(Debug, clap::Args)]
+pub struct DisconnectArgs {
+    /// Do not ask for confirmation
+    #[arg(long, short = 'y')]
+    pub yes: bool,
+    /// Remove the local connection even if HubRise cannot be told
+    #[arg(long)]
+    pub force: bool,
+    /// Only guide a temporary block in the HubRise back office; keep everything
+    #[arg(long, conflicts_with_all = ["force", "keep_zelty"])]
+    pub block: bool,
+    /// Keep the Zelty key (and Hubrise V2 enabled in Zelty) for a later `connect`
+    #[arg(long)]
+    pub keep_zelty: bool,
+}
+
+pub async fn run(args: DisconnectArgs, app: &App) -> anyhow::Result<u8> {
+    let _lock = app.lock_profile("disconnect")?;
+    let Some(profile) = app.profiles.load(&app.profile)? else {
+        return nothing_connected(app);
+    };
+    if args.block {
+        return block(app).await;
+    }
+    confirm(app, &args, &profile).await?;
+    let store = app.store_of(profile.secret_store);
+    let revoked = revoke(app, &args, store.as_ref()).await?;
+    if !args.keep_zelty {
+        guide(app, &format!("{}/marketplace/hubrise-v2/status", app.settings.endpoints.zelty_bo), &[Msg::ZeltyDisableStep.text()]).await?;
+    }
+    let mut users = vec![secrets::hubrise_user(&app.profile)];
+    if !args.keep_zelty {
+        users.push(secrets::zelty_user(&app.profile));
+    }
+    for user in &users {
+        store.delete(user).map_err(store_failure)?;
+    }
+    app.profiles.delete(&app.profile)?;
+    warn_env(app);
+    if app.printer.is_json() {
+        app.printer.json(&json!({ "profile": app.profile, "disconnected": true, "revoked": revoked, "zelty_key_kept": args.keep_zelty }));
+    } else {
+        app.printer.result(&app.printer.t(&Msg::Disconnected.with("profile", &app.profile)));
+    }
+    Ok(0)
+}
+
+fn nothing_connected(app: &App) -> anyhow::Result<u8> {
+    warn_env(app);
+    if app.printer.is_json() {
+        app.printer.json(&json!({ "profile": app.profile, "disconnected": false, "revoked": false, "zelty_key_kept": false }));
+    } else {
+        app.printer.result(&app.printer.t(&Msg::NothingConnected.with("profile", &app.profile)));
+    }
+    Ok(0)
+}
+
+async fn confirm(app: &App, args: &DisconnectArgs, profile: &Profile) -> anyhow::Result<()> {
+    if args.yes {
+        return Ok(());
+    }
+    let question = Msg::ConfirmDisconnect
+        .with("profile", &app.profile)
+        .with("restaurant", &profile.zelty.restaurant_name)
+        .with("location", profile.hubrise.location_name.as_deref().unwrap_or(&profile.hubrise.account_name));
+    if prompt::confirm(app, question, false, Msg::UseYes.text()).await? {
+        Ok(())
+    } else {
+        Err(Failure::new(Kind::Usage, "cancelled", Msg::Cancelled.text()).into())
+    }
+}
+
+/// Revokes the token. `Ok(false)` when there was nothing to revoke or `--force` went on
+/// past a failure.
+async fn revoke(app: &App, args: &DisconnectArgs, store: &dyn SecretStore) -> anyhow::Result<bool> {
+    let token = match store.get(&secrets::hubrise_user(&app.profile)) {
+        Ok(Some(token)) => token,
+        Ok(None) => return Ok(false),
+        Err(err) if args.force => {
+            app.printer.warn(Msg::RevokeSkipped.with("why", &err));
+            return Ok(false);
+        }
+        Err(err) => return Err(store_failure(err).into()),
+    };
+    let result = match &app.settings.client {
+        Some((client, _)) => {
+            let spinner = app.printer.spinner(Msg::Revoking.text());
+            let result = oauth::revoke(&app.http, &app.settings.endpoints.hubrise_oauth, client, &token).await;
+            drop(spinner);
+            result
+        }
+        None => Err(Failure::new(Kind::Usage, "no_oauth_client", Msg::NoOAuthClient.text()).hint(Msg::NoOAuthClientHint.with("path", app.settings.config_dir.join("config.toml").display())).into()),
+    };
+    match result {
+        Ok(()) => {
+            app.printer.success(Msg::Revoked.text());
+            Ok(true)
+        }
+        Err(err) if args.force => {
+            app.printer.warn(Msg::RevokeFailedForced.with("why", crate::error::Report::of(&err, app.printer.lang()).message));
+            Ok(false)
+        }
+        Err(err) => {
+            let kind = failure_of(&err).map_or(Kind::Unexpected, |f| f.kind);
+            Err(err.context(Failure::new(kind, "revoke_failed", Msg::RevokeFailedKept.text()).hint(Msg::RevokeFailedHint.text())))
+        }
+    }
+}
+
+/// `--block`: HubRise's temporary block is done in its back office; everything is kept.
+async fn block(app: &App) -> anyhow::Result<u8> {
+    guide(app, &format!("{}/connections", app.settings.endpoints.hubrise_manager), &[Msg::BlockStep.text(), Msg::UnblockLater.text()]).await?;
+    if app.printer.is_json() {
+        app.printer.json(&json!({ "profile": app.profile, "disconnected": false, "block_guided": true }));
+    } else {
+        app.printer.result(&app.printer.t(&Msg::BlockKept.with("profile", &app.profile)));
+    }
+    Ok(0)
+}
+
+/// Shows back-office steps with the page; a person confirms each with Enter.
+async fn guide(app: &App, url: &str, steps: &[Text]) -> anyhow::Result<()> {
+    app.printer.url(Msg::OpenThisPage.text(), url);
+    for step in steps {
+        app.printer.info(step.clone());
+    }
+    if app.ctx.interactive {
+        if crate::context::browser_launchable(&app.env, std::env::consts::OS) {
+            if let Err(why) = app.opener.open(url) {
+                app.printer.warn(Msg::BrowserFailed.with("why", why));
+            }
+        }
+        prompt::enter(app, Msg::PressEnterWhenDone.text(), Msg::UseYes.text()).await?;
+    }
+    Ok(())
+}
+
+/// A token or key still in the environment would keep being used by the next commands.
+fn warn_env(app: &App) {
+    for var in ["HUBRISE_ACCESS_TOKEN", "ZELTY_API_KEY"] {
+        if app.env.is_set(var) {
+            app.printer.warn(Msg::EnvStillSet.with("var", var));
+        }
+    }
+}

@@ -1,0 +1,118 @@
+//! `grant-support`: HubRise has no API for users, so this is a guided walk through the back
+//! office, in the user's language and with the back office's own labels, to give
+//! `support@zelty.com` the Technical Partner role (or take it away with `--revoke`). The
+//! confirmation is recorded, with its time, in the profile.
+
+use crate::app::App;
+use crate::clock::rfc3339;
+use crate::commands::status::not_connected;
+use crate::error::{Failure, Kind};
+use crate::i18n::{Msg, Text};
+use crate::profile::SupportAccess;
+use crate::prompt;
+use serde_json::json;
+
+pub const SUPPORT_EMAIL: &str = "support@zelty.com";
+
+/// Give Zelty's support team access to your HubRise account
+///
+/// Without a terminal, prints the steps and exits 6 unless --confirm says they are done.
+#[derive(Debug, clap::Args)]
+pub struct GrantSupportArgs {
+    /// Record that the access was given, without the guided walk
+    #[arg(long, conflicts_with = "revoke")]
+    pub confirm: bool,
+    /// Guide the removal of the access and clear the record
+    #[arg(long)]
+    pub revoke: bool,
+}
+
+pub async fn run(args: GrantSupportArgs, app: &App) -> anyhow::Result<u8> {
+    let _lock = app.lock_profile("grant-support")?;
+    let mut profile = app.profiles.load(&app.profile)?.ok_or_else(|| not_connected(&app.profile))?;
+    let steps = if args.revoke { revoke_steps() } else { grant_steps() };
+    if !args.confirm {
+        walk(app, &steps).await?;
+    }
+    if args.revoke {
+        profile.support_access = None;
+    } else {
+        if !args.confirm && !prompt::confirm(app, Msg::SupportDonePrompt.with("email", SUPPORT_EMAIL), true, Msg::SupportConfirmHint.text()).await? {
+            return Err(Failure::new(Kind::NeedsPerson, "support_not_confirmed", Msg::SupportNotConfirmed.text()).hint(Msg::SupportConfirmHint.text()).into());
+        }
+        profile.support_access = Some(SupportAccess { granted_at: rfc3339(app.clock.now()) });
+    }
+    app.profiles.save(&app.profile, &profile)?;
+    let support = match &profile.support_access {
+        Some(s) => json!({ "state": "granted", "granted_at": s.granted_at }),
+        None => json!({ "state": "not_granted", "granted_at": null }),
+    };
+    if app.printer.is_json() {
+        app.printer.json(&json!({ "profile": app.profile, "support_access": support }));
+    } else {
+        let done = match &profile.support_access {
+            Some(s) => Msg::SupportRecorded.with("email", SUPPORT_EMAIL).with("at", &s.granted_at),
+            None => Msg::SupportCleared.with("email", SUPPORT_EMAIL),
+        };
+        app.printer.result(&app.printer.t(&done));
+    }
+    Ok(0)
+}
+
+/// Shows the steps: one at a time, waiting for Enter, for a person; all at once and exit 6
+/// for a script (which may run again with `--confirm` once a person has done them).
+async fn walk(app: &App, steps: &[Text]) -> anyhow::Result<()> {
+    let url = &app.settings.endpoints.hubrise_manager;
+    app.printer.warn(Msg::NeverSharePassword.text());
+    app.printer.url(Msg::OpenHubriseBackOffice.text(), url);
+    if !app.ctx.interactive {
+        let lines: Vec<String> = steps.iter().enumerate().map(|(i, s)| format!("{}. {}", i + 1, app.printer.t(s))).collect();
+        if app.printer.is_json() {
+            app.printer.json(&json!({ "profile": app.profile, "url": url, "steps": lines }));
+        } else {
+            app.printer.result(&lines.join("\n"));
+        }
+        return Err(Failure::new(Kind::NeedsPerson, "support_needs_person", Msg::SupportNeedsPerson.text()).hint(Msg::SupportConfirmHint.text()).into());
+    }
+    if crate::context::browser_launchable(&app.env, std::env::consts::OS) {
+        if let Err(why) = app.opener.open(url) {
+            app.printer.warn(Msg::BrowserFailed.with("why", why));
+        }
+    }
+    for (i, step) in steps.iter().enumerate() {
+        app.printer.info(Msg::StepOf.with("n", i + 1).with("total", steps.len()).with("step", app.printer.t(step)));
+        prompt::enter(app, Msg::PressEnterWhenDone.text(), Msg::SupportConfirmHint.text()).await?;
+    }
+    Ok(())
+}
+
+fn grant_steps() -> Vec<Text> {
+    vec![
+        Msg::SupportStepMenu.text(),
+        Msg::SupportStepAdd.with("email", SUPPORT_EMAIL),
+        Msg::SupportStepRole.text(),
+        Msg::SupportStepSet.text(),
+    ]
+}
+
+fn revoke_steps() -> Vec<Text> {
+    vec![Msg::SupportStepMenu.text(), Msg::SupportStepRemove.with("email", SUPPORT_EMAIL)]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+
+    #[test]
+    fn steps_use_the_back_offices_own_labels() {
+        let fr: String = grant_steps().iter().map(|s| s.render(Lang::Fr)).collect();
+        for label in ["CONFIGURATION", "Permissions", "Ajouter l'utilisateur", "Partenaire Technique", "Définir les permissions", SUPPORT_EMAIL] {
+            assert!(fr.contains(label), "{label} in {fr}");
+        }
+        let en: String = grant_steps().iter().map(|s| s.render(Lang::En)).collect();
+        for label in ["SETTINGS", "Permissions", "Add User", "Technical Partner", "Set Permissions", SUPPORT_EMAIL] {
+            assert!(en.contains(label), "{label} in {en}");
+        }
+    }
+}

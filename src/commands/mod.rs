@@ -1,0 +1,36 @@
+//! One module per subcommand, each with its `Args` next to its `run`; `dispatch` is the
+//! flat match between them.
+
+pub mod completions;
+pub mod connect;
+pub mod disconnect;
+pub mod grant_support;
+pub mod provision;
+pub mod sandbox;
+pub mod status;
+
+use crate::app::App;
+use crate::cli::{Cli, Command};
+use crate::context::Context;
+use crate::env::Env;
+use crate::printer::Printer;
+
+/// Runs the command; `Ok(code)` is the exit code of a command that reported its own
+/// outcome (such as `status` finding a revoked token).
+pub async fn dispatch(cli: Cli, env: Env, ctx: Context, printer: Printer) -> anyhow::Result<u8> {
+    match cli.command {
+        Command::Completions(args) => completions::run(&args, &printer),
+        Command::Sandbox(args) => sandbox::run(args, &ctx, &printer).await,
+        command => {
+            let app = App::build(&cli.global, env, ctx, printer).await?;
+            match command {
+                Command::Connect(args) => connect::run(args, &app).await,
+                Command::GrantSupport(args) => grant_support::run(args, &app).await,
+                Command::Disconnect(args) => disconnect::run(args, &app).await,
+                Command::Status(args) => status::run(args, &app).await,
+                Command::Provision(args) => provision::run(args, &app).await,
+                Command::Completions(_) | Command::Sandbox(_) => unreachable!("handled above"),
+            }
+        }
+    }
+}

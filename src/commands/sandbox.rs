@@ -1,0 +1,58 @@
+//! `sandbox`: the embedded fake HubRise and Zelty, served in the foreground until Ctrl-C,
+//! printing the environment lines that point the CLI at it.
+
+use crate::context::Context;
+use crate::i18n::Msg;
+use crate::printer::Printer;
+use crate::sandbox::{self, SandboxConfig};
+use std::time::Duration;
+
+/// Serve the fake HubRise and Zelty in the foreground
+///
+/// Prints `export …` lines: `eval "$(zelty-bridge sandbox)"` in one shell, or copy them.
+#[derive(Debug, clap::Args)]
+pub struct SandboxArgs {
+    /// HubRise locations in the demo account
+    #[arg(long, env = "ZELTY_BRIDGE_SANDBOX_LOCATIONS", default_value_t = 2, value_parser = clap::value_parser!(u64).range(1..=10_000))]
+    pub locations: u64,
+    /// Zelty restaurants, one API key each, besides the demo keys
+    #[arg(long, env = "ZELTY_BRIDGE_SANDBOX_RESTAURANTS", default_value_t = 1, value_parser = clap::value_parser!(u64).range(0..=10_000))]
+    pub restaurants: u64,
+    /// Milliseconds added to every answer
+    #[arg(long, env = "ZELTY_BRIDGE_SANDBOX_LATENCY_MS", default_value_t = 0, value_name = "MS")]
+    pub latency_ms: u64,
+    /// Enforce the services' rate limits (HubRise: 500 requests a minute per token)
+    #[arg(long)]
+    pub rate_limits: bool,
+    /// Port of the HubRise back office and OAuth server (0: any free port)
+    #[arg(long, default_value_t = 0)]
+    pub hubrise_port: u16,
+    /// Port of the HubRise API (0: any free port)
+    #[arg(long, default_value_t = 0)]
+    pub api_port: u16,
+    /// Port of the Zelty API and back office (0: any free port)
+    #[arg(long, default_value_t = 0)]
+    pub zelty_port: u16,
+}
+
+pub async fn run(args: SandboxArgs, ctx: &Context, printer: &Printer) -> anyhow::Result<u8> {
+    let config = SandboxConfig {
+        lang: ctx.lang,
+        locations: args.locations as usize,
+        restaurants: args.restaurants as usize,
+        latency: Duration::from_millis(args.latency_ms),
+        rate_limits: args.rate_limits,
+        hubrise_port: args.hubrise_port,
+        api_port: args.api_port,
+        zelty_port: args.zelty_port,
+    };
+    let sandbox = sandbox::start(config).await?;
+    if printer.is_json() {
+        printer.json(&sandbox.to_json());
+    } else {
+        printer.result(&sandbox.env_lines());
+    }
+    printer.info(Msg::SandboxServing.text());
+    std::future::pending::<()>().await;
+    Ok(0)
+}

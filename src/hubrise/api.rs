@@ -1,0 +1,155 @@
+//! The HubRise API calls that prove a token works and name what it gives access to:
+//! `GET /location` (or `/locations/:id` with an account token), the catalog and the
+//! customer list (hubrise-api.md §2). A 401 says which of the documented reasons applies.
+
+use crate::error::{Failure, Kind};
+use crate::http::{Http, Idempotent, Reply, Service};
+use crate::i18n::Msg;
+use crate::secret::Secret;
+use serde::{Deserialize, Serialize};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Account {
+    pub id: String,
+    pub name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Location {
+    pub id: String,
+    pub name: String,
+    pub account: Account,
+}
+
+/// A catalog or a customer list: both are an id and a name here.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Named {
+    pub id: String,
+    pub name: String,
+}
+
+/// Why HubRise refused a token (hubrise-api.md §3.4).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Refusal {
+    Revoked,
+    Blocked,
+    Suspended,
+    Other,
+}
+
+impl Refusal {
+    pub fn of_message(message: &str) -> Refusal {
+        let m = message.to_ascii_lowercase();
+        if m.contains("blocked") {
+            Refusal::Blocked
+        } else if m.contains("suspended") || m.contains("non payment") {
+            Refusal::Suspended
+        } else if m.contains("revoked") || m.contains("invalid") {
+            Refusal::Revoked
+        } else {
+            Refusal::Other
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Refusal::Revoked => "hubrise_token_revoked",
+            Refusal::Blocked => "hubrise_connection_blocked",
+            Refusal::Suspended => "hubrise_account_suspended",
+            Refusal::Other => "hubrise_token_rejected",
+        }
+    }
+
+    pub fn failure(self) -> Failure {
+        let (msg, hint) = match self {
+            Refusal::Revoked => (Msg::TokenRevoked, Msg::TokenRevokedHint),
+            Refusal::Blocked => (Msg::TokenBlocked, Msg::TokenBlockedHint),
+            Refusal::Suspended => (Msg::TokenSuspended, Msg::TokenSuspendedHint),
+            Refusal::Other => (Msg::TokenRejected, Msg::TokenRevokedHint),
+        };
+        Failure::new(Kind::Rejected, self.code(), msg.text()).hint(hint.text())
+    }
+}
+
+#[derive(Deserialize)]
+struct ErrorBody {
+    #[serde(default)]
+    message: String,
+}
+
+/// GETs `path` with the token and decodes the JSON, mapping refusals.
+async fn get<T: serde::de::DeserializeOwned>(http: &Http, api: &str, token: &Secret, path: &str) -> anyhow::Result<T> {
+    let url = format!("{}{path}", api.trim_end_matches('/'));
+    let reply = http.send(Service::HubRise, Idempotent::Yes, |c| c.get(&url).header("X-Access-Token", token.expose()).header("Accept", "application/json")).await?;
+    check(&reply)?;
+    reply.json(Service::HubRise)
+}
+
+fn check(reply: &Reply) -> Result<(), Failure> {
+    match reply.status.as_u16() {
+        200 => Ok(()),
+        401 => {
+            let message = serde_json::from_slice::<ErrorBody>(&reply.body).map(|b| b.message).unwrap_or_default();
+            Err(Refusal::of_message(&message).failure().detail(format!("HTTP 401 {message}")))
+        }
+        403 => Err(Failure::new(Kind::Rejected, "hubrise_forbidden", Msg::TokenForbidden.text()).hint(Msg::TokenForbiddenHint.text()).detail(reply.excerpt())),
+        404 => Err(Failure::new(Kind::Rejected, "hubrise_not_found", Msg::HubriseNotFound.text()).hint(Msg::CheckEndpointHint.with("var", "ZELTY_BRIDGE_HUBRISE_API_URL")).detail(reply.excerpt())),
+        _ => Err(Failure::new(Kind::Unexpected, "hubrise_unexpected_status", Msg::UnexpectedStatus.with("service", "HubRise").with("status", reply.status)).detail(reply.excerpt())),
+    }
+}
+
+/// The token's location: `GET /location` for a location token, `GET /locations/:id` for
+/// an account token serving that location.
+pub async fn location(http: &Http, api: &str, token: &Secret, id: Option<&str>) -> anyhow::Result<Location> {
+    match id {
+        Some(id) => get(http, api, token, &format!("/locations/{}", segment(id))).await,
+        None => get(http, api, token, "/location").await,
+    }
+}
+
+pub async fn catalog(http: &Http, api: &str, token: &Secret, id: &str) -> anyhow::Result<Named> {
+    get(http, api, token, &format!("/catalogs/{}?hide_data=true", segment(id))).await
+}
+
+pub async fn customer_list(http: &Http, api: &str, token: &Secret, id: &str) -> anyhow::Result<Named> {
+    get(http, api, token, &format!("/customer_lists/{}", segment(id))).await
+}
+
+/// The catalogs or customer lists of a location, to name the one a token uses when the
+/// token endpoint did not say (a token given through `HUBRISE_ACCESS_TOKEN`).
+pub async fn location_list(http: &Http, api: &str, token: &Secret, location: Option<&str>, what: &str) -> anyhow::Result<Vec<Named>> {
+    match location {
+        Some(id) => get(http, api, token, &format!("/locations/{}/{what}", segment(id))).await,
+        None => get(http, api, token, &format!("/location/{what}")).await,
+    }
+}
+
+/// Ids come from services and manifests: keep them to one path segment.
+fn segment(id: &str) -> String {
+    url::form_urlencoded::byte_serialize(id.as_bytes()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn refusal_table() {
+        for (message, want) in [
+            ("The access token is invalid or the connection has been revoked", Refusal::Revoked),
+            ("The connection has been blocked", Refusal::Blocked),
+            ("The account/location has been suspended for non payment of the subscription", Refusal::Suspended),
+            ("", Refusal::Other),
+            ("Something else", Refusal::Other),
+        ] {
+            assert_eq!(Refusal::of_message(message), want, "{message}");
+        }
+    }
+
+    #[test]
+    fn ids_stay_one_segment() {
+        assert_eq!(segment("3r4s3-1"), "3r4s3-1");
+        assert_eq!(segment("../account"), "..%2Faccount");
+        assert_eq!(segment("a?b"), "a%3Fb");
+    }
+}

@@ -1,0 +1,191 @@
+//! Texts of the terminal: prompts, steps, summaries, errors and hints. One-sentence
+//! messages carry no final period (uv's rule); French follows French typography (a space
+//! before `:` and `?`, « guillemets »). Back-office labels are the services' own.
+
+use super::catalog;
+
+catalog! {
+    Msg {
+        // ----- steps and explanations -----
+        StepZelty { en: "Step 1/3 — Zelty: enable Hubrise V2 and check the API key", fr: "Étape 1/3 — Zelty : activer Hubrise V2 et vérifier la clé API" }
+        StepHubrise { en: "Step 2/3 — HubRise: authorize the connection to your location", fr: "Étape 2/3 — HubRise : autoriser la connexion à votre point de vente" }
+        StepStore { en: "Step 3/3 — Saving the connection", fr: "Étape 3/3 — Enregistrement de la connexion" }
+        ZeltyExplain { en: "In the Zelty back office, open Marketplace > Hubrise V2 and click « Activer » (Activate). Zelty then shows your API key once: copy it.", fr: "Dans le back-office Zelty, ouvrez Marketplace > Hubrise V2 et cliquez sur « Activer ». Zelty affiche alors votre clé API une seule fois : copiez-la." }
+        ZeltyOpenPage { en: "The page (opening it in your browser):", fr: "La page (ouverture dans votre navigateur) :" }
+        ZeltyKeyPrompt { en: "Zelty API key (hidden as you type or paste)", fr: "Clé API Zelty (masquée pendant la saisie ou le collage)" }
+        CheckingZeltyKey { en: "Checking the key with Zelty…", fr: "Vérification de la clé auprès de Zelty…" }
+        ZeltyKeyAccepted { en: "Zelty accepted the key {key}: restaurant {name} (id {id})", fr: "Zelty a accepté la clé {key} : restaurant {name} (id {id})" }
+        ChooseRestaurant { en: "This key sees several restaurants. Which one do you connect?", fr: "Cette clé donne accès à plusieurs restaurants. Lequel connectez-vous ?" }
+        HubriseExplain { en: "HubRise asks you to log in, choose the location (and its catalog and customer list), then click « Allow ». Come back here afterwards.", fr: "HubRise vous demande de vous connecter, de choisir le point de vente (ainsi que son catalogue et sa liste de clients), puis de cliquer sur « Autoriser ». Revenez ici ensuite." }
+        HubriseExplainOob { en: "Open this address in a browser, authorize, then copy the code HubRise shows.", fr: "Ouvrez cette adresse dans un navigateur, autorisez, puis copiez le code affiché par HubRise." }
+        HubriseOpenPage { en: "Authorization page:", fr: "Page d'autorisation :" }
+        OpenElsewhere { en: "No browser could be opened here. Open the address above on any device; if that device is not this computer, paste here the address the browser ends on (or the code) and press Enter.", fr: "Impossible d'ouvrir un navigateur ici. Ouvrez l'adresse ci-dessus sur n'importe quel appareil ; si ce n'est pas cet ordinateur, collez ici l'adresse sur laquelle le navigateur s'arrête (ou le code) et appuyez sur Entrée." }
+        Waiting { en: "Waiting for the authorization in the browser ({time} left)", fr: "En attente de l'autorisation dans le navigateur (encore {time})" }
+        WaitingOrPaste { en: "Waiting for the authorization in the browser ({time} left) — or paste the code or address here and press Enter", fr: "En attente de l'autorisation dans le navigateur (encore {time}) — ou collez ici le code ou l'adresse et appuyez sur Entrée" }
+        PasteCodePrompt { en: "Code shown by HubRise", fr: "Code affiché par HubRise" }
+        AuthorizationReceived { en: "Authorization received", fr: "Autorisation reçue" }
+        ExchangingCode { en: "Getting the access token from HubRise…", fr: "Obtention du jeton d'accès auprès de HubRise…" }
+        CheckingLocation { en: "Checking the HubRise location…", fr: "Vérification du point de vente HubRise…" }
+        LocationVerified { en: "HubRise location verified: {account} › {location} ({id})", fr: "Point de vente HubRise vérifié : {account} › {location} ({id})" }
+        UsingEnvToken { en: "Using the HubRise token from HUBRISE_ACCESS_TOKEN (no browser needed)", fr: "Utilisation du jeton HubRise de HUBRISE_ACCESS_TOKEN (pas besoin de navigateur)" }
+        CheckingStore { en: "Checking the secret store…", fr: "Vérification du coffre à secrets…" }
+        Stored { en: "Secrets saved in {store}; the profile holds no secret", fr: "Secrets enregistrés dans {store} ; le profil ne contient aucun secret" }
+        NextStepGrantSupport { en: "Next step: give Zelty's support team access with `zelty-bridge grant-support`", fr: "Étape suivante : donnez accès au support Zelty avec `zelty-bridge grant-support`" }
+        ExistingConnection { en: "Profile {profile} is already connected ({restaurant} ↔ {location})", fr: "Le profil {profile} est déjà connecté ({restaurant} ↔ {location})" }
+        ReplaceConnection { en: "Replace it? The current connection stays as it is until the new one is verified", fr: "La remplacer ? La connexion actuelle reste intacte tant que la nouvelle n'est pas vérifiée" }
+        Cancelled { en: "Cancelled; nothing was changed", fr: "Annulé ; rien n'a été modifié" }
+        Interrupted { en: "Interrupted; nothing was stored", fr: "Interrompu ; rien n'a été enregistré" }
+        EndpointsMoved { en: "Using non-default service addresses from {vars}", fr: "Utilisation d'adresses de service non standard venant de {vars}" }
+
+        // ----- sandbox -----
+        SandboxInUse { en: "Sandbox: fake HubRise and Zelty on this computer; real secrets and profiles are not touched", fr: "Bac à sable : faux HubRise et faux Zelty sur cet ordinateur ; les vrais secrets et profils ne sont pas touchés" }
+        SandboxDemoKeyOffer { en: "Sandbox: press Enter to use the demo key", fr: "Bac à sable : appuyez sur Entrée pour utiliser la clé de démonstration" }
+        SandboxDemoKeyUsed { en: "Sandbox: using the demo Zelty key", fr: "Bac à sable : utilisation de la clé Zelty de démonstration" }
+        SandboxApproveHere { en: "Sandbox: no browser here. Approve the authorization from the terminal instead?", fr: "Bac à sable : pas de navigateur ici. Approuver l'autorisation depuis le terminal ?" }
+        SandboxApproving { en: "Sandbox: approving as the demo user", fr: "Bac à sable : approbation en tant qu'utilisateur de démonstration" }
+        SandboxFileStore { en: "Sandbox: the system keyring is not usable ({why}); the fake secrets go to a private file instead", fr: "Bac à sable : le trousseau système n'est pas utilisable ({why}) ; les faux secrets vont dans un fichier privé" }
+        SandboxServing { en: "Sandbox running; press Ctrl-C to stop", fr: "Bac à sable en marche ; Ctrl-C pour l'arrêter" }
+
+        // ----- Zelty key -----
+        ZeltyKeyEmpty { en: "The Zelty API key is empty", fr: "La clé API Zelty est vide" }
+        ZeltyKeyMasked { en: "This is the masked copy of the key (it contains `*`)", fr: "Ceci est la copie masquée de la clé (elle contient `*`)" }
+        ZeltyKeyMaskedHint { en: "Zelty shows the full key only once, when Hubrise V2 is activated. To get a new one: Marketplace > Hubrise V2 > « Gérer » (Manage) > « Désactiver » (Deactivate), then « Activer » again (the old key stops working)", fr: "Zelty n'affiche la clé complète qu'une fois, à l'activation de Hubrise V2. Pour en obtenir une nouvelle : Marketplace > Hubrise V2 > « Gérer » > « Désactiver », puis « Activer » à nouveau (l'ancienne clé cesse de fonctionner)" }
+        ZeltyKeySpaces { en: "The key contains spaces or line breaks", fr: "La clé contient des espaces ou des retours à la ligne" }
+        ZeltyKeyTooShort { en: "The key is too short to be a Zelty key ({len} characters, at least {min} expected)", fr: "La clé est trop courte pour être une clé Zelty ({len} caractères, au moins {min} attendus)" }
+        ZeltyKeyTooLong { en: "The key is too long to be a Zelty key ({len} characters, at most {max} expected)", fr: "La clé est trop longue pour être une clé Zelty ({len} caractères, au plus {max} attendus)" }
+        ZeltyKeyNotBase64 { en: "This does not look like a Zelty key (expected letters, digits, `+`, `/`, ending with `=`)", fr: "Cela ne ressemble pas à une clé Zelty (lettres, chiffres, `+`, `/` attendus, avec `=` à la fin)" }
+        ZeltyKeyWhereHint { en: "Copy the whole key shown in Zelty's back office under Marketplace > Hubrise V2, right after « Activer »", fr: "Copiez la clé entière affichée dans le back-office Zelty sous Marketplace > Hubrise V2, juste après « Activer »" }
+        ZeltyKeyMissing { en: "No Zelty API key was given, and there is no terminal to ask for one", fr: "Aucune clé API Zelty n'a été fournie, et il n'y a pas de terminal pour la demander" }
+        ZeltyKeyMissingHint { en: "set ZELTY_API_KEY, or pipe the key into --zelty-api-key-stdin", fr: "définissez ZELTY_API_KEY, ou envoyez la clé sur l'entrée standard avec --zelty-api-key-stdin" }
+        ZeltyKeyRejected { en: "Zelty refused this API key", fr: "Zelty a refusé cette clé API" }
+        ZeltyKeyRejectedHint { en: "Check that Hubrise V2 is still enabled in Zelty (Marketplace > Hubrise V2) and that the key was not regenerated since", fr: "Vérifiez que Hubrise V2 est toujours activé dans Zelty (Marketplace > Hubrise V2) et que la clé n'a pas été régénérée depuis" }
+        ZeltyNoRestaurant { en: "Zelty accepted the key, but it gives access to no restaurant", fr: "Zelty a accepté la clé, mais elle ne donne accès à aucun restaurant" }
+        ZeltyErrno { en: "Zelty answered with error number {errno}", fr: "Zelty a répondu avec l'erreur numéro {errno}" }
+        SeveralRestaurants { en: "This key sees several restaurants: {list}", fr: "Cette clé donne accès à plusieurs restaurants : {list}" }
+        UnknownRestaurant { en: "This key does not give access to restaurant {id}", fr: "Cette clé ne donne pas accès au restaurant {id}" }
+        RestaurantIdHint { en: "choose one with --restaurant-id ID", fr: "choisissez-en un avec --restaurant-id ID" }
+        RestaurantGone { en: "The Zelty key no longer gives access to restaurant {id}", fr: "La clé Zelty ne donne plus accès au restaurant {id}" }
+
+        // ----- HubRise authorization -----
+        NoOAuthClient { en: "This build has no HubRise OAuth client", fr: "Cette version n'a pas de client OAuth HubRise" }
+        NoOAuthClientHint { en: "Create one in the HubRise back office (SETTINGS > DEVELOPER > Create an OAuth 2.0 client), then set ZELTY_BRIDGE_CLIENT_ID and ZELTY_BRIDGE_CLIENT_SECRET, or write them under [hubrise] client_id / client_secret in {path}", fr: "Créez-en un dans le back-office HubRise (CONFIGURATION > DÉVELOPPEUR > Créer un client OAuth 2.0), puis définissez ZELTY_BRIDGE_CLIENT_ID et ZELTY_BRIDGE_CLIENT_SECRET, ou écrivez-les sous [hubrise] client_id / client_secret dans {path}" }
+        BadScope { en: "« {scope} » is not a valid HubRise scope", fr: "« {scope} » n'est pas une portée HubRise valide" }
+        BadScopeHint { en: "a scope looks like location[orders.write,catalog.read] or account[customer_list.read], optionally with ,profile", fr: "une portée s'écrit location[orders.write,catalog.read] ou account[customer_list.read], éventuellement suivie de ,profile" }
+        BrowserFailed { en: "Could not open a browser ({why}); open the address above yourself", fr: "Impossible d'ouvrir un navigateur ({why}) ; ouvrez vous-même l'adresse ci-dessus" }
+        BrowserUnavailable { en: "No browser can be opened, and there is no terminal to paste a code into", fr: "Aucun navigateur ne peut être ouvert, et il n'y a pas de terminal où coller un code" }
+        UseEnvTokenHint { en: "set HUBRISE_ACCESS_TOKEN to an existing token, or run `zelty-bridge connect` in a terminal", fr: "définissez HUBRISE_ACCESS_TOKEN avec un jeton existant, ou lancez `zelty-bridge connect` dans un terminal" }
+        PasteNotACode { en: "That is neither an authorization code nor the address HubRise sent you back to", fr: "Ce n'est ni un code d'autorisation ni l'adresse vers laquelle HubRise vous a renvoyé" }
+        PasteWrongState { en: "That address comes from another authorization; use the one just opened", fr: "Cette adresse vient d'une autre autorisation ; utilisez celle qui vient d'être ouverte" }
+        AuthorizationTimeout { en: "No authorization arrived within {secs} seconds", fr: "Aucune autorisation n'est arrivée en {secs} secondes" }
+        AuthorizationTimeoutHint { en: "run `zelty-bridge connect` again (--timeout SECS gives more time, --no-browser lets you paste the code)", fr: "relancez `zelty-bridge connect` (--timeout SECS donne plus de temps, --no-browser permet de coller le code)" }
+        AccessDenied { en: "The authorization was refused in HubRise ({error})", fr: "L'autorisation a été refusée dans HubRise ({error})" }
+        AuthorizationFailed { en: "HubRise did not give the authorization ({error})", fr: "HubRise n'a pas donné l'autorisation ({error})" }
+        AccessDeniedHint { en: "run `zelty-bridge connect` again and click « Allow »", fr: "relancez `zelty-bridge connect` et cliquez sur « Autoriser »" }
+        CodeInvalid { en: "HubRise refused the authorization code: it expired or was already used", fr: "HubRise a refusé le code d'autorisation : il a expiré ou a déjà été utilisé" }
+        CodeInvalidHint { en: "codes are single-use and last 10 minutes; run `zelty-bridge connect` again", fr: "les codes ne servent qu'une fois et durent 10 minutes ; relancez `zelty-bridge connect`" }
+        GrantInvalid { en: "HubRise refused the authorization (invalid grant)", fr: "HubRise a refusé l'autorisation (demande invalide)" }
+        ClientInvalid { en: "HubRise refused the OAuth client id or secret", fr: "HubRise a refusé l'identifiant ou le secret du client OAuth" }
+        ClientInvalidHint { en: "check ZELTY_BRIDGE_CLIENT_ID and ZELTY_BRIDGE_CLIENT_SECRET (or config.toml) against SETTINGS > DEVELOPER in the HubRise back office", fr: "comparez ZELTY_BRIDGE_CLIENT_ID et ZELTY_BRIDGE_CLIENT_SECRET (ou config.toml) à CONFIGURATION > DÉVELOPPEUR dans le back-office HubRise" }
+        LocationMismatch { en: "HubRise named location {expected} but the token reaches {got}", fr: "HubRise a indiqué le point de vente {expected} mais le jeton donne accès à {got}" }
+
+        // ----- HubRise token states -----
+        TokenRevoked { en: "HubRise says the access token is invalid or the connection was revoked", fr: "HubRise indique que le jeton d'accès est invalide ou que la connexion a été révoquée" }
+        TokenRevokedHint { en: "connect again with `zelty-bridge connect`", fr: "reconnectez-vous avec `zelty-bridge connect`" }
+        TokenBlocked { en: "HubRise says the connection is blocked", fr: "HubRise indique que la connexion est bloquée" }
+        TokenBlockedHint { en: "unblock it in the HubRise back office: CONNECTIONS > Actions > Unblock", fr: "débloquez-la dans le back-office HubRise : CONNEXIONS > Actions > Débloquer" }
+        TokenSuspended { en: "HubRise says the account or location is suspended for non-payment of the subscription", fr: "HubRise indique que le compte ou le point de vente est suspendu pour non-paiement de l'abonnement" }
+        TokenSuspendedHint { en: "settle the subscription in the HubRise back office; the connection works again afterwards", fr: "régularisez l'abonnement dans le back-office HubRise ; la connexion fonctionnera de nouveau ensuite" }
+        TokenRejected { en: "HubRise refused the access token", fr: "HubRise a refusé le jeton d'accès" }
+        TokenForbidden { en: "The HubRise token does not give access to this resource", fr: "Le jeton HubRise ne donne pas accès à cette ressource" }
+        TokenForbiddenHint { en: "connect again and grant the location, catalog and customer list asked for", fr: "reconnectez-vous en accordant le point de vente, le catalogue et la liste de clients demandés" }
+        HubriseNotFound { en: "HubRise does not know this location, catalog or customer list", fr: "HubRise ne connaît pas ce point de vente, ce catalogue ou cette liste de clients" }
+
+        // ----- network -----
+        ServiceUnreachable { en: "{service} could not be reached ({tries} tries)", fr: "{service} est injoignable ({tries} tentatives)" }
+        ServiceUnreachableHint { en: "check the network (and HTTPS_PROXY if you use a proxy), then try again; {service} may also be down for a while", fr: "vérifiez le réseau (et HTTPS_PROXY si vous passez par un proxy), puis réessayez ; {service} peut aussi être indisponible un moment" }
+        BadResponse { en: "{service} sent an answer that could not be read", fr: "{service} a envoyé une réponse illisible" }
+        BadResponseHint { en: "try again later; if it persists, run with -vv and report it", fr: "réessayez plus tard ; si cela persiste, relancez avec -vv et signalez-le" }
+        ResponseTooLarge { en: "{service} sent an answer over {limit} MiB; it was not read", fr: "{service} a envoyé une réponse de plus de {limit} Mio ; elle n'a pas été lue" }
+        UnexpectedStatus { en: "{service} answered with an unexpected status {status}", fr: "{service} a répondu avec un statut inattendu {status}" }
+        CheckEndpointHint { en: "if {var} is set, check that it points to the right address", fr: "si {var} est définie, vérifiez qu'elle pointe vers la bonne adresse" }
+
+        // ----- secret store -----
+        KeyringProblem { en: "The system keyring cannot be used: {why}", fr: "Le trousseau système n'est pas utilisable : {why}" }
+        OfferFileStore { en: "Store the two secrets in {path} instead, readable only by you?", fr: "Enregistrer plutôt les deux secrets dans {path}, lisible par vous seul ?" }
+        FileStoreHint { en: "start a keyring (a desktop session, or gnome-keyring-daemon), or opt in to a private file with ZELTY_BRIDGE_SECRET_STORE=file", fr: "démarrez un trousseau (une session de bureau, ou gnome-keyring-daemon), ou choisissez un fichier privé avec ZELTY_BRIDGE_SECRET_STORE=file" }
+        KeyringUnavailable { en: "The system keyring is not available", fr: "Le trousseau système n'est pas disponible" }
+        KeyringLocked { en: "The system keyring is locked", fr: "Le trousseau système est verrouillé" }
+        KeyringTimeout { en: "The system keyring did not answer in time", fr: "Le trousseau système n'a pas répondu à temps" }
+        KeyringLockedHint { en: "unlock it (log in to the desktop session, or `gnome-keyring-daemon --unlock`), or use ZELTY_BRIDGE_SECRET_STORE=file", fr: "déverrouillez-le (connexion à la session de bureau, ou `gnome-keyring-daemon --unlock`), ou utilisez ZELTY_BRIDGE_SECRET_STORE=file" }
+        SecretsFileInsecure { en: "The secrets file can be read by other users; it was not used", fr: "Le fichier de secrets est lisible par d'autres utilisateurs ; il n'a pas été utilisé" }
+        SecretsFileInsecureHint { en: "restrict it with `chmod 600` on the file named below, then check who may have read it", fr: "restreignez-le avec `chmod 600` sur le fichier indiqué ci-dessous, puis vérifiez qui a pu le lire" }
+        SecretStoreFailed { en: "The secret store failed", fr: "Le coffre à secrets a échoué" }
+
+        // ----- profiles and configuration -----
+        BadProfileName { en: "« {name} » is not a valid profile name", fr: "« {name} » n'est pas un nom de profil valide" }
+        BadProfileNameHint { en: "use letters, digits, `-` and `_` (64 at most)", fr: "utilisez des lettres, des chiffres, `-` et `_` (64 au plus)" }
+        ProfileCorrupt { en: "The profile file {path} cannot be read", fr: "Le fichier de profil {path} est illisible" }
+        ProfileCorruptHint { en: "fix {path} by hand, or delete it and run `zelty-bridge connect` again", fr: "corrigez {path} à la main, ou supprimez-le et relancez `zelty-bridge connect`" }
+        ProfileLocked { en: "Profile {profile} is in use by another zelty-bridge ({holder})", fr: "Le profil {profile} est utilisé par un autre zelty-bridge ({holder})" }
+        ProfileLockedHint { en: "wait for it to finish, or use another --profile", fr: "attendez qu'il se termine, ou utilisez un autre --profile" }
+        ConfigNotWritable { en: "Cannot write in {path}; nothing was changed", fr: "Impossible d'écrire dans {path} ; rien n'a été modifié" }
+        ConfigCorrupt { en: "The configuration file {path} cannot be read", fr: "Le fichier de configuration {path} est illisible" }
+        NoConfigDir { en: "No configuration directory could be found (HOME is not set)", fr: "Aucun répertoire de configuration trouvé (HOME n'est pas défini)" }
+        NoConfigDirHint { en: "set ZELTY_BRIDGE_CONFIG_DIR", fr: "définissez ZELTY_BRIDGE_CONFIG_DIR" }
+        BadEnvVar { en: "{var} has an invalid value « {value} » (expected {expected})", fr: "{var} a une valeur invalide « {value} » ({expected} attendu)" }
+        NeedsInput { en: "This needs an answer, and there is no terminal to ask", fr: "Une réponse est nécessaire, et il n'y a pas de terminal pour la demander" }
+        UseForce { en: "pass --force to replace it", fr: "ajoutez --force pour la remplacer" }
+        UseYes { en: "pass --yes to confirm without a prompt", fr: "ajoutez --yes pour confirmer sans question" }
+
+        // ----- status -----
+        StatusProfile { en: "Profile {profile} (secrets in: {store})", fr: "Profil {profile} (secrets dans : {store})" }
+        StateOk = same { en: "ok", fr: "ok" }
+        StateRejected { en: "rejected", fr: "refusé" }
+        StateUnreachable { en: "unreachable", fr: "injoignable" }
+        StateMissing { en: "missing", fr: "absent" }
+        StateUnchecked { en: "not checked", fr: "non vérifié" }
+        LabelKey { en: "key", fr: "clé" }
+        LabelToken { en: "token", fr: "jeton" }
+        LabelCatalog { en: "catalog", fr: "catalogue" }
+        LabelCustomerList { en: "customer list", fr: "liste de clients" }
+        SupportGranted { en: "  Support  access given to Zelty's support team on {at}", fr: "  Support  accès donné au support Zelty le {at}" }
+        SupportNotGranted { en: "  Support  not given yet (`zelty-bridge grant-support`)", fr: "  Support  pas encore donné (`zelty-bridge grant-support`)" }
+        NotConnected { en: "Profile {profile} has no connection", fr: "Le profil {profile} n'a aucune connexion" }
+        NotConnectedHint { en: "run `zelty-bridge connect`", fr: "lancez `zelty-bridge connect`" }
+        NoProfiles { en: "No profile is connected", fr: "Aucun profil n'est connecté" }
+
+        // ----- grant-support -----
+        NeverSharePassword { en: "Never share your HubRise username and password: giving a role, as below, is enough and can be taken back", fr: "Ne communiquez jamais votre identifiant et votre mot de passe HubRise : donner un rôle, comme ci-dessous, suffit et peut être retiré" }
+        OpenHubriseBackOffice { en: "Log in to the HubRise back office:", fr: "Connectez-vous au back-office HubRise :" }
+        SupportStepMenu { en: "In the left menu, select SETTINGS, then go to the Permissions section", fr: "Dans le menu de gauche, sélectionnez CONFIGURATION, puis allez dans la section Permissions" }
+        SupportStepAdd { en: "Enter {email} and click « Add User »", fr: "Saisissez {email} et cliquez sur « Ajouter l'utilisateur »" }
+        SupportStepRole { en: "In the predefined role dropdown, choose « Technical Partner »", fr: "Dans le menu déroulant des rôles prédéfinis, choisissez « Partenaire Technique »" }
+        SupportStepSet { en: "Click « Set Permissions »", fr: "Cliquez sur « Définir les permissions »" }
+        SupportStepRemove { en: "Find {email} in the list of users and remove it", fr: "Trouvez {email} dans la liste des utilisateurs et supprimez-le" }
+        StepOf = same { en: "{n}/{total}. {step}", fr: "{n}/{total}. {step}" }
+        PressEnterWhenDone { en: "Press Enter when it is done", fr: "Appuyez sur Entrée une fois que c'est fait" }
+        SupportDonePrompt { en: "Does {email} now have the « Technical Partner » role?", fr: "{email} a-t-il maintenant le rôle « Partenaire Technique » ?" }
+        SupportNotConfirmed { en: "Support access was not confirmed; nothing was recorded", fr: "L'accès du support n'a pas été confirmé ; rien n'a été enregistré" }
+        SupportNeedsPerson { en: "Giving support access is done by a person in the HubRise back office", fr: "L'accès du support se donne par une personne dans le back-office HubRise" }
+        SupportConfirmHint { en: "once the steps above are done, run `zelty-bridge grant-support --confirm`", fr: "une fois les étapes ci-dessus faites, lancez `zelty-bridge grant-support --confirm`" }
+        SupportRecorded { en: "Support access for {email} recorded on {at}", fr: "Accès du support pour {email} enregistré le {at}" }
+        SupportCleared { en: "Support access for {email} cleared", fr: "Accès du support pour {email} retiré" }
+
+        // ----- disconnect -----
+        ConfirmDisconnect { en: "Disconnect profile {profile} ({restaurant} ↔ {location})? The HubRise token is revoked and the secrets deleted", fr: "Déconnecter le profil {profile} ({restaurant} ↔ {location}) ? Le jeton HubRise est révoqué et les secrets supprimés" }
+        Revoking { en: "Revoking the HubRise token…", fr: "Révocation du jeton HubRise…" }
+        Revoked { en: "HubRise token revoked", fr: "Jeton HubRise révoqué" }
+        RevokeFailedKept { en: "The HubRise token could not be revoked; the local connection was kept", fr: "Le jeton HubRise n'a pas pu être révoqué ; la connexion locale a été conservée" }
+        RevokeFailedHint { en: "try again later, or disconnect in the HubRise back office (CONNECTIONS > Actions > Disconnect) and then run `zelty-bridge disconnect --force`", fr: "réessayez plus tard, ou déconnectez dans le back-office HubRise (CONNEXIONS > Actions > Déconnecter) puis lancez `zelty-bridge disconnect --force`" }
+        RevokeFailedForced { en: "The HubRise token could not be revoked ({why}); removing the local connection anyway. Disconnect it in the HubRise back office: CONNECTIONS > Actions > Disconnect", fr: "Le jeton HubRise n'a pas pu être révoqué ({why}) ; la connexion locale est supprimée quand même. Déconnectez-la dans le back-office HubRise : CONNEXIONS > Actions > Déconnecter" }
+        RevokeSkipped { en: "The HubRise token could not be read ({why}); it was not revoked", fr: "Le jeton HubRise n'a pas pu être lu ({why}) ; il n'a pas été révoqué" }
+        ZeltyDisableStep { en: "In Zelty, on Marketplace > Hubrise V2, open « Gérer » (Manage) and click « Désactiver » (Deactivate)", fr: "Dans Zelty, sur Marketplace > Hubrise V2, ouvrez « Gérer » et cliquez sur « Désactiver »" }
+        OpenThisPage { en: "Open this page:", fr: "Ouvrez cette page :" }
+        BlockStep { en: "In CONNECTIONS, find Zelty Bridge, then click Actions > Block and confirm", fr: "Dans CONNEXIONS, trouvez Zelty Bridge, puis cliquez sur Actions > Bloquer et confirmez" }
+        UnblockLater { en: "To resume later: Actions > Unblock. Nothing was removed here", fr: "Pour reprendre plus tard : Actions > Débloquer. Rien n'a été supprimé ici" }
+        BlockKept { en: "Profile {profile} kept; the connection is blocked in HubRise until you unblock it", fr: "Profil {profile} conservé ; la connexion est bloquée dans HubRise jusqu'à ce que vous la débloquiez" }
+        Disconnected { en: "Profile {profile} disconnected; its secrets and profile are deleted", fr: "Profil {profile} déconnecté ; ses secrets et son profil sont supprimés" }
+        NothingConnected { en: "Profile {profile} has nothing connected; nothing to do", fr: "Le profil {profile} n'a rien de connecté ; rien à faire" }
+        EnvStillSet { en: "{var} is still set in this environment and will keep being used", fr: "{var} est toujours définie dans cet environnement et continuera d'être utilisée" }
+    }
+}

@@ -1,0 +1,343 @@
+//! All output goes through the `Printer`: results on stdout (text, or one JSON object with
+//! `--json`), people's text, warnings, errors and progress on stderr. It knows the
+//! language, `-q`, `-v`, colour and whether spinners may be drawn; nothing else in the
+//! crate writes to the standard streams.
+
+use crate::context::Context;
+use crate::error::Report;
+use crate::i18n::{Lang, Text};
+use console::Style;
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use std::io::Write;
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+/// Where a stream goes: the real one, or a buffer in unit tests.
+#[derive(Clone)]
+enum Sink {
+    Stdout,
+    Stderr,
+    #[cfg(test)]
+    Buffer(Arc<Mutex<Vec<u8>>>),
+}
+
+impl Sink {
+    fn write(&self, text: &str) {
+        // A closed pipe (`zelty-bridge status | head -1`) is not worth a crash or an error.
+        let _ = match self {
+            Sink::Stdout => std::io::stdout().lock().write_all(text.as_bytes()),
+            Sink::Stderr => std::io::stderr().lock().write_all(text.as_bytes()),
+            #[cfg(test)]
+            Sink::Buffer(buf) => buf.lock().map(|mut b| b.extend_from_slice(text.as_bytes())).map_err(|_| std::io::Error::other("poisoned")),
+        };
+    }
+}
+
+#[derive(Clone)]
+pub struct Printer {
+    lang: Lang,
+    json: bool,
+    quiet: bool,
+    verbose: u8,
+    color: bool,
+    progress: bool,
+    stdout_tty: bool,
+    out: Sink,
+    err: Sink,
+    /// The spinner or bar on screen, so lines printed meanwhile do not tear it.
+    active: Arc<Mutex<Option<ProgressBar>>>,
+}
+
+impl Printer {
+    pub fn new(ctx: &Context) -> Printer {
+        Printer {
+            lang: ctx.lang,
+            json: ctx.json,
+            quiet: ctx.quiet,
+            verbose: ctx.verbose,
+            color: ctx.color,
+            progress: ctx.progress,
+            stdout_tty: ctx.stdout_tty,
+            out: Sink::Stdout,
+            err: Sink::Stderr,
+            active: Arc::default(),
+        }
+    }
+
+    pub fn lang(&self) -> Lang {
+        self.lang
+    }
+
+    pub fn is_json(&self) -> bool {
+        self.json
+    }
+
+    pub fn is_quiet(&self) -> bool {
+        self.quiet
+    }
+
+    /// Renders a message in the user's language.
+    pub fn t(&self, text: &Text) -> String {
+        text.render(self.lang)
+    }
+
+    // ----- stdout: results -----
+
+    /// The result as JSON: pretty for a person at a terminal, one line for a pipe.
+    pub fn json(&self, value: &serde_json::Value) {
+        let text = if self.stdout_tty { serde_json::to_string_pretty(value) } else { serde_json::to_string(value) };
+        self.out.write(&format!("{}\n", text.unwrap_or_else(|_| "{}".into())));
+    }
+
+    /// The result for people; nothing in `--json` mode, where `json` carries it.
+    pub fn result(&self, text: &str) {
+        if !self.json {
+            self.out.write(text);
+            if !text.ends_with('\n') {
+                self.out.write("\n");
+            }
+        }
+    }
+
+    /// Text for stdout as is, in every mode (a completion script).
+    pub fn raw_stdout(&self, text: &str) {
+        self.out.write(text);
+    }
+
+    // ----- stderr: people's text -----
+
+    /// A step heading, such as "1/3 Zelty".
+    pub fn step(&self, text: Text) {
+        if !self.quiet {
+            let line = self.t(&text);
+            self.err_line(&self.paint(Style::new().bold(), &format!("\n{line}")));
+        }
+    }
+
+    /// An explanation; silenced by `-q`.
+    pub fn info(&self, text: Text) {
+        if !self.quiet {
+            self.err_line(&self.t(&text));
+        }
+    }
+
+    /// A done step; silenced by `-q`.
+    pub fn success(&self, text: Text) {
+        if !self.quiet {
+            let line = format!("{} {}", self.paint(Style::new().green(), "✓"), self.t(&text));
+            self.err_line(&line);
+        }
+    }
+
+    /// Shown even with `-q`.
+    pub fn warn(&self, text: Text) {
+        let line = format!("{} {}", self.paint(Style::new().yellow().bold(), "warning:"), self.t(&text));
+        self.err_line(&line);
+    }
+
+    /// A URL the user must open or copy; shown even with `-q`, on a line of its own so it
+    /// can be selected whole.
+    pub fn url(&self, label: Text, url: &str) {
+        self.err_line(&format!("{}\n  {}", self.t(&label), self.paint(Style::new().cyan().underlined(), url)));
+    }
+
+    /// Diagnostics for `-v` (level 1) and `-vv` (level 2). Callers pass no secret: the
+    /// `Secret` type only ever displays masked.
+    pub fn debug(&self, level: u8, message: impl std::fmt::Display) {
+        if self.verbose >= level {
+            self.err_line(&self.paint(Style::new().dim(), &format!("debug: {message}")));
+        }
+    }
+
+    /// The error renderer's output: JSON on stdout in `--json` mode, else `error:`/`hint:`
+    /// on stderr.
+    pub fn error(&self, report: &Report) {
+        if self.json {
+            self.json(&report.to_json());
+            return;
+        }
+        let mut text = String::new();
+        for line in report.to_text().lines() {
+            let painted = if let Some(rest) = line.strip_prefix("error:") {
+                format!("{}{rest}", self.paint(Style::new().red().bold(), "error:"))
+            } else if let Some(rest) = line.strip_prefix("hint:") {
+                format!("{}{rest}", self.paint(Style::new().cyan().bold(), "hint:"))
+            } else {
+                line.to_string()
+            };
+            text.push_str(&painted);
+            text.push('\n');
+        }
+        self.err_raw(&text);
+    }
+
+    /// Writes a prompt's preamble or any stderr text as is.
+    pub fn err_raw(&self, text: &str) {
+        match self.active.lock().ok().and_then(|a| a.clone()) {
+            Some(bar) => bar.suspend(|| self.err.write(text)),
+            None => self.err.write(text),
+        }
+    }
+
+    fn err_line(&self, line: &str) {
+        self.err_raw(&format!("{line}\n"));
+    }
+
+    fn paint(&self, style: Style, text: &str) -> String {
+        if self.color { style.force_styling(true).apply_to(text).to_string() } else { text.to_string() }
+    }
+
+    // ----- progress -----
+
+    /// A spinner while waiting. Without a terminal it prints the message once as a plain
+    /// line, so logs still say what the tool was doing.
+    pub fn spinner(&self, text: Text) -> Progress {
+        let message = self.t(&text);
+        if !self.progress {
+            if !self.quiet {
+                self.err_line(&format!("… {message}"));
+            }
+            return Progress { bar: None, printer: self.clone() };
+        }
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+        bar.set_style(ProgressStyle::with_template("{spinner:.cyan} {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner()));
+        bar.set_message(message);
+        bar.enable_steady_tick(Duration::from_millis(100));
+        self.track(bar)
+    }
+
+    /// A bar over `len` items. Without a terminal, callers print a line per item instead.
+    pub fn bar(&self, len: u64, text: Text) -> Progress {
+        if !self.progress {
+            return Progress { bar: None, printer: self.clone() };
+        }
+        let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
+        bar.set_style(
+            ProgressStyle::with_template("{msg} [{bar:30.cyan/blue}] {pos}/{len} {elapsed}").unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        bar.set_message(self.t(&text));
+        self.track(bar)
+    }
+
+    fn track(&self, bar: ProgressBar) -> Progress {
+        if let Ok(mut active) = self.active.lock() {
+            *active = Some(bar.clone());
+        }
+        Progress { bar: Some(bar), printer: self.clone() }
+    }
+
+    #[cfg(test)]
+    pub fn for_tests(lang: Lang, json: bool, quiet: bool) -> (Printer, Arc<Mutex<Vec<u8>>>, Arc<Mutex<Vec<u8>>>) {
+        let (out, err) = (Arc::default(), Arc::default());
+        let printer = Printer {
+            lang,
+            json,
+            quiet,
+            verbose: 0,
+            color: false,
+            progress: false,
+            stdout_tty: false,
+            out: Sink::Buffer(Arc::clone(&out)),
+            err: Sink::Buffer(Arc::clone(&err)),
+            active: Arc::default(),
+        };
+        (printer, out, err)
+    }
+}
+
+/// A spinner or bar on screen; cleared when finished or dropped.
+pub struct Progress {
+    bar: Option<ProgressBar>,
+    printer: Printer,
+}
+
+impl Progress {
+    pub fn set_message(&self, text: Text) {
+        if let Some(bar) = &self.bar {
+            bar.set_message(self.printer.t(&text));
+        }
+    }
+
+    pub fn inc(&self, n: u64) {
+        if let Some(bar) = &self.bar {
+            bar.inc(n);
+        }
+    }
+
+    /// Prints a line above the bar (or as a plain line without a terminal).
+    pub fn println(&self, line: &str) {
+        match &self.bar {
+            Some(bar) => bar.println(line),
+            None => self.printer.err_line(line),
+        }
+    }
+
+    pub fn finish(self) {}
+}
+
+impl Drop for Progress {
+    fn drop(&mut self) {
+        if let Some(bar) = self.bar.take() {
+            bar.finish_and_clear();
+            if let Ok(mut active) = self.printer.active.lock() {
+                *active = None;
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Msg;
+
+    fn text(buf: &Arc<Mutex<Vec<u8>>>) -> String {
+        String::from_utf8(buf.lock().unwrap().clone()).unwrap()
+    }
+
+    #[test]
+    fn results_go_to_stdout_and_prose_to_stderr() {
+        let (p, out, err) = Printer::for_tests(Lang::En, false, false);
+        p.result("the result");
+        p.info(Msg::ZeltyKeyRejected.text());
+        assert_eq!(text(&out), "the result\n");
+        assert!(text(&err).contains("Zelty refused"));
+    }
+
+    #[test]
+    fn json_mode_keeps_stdout_for_json_only() {
+        let (p, out, err) = Printer::for_tests(Lang::En, true, false);
+        p.result("human text");
+        p.json(&serde_json::json!({"a": 1}));
+        p.warn(Msg::ZeltyKeyRejected.text());
+        assert_eq!(text(&out), "{\"a\":1}\n");
+        assert!(text(&err).starts_with("warning:"));
+    }
+
+    #[test]
+    fn quiet_silences_info_but_not_warnings_or_errors() {
+        let (p, _out, err) = Printer::for_tests(Lang::Fr, false, true);
+        p.info(Msg::ZeltyKeyRejected.text());
+        p.success(Msg::ZeltyKeyRejected.text());
+        assert_eq!(text(&err), "");
+        p.warn(Msg::ZeltyKeyRejected.text());
+        assert!(text(&err).contains("Zelty a refusé"));
+    }
+
+    #[test]
+    fn errors_render_as_json_on_stdout_in_json_mode() {
+        let (p, out, err) = Printer::for_tests(Lang::En, true, false);
+        let report = Report { code: "x".into(), message: "m".into(), hint: Some("h".into()), causes: vec![] };
+        p.error(&report);
+        let value: serde_json::Value = serde_json::from_str(text(&out).trim()).unwrap();
+        assert_eq!(value["error"]["hint"], "h");
+        assert_eq!(text(&err), "");
+    }
+
+    #[test]
+    fn spinner_without_terminal_is_one_plain_line() {
+        let (p, _out, err) = Printer::for_tests(Lang::En, false, false);
+        drop(p.spinner(Msg::ZeltyKeyRejected.text()));
+        assert_eq!(text(&err), "… Zelty refused this API key\n");
+    }
+}

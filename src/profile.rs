@@ -1,0 +1,224 @@
+//! The non-secret half of a connection: ids, names and timestamps in
+//! `<config dir>/profiles/<name>.toml`, written atomically (0600), and a per-profile lock
+//! so two runs on one profile never interleave their writes.
+
+use crate::error::{Failure, Kind};
+use crate::fsutil;
+use crate::i18n::Msg;
+use crate::secrets::StoreKind;
+use anyhow::Context as _;
+use serde::{Deserialize, Serialize};
+use std::fs::{self, File, OpenOptions};
+use std::io::{Read, Seek, Write};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub version: u32,
+    pub secret_store: StoreKind,
+    pub connected_at: String,
+    pub zelty: ZeltyPart,
+    pub hubrise: HubrisePart,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub support_access: Option<SupportAccess>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ZeltyPart {
+    pub restaurant_id: i64,
+    pub restaurant_name: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct HubrisePart {
+    pub account_id: String,
+    pub account_name: String,
+    #[serde(default)]
+    pub location_id: Option<String>,
+    #[serde(default)]
+    pub location_name: Option<String>,
+    #[serde(default)]
+    pub catalog_id: Option<String>,
+    #[serde(default)]
+    pub catalog_name: Option<String>,
+    #[serde(default)]
+    pub customer_list_id: Option<String>,
+    #[serde(default)]
+    pub customer_list_name: Option<String>,
+    pub scope: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SupportAccess {
+    pub granted_at: String,
+}
+
+pub const PROFILE_VERSION: u32 = 1;
+
+/// Profile names become file names and keyring user-name prefixes: keep them to a safe
+/// alphabet.
+pub fn validate_name(name: &str) -> Result<(), Failure> {
+    let ok = !name.is_empty() && name.len() <= 64 && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') && !name.starts_with('-');
+    if ok { Ok(()) } else { Err(Failure::new(Kind::Usage, "bad_profile_name", Msg::BadProfileName.with("name", name)).hint(Msg::BadProfileNameHint.text())) }
+}
+
+/// The profiles of one config directory.
+#[derive(Debug, Clone)]
+pub struct Profiles {
+    dir: PathBuf,
+}
+
+impl Profiles {
+    pub fn new(config_dir: &Path) -> Profiles {
+        Profiles { dir: config_dir.join("profiles") }
+    }
+
+    pub fn path(&self, name: &str) -> PathBuf {
+        self.dir.join(format!("{name}.toml"))
+    }
+
+    pub fn load(&self, name: &str) -> anyhow::Result<Option<Profile>> {
+        let path = self.path(name);
+        let text = match fs::read_to_string(&path) {
+            Ok(t) => t,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
+            Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
+        };
+        parse(&text).map(Some).map_err(|e| {
+            Failure::new(Kind::Usage, "profile_corrupt", Msg::ProfileCorrupt.with("path", path.display()))
+                .hint(Msg::ProfileCorruptHint.with("path", path.display()))
+                .detail(e)
+                .into()
+        })
+    }
+
+    pub fn save(&self, name: &str, profile: &Profile) -> anyhow::Result<()> {
+        let text = toml::to_string(profile).context("cannot encode the profile")?;
+        fsutil::write_atomic(&self.path(name), text.as_bytes(), 0o600).map_err(|e| {
+            Failure::new(Kind::Unexpected, "config_not_writable", Msg::ConfigNotWritable.with("path", self.dir.display())).detail(format!("{e:#}")).into()
+        })
+    }
+
+    pub fn delete(&self, name: &str) -> anyhow::Result<bool> {
+        match fs::remove_file(self.path(name)) {
+            Ok(()) => Ok(true),
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(false),
+            Err(e) => Err(e).with_context(|| format!("cannot delete {}", self.path(name).display())),
+        }
+    }
+
+    /// Names of the stored profiles, sorted.
+    pub fn list(&self) -> anyhow::Result<Vec<String>> {
+        let entries = match fs::read_dir(&self.dir) {
+            Ok(e) => e,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
+            Err(e) => return Err(e).with_context(|| format!("cannot list {}", self.dir.display())),
+        };
+        let mut names: Vec<String> = entries
+            .filter_map(|e| e.ok()?.file_name().into_string().ok())
+            .filter_map(|n| n.strip_suffix(".toml").map(str::to_string))
+            .filter(|n| validate_name(n).is_ok())
+            .collect();
+        names.sort();
+        Ok(names)
+    }
+
+    /// Takes the profile's lock, waiting up to `wait` for another run to finish; then
+    /// fails naming the process that holds it.
+    pub fn lock(&self, name: &str, command: &str, wait: Duration) -> anyhow::Result<ProfileLock> {
+        fsutil::create_private_dir(&self.dir)?;
+        let path = self.dir.join(format!("{name}.lock"));
+        let mut file = OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path).with_context(|| format!("cannot open {}", path.display()))?;
+        let start = Instant::now();
+        loop {
+            match file.try_lock() {
+                Ok(()) => break,
+                Err(fs::TryLockError::WouldBlock) if start.elapsed() < wait => std::thread::sleep(Duration::from_millis(100)),
+                Err(fs::TryLockError::WouldBlock) => {
+                    let mut holder = String::new();
+                    let _ = file.read_to_string(&mut holder);
+                    return Err(Failure::new(Kind::Unexpected, "profile_locked", Msg::ProfileLocked.with("profile", name).with("holder", holder.trim())).hint(Msg::ProfileLockedHint.text()).into());
+                }
+                Err(fs::TryLockError::Error(e)) => return Err(e).with_context(|| format!("cannot lock {}", path.display())),
+            }
+        }
+        // Say who holds it, for the message a second run prints.
+        let _ = file.set_len(0).and_then(|_| file.rewind()).and_then(|_| write!(file, "pid {} ({command})", std::process::id()));
+        Ok(ProfileLock { _file: file })
+    }
+}
+
+/// Held while a command may write a profile; released on drop (and by the OS on exit).
+pub struct ProfileLock {
+    _file: File,
+}
+
+fn parse(text: &str) -> anyhow::Result<Profile> {
+    let profile: Profile = toml::from_str(text)?;
+    anyhow::ensure!(profile.version == PROFILE_VERSION, "unknown profile version {}", profile.version);
+    Ok(profile)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    pub fn sample() -> Profile {
+        Profile {
+            version: PROFILE_VERSION,
+            secret_store: StoreKind::Keyring,
+            connected_at: "2026-11-29T10:00:00Z".into(),
+            zelty: ZeltyPart { restaurant_id: 12345, restaurant_name: "Bella Pizza Paris".into() },
+            hubrise: HubrisePart { account_id: "3r4s3".into(), account_name: "Bella Pizza".into(), location_id: Some("3r4s3-0".into()), scope: "location[orders.write]".into(), ..HubrisePart::default() },
+            support_access: None,
+        }
+    }
+
+    #[test]
+    fn save_load_list_delete() {
+        let dir = tempfile::tempdir().unwrap();
+        let profiles = Profiles::new(dir.path());
+        assert!(profiles.load("default").unwrap().is_none());
+        profiles.save("default", &sample()).unwrap();
+        profiles.save("paris", &sample()).unwrap();
+        assert_eq!(profiles.load("default").unwrap().unwrap(), sample());
+        assert_eq!(profiles.list().unwrap(), vec!["default", "paris"]);
+        assert!(profiles.delete("paris").unwrap());
+        assert!(!profiles.delete("paris").unwrap());
+    }
+
+    #[test]
+    fn a_hand_edited_profile_names_the_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let profiles = Profiles::new(dir.path());
+        fs::create_dir_all(dir.path().join("profiles")).unwrap();
+        fs::write(profiles.path("default"), "version = 1\nzelty = 'oops'").unwrap();
+        let err = profiles.load("default").unwrap_err();
+        let failure = crate::error::failure_of(&err).unwrap();
+        assert_eq!(failure.code, "profile_corrupt");
+        assert!(failure.message.to_string().contains("default.toml"));
+    }
+
+    #[test]
+    fn names_table() {
+        for (name, ok) in [("default", true), ("paris-11", true), ("a_b", true), ("", false), ("../x", false), ("a b", false), ("-x", false), ("é", false), (&"x".repeat(65), false)] {
+            assert_eq!(validate_name(name).is_ok(), ok, "{name}");
+        }
+    }
+
+    #[test]
+    fn a_second_lock_waits_then_names_the_holder() {
+        let dir = tempfile::tempdir().unwrap();
+        let profiles = Profiles::new(dir.path());
+        let _held = profiles.lock("default", "connect", Duration::ZERO).unwrap();
+        let err = profiles.lock("default", "status", Duration::from_millis(200)).err().expect("must be locked");
+        let failure = crate::error::failure_of(&err).unwrap();
+        assert_eq!(failure.code, "profile_locked");
+        assert!(failure.message.to_string().contains(&format!("pid {}", std::process::id())), "{}", failure.message);
+    }
+}
