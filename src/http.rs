@@ -8,6 +8,9 @@ use crate::error::Kind;
 use crate::i18n::Msg;
 use crate::printer::Printer;
 use reqwest::{Client, RequestBuilder, StatusCode};
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// The services, for messages and error codes.
@@ -89,11 +92,20 @@ impl Reply {
     }
 }
 
+/// Paces the requests to a service (`provision` keeps each HubRise token under its rate
+/// limit this way). `ready` is awaited before every attempt, retries included, since each
+/// one counts against a limit; `throttled` hears of every 429 and its `Retry-After`.
+pub trait Pace: Send + Sync {
+    fn ready(&self, service: Service) -> Pin<Box<dyn Future<Output = ()> + Send + '_>>;
+    fn throttled(&self, service: Service, retry_after: Option<Duration>);
+}
+
 #[derive(Clone)]
 pub struct Http {
     client: Client,
     budget: Budget,
     printer: Printer,
+    pace: Option<Arc<dyn Pace>>,
 }
 
 /// What one try gave.
@@ -111,7 +123,12 @@ impl Http {
             .timeout(budget.timeout)
             .build()
             .map_err(|e| anyhow::anyhow!("cannot build the HTTP client: {e}"))?;
-        Ok(Http { client, budget, printer })
+        Ok(Http { client, budget, printer, pace: None })
+    }
+
+    /// The same client (and connection pool), its requests paced by `pace`.
+    pub fn paced(&self, pace: Arc<dyn Pace>) -> Http {
+        Http { pace: Some(pace), ..self.clone() }
     }
 
     pub fn client(&self) -> &Client {
@@ -123,6 +140,9 @@ impl Http {
     pub async fn send(&self, service: Service, idempotent: Idempotent, build: impl Fn(&Client) -> RequestBuilder) -> anyhow::Result<Reply> {
         let mut last = String::new();
         for attempt in 1..=self.budget.attempts.max(1) {
+            if let Some(pace) = &self.pace {
+                pace.ready(service).await;
+            }
             match self.try_once(service, idempotent, build(&self.client)).await? {
                 Try::Done(reply) => return Ok(reply),
                 Try::Retry { after, why } => {
@@ -162,6 +182,9 @@ impl Http {
         self.printer.debug(2, format!("{} {} -> {}", service.name(), redact_url(response.url()), status));
         let retry_after = retry_after(response.headers());
         if status == StatusCode::TOO_MANY_REQUESTS {
+            if let Some(pace) = &self.pace {
+                pace.throttled(service, retry_after);
+            }
             return Ok(Try::Retry { after: Some(retry_after.unwrap_or(self.budget.backoff * 2)), why: "429 Too Many Requests".into() });
         }
         if status.is_server_error() && idempotent == Idempotent::Yes {

@@ -187,5 +187,48 @@ catalog! {
         Disconnected { en: "Profile {profile} disconnected; its secrets and profile are deleted", fr: "Profil {profile} déconnecté ; ses secrets et son profil sont supprimés" }
         NothingConnected { en: "Profile {profile} has nothing connected; nothing to do", fr: "Le profil {profile} n'a rien de connecté ; rien à faire" }
         EnvStillSet { en: "{var} is still set in this environment and will keep being used", fr: "{var} est toujours définie dans cet environnement et continuera d'être utilisée" }
+
+        // ----- provision -----
+        ProvisionStart { en: "Provisioning {count} restaurants from {path}, {concurrency} at a time", fr: "Connexion de {count} restaurants depuis {path}, {concurrency} à la fois" }
+        ProvisionDryRun { en: "Dry run: everything is checked, nothing is stored", fr: "Essai à blanc : tout est vérifié, rien n'est enregistré" }
+        ProvisionBar = same { en: "Restaurants", fr: "Restaurants" }
+        ProvisionRetry { en: "{profile}: a service is out of reach; trying again in {secs} s (try {round} of {rounds})", fr: "{profile} : un service est injoignable ; nouvel essai dans {secs} s (essai {round} sur {rounds})" }
+        RateLimitWait { en: "{service} allows no more requests on this token in this window; waiting {secs} s", fr: "{service} n'accepte plus de requêtes sur ce jeton dans cette fenêtre ; attente de {secs} s" }
+        OutcomeConnected { en: "connected", fr: "connecté" }
+        OutcomeSkipped { en: "skipped", fr: "ignoré" }
+        OutcomeFailed { en: "failed", fr: "échec" }
+        OutcomeValidated { en: "validated", fr: "validé" }
+        UpToDate { en: "already connected with these secrets", fr: "déjà connecté avec ces secrets" }
+        ColProfile { en: "Profile", fr: "Profil" }
+        ColOutcome { en: "Outcome", fr: "Résultat" }
+        ColRestaurant = same { en: "Restaurant", fr: "Restaurant" }
+        ColLocation { en: "Location", fr: "Point de vente" }
+        ColTime { en: "Time", fr: "Durée" }
+        ColDetail { en: "Detail", fr: "Détail" }
+        ProvisionSummary { en: "{connected} connected, {skipped} skipped, {failed} failed in {secs} s", fr: "{connected} connecté(s), {skipped} ignoré(s), {failed} en échec en {secs} s" }
+        ProvisionSummaryDry { en: "Dry run: {validated} validated, {skipped} skipped, {failed} failed in {secs} s; nothing was stored", fr: "Essai à blanc : {validated} validé(s), {skipped} ignoré(s), {failed} en échec en {secs} s ; rien n'a été enregistré" }
+        MissingZeltyVar { en: "{var} is not set: it should hold the Zelty API key of profile {profile}", fr: "{var} n'est pas définie : elle devrait contenir la clé API Zelty du profil {profile}" }
+        MissingTokenVar { en: "{var} is not set: it should hold the HubRise access token of profile {profile}", fr: "{var} n'est pas définie : elle devrait contenir le jeton d'accès HubRise du profil {profile}" }
+        MissingVariableHint { en: "define {var} among the CI's secret variables, or fix the name in the manifest", fr: "définissez {var} parmi les variables secrètes de la CI, ou corrigez son nom dans le manifeste" }
+        ProfileDiffers { en: "Profile {profile} is already connected, with other secrets or ids than the manifest's", fr: "Le profil {profile} est déjà connecté, avec d'autres secrets ou identifiants que ceux du manifeste" }
+        UseForceProvision { en: "pass --force to replace it with the manifest's connection", fr: "ajoutez --force pour la remplacer par la connexion du manifeste" }
+        UnknownLocation { en: "HubRise does not know location {id}, or the account token does not reach it", fr: "HubRise ne connaît pas le point de vente {id}, ou le jeton de compte n'y donne pas accès" }
+        UnknownCatalog { en: "Location {location} has no catalog {id}", fr: "Le point de vente {location} n'a pas de catalogue {id}" }
+        CheckManifestField { en: "check {field} of profile {profile} in the manifest", fr: "vérifiez {field} du profil {profile} dans le manifeste" }
+
+        // ----- manifest -----
+        ManifestUnreadable { en: "Cannot read the manifest {path}", fr: "Impossible de lire le manifeste {path}" }
+        ManifestSyntax { en: "The manifest {path} is not valid TOML (line {line})", fr: "Le manifeste {path} n'est pas du TOML valide (ligne {line})" }
+        ManifestInvalid { en: "The manifest {path} is invalid", fr: "Le manifeste {path} est invalide" }
+        ManifestInvalidEntry { en: "The manifest {path} is invalid at [[restaurant]] {entry}", fr: "Le manifeste {path} est invalide au [[restaurant]] {entry}" }
+        ManifestNoRestaurant { en: "The manifest {path} lists no [[restaurant]]", fr: "Le manifeste {path} ne contient aucun [[restaurant]]" }
+        ManifestDuplicate { en: "Profile {profile} appears more than once in the manifest", fr: "Le profil {profile} apparaît plusieurs fois dans le manifeste" }
+        ManifestNeedsAccountToken { en: "In {path}, [[restaurant]] {entry} gives a location_id, which needs hubrise_account_token_env at the top of the manifest", fr: "Dans {path}, le [[restaurant]] {entry} donne un location_id, ce qui demande hubrise_account_token_env en tête du manifeste" }
+        ManifestTwoSources { en: "In {path}, [[restaurant]] {entry} gives both hubrise_access_token_env and location_id; give one", fr: "Dans {path}, le [[restaurant]] {entry} donne à la fois hubrise_access_token_env et location_id ; n'en donnez qu'un" }
+        ManifestNoSource { en: "In {path}, [[restaurant]] {entry} gives neither hubrise_access_token_env nor location_id", fr: "Dans {path}, le [[restaurant]] {entry} ne donne ni hubrise_access_token_env ni location_id" }
+        ManifestBadId { en: "In {path}, [[restaurant]] {entry} has an empty or overlong id", fr: "Dans {path}, le [[restaurant]] {entry} a un identifiant vide ou trop long" }
+        ManifestHint { en: "the format is in the README (« provision »), with a commented example in tests/fixtures/provision.example.toml", fr: "le format est décrit dans le README (« provision »), avec un exemple commenté dans tests/fixtures/provision.example.toml" }
+        InlineSecret { en: "{field} in {entry} holds a value where the manifest must name an environment variable; it was not used", fr: "{field} dans {entry} contient une valeur là où le manifeste doit nommer une variable d'environnement ; elle n'a pas été utilisée" }
+        InlineSecretHint { en: "put the secret in a CI secret variable and give its name (A–Z, 0–9, _) in a field ending in _env; a secret committed in a file should be considered leaked and regenerated", fr: "mettez le secret dans une variable secrète de la CI et donnez son nom (A–Z, 0–9, _) dans un champ en _env ; un secret écrit dans un fichier versionné doit être considéré comme divulgué et régénéré" }
     }
 }

@@ -11,6 +11,7 @@ use crate::hubrise::listener::{Callback, Listener};
 use crate::hubrise::oauth::{self, Grant, OAuthClient, OOB_REDIRECT};
 use crate::hubrise::paste::{PasteProblem, parse_pasted};
 use crate::i18n::Msg;
+use crate::profile::HubrisePart;
 use crate::prompt;
 use crate::secret::Secret;
 use std::time::{Duration, Instant};
@@ -27,6 +28,23 @@ pub struct Verified {
     pub location: Location,
     pub catalog: Option<Named>,
     pub customer_list: Option<Named>,
+}
+
+impl Verified {
+    /// The profile's HubRise half, for a token granted `scope`.
+    pub fn part(&self, scope: &str) -> HubrisePart {
+        HubrisePart {
+            account_id: self.location.account.id.clone(),
+            account_name: self.location.account.name.clone(),
+            location_id: Some(self.location.id.clone()),
+            location_name: Some(self.location.name.clone()),
+            catalog_id: self.catalog.as_ref().map(|c| c.id.clone()),
+            catalog_name: self.catalog.as_ref().map(|c| c.name.clone()),
+            customer_list_id: self.customer_list.as_ref().map(|c| c.id.clone()),
+            customer_list_name: self.customer_list.as_ref().map(|c| c.name.clone()),
+            scope: scope.to_string(),
+        }
+    }
 }
 
 pub async fn run(app: &App, args: &ConnectArgs) -> anyhow::Result<HubriseDone> {

@@ -7,7 +7,8 @@ mod store;
 mod zelty_step;
 
 pub use hubrise_step::{Verified, verify};
-pub use store::{save_connection, store_failure};
+pub use store::{choose, save, save_connection, store_failure};
+pub use zelty_step::{designated, listing};
 
 use crate::app::App;
 use crate::clock::rfc3339;
@@ -102,17 +103,6 @@ async fn confirm_replace(app: &App, args: &ConnectArgs, existing: &Profile) -> a
 
 impl hubrise_step::HubriseDone {
     fn part(&self, scope: &str) -> HubrisePart {
-        let v = &self.verified;
-        HubrisePart {
-            account_id: v.location.account.id.clone(),
-            account_name: v.location.account.name.clone(),
-            location_id: Some(v.location.id.clone()),
-            location_name: Some(v.location.name.clone()),
-            catalog_id: v.catalog.as_ref().map(|c| c.id.clone()),
-            catalog_name: v.catalog.as_ref().map(|c| c.name.clone()),
-            customer_list_id: v.customer_list.as_ref().map(|c| c.id.clone()),
-            customer_list_name: v.customer_list.as_ref().map(|c| c.name.clone()),
-            scope: scope.to_string(),
-        }
+        self.verified.part(scope)
     }
 }

@@ -6,7 +6,7 @@ use crate::app::App;
 use crate::error::{Failure, Kind};
 use crate::i18n::Msg;
 use crate::interrupt;
-use crate::profile::Profile;
+use crate::profile::{Profile, Profiles};
 use crate::prompt;
 use crate::secret::Secret;
 use crate::secrets::{self, SecretStore, StoreError, StoreKind};
@@ -57,13 +57,22 @@ pub fn store_failure(err: StoreError) -> Failure {
 
 /// Writes both secrets and the profile. Ctrl-C waits until this is done or undone.
 pub async fn save_connection(app: &App, store: &dyn SecretStore, profile: &Profile, zelty_key: &Secret, token: &Secret) -> anyhow::Result<()> {
+    save(&app.profiles, store, &app.profile, profile, zelty_key, token)
+}
+
+/// Writes profile `name`'s two secrets, then its file; if the file cannot be written, the
+/// previous secrets are put back so the previous connection still works. Blocking (the
+/// keyring, fsync): `provision` runs it off the async threads.
+pub fn save(profiles: &Profiles, store: &dyn SecretStore, name: &str, profile: &Profile, zelty_key: &Secret, token: &Secret) -> anyhow::Result<()> {
     let _critical = interrupt::critical();
-    let name = &app.profile;
+    if interrupt::pending() {
+        // Ctrl-C came before this started: store nothing rather than be cut halfway.
+        return Err(Failure::new(Kind::Interrupted, "interrupted", Msg::Interrupted.text()).into());
+    }
     let users = [secrets::zelty_user(name), secrets::hubrise_user(name)];
-    let before: Vec<Option<Secret>> = users.iter().map(|u| store.get(u)).collect::<Result<_, _>>().map_err(|e| store_failure(e))?;
-    secrets::set_all(store, &[(users[0].clone(), zelty_key), (users[1].clone(), token)]).map_err(|e| store_failure(e))?;
-    if let Err(err) = app.profiles.save(name, profile) {
-        // Put the previous secrets back so the previous connection still works.
+    let before: Vec<Option<Secret>> = users.iter().map(|u| store.get(u)).collect::<Result<_, _>>().map_err(store_failure)?;
+    secrets::set_all(store, &[(users[0].clone(), zelty_key), (users[1].clone(), token)]).map_err(store_failure)?;
+    if let Err(err) = profiles.save(name, profile) {
         for (user, previous) in users.iter().zip(&before) {
             let _ = match previous {
                 Some(secret) => store.set(user, secret),

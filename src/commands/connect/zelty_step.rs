@@ -5,7 +5,7 @@
 use super::ConnectArgs;
 use crate::app::App;
 use crate::error::{Failure, Kind, failure_of};
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Text};
 use crate::prompt;
 use crate::secret::Secret;
 use crate::zelty::{self, Restaurant};
@@ -117,19 +117,29 @@ async fn read_stdin() -> anyhow::Result<String> {
     .map_err(|e| anyhow::Error::new(e).context("cannot read the Zelty key from standard input"))
 }
 
-async fn choose_restaurant(app: &App, args: &ConnectArgs, restaurants: Vec<Restaurant>) -> anyhow::Result<Restaurant> {
-    if let Some(id) = args.restaurant_id {
-        return restaurants.into_iter().find(|r| r.id == id).ok_or_else(|| {
-            Failure::new(Kind::Usage, "unknown_restaurant", Msg::UnknownRestaurant.with("id", id)).hint(Msg::RestaurantIdHint.text()).into()
-        });
+async fn choose_restaurant(app: &App, args: &ConnectArgs, mut restaurants: Vec<Restaurant>) -> anyhow::Result<Restaurant> {
+    if let Some(index) = designated(&restaurants, args.restaurant_id, Msg::RestaurantIdHint.text())? {
+        return Ok(restaurants.swap_remove(index));
     }
-    if restaurants.len() == 1 {
-        return Ok(restaurants.into_iter().next().expect("one restaurant"));
-    }
-    let listing: Vec<String> = restaurants.iter().map(|r| format!("{} (id {})", r.name, r.id)).collect();
+    let listing = listing(&restaurants);
     if !app.ctx.interactive {
         return Err(Failure::new(Kind::Usage, "several_restaurants", Msg::SeveralRestaurants.with("list", listing.join(", "))).hint(Msg::RestaurantIdHint.text()).into());
     }
     let index = prompt::choose(app, Msg::ChooseRestaurant.text(), listing, Msg::RestaurantIdHint.text()).await?;
-    Ok(restaurants.into_iter().nth(index).expect("index from the list"))
+    Ok(restaurants.swap_remove(index))
+}
+
+/// The restaurant `id` designates, or the only one the key sees; `None` when it sees
+/// several and no id says which. `hint` says where to give the id.
+pub fn designated(restaurants: &[Restaurant], id: Option<i64>, hint: Text) -> anyhow::Result<Option<usize>> {
+    match id {
+        Some(id) => restaurants.iter().position(|r| r.id == id).map(Some).ok_or_else(|| Failure::new(Kind::Usage, "unknown_restaurant", Msg::UnknownRestaurant.with("id", id)).hint(hint).into()),
+        None if restaurants.len() == 1 => Ok(Some(0)),
+        None => Ok(None),
+    }
+}
+
+/// `name (id 123)` for each restaurant, for a prompt or a message.
+pub fn listing(restaurants: &[Restaurant]) -> Vec<String> {
+    restaurants.iter().map(|r| format!("{} (id {})", r.name, r.id)).collect()
 }

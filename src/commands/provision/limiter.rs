@@ -1,0 +1,321 @@
+//! Pacing a run to the services' limits. HubRise counts requests per connection (one
+//! access token) in fixed windows that start at round minutes, hours and days: 500 a
+//! minute, 2,500 an hour, 10,000 a day (hubrise-api.md §6). `Windows` keeps each token
+//! under all three, charging a request sent near a boundary to both windows around it, so
+//! that a small clock difference with the server never puts 501 requests in one of its
+//! windows. Zelty publishes no limit: a 429 there (with its Retry-After, when sent) pauses
+//! every Zelty call of the run, not only the one that got it, since the others would only
+//! earn more 429s. Both are applied through `http::Pace`, before every attempt, retries
+//! included, because a retry counts against the limit like any request.
+
+use crate::http::{Pace, Service};
+use crate::i18n::Msg;
+use crate::printer::Printer;
+use crate::secret::Secret;
+use std::collections::{BTreeMap, HashMap};
+use std::future::Future;
+use std::hash::{Hash, Hasher};
+use std::pin::Pin;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+
+/// At most `max` requests in each window of `period` seconds, windows starting at
+/// multiples of `period` since the Unix epoch (round minutes, hours, UTC days).
+#[derive(Debug, Clone, Copy)]
+pub struct Limit {
+    pub period: u64,
+    pub max: u32,
+}
+
+/// HubRise's per-connection limits.
+pub const HUBRISE: [Limit; 3] = [Limit { period: 60, max: 500 }, Limit { period: 3600, max: 2500 }, Limit { period: 86_400, max: 10_000 }];
+
+/// How far our clock and the server's may disagree (NTP keeps them far closer).
+pub const GUARD: Duration = Duration::from_secs(1);
+
+/// The longest pause a 429 imposes: a minute window and its guard. Waiting longer would
+/// look like a hang; the request then fails as unreachable and is reported.
+const MAX_PAUSE: Duration = Duration::from_secs(61);
+
+/// Pause after a Zelty 429 without Retry-After (the header is UNCONFIRMED, zelty-api.md §1.5).
+const ZELTY_PAUSE: Duration = Duration::from_secs(1);
+
+/// The counting, with the time passed in (since the Unix epoch), so tests drive it.
+#[derive(Debug)]
+pub struct Windows {
+    limits: &'static [Limit],
+    guard: Duration,
+    /// Requests charged, per limit, per window index.
+    counts: Vec<BTreeMap<u64, u32>>,
+    /// A 429 said to send nothing before this.
+    paused_until: Duration,
+}
+
+impl Windows {
+    pub fn new(limits: &'static [Limit], guard: Duration) -> Windows {
+        Windows { limits, guard, counts: vec![BTreeMap::new(); limits.len()], paused_until: Duration::ZERO }
+    }
+
+    /// Charges one request sent at `now`, or says how long to wait before asking again.
+    pub fn take(&mut self, now: Duration) -> Result<(), Duration> {
+        if now < self.paused_until {
+            return Err(self.paused_until - now);
+        }
+        let mut ready_at = None;
+        for (limit, counts) in self.limits.iter().zip(&mut self.counts) {
+            let (first, last) = touched(now, self.guard, limit.period);
+            counts.retain(|&w, _| w >= first);
+            for w in first..=last {
+                if counts.get(&w).copied().unwrap_or(0) >= limit.max {
+                    // Sending is safe again once `now - guard` is past this window.
+                    let at = Duration::from_secs((w + 1) * limit.period) + self.guard;
+                    ready_at = ready_at.max(Some(at));
+                }
+            }
+        }
+        if let Some(at) = ready_at {
+            return Err(at.saturating_sub(now).max(Duration::from_millis(1)));
+        }
+        for (limit, counts) in self.limits.iter().zip(&mut self.counts) {
+            let (first, last) = touched(now, self.guard, limit.period);
+            for w in first..=last {
+                *counts.entry(w).or_insert(0) += 1;
+            }
+        }
+        Ok(())
+    }
+
+    /// The server answered 429 anyway (another client on the same connection, a clock far
+    /// off): nothing more until its Retry-After or, without one, the next minute.
+    pub fn throttled(&mut self, now: Duration, retry_after: Option<Duration>) {
+        let next_minute = Duration::from_secs((now.as_secs() / 60 + 1) * 60) + self.guard;
+        let until = now + retry_after.unwrap_or(next_minute - now).min(MAX_PAUSE);
+        self.paused_until = self.paused_until.max(until);
+    }
+}
+
+/// The windows of `period` a request sent at `now` may land in on the server's clock.
+fn touched(now: Duration, guard: Duration, period: u64) -> (u64, u64) {
+    (now.saturating_sub(guard).as_secs() / period, (now + guard).as_secs() / period)
+}
+
+fn epoch_now() -> Duration {
+    SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default()
+}
+
+/// One HubRise connection's windows, shared by the restaurants that use its token.
+pub struct Limiter {
+    state: Mutex<(Windows, Duration)>,
+    printer: Printer,
+}
+
+impl Limiter {
+    pub fn new(limits: &'static [Limit], printer: Printer) -> Limiter {
+        Limiter { state: Mutex::new((Windows::new(limits, GUARD), Duration::ZERO)), printer }
+    }
+
+    pub async fn acquire(&self) {
+        loop {
+            let wait = {
+                let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
+                let now = epoch_now();
+                match state.0.take(now) {
+                    Ok(()) => return,
+                    Err(wait) => {
+                        // Say once per window why the run slows down, so a CI log explains
+                        // a pause rather than looking stuck.
+                        if wait >= Duration::from_secs(5) && state.1 != now + wait {
+                            state.1 = now + wait;
+                            self.printer.info(Msg::RateLimitWait.with("service", "HubRise").with("secs", wait.as_secs()));
+                        }
+                        wait
+                    }
+                }
+            };
+            tokio::time::sleep(wait).await;
+        }
+    }
+
+    fn throttled(&self, retry_after: Option<Duration>) {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner).0.throttled(epoch_now(), retry_after);
+    }
+}
+
+/// Zelty's pause, shared by every Zelty call of the run.
+#[derive(Default)]
+pub struct Cooldown {
+    until: Mutex<Option<Instant>>,
+}
+
+impl Cooldown {
+    pub async fn acquire(&self) {
+        loop {
+            let until = *self.until.lock().unwrap_or_else(PoisonError::into_inner);
+            match until.map(|u| u.saturating_duration_since(Instant::now())) {
+                Some(wait) if !wait.is_zero() => tokio::time::sleep(wait).await,
+                _ => return,
+            }
+        }
+    }
+
+    pub fn throttled(&self, retry_after: Option<Duration>) {
+        let until = Instant::now() + retry_after.unwrap_or(ZELTY_PAUSE).min(MAX_PAUSE);
+        let mut current = self.until.lock().unwrap_or_else(PoisonError::into_inner);
+        *current = (*current).max(Some(until));
+    }
+}
+
+/// The run's pacing: one Zelty cooldown, one `Limiter` per distinct HubRise token.
+pub struct Lanes {
+    zelty: Arc<Cooldown>,
+    hubrise: Mutex<HashMap<u64, Arc<Limiter>>>,
+    printer: Printer,
+}
+
+impl Lanes {
+    pub fn new(printer: Printer) -> Lanes {
+        Lanes { zelty: Arc::default(), hubrise: Mutex::default(), printer }
+    }
+
+    /// The pacing for a restaurant whose HubRise calls use `token`. Tokens are told apart
+    /// by a hash, so the map holds no copy of a secret.
+    pub fn for_token(&self, token: &Secret) -> Arc<Lane> {
+        let mut hasher = std::hash::DefaultHasher::new();
+        token.expose().hash(&mut hasher);
+        let mut map = self.hubrise.lock().unwrap_or_else(PoisonError::into_inner);
+        let hubrise = Arc::clone(map.entry(hasher.finish()).or_insert_with(|| Arc::new(Limiter::new(&HUBRISE, self.printer.clone()))));
+        Arc::new(Lane { zelty: Arc::clone(&self.zelty), hubrise })
+    }
+}
+
+/// One restaurant's pacing: the run's Zelty cooldown and its token's HubRise windows.
+pub struct Lane {
+    zelty: Arc<Cooldown>,
+    hubrise: Arc<Limiter>,
+}
+
+impl Pace for Lane {
+    fn ready(&self, service: Service) -> Pin<Box<dyn Future<Output = ()> + Send + '_>> {
+        match service {
+            Service::Zelty => Box::pin(self.zelty.acquire()),
+            Service::HubRise => Box::pin(self.hubrise.acquire()),
+        }
+    }
+
+    fn throttled(&self, service: Service, retry_after: Option<Duration>) {
+        match service {
+            Service::Zelty => self.zelty.throttled(retry_after),
+            Service::HubRise => self.hubrise.throttled(retry_after),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const MINUTE: [Limit; 1] = [Limit { period: 60, max: 500 }];
+
+    fn at(secs: f64) -> Duration {
+        Duration::from_secs_f64(1_800_000_000.0 + secs)
+    }
+
+    /// Sends as fast as allowed from `start` and returns the send times.
+    fn drive(w: &mut Windows, start: f64, n: usize) -> Vec<f64> {
+        let mut now = at(start);
+        let mut sent = Vec::new();
+        while sent.len() < n {
+            match w.take(now) {
+                Ok(()) => sent.push(now.as_secs_f64() - 1_800_000_000.0),
+                Err(wait) => now += wait,
+            }
+        }
+        sent
+    }
+
+    #[test]
+    fn a_window_takes_500_then_waits_for_the_next_round_minute_plus_the_guard() {
+        let mut w = Windows::new(&MINUTE, GUARD);
+        // 1_800_000_000 is a round minute; start 20 s into it.
+        let sent = drive(&mut w, 20.0, 1500);
+        assert!(sent[..500].iter().all(|&t| t == 20.0));
+        assert_eq!(sent[500], 61.0);
+        assert_eq!(sent[1000], 121.0);
+        assert!(sent[1000..].iter().all(|&t| t == 121.0));
+    }
+
+    #[test]
+    fn no_server_window_ever_sees_more_than_the_limit_even_with_a_skewed_clock() {
+        let mut w = Windows::new(&MINUTE, GUARD);
+        // Requests spread over four minutes, some right at the boundaries.
+        let mut now = 0.0;
+        let mut sent = Vec::new();
+        while now < 240.0 {
+            if w.take(at(now)).is_ok() {
+                sent.push(now);
+            }
+            now += if (now % 60.0) > 58.5 || (now % 60.0) < 1.5 { 0.01 } else { 0.05 };
+        }
+        for skew in [-0.9, -0.5, 0.0, 0.5, 0.9] {
+            let mut per_window = BTreeMap::new();
+            for t in &sent {
+                *per_window.entry(((t + skew) / 60.0).floor() as i64).or_insert(0) += 1;
+            }
+            assert!(per_window.values().all(|&n| n <= 500), "skew {skew}: {per_window:?}");
+        }
+    }
+
+    #[test]
+    fn all_three_hubrise_windows_apply() {
+        let mut w = Windows::new(&HUBRISE, GUARD);
+        // Start at a round hour: the hourly 2,500 runs out in the sixth minute.
+        let sent = drive(&mut w, 0.0, 2501);
+        assert_eq!(sent[2499], 241.0);
+        assert_eq!(sent[2500], 3601.0);
+    }
+
+    #[test]
+    fn a_429_pauses_until_retry_after_or_the_next_minute() {
+        let mut w = Windows::new(&MINUTE, GUARD);
+        w.throttled(at(10.0), Some(Duration::from_secs(5)));
+        assert_eq!(w.take(at(12.0)), Err(Duration::from_secs(3)));
+        assert_eq!(w.take(at(15.0)), Ok(()));
+        w.throttled(at(30.0), None);
+        assert_eq!(w.take(at(30.0)), Err(Duration::from_secs(31)));
+        w.throttled(at(100.0), Some(Duration::from_secs(3600)));
+        assert_eq!(w.take(at(100.0)), Err(MAX_PAUSE));
+    }
+
+    #[test]
+    fn old_windows_are_forgotten() {
+        let mut w = Windows::new(&HUBRISE, GUARD);
+        for minute in 0..100 {
+            let _ = w.take(at(minute as f64 * 60.0 + 30.0));
+        }
+        assert!(w.counts[0].len() <= 2, "{:?}", w.counts[0].len());
+    }
+
+    #[tokio::test]
+    async fn a_zelty_429_pauses_every_zelty_call() {
+        let cooldown = Cooldown::default();
+        cooldown.throttled(Some(Duration::from_millis(150)));
+        let start = Instant::now();
+        cooldown.acquire().await;
+        assert!(start.elapsed() >= Duration::from_millis(140), "{:?}", start.elapsed());
+        let start = Instant::now();
+        cooldown.acquire().await;
+        assert!(start.elapsed() < Duration::from_millis(50));
+    }
+
+    #[test]
+    fn one_limiter_per_token() {
+        let (printer, _, _) = Printer::for_tests(crate::i18n::Lang::En, false, true);
+        let lanes = Lanes::new(printer);
+        let (a, b) = (Secret::new("token-a-0123456789"), Secret::new("token-b-0123456789"));
+        let (la, la2, lb) = (lanes.for_token(&a), lanes.for_token(&a), lanes.for_token(&b));
+        let ptr = |l: &Lane| Arc::as_ptr(&l.hubrise);
+        assert_eq!(ptr(&la), ptr(&la2));
+        assert_ne!(ptr(&la), ptr(&lb));
+        assert!(Arc::ptr_eq(&la.zelty, &lb.zelty));
+    }
+}

@@ -1,0 +1,145 @@
+//! `provision MANIFEST`: many restaurants from a manifest, for CI. The manifest is checked
+//! whole, the secret store once, then restaurants run side by side (`--concurrency`), each
+//! through `job`, paced by `limiter` to the services' limits; one failing never stops the
+//! others. The run ends with `report`: a table or one JSON object, and an exit code.
+
+mod job;
+mod limiter;
+mod manifest;
+mod report;
+
+use crate::app::App;
+use crate::commands::connect;
+use crate::i18n::Msg;
+use crate::secrets::SecretStore;
+use std::collections::VecDeque;
+use std::future::Future;
+use std::path::PathBuf;
+use std::pin::Pin;
+use std::sync::{Arc, Mutex, PoisonError};
+use std::task::Poll;
+use std::time::Instant;
+
+
+/// Connect many restaurants from a manifest, for CI
+///
+/// The manifest (TOML) names, per restaurant, a profile, the environment variable holding
+/// its Zelty key, and its HubRise location: a variable holding a location token, or a
+/// location id served by one account-level token. See the README for the format.
+#[derive(Debug, clap::Args)]
+pub struct ProvisionArgs {
+    /// The manifest (TOML)
+    pub manifest: PathBuf,
+    /// Restaurants connected at the same time
+    #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u64).range(1..=256))]
+    pub concurrency: u64,
+    /// Check everything, store nothing
+    #[arg(long)]
+    pub dry_run: bool,
+    /// Redo restaurants that are already connected
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// What every restaurant of a run shares.
+pub struct Shared<'a> {
+    pub app: &'a App,
+    pub store: Arc<dyn SecretStore>,
+    pub lanes: limiter::Lanes,
+    pub account_token_env: Option<String>,
+    pub dry_run: bool,
+    pub force: bool,
+    /// Serializes writes to the secret store and profiles.
+    pub save_lock: Arc<Mutex<()>>,
+}
+
+pub async fn run(args: ProvisionArgs, app: &App) -> anyhow::Result<u8> {
+    let started = Instant::now();
+    let manifest = manifest::load(&args.manifest)?;
+    // Checked once, before any restaurant: a store that does not work fails them all.
+    let store: Arc<dyn SecretStore> = Arc::from(connect::choose(app).await?);
+    let total = manifest.entries.len();
+    let concurrency = (args.concurrency as usize).min(total);
+    app.printer.info(Msg::ProvisionStart.with("count", total).with("path", args.manifest.display()).with("concurrency", concurrency));
+    if args.dry_run {
+        app.printer.info(Msg::ProvisionDryRun.text());
+    }
+    let shared = Shared {
+        app,
+        store,
+        lanes: limiter::Lanes::new(app.printer.clone()),
+        account_token_env: manifest.account_token_env,
+        dry_run: args.dry_run,
+        force: args.force,
+        save_lock: Arc::default(),
+    };
+    let queue: Mutex<VecDeque<(usize, manifest::Entry)>> = Mutex::new(manifest.entries.into_iter().enumerate().collect());
+    let done: Mutex<Vec<Option<report::Line>>> = Mutex::new((0..total).map(|_| None).collect());
+    let bar = app.printer.bar(total as u64, Msg::ProvisionBar.text());
+    let lang = app.printer.lang();
+    // Each worker takes the next restaurant until none is left.
+    let worker = || async {
+        loop {
+            let next = queue.lock().unwrap_or_else(PoisonError::into_inner).pop_front();
+            let Some((index, entry)) = next else { return };
+            let line = job::run_one(&shared, entry.profile, entry.plan).await;
+            if !app.printer.is_quiet() {
+                bar.println(&line.progress(lang));
+            }
+            bar.inc(1);
+            done.lock().unwrap_or_else(PoisonError::into_inner)[index] = Some(line);
+        }
+    };
+    join_all((0..concurrency).map(|_| worker()).collect()).await;
+    drop(bar);
+
+    let lines: Vec<report::Line> = done.into_inner().unwrap_or_else(PoisonError::into_inner).into_iter().flatten().collect();
+    let seconds = started.elapsed().as_secs_f64();
+    if app.printer.is_json() {
+        app.printer.json(&report::to_json(&lines, seconds, args.dry_run));
+    } else {
+        app.printer.result(&report::table(&lines, seconds, args.dry_run, lang));
+    }
+    Ok(report::exit_code(&lines))
+}
+
+/// Runs futures that borrow the run side by side on this task, until all are done
+/// (tokio's `JoinSet` would need them to own everything they use).
+async fn join_all<F: Future<Output = ()>>(futures: Vec<F>) {
+    let mut slots: Vec<Option<Pin<Box<F>>>> = futures.into_iter().map(|f| Some(Box::pin(f))).collect();
+    std::future::poll_fn(|cx| {
+        let mut pending = false;
+        for slot in &mut slots {
+            if let Some(future) = slot {
+                match future.as_mut().poll(cx) {
+                    Poll::Ready(()) => *slot = None,
+                    Poll::Pending => pending = true,
+                }
+            }
+        }
+        if pending { Poll::Pending } else { Poll::Ready(()) }
+    })
+    .await;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::time::Duration;
+
+    #[tokio::test]
+    async fn join_all_runs_futures_side_by_side() {
+        let start = Instant::now();
+        let order = Mutex::new(Vec::new());
+        let task = |n: u64| {
+            let order = &order;
+            async move {
+                tokio::time::sleep(Duration::from_millis(100 - 30 * n)).await;
+                order.lock().unwrap().push(n);
+            }
+        };
+        join_all(vec![task(0), task(1), task(2)]).await;
+        assert_eq!(*order.lock().unwrap(), vec![2, 1, 0]);
+        assert!(start.elapsed() < Duration::from_millis(250), "{:?}", start.elapsed());
+    }
+}
