@@ -3,10 +3,9 @@
 //! connection is being stored, Ctrl-C is held until the store finishes, so nothing is ever
 //! half-stored.
 
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicUsize, Ordering};
 
 static CRITICAL: AtomicUsize = AtomicUsize::new(0);
-static PENDING: AtomicBool = AtomicBool::new(false);
 
 /// Marks a section that Ctrl-C must not cut; dropping it ends the section.
 pub struct Critical(());
@@ -29,16 +28,11 @@ pub async fn ctrl_c() {
         // No signal handling here: never resolve, and let the default action apply.
         std::future::pending::<()>().await;
     }
-    PENDING.store(true, Ordering::SeqCst);
     while CRITICAL.load(Ordering::SeqCst) > 0 {
         tokio::time::sleep(std::time::Duration::from_millis(20)).await;
     }
 }
 
-/// Whether Ctrl-C was pressed (the process is about to exit 130).
-pub fn pending() -> bool {
-    PENDING.load(Ordering::SeqCst)
-}
 
 pub use terminal::{restore_terminal, save_terminal};
 

@@ -12,6 +12,9 @@ use std::io::Write;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+#[cfg(test)]
+pub type Buffer = Arc<Mutex<Vec<u8>>>;
+
 /// Where a stream goes: the real one, or a buffer in unit tests.
 #[derive(Clone)]
 enum Sink {
@@ -70,10 +73,6 @@ impl Printer {
 
     pub fn is_json(&self) -> bool {
         self.json
-    }
-
-    pub fn is_quiet(&self) -> bool {
-        self.quiet
     }
 
     /// Renders a message in the user's language.
@@ -207,6 +206,7 @@ impl Printer {
     }
 
     /// A bar over `len` items. Without a terminal, callers print a line per item instead.
+    #[allow(dead_code)] // for `provision`, being merged
     pub fn bar(&self, len: u64, text: Text) -> Progress {
         if !self.progress {
             return Progress { bar: None, printer: self.clone() };
@@ -226,8 +226,9 @@ impl Printer {
         Progress { bar: Some(bar), printer: self.clone() }
     }
 
+    /// A printer writing into buffers: (printer, stdout, stderr).
     #[cfg(test)]
-    pub fn for_tests(lang: Lang, json: bool, quiet: bool) -> (Printer, Arc<Mutex<Vec<u8>>>, Arc<Mutex<Vec<u8>>>) {
+    pub fn for_tests(lang: Lang, json: bool, quiet: bool) -> (Printer, Buffer, Buffer) {
         let (out, err) = (Arc::default(), Arc::default());
         let printer = Printer {
             lang,
@@ -258,6 +259,7 @@ impl Progress {
         }
     }
 
+    #[allow(dead_code)] // for `provision`, being merged
     pub fn inc(&self, n: u64) {
         if let Some(bar) = &self.bar {
             bar.inc(n);
@@ -272,7 +274,6 @@ impl Progress {
         }
     }
 
-    pub fn finish(self) {}
 }
 
 impl Drop for Progress {

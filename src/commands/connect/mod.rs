@@ -6,7 +6,6 @@ mod hubrise_step;
 mod store;
 mod zelty_step;
 
-pub use hubrise_step::{Verified, verify};
 pub use store::{save_connection, store_failure};
 
 use crate::app::App;

@@ -60,8 +60,8 @@ pub async fn save_connection(app: &App, store: &dyn SecretStore, profile: &Profi
     let _critical = interrupt::critical();
     let name = &app.profile;
     let users = [secrets::zelty_user(name), secrets::hubrise_user(name)];
-    let before: Vec<Option<Secret>> = users.iter().map(|u| store.get(u)).collect::<Result<_, _>>().map_err(|e| store_failure(e))?;
-    secrets::set_all(store, &[(users[0].clone(), zelty_key), (users[1].clone(), token)]).map_err(|e| store_failure(e))?;
+    let before: Vec<Option<Secret>> = users.iter().map(|u| store.get(u)).collect::<Result<_, _>>().map_err(store_failure)?;
+    secrets::set_all(store, &[(users[0].clone(), zelty_key), (users[1].clone(), token)]).map_err(store_failure)?;
     if let Err(err) = app.profiles.save(name, profile) {
         // Put the previous secrets back so the previous connection still works.
         for (user, previous) in users.iter().zip(&before) {
