@@ -28,7 +28,6 @@ pub struct App {
     pub settings: Settings,
     pub profile: String,
     pub profiles: Profiles,
-    pub store: Box<dyn SecretStore>,
     pub opener: Box<dyn Opener>,
     pub clock: Box<dyn Clock>,
     pub http: Http,
@@ -51,8 +50,7 @@ impl App {
         if settings.sandbox {
             printer.info(Msg::SandboxInUse.text());
         }
-        let store = make_store(&settings, settings.store);
-        let http = Http::new(settings.budget, printer.clone())?;
+        let http = Http::new(settings.budget, printer.clone());
         Ok(App {
             profiles: Profiles::new(&settings.config_dir),
             profile: global.profile.clone(),
@@ -62,7 +60,6 @@ impl App {
             printer,
             env,
             settings,
-            store,
             http,
             sandbox,
         })
@@ -72,6 +69,21 @@ impl App {
     /// who holds it.
     pub fn lock_profile(&self, command: &str) -> anyhow::Result<ProfileLock> {
         self.profiles.lock(&self.profile, command, Duration::from_secs(5))
+    }
+
+    /// Opens `url` in a browser when one can be launched here. The URL was printed before,
+    /// so a failure is only a warning: the user opens it by hand.
+    pub fn open_in_browser(&self, url: &str) -> bool {
+        if !context::browser_launchable(&self.env, std::env::consts::OS) {
+            return false;
+        }
+        match self.opener.open(url) {
+            Ok(()) => true,
+            Err(why) => {
+                self.printer.warn(Msg::BrowserFailed.with("why", why));
+                false
+            }
+        }
     }
 
     /// The store of a given kind with this app's settings.

@@ -60,10 +60,10 @@ mod tests {
     fn run_and_read(browser: String, out: &std::path::Path, url: &str) -> String {
         SystemOpener { browser: Some(browser) }.open(url).unwrap();
         for _ in 0..200 {
-            if let Ok(s) = std::fs::read_to_string(out) {
-                if s.ends_with('\n') {
-                    return s.trim_end().to_string();
-                }
+            if let Ok(s) = std::fs::read_to_string(out)
+                && s.ends_with('\n')
+            {
+                return s.trim_end().to_string();
             }
             std::thread::sleep(std::time::Duration::from_millis(20));
         }

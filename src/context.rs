@@ -159,7 +159,8 @@ mod tests {
     #[test]
     fn language_table() {
         use Lang::*;
-        let table: [(Option<Lang>, Option<&str>, Option<&str>, Option<&str>, Lang); 8] = [
+        type Row<'a> = (Option<Lang>, Option<&'a str>, Option<&'a str>, Option<&'a str>, Lang);
+        let table: [Row; 8] = [
             (None, None, None, None, En),
             (None, None, None, Some("fr_FR.UTF-8"), Fr),
             (None, None, Some("en_GB"), Some("fr_FR.UTF-8"), En),

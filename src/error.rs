@@ -42,8 +42,12 @@ impl Kind {
 
 /// An error the user is meant to read: a kind, a stable machine code (`masked_key`,
 /// `access_denied`…), a message and an optional hint, both localized at render time.
+/// Boxed, so that `Result<T, Failure>` stays one pointer wide on the happy path.
 #[derive(Debug)]
-pub struct Failure {
+pub struct Failure(Box<FailureParts>);
+
+#[derive(Debug)]
+pub struct FailureParts {
     pub kind: Kind,
     pub code: &'static str,
     pub message: Text,
@@ -52,18 +56,25 @@ pub struct Failure {
     pub detail: Option<String>,
 }
 
+impl std::ops::Deref for Failure {
+    type Target = FailureParts;
+    fn deref(&self) -> &FailureParts {
+        &self.0
+    }
+}
+
 impl Failure {
     pub fn new(kind: Kind, code: &'static str, message: Text) -> Failure {
-        Failure { kind, code, message, hint: None, detail: None }
+        Failure(Box::new(FailureParts { kind, code, message, hint: None, detail: None }))
     }
 
     pub fn hint(mut self, hint: Text) -> Failure {
-        self.hint = Some(hint);
+        self.0.hint = Some(hint);
         self
     }
 
     pub fn detail(mut self, detail: impl fmt::Display) -> Failure {
-        self.detail = Some(detail.to_string());
+        self.0.detail = Some(detail.to_string());
         self
     }
 }
@@ -79,11 +90,6 @@ impl fmt::Display for Failure {
 }
 
 impl std::error::Error for Failure {}
-
-/// Shorthand for `Err(Failure::new(..).into())`.
-pub fn fail<T>(kind: Kind, code: &'static str, message: Text) -> anyhow::Result<T> {
-    Err(Failure::new(kind, code, message).into())
-}
 
 /// The first `Failure` in an error's chain, if any.
 pub fn failure_of(err: &anyhow::Error) -> Option<&Failure> {

@@ -102,7 +102,9 @@ pub trait Pace: Send + Sync {
 
 #[derive(Clone)]
 pub struct Http {
-    client: Client,
+    /// Built on first use: loading the system's root certificates costs more than
+    /// everything else an offline command does.
+    client: std::sync::Arc<std::sync::OnceLock<Result<Client, String>>>,
     budget: Budget,
     printer: Printer,
     pace: Option<Arc<dyn Pace>>,
@@ -115,15 +117,8 @@ enum Try {
 }
 
 impl Http {
-    pub fn new(budget: Budget, printer: Printer) -> anyhow::Result<Http> {
-        let client = Client::builder()
-            .user_agent(concat!("zelty-bridge/", env!("CARGO_PKG_VERSION")))
-            .redirect(reqwest::redirect::Policy::none())
-            .connect_timeout(budget.timeout.min(Duration::from_secs(10)))
-            .timeout(budget.timeout)
-            .build()
-            .map_err(|e| anyhow::anyhow!("cannot build the HTTP client: {e}"))?;
-        Ok(Http { client, budget, printer, pace: None })
+    pub fn new(budget: Budget, printer: Printer) -> Http {
+        Http { client: Default::default(), budget, printer, pace: None }
     }
 
     /// The same client (and connection pool), its requests paced by `pace`.
@@ -131,19 +126,30 @@ impl Http {
         Http { pace: Some(pace), ..self.clone() }
     }
 
-    pub fn client(&self) -> &Client {
-        &self.client
+    fn client(&self) -> anyhow::Result<&Client> {
+        let budget = self.budget;
+        let client = self.client.get_or_init(|| {
+            Client::builder()
+                .user_agent(concat!("zelty-bridge/", env!("CARGO_PKG_VERSION")))
+                .redirect(reqwest::redirect::Policy::none())
+                .connect_timeout(budget.timeout.min(Duration::from_secs(10)))
+                .timeout(budget.timeout)
+                .build()
+                .map_err(|e| e.to_string())
+        });
+        client.as_ref().map_err(|e| anyhow::anyhow!("cannot build the HTTP client: {e}"))
     }
 
     /// Sends the request `build` makes, retrying within the budget. Returns the reply for
     /// any status but 429 and 5xx, which are retried and end as "unreachable".
     pub async fn send(&self, service: Service, idempotent: Idempotent, build: impl Fn(&Client) -> RequestBuilder) -> anyhow::Result<Reply> {
+        let client = self.client()?;
         let mut last = String::new();
         for attempt in 1..=self.budget.attempts.max(1) {
             if let Some(pace) = &self.pace {
                 pace.ready(service).await;
             }
-            match self.try_once(service, idempotent, build(&self.client)).await? {
+            match self.try_once(service, idempotent, build(client)).await? {
                 Try::Done(reply) => return Ok(reply),
                 Try::Retry { after, why } => {
                     last = why;

@@ -35,10 +35,12 @@ pub async fn ctrl_c() {
     }
 }
 
-/// Whether Ctrl-C was pressed (the process is about to exit 130).
+/// Whether Ctrl-C was pressed: the process is about to exit 130, so a store that has not
+/// started yet must not start (`provision` saves from worker threads).
 pub fn pending() -> bool {
     PENDING.load(Ordering::SeqCst)
 }
+
 
 pub use terminal::{restore_terminal, save_terminal};
 

@@ -17,6 +17,8 @@ mod interrupt;
 mod printer;
 mod profile;
 mod prompt;
+#[cfg(test)]
+mod proptests;
 #[path = "sandbox_shim.rs"]
 mod sandbox;
 mod secret;

@@ -12,6 +12,9 @@ use std::io::Write;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+#[cfg(test)]
+pub type Buffer = Arc<Mutex<Vec<u8>>>;
+
 /// Where a stream goes: the real one, or a buffer in unit tests.
 #[derive(Clone)]
 enum Sink {
@@ -226,8 +229,9 @@ impl Printer {
         Progress { bar: Some(bar), printer: self.clone() }
     }
 
+    /// A printer writing into buffers: (printer, stdout, stderr).
     #[cfg(test)]
-    pub fn for_tests(lang: Lang, json: bool, quiet: bool) -> (Printer, Arc<Mutex<Vec<u8>>>, Arc<Mutex<Vec<u8>>>) {
+    pub fn for_tests(lang: Lang, json: bool, quiet: bool) -> (Printer, Buffer, Buffer) {
         let (out, err) = (Arc::default(), Arc::default());
         let printer = Printer {
             lang,
@@ -272,7 +276,6 @@ impl Progress {
         }
     }
 
-    pub fn finish(self) {}
 }
 
 impl Drop for Progress {

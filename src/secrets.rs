@@ -11,7 +11,9 @@ pub use keyring_store::KeyringStore;
 
 use crate::secret::Secret;
 use serde::{Deserialize, Serialize};
+#[cfg(test)]
 use std::collections::BTreeMap;
+#[cfg(test)]
 use std::sync::Mutex;
 
 /// `ZELTY_BRIDGE_SECRET_STORE`.
@@ -111,12 +113,14 @@ fn roll_back(store: &dyn SecretStore, written: &[(&str, Option<Secret>)]) {
 }
 
 /// Secrets in memory, for unit tests. `fail_on` makes `set` fail for one user name.
+#[cfg(test)]
 #[derive(Default)]
 pub struct MemoryStore {
     map: Mutex<BTreeMap<String, String>>,
     pub fail_on: Option<String>,
 }
 
+#[cfg(test)]
 impl SecretStore for MemoryStore {
     fn kind(&self) -> StoreKind {
         StoreKind::Memory

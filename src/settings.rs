@@ -41,8 +41,11 @@ use crate::secrets::StoreKind;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
+/// Picks one field of `Endpoints`.
+type Field = fn(&mut Endpoints) -> &mut String;
+
 /// The environment variables that move an endpoint, with the field each one sets.
-pub const ENDPOINT_VARS: [(&str, fn(&mut Endpoints) -> &mut String); 5] = [
+pub const ENDPOINT_VARS: [(&str, Field); 5] = [
     ("ZELTY_BRIDGE_HUBRISE_OAUTH_URL", |e| &mut e.hubrise_oauth),
     ("ZELTY_BRIDGE_HUBRISE_API_URL", |e| &mut e.hubrise_api),
     ("ZELTY_BRIDGE_HUBRISE_MANAGER_URL", |e| &mut e.hubrise_manager),
@@ -134,10 +137,10 @@ fn oauth_client(env: &Env, config_dir: &Path) -> anyhow::Result<Option<(OAuthCli
     if let (Some(id), Some(secret)) = (env.get("ZELTY_BRIDGE_CLIENT_ID"), env.get("ZELTY_BRIDGE_CLIENT_SECRET")) {
         return Ok(Some((OAuthClient { id: id.trim().into(), secret: Secret::new(secret.trim()) }, ClientSource::Environment)));
     }
-    if let Some(file) = ConfigFile::load(&config_dir.join("config.toml"))? {
-        if let (Some(id), Some(secret)) = (file.hubrise.client_id, file.hubrise.client_secret) {
-            return Ok(Some((OAuthClient { id, secret: Secret::new(secret) }, ClientSource::ConfigFile)));
-        }
+    if let Some(file) = ConfigFile::load(&config_dir.join("config.toml"))?
+        && let (Some(id), Some(secret)) = (file.hubrise.client_id, file.hubrise.client_secret)
+    {
+        return Ok(Some((OAuthClient { id, secret: Secret::new(secret) }, ClientSource::ConfigFile)));
     }
     Ok(match (option_env!("ZELTY_BRIDGE_CLIENT_ID"), option_env!("ZELTY_BRIDGE_CLIENT_SECRET")) {
         (Some(id), Some(secret)) if !id.is_empty() && !secret.is_empty() => Some((OAuthClient { id: id.into(), secret: Secret::new(secret) }, ClientSource::BuiltIn)),

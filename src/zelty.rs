@@ -44,7 +44,7 @@ pub fn check_key(raw: &str) -> Result<Secret, Failure> {
 pub fn is_base64_shaped(s: &str) -> bool {
     let body = s.trim_end_matches('=');
     let padding = s.len() - body.len();
-    s.len() % 4 == 0 && padding <= 2 && !body.is_empty() && body.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/')
+    s.len().is_multiple_of(4) && padding <= 2 && !body.is_empty() && body.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/')
 }
 
 /// A restaurant the key can see.

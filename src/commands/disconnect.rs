@@ -141,11 +141,7 @@ async fn guide(app: &App, url: &str, steps: &[Text]) -> anyhow::Result<()> {
         app.printer.info(step.clone());
     }
     if app.ctx.interactive {
-        if crate::context::browser_launchable(&app.env, std::env::consts::OS) {
-            if let Err(why) = app.opener.open(url) {
-                app.printer.warn(Msg::BrowserFailed.with("why", why));
-            }
-        }
+        app.open_in_browser(url);
         prompt::enter(app, Msg::PressEnterWhenDone.text(), Msg::UseYes.text()).await?;
     }
     Ok(())

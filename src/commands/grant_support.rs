@@ -74,11 +74,7 @@ async fn walk(app: &App, steps: &[Text]) -> anyhow::Result<()> {
         }
         return Err(Failure::new(Kind::NeedsPerson, "support_needs_person", Msg::SupportNeedsPerson.text()).hint(Msg::SupportConfirmHint.text()).into());
     }
-    if crate::context::browser_launchable(&app.env, std::env::consts::OS) {
-        if let Err(why) = app.opener.open(url) {
-            app.printer.warn(Msg::BrowserFailed.with("why", why));
-        }
-    }
+    app.open_in_browser(url);
     for (i, step) in steps.iter().enumerate() {
         app.printer.info(Msg::StepOf.with("n", i + 1).with("total", steps.len()).with("step", app.printer.t(step)));
         prompt::enter(app, Msg::PressEnterWhenDone.text(), Msg::SupportConfirmHint.text()).await?;

@@ -100,7 +100,6 @@ pub enum ScopeLevel {
 #[derive(Debug, Clone)]
 pub struct Grant {
     pub token: Secret,
-    pub account_id: Option<String>,
     pub location_id: Option<String>,
     pub catalog_id: Option<String>,
     pub customer_list_id: Option<String>,
@@ -109,8 +108,6 @@ pub struct Grant {
 #[derive(Deserialize)]
 struct TokenReply {
     access_token: String,
-    #[serde(default)]
-    account_id: Option<String>,
     #[serde(default)]
     location_id: Option<String>,
     #[serde(default)]
@@ -133,7 +130,7 @@ pub async fn exchange(http: &Http, oauth_base: &str, client: &OAuthClient, code:
     if raw.access_token.trim().is_empty() {
         return Err(Failure::new(Kind::Unreachable, "bad_response", Msg::BadResponse.with("service", "HubRise")).hint(Msg::BadResponseHint.text()).into());
     }
-    Ok(Grant { token: Secret::new(raw.access_token), account_id: raw.account_id, location_id: raw.location_id, catalog_id: raw.catalog_id, customer_list_id: raw.customer_list_id })
+    Ok(Grant { token: Secret::new(raw.access_token), location_id: raw.location_id, catalog_id: raw.catalog_id, customer_list_id: raw.customer_list_id })
 }
 
 /// Revokes a token (hubrise-api.md §3.1): 200 means it can no longer be used.

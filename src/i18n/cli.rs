@@ -15,6 +15,8 @@ catalog! {
         ZeltyKeyPrompt { en: "Zelty API key (hidden as you type or paste)", fr: "Clé API Zelty (masquée pendant la saisie ou le collage)" }
         CheckingZeltyKey { en: "Checking the key with Zelty…", fr: "Vérification de la clé auprès de Zelty…" }
         ZeltyKeyAccepted { en: "Zelty accepted the key {key}: restaurant {name} (id {id})", fr: "Zelty a accepté la clé {key} : restaurant {name} (id {id})" }
+        UsingKeptKey { en: "Using the Zelty key kept for this profile ({key})", fr: "Utilisation de la clé Zelty conservée pour ce profil ({key})" }
+        ReuseKeptKey { en: "Use the Zelty key kept for this profile ({key})?", fr: "Utiliser la clé Zelty conservée pour ce profil ({key}) ?" }
         ChooseRestaurant { en: "This key sees several restaurants. Which one do you connect?", fr: "Cette clé donne accès à plusieurs restaurants. Lequel connectez-vous ?" }
         HubriseExplain { en: "HubRise asks you to log in, choose the location (and its catalog and customer list), then click « Allow ». Come back here afterwards.", fr: "HubRise vous demande de vous connecter, de choisir le point de vente (ainsi que son catalogue et sa liste de clients), puis de cliquer sur « Autoriser ». Revenez ici ensuite." }
         HubriseExplainOob { en: "Open this address in a browser, authorize, then copy the code HubRise shows.", fr: "Ouvrez cette adresse dans un navigateur, autorisez, puis copiez le code affiché par HubRise." }

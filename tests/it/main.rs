@@ -1,1 +1,12 @@
-fn main() {}
+//! Integration tests: the real binary against the sandbox over loopback HTTP, in one test
+//! binary (each extra one costs a full link).
+
+mod cli;
+mod completions;
+mod connect;
+mod keyring;
+mod leaks;
+mod lifecycle;
+mod network;
+mod pty;
+mod support;

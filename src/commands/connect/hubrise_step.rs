@@ -116,11 +116,8 @@ async fn browser_flow(app: &App, client: &OAuthClient, args: &ConnectArgs) -> an
 /// Opens the browser when one can be launched; in the sandbox, with no browser here, the
 /// consent can be given from the terminal instead.
 async fn open_browser(app: &App, url: &str) -> anyhow::Result<bool> {
-    if crate::context::browser_launchable(&app.env, std::env::consts::OS) {
-        match app.opener.open(url) {
-            Ok(()) => return Ok(true),
-            Err(why) => app.printer.warn(Msg::BrowserFailed.with("why", why)),
-        }
+    if app.open_in_browser(url) {
+        return Ok(true);
     }
     let Some(sandbox) = &app.sandbox else { return Ok(false) };
     let approve = !app.ctx.interactive || prompt::confirm(app, Msg::SandboxApproveHere.text(), true, Msg::UseEnvTokenHint.text()).await?;
@@ -188,10 +185,10 @@ pub async fn verify(app: &App, token: &Secret, grant: Option<&Grant>) -> anyhow:
     let spinner = app.printer.spinner(Msg::CheckingLocation.text());
     let (http, api) = (&app.http, app.settings.endpoints.hubrise_api.as_str());
     let location = api::location(http, api, token, None).await?;
-    if let Some(expected) = grant.and_then(|g| g.location_id.as_deref()) {
-        if expected != location.id {
-            return Err(Failure::new(Kind::Unexpected, "location_mismatch", Msg::LocationMismatch.with("expected", expected).with("got", &location.id)).into());
-        }
+    if let Some(expected) = grant.and_then(|g| g.location_id.as_deref())
+        && expected != location.id
+    {
+        return Err(Failure::new(Kind::Unexpected, "location_mismatch", Msg::LocationMismatch.with("expected", expected).with("got", &location.id)).into());
     }
     let catalog = match grant.and_then(|g| g.catalog_id.as_deref()) {
         Some(id) => Some(api::catalog(http, api, token, id).await?),

@@ -6,7 +6,7 @@ mod hubrise_step;
 mod store;
 mod zelty_step;
 
-pub use hubrise_step::{Verified, verify};
+pub use hubrise_step::Verified;
 pub use store::{choose, save, save_connection, store_failure};
 pub use zelty_step::{designated, listing};
 

@@ -73,6 +73,7 @@ pub fn save(profiles: &Profiles, store: &dyn SecretStore, name: &str, profile: &
     let before: Vec<Option<Secret>> = users.iter().map(|u| store.get(u)).collect::<Result<_, _>>().map_err(store_failure)?;
     secrets::set_all(store, &[(users[0].clone(), zelty_key), (users[1].clone(), token)]).map_err(store_failure)?;
     if let Err(err) = profiles.save(name, profile) {
+        // Put the previous secrets back so the previous connection still works.
         for (user, previous) in users.iter().zip(&before) {
             let _ = match previous {
                 Some(secret) => store.set(user, secret),

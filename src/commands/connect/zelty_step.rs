@@ -23,6 +23,8 @@ pub struct ZeltyDone {
 enum Source {
     Stdin,
     Env,
+    /// Kept by `disconnect --keep-zelty` for this profile.
+    Stored(Secret),
     Prompt,
     SandboxDemo,
 }
@@ -32,6 +34,8 @@ pub async fn run(app: &App, args: &ConnectArgs) -> anyhow::Result<ZeltyDone> {
         Source::Stdin
     } else if app.env.is_set("ZELTY_API_KEY") {
         Source::Env
+    } else if let Some(kept) = kept_key(app).await? {
+        Source::Stored(kept)
     } else if app.ctx.interactive {
         Source::Prompt
     } else if app.sandbox.is_some() {
@@ -76,16 +80,26 @@ fn explain_and_open(app: &App) {
     let url = format!("{}/marketplace/hubrise-v2/status", app.settings.endpoints.zelty_bo);
     app.printer.info(Msg::ZeltyExplain.text());
     app.printer.url(Msg::ZeltyOpenPage.text(), &url);
-    if crate::context::browser_launchable(&app.env, std::env::consts::OS) {
-        if let Err(why) = app.opener.open(&url) {
-            app.printer.debug(1, format!("browser: {why}"));
-        }
+    app.open_in_browser(&url);
+}
+
+/// A key kept for this profile, if the user wants it (a script always does).
+async fn kept_key(app: &App) -> anyhow::Result<Option<Secret>> {
+    let store = app.store_of(app.settings.store);
+    let user = crate::secrets::zelty_user(&app.profile);
+    let Ok(Some(key)) = tokio::task::spawn_blocking(move || store.get(&user)).await? else { return Ok(None) };
+    if !app.ctx.interactive {
+        app.printer.info(Msg::UsingKeptKey.with("key", key.masked()));
+        return Ok(Some(key));
     }
+    let reuse = prompt::confirm(app, Msg::ReuseKeptKey.with("key", key.masked()), true, Msg::ZeltyKeyMissingHint.text()).await?;
+    Ok(reuse.then_some(key))
 }
 
 async fn read_key(app: &App, source: &Source) -> anyhow::Result<String> {
     match source {
         Source::Env => Ok(app.env.get("ZELTY_API_KEY").unwrap_or_default().to_string()),
+        Source::Stored(key) => Ok(key.expose().to_string()),
         Source::Stdin => read_stdin().await,
         Source::SandboxDemo => {
             app.printer.info(Msg::SandboxDemoKeyUsed.text());

@@ -63,7 +63,10 @@ pub async fn run_one(shared: &Shared<'_>, profile: String, plan: Result<Plan, Fa
     let lang = shared.app.printer.lang();
     let (outcome, error) = match result {
         Ok(outcome) => (outcome, None),
-        Err(err) => (Outcome::Failed, Some((failure_of(&err).map_or(Kind::Unexpected, |f| f.kind), crate::error::Report::of(&err, lang)))),
+        Err(err) => (
+            Outcome::Failed,
+            Some((failure_of(&err).map_or(Kind::Unexpected, |f| f.kind), crate::error::Report::of(&err, lang))),
+        ),
     };
     Line {
         profile,
@@ -108,7 +111,9 @@ async fn connect_one(shared: &Shared<'_>, name: &str, plan: &Plan, known: &mut K
         known.location_name = existing.hubrise.location_name.clone();
         return match same {
             true => Ok(Outcome::Skipped),
-            false => Err(Failure::new(Kind::Usage, "already_connected", Msg::ProfileDiffers.with("profile", name)).hint(Msg::UseForceProvision.text()).into()),
+            false => Err(Failure::new(Kind::Usage, "already_connected", Msg::ProfileDiffers.with("profile", name))
+                .hint(Msg::UseForceProvision.text())
+                .into()),
         };
     }
 
@@ -117,13 +122,21 @@ async fn connect_one(shared: &Shared<'_>, name: &str, plan: &Plan, known: &mut K
     let mut restaurants = rounds(shared, name, || zelty::restaurants(&http, zelty_api, &key)).await?;
     let hint = Msg::CheckManifestField.with("field", "restaurant_id").with("profile", name);
     let index = connect::designated(&restaurants, plan.restaurant_id, hint.clone())?.ok_or_else(|| {
-        Failure::new(Kind::Usage, "several_restaurants", Msg::SeveralRestaurants.with("list", connect::listing(&restaurants).join(", "))).hint(hint)
+        Failure::new(
+            Kind::Usage,
+            "several_restaurants",
+            Msg::SeveralRestaurants.with("list", connect::listing(&restaurants).join(", ")),
+        )
+        .hint(hint)
     })?;
     let restaurant = restaurants.swap_remove(index);
     known.restaurant_id = Some(restaurant.id);
     known.restaurant_name = Some(restaurant.name.clone());
 
-    let verified = rounds(shared, name, || verify(&http, app.settings.endpoints.hubrise_api.as_str(), &token, location_id, plan, name)).await?;
+    let verified = rounds(shared, name, || {
+        verify(&http, app.settings.endpoints.hubrise_api.as_str(), &token, location_id, plan, name)
+    })
+    .await?;
     known.location_id = Some(verified.location.id.clone());
     known.location_name = Some(verified.location.name.clone());
     if shared.dry_run {
@@ -131,7 +144,8 @@ async fn connect_one(shared: &Shared<'_>, name: &str, plan: &Plan, known: &mut K
     }
 
     // Support access is given on the HubRise account: it survives a redo on the same one.
-    let support_access = existing.filter(|p| p.hubrise.account_id == verified.location.account.id).and_then(|p| p.support_access);
+    let support_access =
+        existing.filter(|p| p.hubrise.account_id == verified.location.account.id).and_then(|p| p.support_access);
     let profile = Profile {
         version: PROFILE_VERSION,
         secret_store: shared.store.kind(),
@@ -140,7 +154,8 @@ async fn connect_one(shared: &Shared<'_>, name: &str, plan: &Plan, known: &mut K
         hubrise: verified.part(scope),
         support_access,
     };
-    let (profiles, store, save_lock, owned) = (app.profiles.clone(), Arc::clone(&shared.store), Arc::clone(&shared.save_lock), name.to_string());
+    let (profiles, store, save_lock, owned) =
+        (app.profiles.clone(), Arc::clone(&shared.store), Arc::clone(&shared.save_lock), name.to_string());
     tokio::task::spawn_blocking(move || {
         // The file store rewrites one file: writes from two restaurants must not interleave.
         let _one_at_a_time = save_lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
@@ -155,17 +170,28 @@ async fn connect_one(shared: &Shared<'_>, name: &str, plan: &Plan, known: &mut K
 fn variable(shared: &Shared<'_>, var: &str, profile: &str, what: Msg) -> anyhow::Result<String> {
     match shared.app.env.get(var).filter(|v| !v.trim().is_empty()) {
         Some(value) => Ok(value.to_string()),
-        None => Err(Failure::new(Kind::Usage, "missing_variable", what.with("var", var).with("profile", profile)).hint(Msg::MissingVariableHint.with("var", var)).into()),
+        None => Err(Failure::new(Kind::Usage, "missing_variable", what.with("var", var).with("profile", profile))
+            .hint(Msg::MissingVariableHint.with("var", var))
+            .into()),
     }
 }
 
 /// Whether the stored connection is the one the manifest describes: the same two secrets
 /// and, where the manifest names them, the same restaurant, location, catalog and list.
-async fn up_to_date(shared: &Shared<'_>, name: &str, existing: &Profile, plan: &Plan, key: &Secret, token: &Secret) -> anyhow::Result<bool> {
+async fn up_to_date(
+    shared: &Shared<'_>,
+    name: &str,
+    existing: &Profile,
+    plan: &Plan,
+    key: &Secret,
+    token: &Secret,
+) -> anyhow::Result<bool> {
     let h = &existing.hubrise;
     let ids_match = plan.restaurant_id.is_none_or(|id| id == existing.zelty.restaurant_id)
         && match &plan.hubrise {
-            HubriseSource::Account { location_id } => h.location_id.as_ref() == Some(location_id) && h.scope.starts_with("account["),
+            HubriseSource::Account { location_id } => {
+                h.location_id.as_ref() == Some(location_id) && h.scope.starts_with("account[")
+            }
             HubriseSource::Token { .. } => !h.scope.starts_with("account["),
         }
         && plan.catalog_id.as_ref().is_none_or(|id| h.catalog_id.as_ref() == Some(id))
@@ -178,20 +204,31 @@ async fn up_to_date(shared: &Shared<'_>, name: &str, existing: &Profile, plan: &
     let (owned, key, token) = (name.to_string(), key.clone(), token.clone());
     tokio::task::spawn_blocking(move || {
         let same = |user: String, secret: &Secret| stored.get(&user).map(|s| s.as_ref() == Some(secret));
-        Ok(same(secrets::zelty_user(&owned), &key).map_err(failed)? && same(secrets::hubrise_user(&owned), &token).map_err(failed)?)
+        Ok(same(secrets::zelty_user(&owned), &key).map_err(failed)?
+            && same(secrets::hubrise_user(&owned), &token).map_err(failed)?)
     })
     .await?
 }
 
 /// Runs a step again, after a pause, while it fails only because a service stayed
 /// unreachable; any other failure is final.
-async fn rounds<T, Fut: Future<Output = anyhow::Result<T>>>(shared: &Shared<'_>, name: &str, mut step: impl FnMut() -> Fut) -> anyhow::Result<T> {
+async fn rounds<T, Fut: Future<Output = anyhow::Result<T>>>(
+    shared: &Shared<'_>,
+    name: &str,
+    mut step: impl FnMut() -> Fut,
+) -> anyhow::Result<T> {
     let mut round = 1;
     loop {
         match step().await {
             Err(err) if round < ROUNDS && failure_of(&err).is_some_and(|f| f.kind == Kind::Unreachable) => {
                 let pause = Duration::from_secs(2 * u64::from(round));
-                shared.app.printer.info(Msg::ProvisionRetry.with("profile", name).with("secs", pause.as_secs()).with("round", round + 1).with("rounds", ROUNDS));
+                shared.app.printer.info(
+                    Msg::ProvisionRetry
+                        .with("profile", name)
+                        .with("secs", pause.as_secs())
+                        .with("round", round + 1)
+                        .with("rounds", ROUNDS),
+                );
                 tokio::time::sleep(pause).await;
                 round += 1;
             }
@@ -202,12 +239,23 @@ async fn rounds<T, Fut: Future<Output = anyhow::Result<T>>>(shared: &Shared<'_>,
 
 /// The location the token reaches (or, for the account token, the one named), with its
 /// catalog and customer list: named in the manifest, or the only one there is.
-async fn verify(http: &Http, api_url: &str, token: &Secret, location_id: Option<&str>, plan: &Plan, name: &str) -> anyhow::Result<Verified> {
-    let location = api::location(http, api_url, token, location_id).await.map_err(|err| match (location_id, failure_of(&err).map(|f| f.code)) {
-        (Some(id), Some("hubrise_not_found" | "hubrise_forbidden")) => {
-            Failure::new(Kind::Rejected, "unknown_location", Msg::UnknownLocation.with("id", id)).hint(Msg::CheckManifestField.with("field", "location_id").with("profile", name)).into()
+async fn verify(
+    http: &Http,
+    api_url: &str,
+    token: &Secret,
+    location_id: Option<&str>,
+    plan: &Plan,
+    name: &str,
+) -> anyhow::Result<Verified> {
+    let location = api::location(http, api_url, token, location_id).await.map_err(|err| {
+        match (location_id, failure_of(&err).map(|f| f.code)) {
+            (Some(id), Some("hubrise_not_found" | "hubrise_forbidden")) => {
+                Failure::new(Kind::Rejected, "unknown_location", Msg::UnknownLocation.with("id", id))
+                    .hint(Msg::CheckManifestField.with("field", "location_id").with("profile", name))
+                    .into()
+            }
+            _ => err,
         }
-        _ => err,
     })?;
     // By id from here: a location token's own location is the one just read.
     let at = Some(location.id.as_str()).filter(|_| location_id.is_some());
@@ -215,14 +263,23 @@ async fn verify(http: &Http, api_url: &str, token: &Secret, location_id: Option<
         let list = api::location_list(http, api_url, token, at, "catalogs").await;
         match &plan.catalog_id {
             Some(id) => list?.into_iter().find(|c| &c.id == id).map(Some).ok_or_else(|| {
-                Failure::new(Kind::Rejected, "unknown_catalog", Msg::UnknownCatalog.with("id", id).with("location", &location.id)).hint(Msg::CheckManifestField.with("field", "catalog_id").with("profile", name)).into()
+                Failure::new(
+                    Kind::Rejected,
+                    "unknown_catalog",
+                    Msg::UnknownCatalog.with("id", id).with("location", &location.id),
+                )
+                .hint(Msg::CheckManifestField.with("field", "catalog_id").with("profile", name))
+                .into()
             }),
             None => only_one(list),
         }
     };
     let customer_lists = async {
         match &plan.customer_list_id {
-            Some(id) => api::customer_list(http, api_url, token, id).await.map(Some).map_err(|err| named(err, "customer_list_id", name)),
+            Some(id) => api::customer_list(http, api_url, token, id)
+                .await
+                .map(Some)
+                .map_err(|err| named(err, "customer_list_id", name)),
             None => only_one(api::location_list(http, api_url, token, at, "customer_lists").await),
         }
     };

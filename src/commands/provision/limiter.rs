@@ -28,7 +28,8 @@ pub struct Limit {
 }
 
 /// HubRise's per-connection limits.
-pub const HUBRISE: [Limit; 3] = [Limit { period: 60, max: 500 }, Limit { period: 3600, max: 2500 }, Limit { period: 86_400, max: 10_000 }];
+pub const HUBRISE: [Limit; 3] =
+    [Limit { period: 60, max: 500 }, Limit { period: 3600, max: 2500 }, Limit { period: 86_400, max: 10_000 }];
 
 /// How far our clock and the server's may disagree (NTP keeps them far closer).
 pub const GUARD: Duration = Duration::from_secs(1);
@@ -126,7 +127,8 @@ impl Limiter {
                         // a pause rather than looking stuck.
                         if wait >= Duration::from_secs(5) && state.1 != now + wait {
                             state.1 = now + wait;
-                            self.printer.info(Msg::RateLimitWait.with("service", "HubRise").with("secs", wait.as_secs()));
+                            self.printer
+                                .info(Msg::RateLimitWait.with("service", "HubRise").with("secs", wait.as_secs()));
                         }
                         wait
                     }
@@ -183,7 +185,9 @@ impl Lanes {
         let mut hasher = std::hash::DefaultHasher::new();
         token.expose().hash(&mut hasher);
         let mut map = self.hubrise.lock().unwrap_or_else(PoisonError::into_inner);
-        let hubrise = Arc::clone(map.entry(hasher.finish()).or_insert_with(|| Arc::new(Limiter::new(&HUBRISE, self.printer.clone()))));
+        let hubrise = Arc::clone(
+            map.entry(hasher.finish()).or_insert_with(|| Arc::new(Limiter::new(&HUBRISE, self.printer.clone()))),
+        );
         Arc::new(Lane { zelty: Arc::clone(&self.zelty), hubrise })
     }
 }

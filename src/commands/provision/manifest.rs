@@ -68,7 +68,10 @@ struct RawRestaurant {
 const MAX_BYTES: u64 = 4 << 20;
 
 pub fn load(path: &Path) -> anyhow::Result<Manifest> {
-    let unreadable = |detail: String| Failure::new(Kind::Usage, "manifest_unreadable", Msg::ManifestUnreadable.with("path", path.display())).detail(detail);
+    let unreadable = |detail: String| {
+        Failure::new(Kind::Usage, "manifest_unreadable", Msg::ManifestUnreadable.with("path", path.display()))
+            .detail(detail)
+    };
     let meta = std::fs::metadata(path).map_err(|e| unreadable(e.to_string()))?;
     if meta.len() > MAX_BYTES {
         return Err(unreadable(format!("over {} MiB", MAX_BYTES >> 20)).into());
@@ -90,7 +93,9 @@ pub fn parse(text: &str, path: &str) -> Result<Manifest, Failure> {
     if let Some(field) = secret_field(&table) {
         return Err(inline_secret(&field, path));
     }
-    let top: RawTop = toml::Value::Table(table).try_into().map_err(|e: toml::de::Error| bad(Msg::ManifestInvalid.with("path", path)).detail(redact(e.message())))?;
+    let top: RawTop = toml::Value::Table(table)
+        .try_into()
+        .map_err(|e: toml::de::Error| bad(Msg::ManifestInvalid.with("path", path)).detail(redact(e.message())))?;
     if top.restaurant.is_empty() {
         return Err(bad(Msg::ManifestNoRestaurant.with("path", path)));
     }
@@ -105,12 +110,25 @@ pub fn parse(text: &str, path: &str) -> Result<Manifest, Failure> {
         let raw = match refused {
             // Its other fields are not looked at: the entry is refused whatever they say.
             Some(_) => None,
-            None => Some(toml::Value::Table(table).try_into::<RawRestaurant>().map_err(|e| entry_bad(Msg::ManifestInvalidEntry).detail(redact(e.message())))?),
+            None => Some(
+                toml::Value::Table(table)
+                    .try_into::<RawRestaurant>()
+                    .map_err(|e| entry_bad(Msg::ManifestInvalidEntry).detail(redact(e.message())))?,
+            ),
         };
-        let profile = raw.as_ref().map(|r| r.profile.clone()).or(named).ok_or_else(|| entry_bad(Msg::ManifestInvalidEntry).detail("missing field `profile`"))?;
+        let profile = raw
+            .as_ref()
+            .map(|r| r.profile.clone())
+            .or(named)
+            .ok_or_else(|| entry_bad(Msg::ManifestInvalidEntry).detail("missing field `profile`"))?;
         profile::validate_name(&profile)?;
         if !seen.insert(profile.clone()) {
-            return Err(Failure::new(Kind::Usage, "duplicate_profile", Msg::ManifestDuplicate.with("profile", &profile)).hint(Msg::ManifestHint.text()));
+            return Err(Failure::new(
+                Kind::Usage,
+                "duplicate_profile",
+                Msg::ManifestDuplicate.with("profile", &profile),
+            )
+            .hint(Msg::ManifestHint.text()));
         }
         let plan = match (refused, raw) {
             (Some(field), _) => Err(inline_secret(&field, &profile)),
@@ -136,10 +154,20 @@ fn plan(raw: RawRestaurant, has_account_token: bool) -> Result<Plan, Msg> {
         HubriseSource::Token { .. } => None,
     };
     // Ids become URL path segments and file contents: keep them plausible.
-    if [location_id, raw.catalog_id.as_ref(), raw.customer_list_id.as_ref()].into_iter().flatten().any(|v| v.trim().is_empty() || v.len() > 64) {
+    if [location_id, raw.catalog_id.as_ref(), raw.customer_list_id.as_ref()]
+        .into_iter()
+        .flatten()
+        .any(|v| v.trim().is_empty() || v.len() > 64)
+    {
         return Err(Msg::ManifestBadId);
     }
-    Ok(Plan { zelty_key_env: raw.zelty_api_key_env, restaurant_id: raw.restaurant_id, hubrise, catalog_id: raw.catalog_id, customer_list_id: raw.customer_list_id })
+    Ok(Plan {
+        zelty_key_env: raw.zelty_api_key_env,
+        restaurant_id: raw.restaurant_id,
+        hubrise,
+        catalog_id: raw.catalog_id,
+        customer_list_id: raw.customer_list_id,
+    })
 }
 
 /// The first field of a table that holds a secret instead of naming a variable: a key
@@ -148,7 +176,8 @@ fn plan(raw: RawRestaurant, has_account_token: bool) -> Result<Plan, Msg> {
 fn secret_field(table: &toml::Table) -> Option<String> {
     table.iter().find_map(|(key, value)| {
         let k = key.to_ascii_lowercase();
-        let secret_name = ["token", "key", "secret", "password"].iter().any(|s| k == *s || k.ends_with(&format!("_{s}")));
+        let secret_name =
+            ["token", "key", "secret", "password"].iter().any(|s| k == *s || k.ends_with(&format!("_{s}")));
         let bad_env = k.ends_with("_env") && !value.as_str().is_some_and(is_var_name);
         (secret_name || bad_env).then(|| key.clone())
     })
@@ -158,11 +187,14 @@ fn secret_field(table: &toml::Table) -> Option<String> {
 /// (base64) and HubRise tokens (lowercase hex) never match.
 pub fn is_var_name(s: &str) -> bool {
     let mut bytes = s.bytes();
-    bytes.next().is_some_and(|b| b.is_ascii_uppercase() || b == b'_') && bytes.all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_') && s.len() <= 128
+    bytes.next().is_some_and(|b| b.is_ascii_uppercase() || b == b'_')
+        && bytes.all(|b| b.is_ascii_uppercase() || b.is_ascii_digit() || b == b'_')
+        && s.len() <= 128
 }
 
 fn inline_secret(field: &str, entry: &str) -> Failure {
-    Failure::new(Kind::Usage, "inline_secret", Msg::InlineSecret.with("field", field).with("entry", entry)).hint(Msg::InlineSecretHint.text())
+    Failure::new(Kind::Usage, "inline_secret", Msg::InlineSecret.with("field", field).with("entry", entry))
+        .hint(Msg::InlineSecretHint.text())
 }
 
 /// serde quotes values it could not use (`invalid type: string "…"`): drop them, since a
@@ -244,11 +276,23 @@ mod tests {
             (&r(""), "bad_manifest"),
             (&r("hubrise_access_token_env = \"T\"\nlocation_id = \"x-0\""), "bad_manifest"),
             (&r("hubrise_access_token_env = \"T\"\nrestaurant_id = \"12\""), "bad_manifest"),
-            (&format!("{}\n{}", r("hubrise_access_token_env = \"T\""), r("hubrise_access_token_env = \"U\"")), "duplicate_profile"),
-            ("[[restaurant]]\nprofile = \"../x\"\nzelty_api_key_env = \"K\"\nhubrise_access_token_env = \"T\"", "bad_profile_name"),
-            ("unknown = 1\n[[restaurant]]\nprofile = \"a\"\nzelty_api_key_env = \"K\"\nhubrise_access_token_env = \"T\"", "bad_manifest"),
+            (
+                &format!("{}\n{}", r("hubrise_access_token_env = \"T\""), r("hubrise_access_token_env = \"U\"")),
+                "duplicate_profile",
+            ),
+            (
+                "[[restaurant]]\nprofile = \"../x\"\nzelty_api_key_env = \"K\"\nhubrise_access_token_env = \"T\"",
+                "bad_profile_name",
+            ),
+            (
+                "unknown = 1\n[[restaurant]]\nprofile = \"a\"\nzelty_api_key_env = \"K\"\nhubrise_access_token_env = \"T\"",
+                "bad_manifest",
+            ),
             (&format!("hubrise_account_token = \"{KEY}\"\n{}", r("hubrise_access_token_env = \"T\"")), "inline_secret"),
-            (&format!("hubrise_account_token_env = \"{KEY}\"\n{}", r("hubrise_access_token_env = \"T\"")), "inline_secret"),
+            (
+                &format!("hubrise_account_token_env = \"{KEY}\"\n{}", r("hubrise_access_token_env = \"T\"")),
+                "inline_secret",
+            ),
             (&r("hubrise_access_token_env = \"T\""), "ok"),
         ] {
             assert_eq!(code(text), want, "{text}");
@@ -264,7 +308,8 @@ mod tests {
              [[restaurant]]\nprofile = \"d\"\nzelty_api_key_env = \"K\"\nhubrise_access_token_env = \"T\"\n"
         );
         let m = parse(&text, "m.toml").unwrap();
-        let codes: Vec<&str> = m.entries.iter().map(|e| e.plan.as_ref().map(|_| "ok").unwrap_or_else(|f| f.code)).collect();
+        let codes: Vec<&str> =
+            m.entries.iter().map(|e| e.plan.as_ref().map(|_| "ok").unwrap_or_else(|f| f.code)).collect();
         assert_eq!(codes, ["inline_secret", "inline_secret", "inline_secret", "ok"]);
         for entry in &m.entries {
             if let Err(f) = &entry.plan {
@@ -277,7 +322,9 @@ mod tests {
 
     #[test]
     fn errors_never_quote_values() {
-        let text = format!("[[restaurant]]\nprofile = \"a\"\nzelty_api_key_env = \"K\"\nhubrise_access_token_env = \"T\"\nrestaurant_id = \"{KEY}\"\n");
+        let text = format!(
+            "[[restaurant]]\nprofile = \"a\"\nzelty_api_key_env = \"K\"\nhubrise_access_token_env = \"T\"\nrestaurant_id = \"{KEY}\"\n"
+        );
         let f = parse(&text, "m.toml").unwrap_err();
         let shown = format!("{f}");
         assert!(shown.contains("i64") && shown.contains("a"), "{shown}");
@@ -290,7 +337,17 @@ mod tests {
 
     #[test]
     fn variable_names_table() {
-        for (name, ok) in [("ZELTY_KEY", true), ("_X1", true), ("A", true), ("", false), ("1A", false), ("zelty_key", false), (KEY, false), ("b9922a78d3ffab6b95e9d72e88", false), ("A-B", false)] {
+        for (name, ok) in [
+            ("ZELTY_KEY", true),
+            ("_X1", true),
+            ("A", true),
+            ("", false),
+            ("1A", false),
+            ("zelty_key", false),
+            (KEY, false),
+            ("b9922a78d3ffab6b95e9d72e88", false),
+            ("A-B", false),
+        ] {
             assert_eq!(is_var_name(name), ok, "{name}");
         }
     }

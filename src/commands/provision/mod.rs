@@ -20,7 +20,6 @@ use std::sync::{Arc, Mutex, PoisonError};
 use std::task::Poll;
 use std::time::Instant;
 
-
 /// Connect many restaurants from a manifest, for CI
 ///
 /// The manifest (TOML) names, per restaurant, a profile, the environment variable holding
@@ -60,7 +59,9 @@ pub async fn run(args: ProvisionArgs, app: &App) -> anyhow::Result<u8> {
     let store: Arc<dyn SecretStore> = Arc::from(connect::choose(app).await?);
     let total = manifest.entries.len();
     let concurrency = (args.concurrency as usize).min(total);
-    app.printer.info(Msg::ProvisionStart.with("count", total).with("path", args.manifest.display()).with("concurrency", concurrency));
+    app.printer.info(
+        Msg::ProvisionStart.with("count", total).with("path", args.manifest.display()).with("concurrency", concurrency),
+    );
     if args.dry_run {
         app.printer.info(Msg::ProvisionDryRun.text());
     }
@@ -73,7 +74,8 @@ pub async fn run(args: ProvisionArgs, app: &App) -> anyhow::Result<u8> {
         force: args.force,
         save_lock: Arc::default(),
     };
-    let queue: Mutex<VecDeque<(usize, manifest::Entry)>> = Mutex::new(manifest.entries.into_iter().enumerate().collect());
+    let queue: Mutex<VecDeque<(usize, manifest::Entry)>> =
+        Mutex::new(manifest.entries.into_iter().enumerate().collect());
     let done: Mutex<Vec<Option<report::Line>>> = Mutex::new((0..total).map(|_| None).collect());
     let bar = app.printer.bar(total as u64, Msg::ProvisionBar.text());
     let lang = app.printer.lang();
@@ -93,7 +95,8 @@ pub async fn run(args: ProvisionArgs, app: &App) -> anyhow::Result<u8> {
     join_all((0..concurrency).map(|_| worker()).collect()).await;
     drop(bar);
 
-    let lines: Vec<report::Line> = done.into_inner().unwrap_or_else(PoisonError::into_inner).into_iter().flatten().collect();
+    let lines: Vec<report::Line> =
+        done.into_inner().unwrap_or_else(PoisonError::into_inner).into_iter().flatten().collect();
     let seconds = started.elapsed().as_secs_f64();
     if app.printer.is_json() {
         app.printer.json(&report::to_json(&lines, seconds, args.dry_run));

@@ -137,7 +137,11 @@ pub fn exit_code(lines: &[Line]) -> u8 {
         Kind::NeedsPerson | Kind::NotConnected => 2,
         Kind::Unreachable => 1,
     };
-    lines.iter().filter_map(|l| l.error.as_ref().map(|(kind, _)| *kind)).max_by_key(|k| rank(*k)).map_or(0, Kind::exit_code)
+    lines
+        .iter()
+        .filter_map(|l| l.error.as_ref().map(|(kind, _)| *kind))
+        .max_by_key(|k| rank(*k))
+        .map_or(0, Kind::exit_code)
 }
 
 /// The `--json` report.
@@ -152,7 +156,8 @@ pub fn to_json(lines: &[Line], seconds: f64, dry_run: bool) -> Value {
 
 /// The table for people, columns padded to their widest cell, then the summary.
 pub fn table(lines: &[Line], seconds: f64, dry_run: bool, lang: Lang) -> String {
-    let header = [Msg::ColProfile, Msg::ColOutcome, Msg::ColRestaurant, Msg::ColLocation, Msg::ColTime, Msg::ColDetail].map(|m| m.render(lang));
+    let header = [Msg::ColProfile, Msg::ColOutcome, Msg::ColRestaurant, Msg::ColLocation, Msg::ColTime, Msg::ColDetail]
+        .map(|m| m.render(lang));
     let mut rows = vec![header.to_vec()];
     for line in lines {
         let detail = match &line.error {
@@ -160,12 +165,24 @@ pub fn table(lines: &[Line], seconds: f64, dry_run: bool, lang: Lang) -> String 
             None if line.outcome == Outcome::Skipped => Msg::UpToDate.render(lang),
             None => String::new(),
         };
-        rows.push(vec![line.profile.clone(), line.outcome.label(lang), line.restaurant(), line.location(), format!("{:.1} s", line.seconds), detail]);
+        rows.push(vec![
+            line.profile.clone(),
+            line.outcome.label(lang),
+            line.restaurant(),
+            line.location(),
+            format!("{:.1} s", line.seconds),
+            detail,
+        ]);
     }
-    let widths: Vec<usize> = (0..header.len()).map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0)).collect();
+    let widths: Vec<usize> =
+        (0..header.len()).map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0)).collect();
     let mut out = String::new();
     for row in &rows {
-        let cells: Vec<String> = row.iter().zip(&widths).map(|(cell, w)| format!("{cell}{}", " ".repeat(w - cell.chars().count()))).collect();
+        let cells: Vec<String> = row
+            .iter()
+            .zip(&widths)
+            .map(|(cell, w)| format!("{cell}{}", " ".repeat(w - cell.chars().count())))
+            .collect();
         out.push_str(cells.join("  ").trim_end());
         out.push('\n');
     }
@@ -189,7 +206,17 @@ mod tests {
         Line {
             profile: profile.into(),
             outcome,
-            error: failure.map(|(kind, code)| (kind, Report { code: code.into(), message: format!("{code} happened"), hint: Some("do this".into()), causes: vec![] })),
+            error: failure.map(|(kind, code)| {
+                (
+                    kind,
+                    Report {
+                        code: code.into(),
+                        message: format!("{code} happened"),
+                        hint: Some("do this".into()),
+                        causes: vec![],
+                    },
+                )
+            }),
             seconds: 0.123_456,
             restaurant_id: Some(12),
             restaurant_name: Some("Bella".into()),
@@ -218,7 +245,11 @@ mod tests {
 
     #[test]
     fn json_report_has_each_outcome_code_and_timing() {
-        let lines = vec![line("a", Outcome::Connected, None), line("b", Outcome::Skipped, None), line("c", Outcome::Failed, Some((Kind::Rejected, "zelty_key_rejected")))];
+        let lines = vec![
+            line("a", Outcome::Connected, None),
+            line("b", Outcome::Skipped, None),
+            line("c", Outcome::Failed, Some((Kind::Rejected, "zelty_key_rejected"))),
+        ];
         let v = to_json(&lines, 1.23456, false);
         assert_eq!(v["summary"], json!({"connected": 1, "skipped": 1, "failed": 1, "seconds": 1.235}));
         assert_eq!(v["exit_code"], 3);
@@ -233,7 +264,10 @@ mod tests {
 
     #[test]
     fn table_aligns_columns_in_the_users_language() {
-        let lines = vec![line("paris-11", Outcome::Connected, None), line("b", Outcome::Failed, Some((Kind::Usage, "missing_variable")))];
+        let lines = vec![
+            line("paris-11", Outcome::Connected, None),
+            line("b", Outcome::Failed, Some((Kind::Usage, "missing_variable"))),
+        ];
         let fr = table(&lines, 2.0, false, Lang::Fr);
         let rows: Vec<&str> = fr.lines().collect();
         assert!(rows[0].starts_with("Profil"), "{fr}");

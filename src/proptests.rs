@@ -1,0 +1,84 @@
+//! Property tests over everything that reads hostile input: the key checker, callback and
+//! pasted-URL parsing, the profile reader. None may panic, and none may accept what must be
+//! refused.
+
+use crate::hubrise::listener::parse_callback;
+use crate::hubrise::paste::{PasteProblem, parse_pasted};
+use crate::zelty::{MAX_KEY_LEN, MIN_KEY_LEN, check_key, is_base64_shaped};
+use proptest::prelude::*;
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 2_000, ..ProptestConfig::default() })]
+
+    /// Whatever is pasted, an accepted key is trimmed, unmasked, free of spaces, of sane
+    /// length and base64-shaped.
+    #[test]
+    fn accepted_keys_are_always_clean(raw in ".{0,300}") {
+        if let Ok(key) = check_key(&raw) {
+            let k = key.expose();
+            prop_assert_eq!(k, raw.trim());
+            prop_assert!(!k.contains(['*', '•', '…']));
+            prop_assert!(!k.chars().any(char::is_whitespace));
+            prop_assert!((MIN_KEY_LEN..=MAX_KEY_LEN).contains(&k.len()));
+            prop_assert!(is_base64_shaped(k));
+        }
+    }
+
+    /// Every well-formed base64 key of a plausible length is accepted, even with pasted
+    /// whitespace around it.
+    #[test]
+    fn real_looking_keys_are_accepted(bytes in proptest::collection::vec(any::<u8>(), 18..150), pad in "[ \t\r\n]{0,4}") {
+        use base64::Engine as _;
+        let key = base64::engine::general_purpose::STANDARD.encode(&bytes);
+        prop_assume!(key.len() >= MIN_KEY_LEN && key.len() <= MAX_KEY_LEN);
+        let pasted = format!("{pad}{key}{pad}");
+        let accepted = check_key(&pasted);
+        prop_assert!(accepted.is_ok(), "{:?}", accepted.err().map(|f| f.code));
+    }
+
+    /// A masked key is always refused as masked, wherever the asterisks are.
+    #[test]
+    fn masked_keys_are_refused(prefix in "[A-Za-z0-9]{2,10}", stars in 1usize..10, suffix in "[A-Za-z0-9]{2,6}=?") {
+        let key = format!("{prefix}{}{suffix}", "*".repeat(stars));
+        prop_assert_eq!(check_key(&key).unwrap_err().code, "masked_key");
+    }
+
+    /// Callback parsing never panics and never invents a value longer than the cap.
+    #[test]
+    fn callback_parsing_is_total(query in ".{0,600}") {
+        let p = parse_callback(&query);
+        for value in [p.code, p.state, p.error].into_iter().flatten() {
+            prop_assert!(!value.is_empty() && value.len() <= 512);
+        }
+    }
+
+    /// A pasted URL is taken only with our exact state; any other state is refused.
+    #[test]
+    fn pasted_urls_need_our_state(code in "[a-f0-9]{32}", state in "[a-zA-Z0-9]{16,64}", other in "[a-zA-Z0-9]{16,64}") {
+        prop_assume!(state != other);
+        let url = format!("http://127.0.0.1:4000/callback?code={code}&state={other}");
+        prop_assert_eq!(parse_pasted(&url, &state).err(), Some(PasteProblem::WrongState));
+        let good = format!("http://127.0.0.1:4000/callback?code={code}&state={state}");
+        prop_assert!(parse_pasted(&good, &state).is_ok());
+    }
+
+    /// Pasting anything never panics.
+    #[test]
+    fn pasting_is_total(input in ".{0,400}", state in ".{0,80}") {
+        let _ = parse_pasted(&input, &state);
+    }
+
+    /// A profile file with any content either loads or fails with an error naming the file;
+    /// it never panics.
+    #[test]
+    fn profile_reader_is_total(text in ".{0,400}") {
+        let dir = tempfile::tempdir().unwrap();
+        let profiles = crate::profile::Profiles::new(dir.path());
+        std::fs::create_dir_all(dir.path().join("profiles")).unwrap();
+        std::fs::write(profiles.path("default"), &text).unwrap();
+        if let Err(err) = profiles.load("default") {
+            let failure = crate::error::failure_of(&err).expect("a typed failure");
+            prop_assert_eq!(failure.code, "profile_corrupt");
+        }
+    }
+}

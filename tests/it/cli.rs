@@ -1,0 +1,69 @@
+//! The command line itself: help, version, usage errors and their exit code, in both
+//! output modes.
+
+use crate::support::*;
+
+#[test]
+fn help_lists_every_command_and_exits_0() {
+    let home = Home::new();
+    let mut cmd = home.bare_cmd();
+    cmd.arg("--help");
+    let out = run(cmd);
+    out.expect(0);
+    for command in ["connect", "grant-support", "disconnect", "status", "provision", "completions", "sandbox", "--sandbox", "--non-interactive", "--json"] {
+        assert!(out.stdout.contains(command), "{command}");
+    }
+}
+
+#[test]
+fn version_exits_0() {
+    let home = Home::new();
+    let mut cmd = home.bare_cmd();
+    cmd.arg("--version");
+    let out = run(cmd);
+    out.expect(0);
+    assert!(out.stdout.starts_with("zelty-bridge "));
+}
+
+#[test]
+fn a_bad_flag_exits_2_and_is_json_under_json() {
+    let home = Home::new();
+    let mut cmd = home.bare_cmd();
+    cmd.args(["status", "--no-such-flag"]);
+    run(cmd).expect(2);
+    let mut cmd = home.bare_cmd();
+    cmd.args(["--json", "status", "--no-such-flag"]);
+    let out = run(cmd);
+    out.expect(2);
+    assert_eq!(out.json()["error"]["code"], "usage");
+}
+
+#[test]
+fn a_bad_profile_name_is_refused() {
+    let home = Home::new();
+    let mut cmd = home.bare_cmd();
+    cmd.args(["--json", "--profile", "../etc", "status"]);
+    let out = run(cmd);
+    out.expect(2);
+    assert_eq!(out.json()["error"]["code"], "bad_profile_name");
+}
+
+#[test]
+fn status_without_a_connection_exits_4() {
+    let home = Home::new();
+    let mut cmd = home.bare_cmd();
+    cmd.args(["status", "--json"]);
+    let out = run(cmd);
+    out.expect(4);
+    assert_eq!(out.json()["error"]["code"], "not_connected");
+}
+
+#[test]
+fn a_bad_environment_value_names_the_variable() {
+    let home = Home::new();
+    let mut cmd = home.bare_cmd();
+    cmd.args(["status"]).env("ZELTY_BRIDGE_SECRET_STORE", "plaintext");
+    let out = run(cmd);
+    out.expect(2);
+    assert!(out.stderr.contains("ZELTY_BRIDGE_SECRET_STORE"), "{}", out.stderr);
+}

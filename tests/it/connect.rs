@@ -1,0 +1,268 @@
+//! `connect`, non-interactive, against the sandbox: the happy path and each way it can
+//! fail, with nothing stored after a failure and an old connection left untouched.
+
+use crate::support::*;
+use serde_json::json;
+
+fn connect(home: &Home, sb: &Sandbox) -> std::process::Command {
+    let mut cmd = home.cmd(sb);
+    cmd.args(["connect", "--json"]).env("ZELTY_API_KEY", sb.demo_key());
+    cmd
+}
+
+fn error_code(out: &Output) -> String {
+    out.json()["error"]["code"].as_str().unwrap_or_default().to_string()
+}
+
+#[test]
+fn happy_path_stores_both_secrets_and_a_profile_without_them() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let out = run(connect(&home, &sb));
+    out.expect(0);
+    let status = out.json();
+    assert_eq!(status["profile"], "default");
+    assert_eq!(status["secret_store"], "file");
+    assert_eq!(status["zelty"]["state"], "ok");
+    assert_eq!(status["hubrise"]["state"], "ok");
+    for field in ["account_id", "account_name", "location_id", "location_name", "catalog_id", "catalog_name", "customer_list_id", "customer_list_name"] {
+        assert!(status["hubrise"][field].is_string(), "{field} in {status}");
+    }
+    assert_eq!(status["support_access"]["state"], "not_granted");
+    let key = sb.demo_key();
+    let masked = status["zelty"]["api_key"].as_str().unwrap();
+    assert!(masked.contains('…') && !masked.contains(&key[4..key.len() - 4]), "{masked}");
+
+    let profile = std::fs::read_to_string(home.config_dir().join("profiles/default.toml")).unwrap();
+    assert!(!profile.contains(&key), "the profile holds no secret");
+    let secrets = std::fs::read_to_string(home.config_dir().join("secrets.json")).unwrap();
+    assert!(secrets.contains(&key) && secrets.contains("default:hubrise-access-token"), "{secrets}");
+
+    let mut status_cmd = home.cmd(&sb);
+    status_cmd.args(["status", "--json"]);
+    let again = run(status_cmd);
+    again.expect(0);
+    assert_eq!(again.json()["hubrise"]["location_id"], status["hubrise"]["location_id"]);
+}
+
+#[test]
+fn human_output_names_everything_and_the_next_step() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let mut cmd = home.cmd(&sb);
+    cmd.arg("connect").env("ZELTY_API_KEY", sb.demo_key());
+    let out = run(cmd);
+    out.expect(0);
+    assert!(out.stdout.contains("HubRise") && out.stdout.contains("Zelty"), "{}", out.stdout);
+    assert!(out.stderr.contains("grant-support"), "{}", out.stderr);
+    assert!(!out.stdout.contains(&sb.demo_key()) && !out.stderr.contains(&sb.demo_key()));
+}
+
+#[test]
+fn a_key_read_from_stdin_is_trimmed() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let mut cmd = home.cmd(&sb);
+    cmd.args(["connect", "--json", "--zelty-api-key-stdin"]);
+    run_stdin(cmd, &format!("  {}\r\n\n", sb.demo_key())).expect(0);
+}
+
+#[test]
+fn a_masked_key_is_refused_before_any_call() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let mut cmd = connect(&home, &sb);
+    cmd.env("ZELTY_API_KEY", "MTY123******IHA=");
+    let out = run(cmd);
+    out.expect(2);
+    assert_eq!(error_code(&out), "masked_key");
+    assert!(out.json()["error"]["hint"].as_str().unwrap().contains("Activer"));
+    assert!(home.stored().is_empty(), "{:?}", home.stored());
+    assert!(!sb.requests().iter().any(|r| r["service"] == "zelty"), "no call to Zelty for a malformed key");
+}
+
+#[test]
+fn a_rejected_key_exits_3_and_stores_nothing() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let mut cmd = connect(&home, &sb);
+    cmd.env("ZELTY_API_KEY", "OTk5OTk6AAAAAAAAAAAAAAAAAAAAAAAAAAA=");
+    let out = run(cmd);
+    out.expect(3);
+    assert_eq!(error_code(&out), "zelty_key_rejected");
+    assert!(home.stored().is_empty());
+}
+
+#[test]
+fn a_denied_authorization_exits_3_and_stores_nothing() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let mut cmd = connect(&home, &sb);
+    cmd.env("BROWSER_STANDIN_ACTION", "deny");
+    let out = run(cmd);
+    out.expect(3);
+    assert_eq!(error_code(&out), "access_denied");
+    assert!(home.stored().is_empty());
+}
+
+#[test]
+fn a_callback_with_a_wrong_state_is_ignored() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let log = home.path().join("browser.log");
+    let mut cmd = connect(&home, &sb);
+    cmd.env("BROWSER_STANDIN_ACTION", "wrong-state").env("BROWSER_STANDIN_LOG", &log);
+    run(cmd).expect(0);
+    let log = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(log.contains("wrong-state"), "the stand-in sent a bogus callback first: {log}");
+}
+
+#[test]
+fn a_reused_code_is_refused_with_exit_3() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let mut cmd = connect(&home, &sb);
+    cmd.env("BROWSER_STANDIN_ACTION", "spend-code");
+    let out = run(cmd);
+    out.expect(3);
+    assert_eq!(error_code(&out), "invalid_code");
+    assert!(home.stored().is_empty());
+}
+
+#[test]
+fn hubrise_access_token_skips_the_browser() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let token = sb.mint_token(json!({"location_id": "3r4s3-0"}));
+    let mut cmd = connect(&home, &sb);
+    cmd.env("HUBRISE_ACCESS_TOKEN", &token).env("BROWSER", "false");
+    let out = run(cmd);
+    out.expect(0);
+    assert_eq!(out.json()["hubrise"]["location_id"], "3r4s3-0");
+    assert!(!sb.requests().iter().any(|r| r["path"].as_str().unwrap_or("").contains("authorize")));
+    let secrets = std::fs::read_to_string(home.config_dir().join("secrets.json")).unwrap();
+    assert!(secrets.contains(&token));
+}
+
+#[test]
+fn a_revoked_env_token_is_refused() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let token = sb.mint_token(json!({"location_id": "3r4s3-0"}));
+    sb.connection(&token, "revoke");
+    let mut cmd = connect(&home, &sb);
+    cmd.env("HUBRISE_ACCESS_TOKEN", &token);
+    let out = run(cmd);
+    out.expect(3);
+    assert_eq!(error_code(&out), "hubrise_token_revoked");
+    assert!(home.stored().is_empty());
+}
+
+#[test]
+fn a_429_is_waited_out_then_succeeds() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    sb.fault(json!({"service": "zelty", "count": 2, "status": 429, "retry_after": 1}));
+    run(connect(&home, &sb)).expect(0);
+    let calls = sb.requests().iter().filter(|r| r["service"] == "zelty" && r["path"].as_str().unwrap_or("").ends_with("/restaurants")).count();
+    assert_eq!(calls, 3, "two 429s then the answer");
+}
+
+#[test]
+fn a_5xx_storm_exits_5_naming_the_service() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    sb.fault(json!({"service": "hubrise_api", "count": 50, "status": 503}));
+    let mut cmd = connect(&home, &sb);
+    cmd.env("ZELTY_BRIDGE_HTTP_RETRIES", "3");
+    let out = run(cmd);
+    out.expect(5);
+    assert_eq!(error_code(&out), "hubrise_unreachable");
+    assert!(out.json()["error"]["message"].as_str().unwrap().contains("HubRise"));
+    assert!(home.stored().is_empty());
+}
+
+#[test]
+fn an_unreachable_service_exits_5() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let mut cmd = connect(&home, &sb);
+    cmd.env("ZELTY_BRIDGE_ZELTY_API_URL", format!("http://127.0.0.1:{closed}/2.10")).env("ZELTY_BRIDGE_HTTP_RETRIES", "2");
+    let out = run(cmd);
+    out.expect(5);
+    assert_eq!(error_code(&out), "zelty_unreachable");
+    assert!(home.stored().is_empty());
+}
+
+#[test]
+fn no_answer_in_the_browser_times_out_with_exit_6() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let mut cmd = connect(&home, &sb);
+    cmd.args(["--timeout", "2"]).env("BROWSER_STANDIN_ACTION", "nothing");
+    let out = run(cmd);
+    out.expect(6);
+    assert_eq!(error_code(&out), "authorization_timeout");
+    assert!(home.stored().is_empty());
+}
+
+#[test]
+fn an_existing_connection_needs_force_and_a_failed_reconnect_keeps_it() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    run(connect(&home, &sb)).expect(0);
+    let before: Vec<_> = home.files().into_iter().filter(|(p, _)| p.extension().is_none_or(|e| e != "lock")).collect();
+
+    let out = run(connect(&home, &sb));
+    out.expect(2);
+    assert_eq!(error_code(&out), "already_connected");
+
+    let mut denied = connect(&home, &sb);
+    denied.arg("--force").env("BROWSER_STANDIN_ACTION", "deny");
+    run(denied).expect(3);
+    let after: Vec<_> = home.files().into_iter().filter(|(p, _)| p.extension().is_none_or(|e| e != "lock")).collect();
+    assert_eq!(before, after, "the old connection is untouched");
+
+    let mut status = home.cmd(&sb);
+    status.args(["status", "--json"]);
+    run(status).expect(0);
+
+    let mut again = connect(&home, &sb);
+    again.arg("--force");
+    run(again).expect(0);
+}
+
+#[test]
+fn without_an_oauth_client_the_hint_says_how_to_make_one() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let mut cmd = connect(&home, &sb);
+    cmd.env_remove("ZELTY_BRIDGE_CLIENT_ID").env_remove("ZELTY_BRIDGE_CLIENT_SECRET");
+    let out = run(cmd);
+    out.expect(2);
+    assert_eq!(error_code(&out), "no_oauth_client");
+    assert!(out.json()["error"]["hint"].as_str().unwrap().contains("DEVELOPER"));
+}
+
+#[test]
+fn bad_client_credentials_exit_3() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let mut cmd = connect(&home, &sb);
+    cmd.env("ZELTY_BRIDGE_CLIENT_SECRET", "not-the-secret");
+    let out = run(cmd);
+    out.expect(3);
+    assert_eq!(error_code(&out), "invalid_client");
+}
+
+#[test]
+fn errors_speak_french_when_the_locale_is_french() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let mut cmd = home.cmd(&sb);
+    cmd.arg("connect").env("LANG", "fr_FR.UTF-8").env("ZELTY_API_KEY", "MTY123******IHA=");
+    let out = run(cmd);
+    out.expect(2);
+    assert!(out.stderr.contains("error: Ceci est la copie masquée"), "{}", out.stderr);
+    assert!(out.stderr.contains("hint: Zelty n'affiche la clé complète"), "{}", out.stderr);
+}
+
+#[test]
+fn several_restaurants_need_an_id_without_a_terminal() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let multi = sb.json["multi_key"].as_str().expect("multi_key").to_string();
+    let mut cmd = connect(&home, &sb);
+    cmd.env("ZELTY_API_KEY", &multi);
+    let out = run(cmd);
+    out.expect(2);
+    assert_eq!(error_code(&out), "several_restaurants");
+    let id = out.json()["error"]["message"].as_str().unwrap().split("id ").nth(1).unwrap().split(')').next().unwrap().to_string();
+    let mut chosen = connect(&home, &sb);
+    chosen.env("ZELTY_API_KEY", &multi).args(["--restaurant-id", &id]);
+    let ok = run(chosen);
+    ok.expect(0);
+    assert_eq!(ok.json()["zelty"]["restaurant_id"].to_string(), id);
+}

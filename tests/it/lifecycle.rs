@@ -1,0 +1,222 @@
+//! The rest of a connection's life: `status` in every state, `grant-support`, `disconnect`
+//! and its variants, and two profiles side by side.
+
+use crate::support::*;
+use serde_json::{Value, json};
+
+fn connected(sb: &Sandbox, home: &Home, profile: &str, location: Option<&str>) -> Value {
+    let mut cmd = home.cmd(sb);
+    cmd.args(["--profile", profile, "connect", "--json"]).env("ZELTY_API_KEY", sb.demo_key());
+    if let Some(location) = location {
+        cmd.env("BROWSER_STANDIN_LOCATION", location);
+    }
+    let out = run(cmd);
+    out.expect(0);
+    out.json()
+}
+
+fn cli(sb: &Sandbox, home: &Home, args: &[&str]) -> Output {
+    let mut cmd = home.cmd(sb);
+    cmd.args(args);
+    run(cmd)
+}
+
+fn stored_token(home: &Home, profile: &str) -> Option<String> {
+    let text = std::fs::read_to_string(home.config_dir().join("secrets.json")).ok()?;
+    let map: Value = serde_json::from_str(&text).ok()?;
+    map[format!("{profile}:hubrise-access-token")].as_str().map(str::to_string)
+}
+
+fn keys_of(value: &Value) -> Vec<String> {
+    let mut keys: Vec<String> = value.as_object().unwrap().keys().cloned().collect();
+    keys.sort();
+    keys
+}
+
+#[test]
+fn status_json_has_exactly_the_documented_shape() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    connected(&sb, &home, "default", None);
+    let out = cli(&sb, &home, &["status", "--json"]);
+    out.expect(0);
+    let o = out.json();
+    assert_eq!(keys_of(&o), ["hubrise", "profile", "secret_store", "support_access", "zelty"]);
+    assert_eq!(keys_of(&o["zelty"]), ["api_key", "restaurant_id", "restaurant_name", "state"]);
+    assert_eq!(
+        keys_of(&o["hubrise"]),
+        ["access_token", "account_id", "account_name", "catalog_id", "catalog_name", "customer_list_id", "customer_list_name", "location_id", "location_name", "state"]
+    );
+    assert_eq!(keys_of(&o["support_access"]), ["granted_at", "state"]);
+    assert!(o["zelty"]["restaurant_id"].is_i64());
+}
+
+#[test]
+fn status_reports_each_refusal_with_exit_3() {
+    for (action, reason) in [("revoke", "hubrise_token_revoked"), ("block", "hubrise_connection_blocked"), ("suspend", "hubrise_account_suspended")] {
+        let (sb, home) = (Sandbox::start(&[]), Home::new());
+        connected(&sb, &home, "default", None);
+        sb.connection(&stored_token(&home, "default").unwrap(), action);
+        let out = cli(&sb, &home, &["status", "--json"]);
+        out.expect(3);
+        let o = out.json();
+        assert_eq!(o["hubrise"]["state"], "rejected", "{action}");
+        assert_eq!(o["hubrise"]["reason"], reason, "{action}");
+        assert_eq!(o["zelty"]["state"], "ok");
+        let human = cli(&sb, &home, &["status"]);
+        human.expect(3);
+        assert!(human.stdout.contains("rejected"), "{}", human.stdout);
+    }
+}
+
+#[test]
+fn status_unreachable_exits_5_and_offline_calls_nothing() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    connected(&sb, &home, "default", None);
+    sb.fault(json!({"service": "zelty", "count": 50, "status": 503}));
+    let mut cmd = home.cmd(&sb);
+    cmd.args(["status", "--json"]).env("ZELTY_BRIDGE_HTTP_RETRIES", "2");
+    let out = run(cmd);
+    out.expect(5);
+    assert_eq!(out.json()["zelty"]["state"], "unreachable");
+    assert_eq!(out.json()["hubrise"]["state"], "ok");
+
+    let before = sb.requests().len();
+    let offline = cli(&sb, &home, &["status", "--offline", "--json"]);
+    offline.expect(0);
+    assert_eq!(offline.json()["zelty"]["state"], "unchecked");
+    assert_eq!(sb.requests().len(), before, "--offline makes no call");
+}
+
+#[test]
+fn status_of_a_missing_secret_exits_4() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    connected(&sb, &home, "default", None);
+    let path = home.config_dir().join("secrets.json");
+    let mut map: Value = serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+    map.as_object_mut().unwrap().remove("default:hubrise-access-token");
+    std::fs::write(&path, map.to_string()).unwrap();
+    let out = cli(&sb, &home, &["status", "--json"]);
+    out.expect(4);
+    assert_eq!(out.json()["hubrise"]["state"], "missing");
+}
+
+#[test]
+fn grant_support_confirm_revoke_and_without_a_person() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let none = cli(&sb, &home, &["grant-support"]);
+    none.expect(4);
+
+    connected(&sb, &home, "default", None);
+    let steps = cli(&sb, &home, &["grant-support"]);
+    steps.expect(6);
+    assert!(steps.stdout.contains("support@zelty.com") && steps.stdout.contains("Technical Partner"), "{}", steps.stdout);
+    assert!(steps.stderr.contains("--confirm"), "{}", steps.stderr);
+    let mut french = home.cmd(&sb);
+    french.arg("grant-support").env("LANG", "fr_FR.UTF-8");
+    let french = run(french);
+    french.expect(6);
+    assert!(french.stdout.contains("Partenaire Technique") && french.stdout.contains("Ajouter l'utilisateur"), "{}", french.stdout);
+
+    let confirm = cli(&sb, &home, &["grant-support", "--confirm", "--json"]);
+    confirm.expect(0);
+    let at = confirm.json()["support_access"]["granted_at"].as_str().unwrap().to_string();
+    assert!(at.ends_with('Z') && at.len() == 20, "{at}");
+    let status = cli(&sb, &home, &["status", "--json"]);
+    assert_eq!(status.json()["support_access"], json!({"state": "granted", "granted_at": at}));
+
+    let revoke = cli(&sb, &home, &["grant-support", "--revoke", "--json"]);
+    revoke.expect(0);
+    assert_eq!(revoke.json()["support_access"]["state"], "not_granted");
+}
+
+#[test]
+fn disconnect_revokes_with_basic_auth_and_removes_everything_and_is_idempotent() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    connected(&sb, &home, "default", None);
+    let token = stored_token(&home, "default").unwrap();
+    let out = cli(&sb, &home, &["disconnect", "--yes", "--json"]);
+    out.expect(0);
+    assert_eq!(out.json()["revoked"], true);
+    let revoke = sb.requests().into_iter().find(|r| r["path"].as_str().unwrap_or("").ends_with("/revoke")).expect("a revoke call");
+    assert_eq!(revoke["method"], "POST");
+    assert!(revoke["auth"].as_str().unwrap().starts_with("basic:") && !revoke["auth"].as_str().unwrap().contains("invalid"), "{revoke}");
+    assert!(stored_token(&home, "default").is_none());
+    assert!(!home.config_dir().join("profiles/default.toml").exists());
+    let secrets = std::fs::read_to_string(home.config_dir().join("secrets.json")).unwrap_or_default();
+    assert!(!secrets.contains(&sb.demo_key()) && !secrets.contains(&token));
+
+    let again = cli(&sb, &home, &["disconnect", "--yes"]);
+    again.expect(0);
+    assert!(again.stdout.contains("nothing to do"), "{}", again.stdout);
+}
+
+#[test]
+fn disconnect_keeps_everything_when_the_revoke_fails_unless_forced() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    connected(&sb, &home, "default", None);
+    sb.fault(json!({"service": "hubrise_oauth", "count": 50, "status": 503}));
+    let mut cmd = home.cmd(&sb);
+    cmd.args(["disconnect", "--yes", "--json"]).env("ZELTY_BRIDGE_HTTP_RETRIES", "2");
+    let out = run(cmd);
+    out.expect(5);
+    assert_eq!(out.json()["error"]["code"], "revoke_failed");
+    assert!(stored_token(&home, "default").is_some(), "kept");
+    assert!(home.config_dir().join("profiles/default.toml").exists());
+
+    let mut forced = home.cmd(&sb);
+    forced.args(["disconnect", "--yes", "--force"]).env("ZELTY_BRIDGE_HTTP_RETRIES", "2");
+    let forced = run(forced);
+    forced.expect(0);
+    assert!(forced.stderr.contains("CONNECTIONS"), "{}", forced.stderr);
+    assert!(stored_token(&home, "default").is_none());
+}
+
+#[test]
+fn disconnect_block_keeps_everything_and_keep_zelty_keeps_the_key() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    connected(&sb, &home, "default", None);
+    let block = cli(&sb, &home, &["disconnect", "--block"]);
+    block.expect(0);
+    assert!(block.stderr.contains("Block"), "{}", block.stderr);
+    assert!(stored_token(&home, "default").is_some());
+    assert!(!sb.requests().iter().any(|r| r["path"].as_str().unwrap_or("").ends_with("/revoke")));
+
+    let keep = cli(&sb, &home, &["disconnect", "--yes", "--keep-zelty", "--json"]);
+    keep.expect(0);
+    assert_eq!(keep.json()["zelty_key_kept"], true);
+    let secrets = std::fs::read_to_string(home.config_dir().join("secrets.json")).unwrap();
+    assert!(secrets.contains(&sb.demo_key()) && stored_token(&home, "default").is_none());
+}
+
+#[test]
+fn disconnect_without_a_person_needs_yes_and_warns_about_env_secrets() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    connected(&sb, &home, "default", None);
+    let out = cli(&sb, &home, &["disconnect"]);
+    out.expect(2);
+    assert!(out.stderr.contains("--yes"), "{}", out.stderr);
+    assert!(stored_token(&home, "default").is_some());
+    let mut cmd = home.cmd(&sb);
+    cmd.args(["disconnect", "--yes"]).env("ZELTY_API_KEY", "x");
+    let out = run(cmd);
+    out.expect(0);
+    assert!(out.stderr.contains("ZELTY_API_KEY is still set"), "{}", out.stderr);
+}
+
+#[test]
+fn two_profiles_never_see_each_other() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let paris = connected(&sb, &home, "paris", Some("3r4s3-0"));
+    let lyon = connected(&sb, &home, "lyon", Some("3r4s3-1"));
+    assert_ne!(paris["hubrise"]["location_id"], lyon["hubrise"]["location_id"]);
+    assert_ne!(stored_token(&home, "paris"), stored_token(&home, "lyon"));
+    let all = cli(&sb, &home, &["status", "--all-profiles", "--json"]);
+    all.expect(0);
+    let names: Vec<_> = all.json()["profiles"].as_array().unwrap().iter().map(|p| p["profile"].clone()).collect();
+    assert_eq!(names, vec![json!("lyon"), json!("paris")]);
+    cli(&sb, &home, &["--profile", "paris", "disconnect", "--yes"]).expect(0);
+    let lyon_status = cli(&sb, &home, &["--profile", "lyon", "status", "--json"]);
+    lyon_status.expect(0);
+    assert_eq!(lyon_status.json()["hubrise"]["location_id"], "3r4s3-1");
+    cli(&sb, &home, &["--profile", "paris", "status"]).expect(4);
+}

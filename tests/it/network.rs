@@ -1,0 +1,117 @@
+//! The network as it really is: HTTPS with certificate checks, and a real HTTP proxy
+//! (tinyproxy) in front of the services.
+
+use crate::support::*;
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Command, Stdio};
+
+/// A background helper process, killed on drop.
+struct Bg(Child);
+
+impl Drop for Bg {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+fn port_of(url: &str) -> u16 {
+    url.split(':').nth(2).and_then(|p| p.split('/').next()).and_then(|p| p.parse().ok()).expect("a port")
+}
+
+fn need(program: &str) -> bool {
+    let found = std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()).any(|d| d.join(program).is_file());
+    let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
+    assert!(found || !ci, "CI must have {program}: see .ci/run");
+    if !found {
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!("\n*** SKIPPING: {program} is not installed ***\n");
+        }
+    }
+    found
+}
+
+/// A self-signed certificate for 127.0.0.1, and a TLS relay to `target_port` using it.
+fn tls_relay(home: &Home, target_port: u16) -> (Bg, u16, std::path::PathBuf) {
+    let (cert, key) = (home.path().join("cert.pem"), home.path().join("key.pem"));
+    let status = Command::new("openssl")
+        .args(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"])
+        .arg("-keyout")
+        .arg(&key)
+        .arg("-out")
+        .arg(&cert)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .status()
+        .expect("openssl");
+    assert!(status.success());
+    let mut child = Command::new("python3")
+        .arg(fixtures().join("tls_relay.py"))
+        .arg(&cert)
+        .arg(&key)
+        .arg(target_port.to_string())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("python3");
+    let mut line = String::new();
+    BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
+    (Bg(child), line.trim().parse().expect("relay port"), cert)
+}
+
+#[test]
+fn https_works_and_an_untrusted_certificate_is_refused() {
+    if !need("openssl") || !need("python3") {
+        return;
+    }
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let env: std::collections::HashMap<_, _> = sb.env().into_iter().collect();
+    let (_zelty_relay, zelty_port, cert) = tls_relay(&home, port_of(&env["ZELTY_BRIDGE_ZELTY_API_URL"]));
+    let (_api_relay, api_port, _) = tls_relay(&home, port_of(&env["ZELTY_BRIDGE_HUBRISE_API_URL"]));
+    let https = |cmd: &mut Command| {
+        cmd.args(["connect", "--json", "--force"])
+            .env("ZELTY_API_KEY", sb.demo_key())
+            .env("ZELTY_BRIDGE_ZELTY_API_URL", format!("https://127.0.0.1:{zelty_port}/2.10"))
+            .env("ZELTY_BRIDGE_HUBRISE_API_URL", format!("https://127.0.0.1:{api_port}/v1"))
+            .env("ZELTY_BRIDGE_HTTP_RETRIES", "1");
+    };
+    let mut untrusted = home.cmd(&sb);
+    https(&mut untrusted);
+    let out = run(untrusted);
+    out.expect(5);
+    assert_eq!(out.json()["error"]["code"], "zelty_unreachable");
+
+    let mut trusted = home.cmd(&sb);
+    https(&mut trusted);
+    trusted.env("SSL_CERT_FILE", &cert);
+    let out = run(trusted);
+    out.expect(0);
+    assert_eq!(out.json()["hubrise"]["state"], "ok");
+}
+
+#[test]
+fn every_call_goes_through_the_proxy() {
+    if !need("tinyproxy") {
+        return;
+    }
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
+    let log = home.path().join("tinyproxy.log");
+    let conf = home.path().join("tinyproxy.conf");
+    std::fs::write(&conf, format!("Port {port}\nListen 127.0.0.1\nTimeout 30\nAllow 127.0.0.1\nLogFile \"{}\"\nLogLevel Info\nMaxClients 50\n", log.display())).unwrap();
+    let _proxy = Bg(Command::new("tinyproxy").arg("-d").arg("-c").arg(&conf).stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("tinyproxy"));
+    for _ in 0..100 {
+        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let mut cmd = home.cmd(&sb);
+    cmd.args(["connect", "--json"]).env("ZELTY_API_KEY", sb.demo_key()).env("HTTP_PROXY", format!("http://127.0.0.1:{port}")).env("http_proxy", format!("http://127.0.0.1:{port}"));
+    run(cmd).expect(0);
+    let log = std::fs::read_to_string(&log).unwrap_or_default();
+    for path in ["/restaurants", "/oauth2/v1/token", "/v1/location"] {
+        assert!(log.contains(path), "{path} did not go through the proxy:\n{log}");
+    }
+}

@@ -1,0 +1,129 @@
+//! The interactive wizard driven through a pseudo-terminal, as a person would: type the
+//! key at the hidden prompt, let the browser stand-in approve, read the summary; press
+//! Ctrl-C at the prompt and find the terminal sane.
+
+use crate::support::*;
+use rexpect::reader::Options;
+use rexpect::session::{PtySession, spawn_with_options};
+use std::process::Command;
+
+/// The CLI as a person runs it: a terminal, no CI variable, the sandbox's addresses.
+fn person(home: &Home, sb: &Sandbox, lang: &str, args: &[&str]) -> Command {
+    let mut cmd = Command::new(bin());
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", home.path())
+        .env("LANG", lang)
+        .env("TERM", "xterm")
+        .env("ZELTY_BRIDGE_CONFIG_DIR", home.config_dir())
+        .env("ZELTY_BRIDGE_SECRET_STORE", "file")
+        .env("BROWSER", browser_standin())
+        .envs(sb.env())
+        .args(args);
+    cmd
+}
+
+fn spawn(cmd: Command) -> PtySession {
+    spawn_with_options(cmd, Options::new().timeout_ms(Some(60_000)).strip_ansi_escape_codes(true)).expect("spawn in a pty")
+}
+
+fn exit_code(session: &PtySession) -> i32 {
+    match session.process().wait().expect("wait") {
+        rexpect::process::WaitStatus::Exited(_, code) => code,
+        other => panic!("{other:?}"),
+    }
+}
+
+fn wizard(lang: &str, key_prompt: &str, done: &str, location_word: &str) {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let key = sb.demo_key();
+    let mut s = spawn(person(&home, &sb, lang, &["connect"]));
+    s.exp_string(key_prompt).expect("the key prompt");
+    s.send_line(&key).expect("type the key");
+    let after_key = s.exp_string(done).expect("the summary");
+    assert!(!after_key.contains(&key), "the key must not be echoed:\n{after_key}");
+    let rest = s.exp_eof().expect("end");
+    assert!(rest.contains(location_word) || after_key.contains(location_word), "{after_key}{rest}");
+    assert!(!rest.contains(&key));
+    assert_eq!(exit_code(&s), 0, "{after_key}{rest}");
+    let secrets = std::fs::read_to_string(home.config_dir().join("secrets.json")).unwrap();
+    assert!(secrets.contains(&key));
+}
+
+#[test]
+fn the_wizard_in_english() {
+    wizard("en_US.UTF-8", "Zelty API key", "Step 3/3", "Profile default");
+}
+
+#[test]
+fn the_wizard_in_french() {
+    wizard("fr_FR.UTF-8", "Clé API Zelty", "Étape 3/3", "Profil default");
+}
+
+#[test]
+fn a_pasted_masked_key_is_explained_and_asked_again() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let mut s = spawn(person(&home, &sb, "en_US.UTF-8", &["connect"]));
+    s.exp_string("Zelty API key").unwrap();
+    s.send_line("  MTY123******IHA=  ").unwrap();
+    s.exp_string("masked copy").expect("the masked-key message");
+    s.exp_string("Zelty API key").expect("asked again");
+    s.send_line(&sb.demo_key()).unwrap();
+    s.exp_eof().unwrap();
+    assert_eq!(exit_code(&s), 0);
+}
+
+#[test]
+fn ctrl_c_at_the_key_prompt_exits_130_with_echo_back_on() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    // The shell reports the exit code and the terminal settings left behind; its trap keeps
+    // it alive through the Ctrl-C that ends the CLI.
+    let mut cmd = person(&home, &sb, "en_US.UTF-8", &[]);
+    cmd.env("ZB", bin());
+    let mut sh = Command::new("sh");
+    sh.env_clear().envs(cmd.get_envs().filter_map(|(k, v)| Some((k.to_owned(), v?.to_owned())))).args(["-c", "trap true INT; \"$ZB\" connect; echo \"EXIT=$?\"; stty -a"]);
+    let mut s = spawn(sh);
+    s.exp_string("Zelty API key").unwrap();
+    s.send("half-typed").unwrap();
+    s.send_control('c').unwrap();
+    s.exp_string("EXIT=130").expect("exit code 130");
+    let stty = s.exp_eof().unwrap();
+    let words: Vec<&str> = stty.split_whitespace().collect();
+    assert!(words.contains(&"echo") && !words.contains(&"-echo"), "echo must be back on:\n{stty}");
+    assert!(words.contains(&"icanon"), "canonical mode must be back on:\n{stty}");
+    assert!(home.stored().is_empty(), "nothing half-stored");
+}
+
+fn connect_quietly(home: &Home, sb: &Sandbox) {
+    let mut cmd = home.cmd(sb);
+    cmd.args(["connect", "--json"]).env("ZELTY_API_KEY", sb.demo_key());
+    run(cmd).expect(0);
+}
+
+fn grant_support_walk(lang: &str, labels: [&str; 4], done: &str) {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    connect_quietly(&home, &sb);
+    let mut s = spawn(person(&home, &sb, lang, &["grant-support"]));
+    for label in labels {
+        s.exp_string(label).unwrap_or_else(|e| panic!("{label}: {e}"));
+        s.send_line("").unwrap();
+    }
+    s.exp_string("support@zelty.com").unwrap();
+    s.send("y").unwrap();
+    s.exp_string(done).expect("recorded");
+    s.exp_eof().unwrap();
+    assert_eq!(exit_code(&s), 0);
+    let mut status = home.cmd(&sb);
+    status.args(["status", "--json"]);
+    assert_eq!(run(status).json()["support_access"]["state"], "granted");
+}
+
+#[test]
+fn grant_support_walk_in_french() {
+    grant_support_walk("fr_FR.UTF-8", ["CONFIGURATION", "Ajouter l'utilisateur", "Partenaire Technique", "Définir les permissions"], "enregistré");
+}
+
+#[test]
+fn grant_support_walk_in_english() {
+    grant_support_walk("en_US.UTF-8", ["SETTINGS", "Add User", "Technical Partner", "Set Permissions"], "recorded");
+}

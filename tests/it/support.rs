@@ -1,0 +1,293 @@
+//! The harness: the real binary, a sandbox process on loopback, an isolated HOME per test,
+//! a BROWSER stand-in, and a hang guard on every run.
+
+#![allow(dead_code)] // each test module uses its own part of the harness
+
+use serde_json::Value;
+use std::io::{BufRead, BufReader, Read, Write};
+use std::net::TcpStream;
+use std::path::{Path, PathBuf};
+use std::process::{Child, Command, Stdio};
+use std::sync::mpsc;
+use std::time::{Duration, Instant};
+
+/// Longest a single run may take before the test fails as hung.
+pub const HANG_GUARD: Duration = Duration::from_secs(120);
+
+pub fn bin() -> PathBuf {
+    PathBuf::from(env!("CARGO_BIN_EXE_zelty-bridge"))
+}
+
+pub fn fixtures() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
+}
+
+/// `BROWSER` for the CLI: the stand-in that clicks the sandbox's consent page.
+pub fn browser_standin() -> String {
+    format!("python3 '{}'", fixtures().join("browser.py").display())
+}
+
+/// A `zelty-bridge sandbox` process, killed on drop.
+pub struct Sandbox {
+    child: Child,
+    pub json: Value,
+}
+
+impl Sandbox {
+    pub fn start(extra_args: &[&str]) -> Sandbox {
+        let mut child = Command::new(bin())
+            .args(["sandbox", "--json"])
+            .args(extra_args)
+            .env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("LANG", "en_US.UTF-8")
+            .env("CI", "true")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .expect("start the sandbox");
+        let stdout = child.stdout.take().expect("piped stdout");
+        let (tx, rx) = mpsc::channel();
+        std::thread::spawn(move || {
+            let mut line = String::new();
+            let _ = BufReader::new(stdout).read_line(&mut line);
+            let _ = tx.send(line);
+        });
+        let line = rx.recv_timeout(Duration::from_secs(30)).expect("the sandbox printed its JSON line");
+        let json = serde_json::from_str(&line).unwrap_or_else(|e| panic!("sandbox JSON {line:?}: {e}"));
+        Sandbox { child, json }
+    }
+
+    fn url(&self, name: &str) -> String {
+        self.json["endpoints"][name].as_str().unwrap_or_else(|| panic!("no endpoint {name} in {}", self.json)).to_string()
+    }
+
+    /// The variables that point the CLI at this sandbox.
+    pub fn env(&self) -> Vec<(String, String)> {
+        vec![
+            ("ZELTY_BRIDGE_HUBRISE_OAUTH_URL".into(), self.url("hubrise_oauth")),
+            ("ZELTY_BRIDGE_HUBRISE_API_URL".into(), self.url("hubrise_api")),
+            ("ZELTY_BRIDGE_HUBRISE_MANAGER_URL".into(), self.url("hubrise_manager")),
+            ("ZELTY_BRIDGE_ZELTY_API_URL".into(), self.url("zelty_api")),
+            ("ZELTY_BRIDGE_ZELTY_BO_URL".into(), self.url("zelty_bo")),
+            ("ZELTY_BRIDGE_CLIENT_ID".into(), self.json["client_id"].as_str().unwrap().into()),
+            ("ZELTY_BRIDGE_CLIENT_SECRET".into(), self.json["client_secret"].as_str().unwrap().into()),
+        ]
+    }
+
+    pub fn demo_key(&self) -> String {
+        self.json["demo_key"].as_str().expect("demo_key").into()
+    }
+
+    pub fn client_secret(&self) -> String {
+        self.json["client_secret"].as_str().expect("client_secret").into()
+    }
+
+    pub fn keys(&self) -> Vec<(i64, String)> {
+        self.json["keys"]
+            .as_array()
+            .expect("keys")
+            .iter()
+            .map(|k| (k["restaurant_id"].as_i64().expect("restaurant_id"), k["key"].as_str().expect("key").to_string()))
+            .collect()
+    }
+
+    /// A call to the sandbox's admin routes (`/_sandbox/…` on the manager origin).
+    pub fn admin(&self, method: &str, path: &str, body: Option<&Value>) -> (u16, Value) {
+        http(method, &format!("{}{path}", self.url("hubrise_manager")), body)
+    }
+
+    pub fn mint_token(&self, body: Value) -> String {
+        let (status, reply) = self.admin("POST", "/_sandbox/tokens", Some(&body));
+        assert_eq!(status, 200, "{reply}");
+        reply["access_token"].as_str().expect("access_token").into()
+    }
+
+    pub fn connection(&self, token: &str, action: &str) {
+        let (status, reply) = self.admin("POST", "/_sandbox/connections", Some(&serde_json::json!({"token": token, "action": action})));
+        assert_eq!(status, 200, "{reply}");
+    }
+
+    pub fn fault(&self, fault: Value) {
+        let (status, reply) = self.admin("POST", "/_sandbox/faults", Some(&fault));
+        assert_eq!(status, 200, "{reply}");
+    }
+
+    pub fn requests(&self) -> Vec<Value> {
+        let (status, reply) = self.admin("GET", "/_sandbox/requests", None);
+        assert_eq!(status, 200);
+        reply.as_array().cloned().unwrap_or_default()
+    }
+}
+
+impl Drop for Sandbox {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// An isolated HOME and config dir.
+pub struct Home {
+    dir: tempfile::TempDir,
+}
+
+impl Home {
+    pub fn new() -> Home {
+        Home { dir: tempfile::tempdir().expect("temp dir") }
+    }
+
+    pub fn path(&self) -> &Path {
+        self.dir.path()
+    }
+
+    pub fn config_dir(&self) -> PathBuf {
+        self.dir.path().join("config")
+    }
+
+    /// The CLI with nothing but what a CI job would have, pointed at the sandbox.
+    pub fn cmd(&self, sandbox: &Sandbox) -> Command {
+        let mut cmd = self.bare_cmd();
+        cmd.envs(sandbox.env());
+        cmd
+    }
+
+    /// The CLI with a clean environment and no service addresses.
+    pub fn bare_cmd(&self) -> Command {
+        let mut cmd = Command::new(bin());
+        cmd.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", self.path())
+            .env("LANG", "en_US.UTF-8")
+            .env("CI", "true")
+            .env("ZELTY_BRIDGE_CONFIG_DIR", self.config_dir())
+            .env("ZELTY_BRIDGE_SECRET_STORE", "file")
+            .env("BROWSER", browser_standin())
+            .stdin(Stdio::null());
+        cmd
+    }
+
+    /// Every file under the config dir with its content, for "nothing stored" checks.
+    pub fn files(&self) -> Vec<(PathBuf, String)> {
+        let mut out = Vec::new();
+        let mut stack = vec![self.config_dir()];
+        while let Some(dir) = stack.pop() {
+            let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+            for entry in entries.flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else {
+                    out.push((path.clone(), String::from_utf8_lossy(&std::fs::read(&path).unwrap_or_default()).into_owned()));
+                }
+            }
+        }
+        out
+    }
+
+    /// Profiles and stored secrets, ignoring lock files (which hold no data).
+    pub fn stored(&self) -> Vec<PathBuf> {
+        self.files().into_iter().map(|(p, _)| p).filter(|p| p.extension().is_none_or(|e| e != "lock")).collect()
+    }
+}
+
+#[derive(Debug)]
+pub struct Output {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Output {
+    pub fn json(&self) -> Value {
+        serde_json::from_str(self.stdout.trim()).unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}\nstderr:\n{}", self.stdout, self.stderr))
+    }
+
+    /// Panics with both streams unless the exit code is `code`.
+    pub fn expect(&self, code: i32) -> &Output {
+        assert_eq!(self.code, code, "exit code\n--- stdout\n{}\n--- stderr\n{}", self.stdout, self.stderr);
+        self
+    }
+}
+
+pub fn run(cmd: Command) -> Output {
+    run_inner(cmd, None)
+}
+
+pub fn run_stdin(cmd: Command, input: &str) -> Output {
+    run_inner(cmd, Some(input.to_string()))
+}
+
+fn run_inner(mut cmd: Command, input: Option<String>) -> Output {
+    if input.is_some() {
+        cmd.stdin(Stdio::piped());
+    }
+    let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn zelty-bridge");
+    if let Some(input) = input {
+        let mut stdin = child.stdin.take().expect("piped stdin");
+        std::thread::spawn(move || {
+            let _ = stdin.write_all(input.as_bytes());
+        });
+    }
+    let stdout = reader(child.stdout.take().expect("stdout"));
+    let stderr = reader(child.stderr.take().expect("stderr"));
+    let start = Instant::now();
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait") {
+            break status;
+        }
+        if start.elapsed() > HANG_GUARD {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("zelty-bridge hung for {HANG_GUARD:?}\nstderr so far:\n{}", stderr.recv_timeout(Duration::from_secs(1)).unwrap_or_default());
+        }
+        std::thread::sleep(Duration::from_millis(10));
+    };
+    Output {
+        code: status.code().unwrap_or(-1),
+        stdout: stdout.recv_timeout(Duration::from_secs(10)).unwrap_or_default(),
+        stderr: stderr.recv_timeout(Duration::from_secs(10)).unwrap_or_default(),
+    }
+}
+
+fn reader(mut stream: impl Read + Send + 'static) -> mpsc::Receiver<String> {
+    let (tx, rx) = mpsc::channel();
+    std::thread::spawn(move || {
+        let mut buf = Vec::new();
+        let _ = stream.read_to_end(&mut buf);
+        let _ = tx.send(String::from_utf8_lossy(&buf).into_owned());
+    });
+    rx
+}
+
+/// A minimal HTTP/1.1 client for the sandbox's admin routes (loopback only).
+pub fn http(method: &str, url: &str, body: Option<&Value>) -> (u16, Value) {
+    let rest = url.strip_prefix("http://").expect("http URL");
+    let (host, path) = rest.split_once('/').map_or((rest, "/".to_string()), |(h, p)| (h, format!("/{p}")));
+    let mut stream = TcpStream::connect(host).expect("connect to the sandbox");
+    stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
+    let body = body.map(|b| b.to_string()).unwrap_or_default();
+    let request = format!("{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}", body.len());
+    stream.write_all(request.as_bytes()).unwrap();
+    let mut raw = Vec::new();
+    let _ = stream.read_to_end(&mut raw);
+    let text = String::from_utf8_lossy(&raw).into_owned();
+    let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
+    let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
+    let body = if head.to_ascii_lowercase().contains("transfer-encoding: chunked") { dechunk(body) } else { body.to_string() };
+    (status, serde_json::from_str(&body).unwrap_or(Value::String(body)))
+}
+
+fn dechunk(mut body: &str) -> String {
+    let mut out = String::new();
+    while let Some((size, rest)) = body.split_once("\r\n") {
+        let n = usize::from_str_radix(size.trim(), 16).unwrap_or(0);
+        if n == 0 || rest.len() < n {
+            break;
+        }
+        out.push_str(&rest[..n]);
+        body = rest[n..].trim_start_matches("\r\n");
+    }
+    out
+}
