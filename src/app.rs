@@ -160,7 +160,10 @@ fn clap_error(err: clap::Error) -> ExitCode {
     #[allow(clippy::disallowed_methods)] // the arguments clap could not parse
     let json = std::env::args().any(|a| a == "--json");
     if json {
-        let message = err.kind().as_str().map_or_else(|| err.to_string(), str::to_string);
+        // clap's own sentence, without the usage block, names the argument at fault.
+        let rendered = err.render().to_string();
+        let head = rendered.split("\n\n").next().unwrap_or_default().trim_start_matches("error:");
+        let message = head.split_whitespace().collect::<Vec<_>>().join(" ");
         let value = serde_json::json!({"error": {"code": "usage", "message": message, "hint": err.to_string().lines().find(|l| l.contains("--help")).unwrap_or("").trim()}});
         #[allow(clippy::print_stdout)] // the printer does not exist before the flags are parsed
         {

@@ -16,7 +16,11 @@ pub struct CompletionsArgs {
 }
 
 pub fn run(args: &CompletionsArgs, printer: &Printer) -> anyhow::Result<u8> {
-    printer.raw_stdout(&script(args.shell));
+    if printer.is_json() {
+        printer.json(&serde_json::json!({ "shell": args.shell.to_string(), "script": script(args.shell) }));
+    } else {
+        printer.raw_stdout(&script(args.shell));
+    }
     Ok(0)
 }
 

@@ -68,7 +68,8 @@ async fn walk(app: &App, steps: &[Text]) -> anyhow::Result<()> {
     if !app.ctx.interactive {
         let lines: Vec<String> = steps.iter().enumerate().map(|(i, s)| format!("{}. {}", i + 1, app.printer.t(s))).collect();
         if app.printer.is_json() {
-            app.printer.json(&json!({ "profile": app.profile, "url": url, "steps": lines }));
+            // Stdout carries one object, the error below; the steps are for people.
+            app.printer.err_raw(&format!("{}\n", lines.join("\n")));
         } else {
             app.printer.result(&lines.join("\n"));
         }

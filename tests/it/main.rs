@@ -8,5 +8,7 @@ mod keyring;
 mod leaks;
 mod lifecycle;
 mod network;
+mod noninteractive;
+mod provision;
 mod pty;
 mod support;
