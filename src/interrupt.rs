@@ -41,7 +41,6 @@ pub fn pending() -> bool {
     PENDING.load(Ordering::SeqCst)
 }
 
-
 pub use terminal::{restore_terminal, save_terminal};
 
 #[cfg(unix)]

@@ -20,7 +20,15 @@ struct Case {
 }
 
 fn case(name: &'static str, args: &[&str], code: i32, error: Option<&'static str>, names: &'static str) -> Case {
-    Case { name, args: args.iter().map(|a| a.to_string()).collect(), env: Vec::new(), remove: Vec::new(), code, error, names }
+    Case {
+        name,
+        args: args.iter().map(|a| a.to_string()).collect(),
+        env: Vec::new(),
+        remove: Vec::new(),
+        code,
+        error,
+        names,
+    }
 }
 
 impl Case {
@@ -54,17 +62,29 @@ impl Case {
             assert!(!stream.contains('\u{1b}'), "{}: escape codes without a terminal: {stream:?}", self.name);
         }
         if self.error.is_some() {
-            assert!(text.stderr.contains("error:") && text.stderr.contains(self.names), "{}: {} not named in\n{}", self.name, self.names, text.stderr);
+            assert!(
+                text.stderr.contains("error:") && text.stderr.contains(self.names),
+                "{}: {} not named in\n{}",
+                self.name,
+                self.names,
+                text.stderr
+            );
         }
 
         let json = run(self.command(home, sb, true));
         assert_eq!(json.code, self.code, "{} --json: exit code\n{}\n{}", self.name, json.stdout, json.stderr);
         // One JSON value and nothing else: `from_str` refuses trailing data.
-        let value: Value = serde_json::from_str(json.stdout.trim()).unwrap_or_else(|e| panic!("{} --json: stdout is not one JSON object ({e}):\n{}", self.name, json.stdout));
+        let value: Value = serde_json::from_str(json.stdout.trim())
+            .unwrap_or_else(|e| panic!("{} --json: stdout is not one JSON object ({e}):\n{}", self.name, json.stdout));
         match self.error {
             Some(code) => {
                 assert_eq!(value["error"]["code"], code, "{}: {value}", self.name);
-                assert!(value["error"].to_string().contains(self.names), "{}: {} not named in {value}", self.name, self.names);
+                assert!(
+                    value["error"].to_string().contains(self.names),
+                    "{}: {} not named in {value}",
+                    self.name,
+                    self.names
+                );
             }
             None => assert!(value.get("error").is_none(), "{}: {value}", self.name),
         }
@@ -74,7 +94,9 @@ impl Case {
 /// A connection made the non-interactive way: both secrets from the environment.
 fn connect(home: &Home, sb: &Sandbox) {
     let mut cmd = home.cmd(sb);
-    cmd.args(["connect", "--json"]).env("ZELTY_API_KEY", sb.demo_key()).env("HUBRISE_ACCESS_TOKEN", sb.mint_token(json!({"location_id": "3r4s3-0"})));
+    cmd.args(["connect", "--json"])
+        .env("ZELTY_API_KEY", sb.demo_key())
+        .env("HUBRISE_ACCESS_TOKEN", sb.mint_token(json!({"location_id": "3r4s3-0"})));
     run(cmd).expect(0);
 }
 
@@ -92,8 +114,17 @@ fn with_nothing_connected_every_command_answers_at_once() {
         case("connect without a key", &["connect"], 2, Some("zelty_key_missing"), "ZELTY_API_KEY"),
         case("connect, key expected on stdin", &["connect", "--zelty-api-key-stdin"], 2, Some("empty_key"), "Zelty"),
         // DESIGN.md: a browser authorization is a step that needs a person (exit 6).
-        case("connect without a token or a browser", &["connect"], 6, Some("browser_unavailable"), "HUBRISE_ACCESS_TOKEN").env("ZELTY_API_KEY", &key).without("BROWSER"),
-        case("connect --no-browser", &["connect", "--no-browser"], 2, Some("needs_input"), "HUBRISE_ACCESS_TOKEN").env("ZELTY_API_KEY", &key),
+        case(
+            "connect without a token or a browser",
+            &["connect"],
+            6,
+            Some("browser_unavailable"),
+            "HUBRISE_ACCESS_TOKEN",
+        )
+        .env("ZELTY_API_KEY", &key)
+        .without("BROWSER"),
+        case("connect --no-browser", &["connect", "--no-browser"], 2, Some("needs_input"), "HUBRISE_ACCESS_TOKEN")
+            .env("ZELTY_API_KEY", &key),
         case("grant-support", &["grant-support"], 4, Some("not_connected"), "zelty-bridge connect"),
         case("disconnect", &["disconnect"], 0, None, ""),
         case("status", &["status"], 4, Some("not_connected"), "zelty-bridge connect"),
@@ -140,7 +171,14 @@ fn with_a_connection_every_command_names_the_flag_that_answers_its_question() {
         case("connect again", &["connect"], 2, Some("already_connected"), "--force").env("ZELTY_API_KEY", &key),
         case("grant-support", &["grant-support"], 6, Some("support_needs_person"), "--confirm"),
         case("disconnect", &["disconnect"], 2, Some("needs_input"), "--yes"),
-        case("disconnect --non-interactive, CI unset", &["--non-interactive", "disconnect"], 2, Some("needs_input"), "--yes").without("CI"),
+        case(
+            "disconnect --non-interactive, CI unset",
+            &["--non-interactive", "disconnect"],
+            2,
+            Some("needs_input"),
+            "--yes",
+        )
+        .without("CI"),
         case("status", &["status"], 0, None, ""),
         case("status --offline", &["status", "--offline"], 0, None, ""),
     ];

@@ -33,7 +33,10 @@ impl Manifest {
     /// (`location_id`) or a token of its own for that location.
     fn restaurant(&mut self, sb: &Sandbox, profile: &str, key: &str, location: &str, own_token: bool) -> &mut Manifest {
         let key_var = format!("ZELTY_KEY_{}", profile.to_uppercase().replace('-', "_"));
-        self.line("[[restaurant]]").line(&format!("profile = \"{profile}\"")).line(&format!("zelty_api_key_env = \"{key_var}\"")).var(&key_var, key);
+        self.line("[[restaurant]]")
+            .line(&format!("profile = \"{profile}\""))
+            .line(&format!("zelty_api_key_env = \"{key_var}\""))
+            .var(&key_var, key);
         if own_token {
             let token_var = format!("HUBRISE_TOKEN_{}", profile.to_uppercase().replace('-', "_"));
             let token = sb.mint_token(json!({ "location_id": location }));
@@ -64,22 +67,35 @@ impl Manifest {
 /// Keys of the extra restaurants (the demo key excluded) and the location ids.
 fn keys_and_locations(sb: &Sandbox) -> (Vec<(i64, String)>, Vec<String>) {
     let keys = sb.keys().into_iter().filter(|(id, _)| *id != 12345).collect();
-    let locations = sb.json["locations"].as_array().unwrap().iter().map(|l| l["id"].as_str().unwrap().to_string()).collect();
+    let locations =
+        sb.json["locations"].as_array().unwrap().iter().map(|l| l["id"].as_str().unwrap().to_string()).collect();
     (keys, locations)
 }
 
 fn by_profile(report: &Value, profile: &str) -> Value {
-    report["restaurants"].as_array().unwrap().iter().find(|r| r["profile"] == profile).cloned().unwrap_or_else(|| panic!("{profile} in {report}"))
+    report["restaurants"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["profile"] == profile)
+        .cloned()
+        .unwrap_or_else(|| panic!("{profile} in {report}"))
 }
 
 fn no_secret_in(out: &Output, secrets: &[&str]) {
     for secret in secrets.iter().filter(|s| s.len() > 12) {
-        assert!(!out.stdout.contains(secret) && !out.stderr.contains(secret), "a secret was printed:\n{}\n{}", out.stdout, out.stderr);
+        assert!(
+            !out.stdout.contains(secret) && !out.stderr.contains(secret),
+            "a secret was printed:\n{}\n{}",
+            out.stdout,
+            out.stderr
+        );
     }
 }
 
 fn profiles(home: &Home) -> usize {
-    std::fs::read_dir(home.config_dir().join("profiles")).map_or(0, |d| d.flatten().filter(|e| e.path().extension().is_some_and(|x| x == "toml")).count())
+    std::fs::read_dir(home.config_dir().join("profiles"))
+        .map_or(0, |d| d.flatten().filter(|e| e.path().extension().is_some_and(|x| x == "toml")).count())
 }
 
 #[test]
@@ -101,7 +117,10 @@ fn fifty_restaurants_connect_in_one_run_within_the_limits() {
     assert_eq!(report["summary"]["failed"], 0);
     for (i, (id, _)) in keys.iter().enumerate() {
         let r = by_profile(&report, &format!("r-{i:02}"));
-        assert_eq!((r["outcome"].as_str(), r["restaurant_id"].as_i64(), r["location_id"].as_str()), (Some("connected"), Some(*id), Some(locations[i].as_str())));
+        assert_eq!(
+            (r["outcome"].as_str(), r["restaurant_id"].as_i64(), r["location_id"].as_str()),
+            (Some("connected"), Some(*id), Some(locations[i].as_str()))
+        );
         assert!(r["seconds"].as_f64().unwrap() >= 0.0);
     }
     assert_eq!(profiles(&home), 50);
@@ -134,13 +153,22 @@ fn bad_entries_are_reported_one_by_one_and_the_rest_connect() {
         m.account_token(&sb);
         m.restaurant(&sb, "good-a", &keys[0].1, &locations[0], false);
         m.restaurant(&sb, "good-b", &keys[1].1, &locations[1], true);
-        m.line("[[restaurant]]").line("profile = \"inline\"").line(&format!("zelty_api_key = \"{inline_key}\"")).line(&format!("location_id = \"{}\"", locations[2]));
-        m.line("[[restaurant]]").line("profile = \"missing\"").line("zelty_api_key_env = \"NOT_SET_ANYWHERE\"").line(&format!("location_id = \"{}\"", locations[2]));
+        m.line("[[restaurant]]")
+            .line("profile = \"inline\"")
+            .line(&format!("zelty_api_key = \"{inline_key}\""))
+            .line(&format!("location_id = \"{}\"", locations[2]));
+        m.line("[[restaurant]]")
+            .line("profile = \"missing\"")
+            .line("zelty_api_key_env = \"NOT_SET_ANYWHERE\"")
+            .line(&format!("location_id = \"{}\"", locations[2]));
         // The right shape, but no restaurant has it.
-        m.line("[[restaurant]]").line("profile = \"rejected\"").line("zelty_api_key_env = \"UNKNOWN_KEY\"").line(&format!("location_id = \"{}\"", locations[3]));
+        m.line("[[restaurant]]")
+            .line("profile = \"rejected\"")
+            .line("zelty_api_key_env = \"UNKNOWN_KEY\"")
+            .line(&format!("location_id = \"{}\"", locations[3]));
         m.var("UNKNOWN_KEY", "OTk5OTk6AAAAAAAAAAAAAAAAAAAAAAAAAAA=");
         m.restaurant(&sb, "nowhere", &keys[3].1, "3r4s3-999", false);
-        m.restaurant(&sb, "group", &sb.json["group_key"].as_str().unwrap().to_string(), &locations[3], false);
+        m.restaurant(&sb, "group", sb.json["group_key"].as_str().unwrap(), &locations[3], false);
         m
     };
 
@@ -155,14 +183,23 @@ fn bad_entries_are_reported_one_by_one_and_the_rest_connect() {
     let code = |p: &str| by_profile(&report, p)["code"].as_str().unwrap_or_default().to_string();
     assert_eq!(by_profile(&report, "good-a")["outcome"], "connected");
     assert_eq!(by_profile(&report, "good-b")["outcome"], "connected");
-    for (profile, want) in [("inline", "inline_secret"), ("missing", "missing_variable"), ("rejected", "zelty_key_rejected"), ("nowhere", "unknown_location"), ("group", "several_restaurants")] {
+    for (profile, want) in [
+        ("inline", "inline_secret"),
+        ("missing", "missing_variable"),
+        ("rejected", "zelty_key_rejected"),
+        ("nowhere", "unknown_location"),
+        ("group", "several_restaurants"),
+    ] {
         assert_eq!(by_profile(&report, profile)["outcome"], "failed", "{profile}");
         assert_eq!(code(profile), want, "{profile}");
     }
     assert!(by_profile(&report, "missing")["message"].as_str().unwrap().contains("NOT_SET_ANYWHERE"));
     assert!(by_profile(&report, "inline")["message"].as_str().unwrap().contains("zelty_api_key"));
     assert!(by_profile(&report, "nowhere")["message"].as_str().unwrap().contains("3r4s3-999"));
-    assert_eq!(report["summary"], json!({"connected": 2, "skipped": 0, "failed": 5, "seconds": report["summary"]["seconds"]}));
+    assert_eq!(
+        report["summary"],
+        json!({"connected": 2, "skipped": 0, "failed": 5, "seconds": report["summary"]["seconds"]})
+    );
     assert_eq!(profiles(&home), 2);
 
     // Without --json: a line per restaurant on stderr, the table on stdout, same exit code.
@@ -171,7 +208,14 @@ fn bad_entries_are_reported_one_by_one_and_the_rest_connect() {
     let out = run(m.cmd(&home, &sb, &[]));
     out.expect(2);
     no_secret_in(&out, &[inline_key.as_str()]);
-    for needle in ["inline_secret", "missing_variable", "zelty_key_rejected", "unknown_location", "several_restaurants", "2 connected, 0 skipped, 5 failed"] {
+    for needle in [
+        "inline_secret",
+        "missing_variable",
+        "zelty_key_rejected",
+        "unknown_location",
+        "several_restaurants",
+        "2 connected, 0 skipped, 5 failed",
+    ] {
         assert!(out.stdout.contains(needle), "{needle} in\n{}", out.stdout);
     }
     assert!(out.stderr.contains("✓ good-a") && out.stderr.contains("✗ missing"), "{}", out.stderr);
@@ -200,8 +244,18 @@ fn a_rerun_skips_what_is_connected_and_force_redoes_it() {
     let again = run(m.cmd(&home, &sb, &["--json"]));
     again.expect(0);
     let report = again.json();
-    assert_eq!((report["summary"]["skipped"].as_u64(), report["summary"]["connected"].as_u64()), (Some(6), Some(0)), "{report}");
-    assert!(report["restaurants"].as_array().unwrap().iter().all(|r| r["outcome"] == "skipped" && r["code"] == "up_to_date"));
+    assert_eq!(
+        (report["summary"]["skipped"].as_u64(), report["summary"]["connected"].as_u64()),
+        (Some(6), Some(0)),
+        "{report}"
+    );
+    assert!(
+        report["restaurants"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|r| r["outcome"] == "skipped" && r["code"] == "up_to_date")
+    );
     assert_eq!(sb.requests().len(), calls, "a skip calls no service");
 
     // A restaurant whose key changed is not replaced behind anyone's back...

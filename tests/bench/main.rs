@@ -1,0 +1,326 @@
+//! `cargo bench --bench provision`: the figures of issue #4, measured in one run against
+//! the release binary and a sandbox serving 500 restaurants and 500 locations with 50 ms
+//! added to every answer and the services' rate limits enforced.
+//!
+//! 1. 500 restaurants, each with its own location token: default concurrency versus
+//!    `--concurrency 1` (timed on a 50-restaurant subset, and in full when that predicts
+//!    under two minutes), against the latency floor (rate limits do not bind here).
+//! 2. 500 restaurants served by one account-level token: 1,500 HubRise requests on one
+//!    connection, against the bound HubRise's 500-a-minute windows set.
+//! 3. Start-up of `--help` and `status --offline` against `gh --help`, and binary sizes.
+//!
+//! Peak memory comes from `/usr/bin/time` (GNU, `%M`), else from `getrusage`. Nothing is
+//! asserted: the figures are printed, as a Markdown block for tests/bench/RESULTS.md.
+
+#![allow(clippy::print_stdout, clippy::print_stderr)] // a benchmark reports on the terminal
+
+#[path = "../it/support.rs"]
+mod support;
+
+use serde_json::{Value, json};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use support::Sandbox;
+
+const N: usize = 500;
+const LATENCY: f64 = 0.050;
+/// `provision`'s default `--concurrency`.
+const CONCURRENCY: usize = 8;
+/// HubRise requests per restaurant (job.rs): location, catalogs list, customer lists list;
+/// the two lists go out together, so a restaurant is three round trips with Zelty's.
+const HUBRISE_PER_RESTAURANT: usize = 3;
+const ROUND_TRIPS: f64 = 3.0;
+const HUBRISE_PER_MINUTE: usize = 500;
+
+struct Run {
+    wall: f64,
+    peak_kib: Option<u64>,
+    report: Value,
+    /// Seconds since the Unix epoch at launch: where the run starts in HubRise's minute.
+    started: f64,
+}
+
+/// Runs `program args` with exactly `env`, timing the whole process and, with `peak`,
+/// reading its peak resident memory (through `/usr/bin/time`, whose own fork and exec then
+/// count in the time: start-up times are taken without it).
+fn measure(program: &Path, args: &[&str], env: &[(String, String)], peak: bool) -> (f64, Option<u64>, String, i32) {
+    let gnu_time = peak && Path::new("/usr/bin/time").exists();
+    let peak_file = tempfile::NamedTempFile::new().unwrap();
+    let mut cmd = if gnu_time {
+        let mut c = Command::new("/usr/bin/time");
+        c.args(["-f", "%M", "-o"]).arg(peak_file.path()).arg(program);
+        c
+    } else {
+        Command::new(program)
+    };
+    cmd.args(args).env_clear().envs(env.iter().map(|(k, v)| (k, v))).stdin(Stdio::null()).stderr(Stdio::null());
+    let start = Instant::now();
+    let out = cmd.output().expect("run");
+    let wall = start.elapsed().as_secs_f64();
+    let peak = if gnu_time {
+        std::fs::read_to_string(peak_file.path()).ok().and_then(|s| s.lines().last()?.trim().parse().ok())
+    } else {
+        children_peak_kib()
+    };
+    (wall, peak, String::from_utf8_lossy(&out.stdout).into_owned(), out.status.code().unwrap_or(-1))
+}
+
+/// The largest peak of the children waited for so far (Linux reports KiB); only a
+/// fallback, since it cannot tell one child from another.
+#[allow(unsafe_code)]
+fn children_peak_kib() -> Option<u64> {
+    // SAFETY: `rusage` is plain data that `getrusage` fills; the return value is checked.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    (unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) } == 0).then_some(usage.ru_maxrss as u64)
+}
+
+fn epoch() -> f64 {
+    SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs_f64()
+}
+
+/// A config dir, a manifest of `entries` (profile, key, `Ok(location token)` or
+/// `Err(location id)` for the account token) and the environment that fills it.
+struct Fleet {
+    dir: tempfile::TempDir,
+    env: Vec<(String, String)>,
+}
+
+impl Fleet {
+    fn new(sb: &Sandbox, entries: &[(String, String, Result<String, String>)], account_token: Option<&str>) -> Fleet {
+        let dir = tempfile::tempdir().unwrap();
+        let mut env: Vec<(String, String)> = sb.env();
+        for (k, v) in [
+            ("PATH", std::env::var("PATH").unwrap_or_default()),
+            ("HOME", dir.path().display().to_string()),
+            ("CI", "true".into()),
+            ("LANG", "en_US.UTF-8".into()),
+        ] {
+            env.push((k.into(), v));
+        }
+        env.push(("ZELTY_BRIDGE_CONFIG_DIR".into(), dir.path().join("config").display().to_string()));
+        env.push(("ZELTY_BRIDGE_SECRET_STORE".into(), "file".into()));
+        let mut text = String::new();
+        if let Some(token) = account_token {
+            text.push_str("hubrise_account_token_env = \"HUBRISE_ACCOUNT_TOKEN\"\n");
+            env.push(("HUBRISE_ACCOUNT_TOKEN".into(), token.into()));
+        }
+        for (i, (profile, key, hubrise)) in entries.iter().enumerate() {
+            text.push_str(&format!("[[restaurant]]\nprofile = \"{profile}\"\nzelty_api_key_env = \"K_{i}\"\n"));
+            env.push((format!("K_{i}"), key.clone()));
+            match hubrise {
+                Ok(token) => {
+                    text.push_str(&format!("hubrise_access_token_env = \"T_{i}\"\n"));
+                    env.push((format!("T_{i}"), token.clone()));
+                }
+                Err(location) => text.push_str(&format!("location_id = \"{location}\"\n")),
+            }
+        }
+        std::fs::write(dir.path().join("manifest.toml"), text).unwrap();
+        Fleet { dir, env }
+    }
+
+    fn manifest(&self) -> PathBuf {
+        self.dir.path().join("manifest.toml")
+    }
+
+    fn provision(&self, concurrency: usize) -> Run {
+        let manifest = self.manifest().display().to_string();
+        let c = concurrency.to_string();
+        let started = epoch();
+        let (wall, peak_kib, stdout, code) =
+            measure(&support::bin(), &["provision", &manifest, "--json", "--concurrency", &c], &self.env, true);
+        let report: Value = serde_json::from_str(stdout.trim()).unwrap_or(json!({ "unreadable": stdout }));
+        if code != 0 {
+            eprintln!("warning: provision exited {code}: {}", report["summary"]);
+        }
+        Run { wall, peak_kib, report, started }
+    }
+}
+
+/// The earliest the last of `requests` HubRise requests on one connection can complete,
+/// `started` seconds after the epoch: windows of 500 start at round minutes; within a
+/// window, `concurrency` requests in flight of `LATENCY` each send at most
+/// `concurrency / LATENCY` a second. Idealized (no Zelty, no storage): a lower bound.
+fn hubrise_bound(requests: usize, started: f64, concurrency: usize) -> f64 {
+    let rate = concurrency as f64 / LATENCY;
+    let (mut left, mut t) = (requests as f64, 0.0);
+    let mut window_end = 60.0 - started.rem_euclid(60.0);
+    loop {
+        let room = (HUBRISE_PER_MINUTE as f64).min(rate * (window_end - t));
+        if left <= room {
+            return t + left / rate + LATENCY;
+        }
+        left -= room;
+        t = window_end;
+        window_end += 60.0;
+    }
+}
+
+/// The floor latency sets when no limit binds: `ceil(n / c)` restaurants in a row, each
+/// `ROUND_TRIPS` round trips.
+fn latency_floor(n: usize, concurrency: usize) -> f64 {
+    n.div_ceil(concurrency) as f64 * ROUND_TRIPS * LATENCY
+}
+
+fn summary(run: &Run) -> String {
+    let s = &run.report["summary"];
+    format!("{} connected, {} failed", s["connected"], s["failed"])
+}
+
+fn mib(kib: Option<u64>) -> String {
+    kib.map_or("n/a".into(), |k| format!("{:.1} MiB", k as f64 / 1024.0))
+}
+
+fn median(mut xs: Vec<f64>) -> f64 {
+    xs.sort_by(f64::total_cmp);
+    xs[xs.len() / 2]
+}
+
+/// Median wall time of `runs` runs and median peak memory of 5.
+fn startup(program: &Path, args: &[&str], env: &[(String, String)], runs: usize) -> (f64, Option<u64>) {
+    let walls = (0..runs).map(|_| measure(program, args, env, false).0).collect();
+    let peaks: Vec<f64> = (0..5).filter_map(|_| measure(program, args, env, true).1).map(|k| k as f64).collect();
+    (median(walls), (!peaks.is_empty()).then(|| median(peaks) as u64))
+}
+
+fn main() {
+    let bin = support::bin();
+    println!("zelty-bridge: {}", bin.display());
+    let sb = Sandbox::start(&[
+        "--restaurants",
+        &N.to_string(),
+        "--locations",
+        &N.to_string(),
+        "--latency-ms",
+        "50",
+        "--rate-limits",
+    ]);
+    let keys: Vec<String> = sb.keys().into_iter().filter(|(id, _)| *id != 12345).map(|(_, k)| k).take(N).collect();
+    let locations: Vec<String> =
+        sb.json["locations"].as_array().unwrap().iter().map(|l| l["id"].as_str().unwrap().to_string()).collect();
+    assert_eq!((keys.len(), locations.len()), (N, N), "the sandbox serves {N} of each");
+    let tokens: Vec<String> = locations.iter().map(|l| sb.mint_token(json!({ "location_id": l }))).collect();
+    let own: Vec<_> = (0..N).map(|i| (format!("r-{i:03}"), keys[i].clone(), Ok(tokens[i].clone()))).collect();
+    let shared: Vec<_> = (0..N).map(|i| (format!("a-{i:03}"), keys[i].clone(), Err(locations[i].clone()))).collect();
+
+    // 1. Location tokens.
+    let fleet = Fleet::new(&sb, &own, None);
+    let fast = fleet.provision(CONCURRENCY);
+    println!(
+        "own tokens, concurrency {CONCURRENCY}: {:.2} s, peak {}, {}",
+        fast.wall,
+        mib(fast.peak_kib),
+        summary(&fast)
+    );
+    let subset = Fleet::new(&sb, &own[..50], None);
+    let slow_subset = subset.provision(1);
+    let predicted = slow_subset.wall * (N as f64 / 50.0);
+    let (slow_wall, slow_how) = if predicted < 120.0 {
+        let slow = Fleet::new(&sb, &own, None).provision(1);
+        println!("own tokens, concurrency 1: {:.2} s, peak {}, {}", slow.wall, mib(slow.peak_kib), summary(&slow));
+        (slow.wall, "measured on all 500")
+    } else {
+        (predicted, "estimated: 10 x a 50-restaurant run")
+    };
+    println!("own tokens, concurrency 1: {slow_wall:.2} s ({slow_how}; 50 took {:.2} s)", slow_subset.wall);
+    let floor = latency_floor(N, CONCURRENCY);
+
+    // 2. One account token for all.
+    let before = sb.requests().len();
+    let account = sb.mint_token(json!({ "account": true }));
+    let shared_run = Fleet::new(&sb, &shared, Some(&account)).provision(CONCURRENCY);
+    let requests: Vec<Value> = sb.requests().into_iter().skip(before).collect();
+    let limited = requests.iter().filter(|r| r["status"] == 429).count();
+    let bound = hubrise_bound(N * HUBRISE_PER_RESTAURANT, shared_run.started, CONCURRENCY);
+    println!(
+        "account token, concurrency {CONCURRENCY}: {:.2} s, peak {}, {}, {limited} answers 429; bound {bound:.2} s (started {:.1} s into a minute)",
+        shared_run.wall,
+        mib(shared_run.peak_kib),
+        summary(&shared_run),
+        shared_run.started.rem_euclid(60.0)
+    );
+
+    // 3. Start-up and size.
+    let env = &fleet.env;
+    let help = startup(&bin, &["--help"], env, 20);
+    let status = startup(&bin, &["status", "--offline", "--profile", "r-000"], env, 20);
+    let gh_path =
+        std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()).map(|d| d.join("gh")).find(|p| p.exists());
+    let gh = gh_path.as_ref().map(|p| {
+        (
+            startup(
+                p,
+                &["--help"],
+                &[
+                    ("HOME".into(), fleet.dir.path().display().to_string()),
+                    ("GH_NO_UPDATE_NOTIFIER".into(), "1".into()),
+                ],
+                20,
+            ),
+            std::fs::metadata(p).map(|m| m.len()).unwrap_or(0),
+        )
+    });
+    let size = std::fs::metadata(&bin).map(|m| m.len()).unwrap_or(0);
+    drop(sb);
+
+    let ms = |s: f64| format!("{:.1} ms", s * 1000.0);
+    println!("\n```text");
+    println!("provision, {N} restaurants, 50 ms latency, rate limits on (`--rate-limits`)");
+    println!(
+        "  own location tokens, --concurrency {CONCURRENCY}: {:>8.2} s   peak {}   ({})",
+        fast.wall,
+        mib(fast.peak_kib),
+        summary(&fast)
+    );
+    println!("  own location tokens, --concurrency 1: {slow_wall:>8.2} s   ({slow_how})");
+    println!(
+        "    speed-up: {:.1}x; latency floor at {CONCURRENCY}: {floor:.2} s -> {:.2}x the floor",
+        slow_wall / fast.wall,
+        fast.wall / floor
+    );
+    println!(
+        "  one account token,   --concurrency {CONCURRENCY}: {:>8.2} s   peak {}   ({}, {limited} x 429)",
+        shared_run.wall,
+        mib(shared_run.peak_kib),
+        summary(&shared_run)
+    );
+    println!(
+        "    rate-limit bound ({} requests, 500/min windows, start {:.1} s into the minute): {bound:.2} s -> {:.2}x the bound",
+        N * HUBRISE_PER_RESTAURANT,
+        shared_run.started.rem_euclid(60.0),
+        shared_run.wall / bound
+    );
+    println!("start-up (median of 20 runs; peak memory median of 5)");
+    println!("  zelty-bridge --help:             {:>9}   {}", ms(help.0), mib(help.1));
+    println!("  zelty-bridge status --offline:   {:>9}   {}", ms(status.0), mib(status.1));
+    match &gh {
+        Some(((wall, peak), gh_size)) => {
+            println!("  gh --help:                       {:>9}   {}", ms(*wall), mib(*peak));
+            let ratio = |a: f64, b: f64| format!("{:.3}", a / b);
+            println!(
+                "  time ratio   --help {} / status --offline {} (target < 0.1)",
+                ratio(help.0, *wall),
+                ratio(status.0, *wall)
+            );
+            if let (Some(h), Some(s), Some(g)) = (help.1, status.1, peak) {
+                println!(
+                    "  memory ratio --help {} / status --offline {} (target < 0.33)",
+                    ratio(h as f64, *g as f64),
+                    ratio(s as f64, *g as f64)
+                );
+            }
+            println!(
+                "binary size: zelty-bridge {:.2} MB, gh {:.2} MB ({:.3}x; target < 8 MB)",
+                size as f64 / 1e6,
+                *gh_size as f64 / 1e6,
+                size as f64 / *gh_size as f64
+            );
+        }
+        None => {
+            println!("  gh: not installed, comparison skipped (Debian: apt-get install -y gh)");
+            println!("binary size: zelty-bridge {:.2} MB (target < 8 MB)", size as f64 / 1e6);
+        }
+    }
+    println!("```");
+}
