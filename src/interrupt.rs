@@ -33,7 +33,6 @@ pub async fn ctrl_c() {
     }
 }
 
-
 pub use terminal::{restore_terminal, save_terminal};
 
 #[cfg(unix)]

@@ -49,18 +49,27 @@ pub fn store_failure(err: StoreError) -> Failure {
         StoreError::Unavailable(_) => ("keyring_unavailable", Msg::KeyringUnavailable, Msg::FileStoreHint.text()),
         StoreError::Locked(_) => ("keyring_locked", Msg::KeyringLocked, Msg::KeyringLockedHint.text()),
         StoreError::Timeout(_) => ("keyring_timeout", Msg::KeyringTimeout, Msg::KeyringLockedHint.text()),
-        StoreError::InsecureFile { .. } => ("secrets_file_insecure", Msg::SecretsFileInsecure, Msg::SecretsFileInsecureHint.text()),
+        StoreError::InsecureFile { .. } => {
+            ("secrets_file_insecure", Msg::SecretsFileInsecure, Msg::SecretsFileInsecureHint.text())
+        }
         StoreError::Other(_) => ("secret_store_failed", Msg::SecretStoreFailed, Msg::FileStoreHint.text()),
     };
     Failure::new(Kind::Unexpected, code, msg.text()).hint(hint).detail(err)
 }
 
 /// Writes both secrets and the profile. Ctrl-C waits until this is done or undone.
-pub async fn save_connection(app: &App, store: &dyn SecretStore, profile: &Profile, zelty_key: &Secret, token: &Secret) -> anyhow::Result<()> {
+pub async fn save_connection(
+    app: &App,
+    store: &dyn SecretStore,
+    profile: &Profile,
+    zelty_key: &Secret,
+    token: &Secret,
+) -> anyhow::Result<()> {
     let _critical = interrupt::critical();
     let name = &app.profile;
     let users = [secrets::zelty_user(name), secrets::hubrise_user(name)];
-    let before: Vec<Option<Secret>> = users.iter().map(|u| store.get(u)).collect::<Result<_, _>>().map_err(store_failure)?;
+    let before: Vec<Option<Secret>> =
+        users.iter().map(|u| store.get(u)).collect::<Result<_, _>>().map_err(store_failure)?;
     secrets::set_all(store, &[(users[0].clone(), zelty_key), (users[1].clone(), token)]).map_err(store_failure)?;
     if let Err(err) = app.profiles.save(name, profile) {
         // Put the previous secrets back so the previous connection still works.

@@ -41,7 +41,9 @@ pub async fn run(app: &App, args: &ConnectArgs) -> anyhow::Result<ZeltyDone> {
     } else if app.sandbox.is_some() {
         Source::SandboxDemo
     } else {
-        return Err(Failure::new(Kind::Usage, "zelty_key_missing", Msg::ZeltyKeyMissing.text()).hint(Msg::ZeltyKeyMissingHint.text()).into());
+        return Err(Failure::new(Kind::Usage, "zelty_key_missing", Msg::ZeltyKeyMissing.text())
+            .hint(Msg::ZeltyKeyMissingHint.text())
+            .into());
     };
     if matches!(source, Source::Prompt) {
         explain_and_open(app);
@@ -58,7 +60,12 @@ pub async fn run(app: &App, args: &ConnectArgs) -> anyhow::Result<ZeltyDone> {
         match result {
             Ok((key, restaurants)) => {
                 let restaurant = choose_restaurant(app, args, restaurants).await?;
-                app.printer.success(Msg::ZeltyKeyAccepted.with("name", &restaurant.name).with("id", restaurant.id).with("key", key.masked()));
+                app.printer.success(
+                    Msg::ZeltyKeyAccepted
+                        .with("name", &restaurant.name)
+                        .with("id", restaurant.id)
+                        .with("key", key.masked()),
+                );
                 return Ok(ZeltyDone { key, restaurant });
             }
             // A person may paste again after a typo or a masked copy; a script gets the
@@ -92,7 +99,9 @@ async fn kept_key(app: &App) -> anyhow::Result<Option<Secret>> {
         app.printer.info(Msg::UsingKeptKey.with("key", key.masked()));
         return Ok(Some(key));
     }
-    let reuse = prompt::confirm(app, Msg::ReuseKeptKey.with("key", key.masked()), true, Msg::ZeltyKeyMissingHint.text()).await?;
+    let reuse =
+        prompt::confirm(app, Msg::ReuseKeptKey.with("key", key.masked()), true, Msg::ZeltyKeyMissingHint.text())
+            .await?;
     Ok(reuse.then_some(key))
 }
 
@@ -134,7 +143,9 @@ async fn read_stdin() -> anyhow::Result<String> {
 async fn choose_restaurant(app: &App, args: &ConnectArgs, restaurants: Vec<Restaurant>) -> anyhow::Result<Restaurant> {
     if let Some(id) = args.restaurant_id {
         return restaurants.into_iter().find(|r| r.id == id).ok_or_else(|| {
-            Failure::new(Kind::Usage, "unknown_restaurant", Msg::UnknownRestaurant.with("id", id)).hint(Msg::RestaurantIdHint.text()).into()
+            Failure::new(Kind::Usage, "unknown_restaurant", Msg::UnknownRestaurant.with("id", id))
+                .hint(Msg::RestaurantIdHint.text())
+                .into()
         });
     }
     if restaurants.len() == 1 {
@@ -142,7 +153,13 @@ async fn choose_restaurant(app: &App, args: &ConnectArgs, restaurants: Vec<Resta
     }
     let listing: Vec<String> = restaurants.iter().map(|r| format!("{} (id {})", r.name, r.id)).collect();
     if !app.ctx.interactive {
-        return Err(Failure::new(Kind::Usage, "several_restaurants", Msg::SeveralRestaurants.with("list", listing.join(", "))).hint(Msg::RestaurantIdHint.text()).into());
+        return Err(Failure::new(
+            Kind::Usage,
+            "several_restaurants",
+            Msg::SeveralRestaurants.with("list", listing.join(", ")),
+        )
+        .hint(Msg::RestaurantIdHint.text())
+        .into());
     }
     let index = prompt::choose(app, Msg::ChooseRestaurant.text(), listing, Msg::RestaurantIdHint.text()).await?;
     Ok(restaurants.into_iter().nth(index).expect("index from the list"))
