@@ -42,7 +42,11 @@ impl App {
             true => Some(crate::sandbox::start(SandboxConfig { lang: ctx.lang, ..SandboxConfig::default() }).await?),
             false => None,
         };
-        let facts = sandbox.as_ref().map(|s| SandboxFacts { endpoints: s.endpoints.clone(), client_id: s.client_id.clone(), client_secret: s.client_secret.clone() });
+        let facts = sandbox.as_ref().map(|s| SandboxFacts {
+            endpoints: s.endpoints.clone(),
+            client_id: s.client_id.clone(),
+            client_secret: s.client_secret.clone(),
+        });
         let settings = settings::resolve(&env, facts)?;
         if !settings.moved_endpoints.is_empty() {
             printer.warn(Msg::EndpointsMoved.with("vars", settings.moved_endpoints.join(", ")));
@@ -107,7 +111,15 @@ pub fn main() -> ExitCode {
         Err(err) => return clap_error(err),
     };
     let g = &cli.global;
-    let facts = Facts { non_interactive_flag: g.non_interactive, json: g.json, quiet: g.quiet, verbose: g.verbose, color: g.color, lang: g.lang.map(Into::into), ..Facts::of_process() };
+    let facts = Facts {
+        non_interactive_flag: g.non_interactive,
+        json: g.json,
+        quiet: g.quiet,
+        verbose: g.verbose,
+        color: g.color,
+        lang: g.lang.map(Into::into),
+        ..Facts::of_process()
+    };
     let ctx = context::decide(&facts, &env);
     let printer = Printer::new(&ctx);
     interrupt::save_terminal();
@@ -153,7 +165,11 @@ pub fn main() -> ExitCode {
 /// clap's own errors: help and version exit 0; usage errors exit 2, as JSON under `--json`.
 fn clap_error(err: clap::Error) -> ExitCode {
     use clap::error::ErrorKind;
-    if matches!(err.kind(), ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand) && err.exit_code() == 0 {
+    if matches!(
+        err.kind(),
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    ) && err.exit_code() == 0
+    {
         let _ = err.print();
         return ExitCode::SUCCESS;
     }

@@ -32,7 +32,12 @@ fn spawn_browser_command(browser: &str, url: &str) -> Result<(), String> {
         return Err("BROWSER is empty".into());
     }
     let script = if command.contains("%s") { command.replace("%s", "\"$1\"") } else { format!("{command} \"$1\"") };
-    let mut child = shell(&script, url).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null()).spawn().map_err(|e| format!("{command}: {e}"))?;
+    let mut child = shell(&script, url)
+        .stdin(Stdio::null())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| format!("{command}: {e}"))?;
     // Reap it in the background so it does not linger as a zombie; its exit status says
     // nothing about whether a page was shown.
     std::thread::spawn(move || child.wait());

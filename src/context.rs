@@ -111,7 +111,9 @@ pub fn browser_launchable(env: &Env, os: &str) -> bool {
         return true;
     }
     match os {
-        "linux" | "freebsd" | "openbsd" | "netbsd" | "dragonfly" => env.is_set("DISPLAY") || env.is_set("WAYLAND_DISPLAY"),
+        "linux" | "freebsd" | "openbsd" | "netbsd" | "dragonfly" => {
+            env.is_set("DISPLAY") || env.is_set("WAYLAND_DISPLAY")
+        }
         _ => !(env.is_set("SSH_CONNECTION") || env.is_set("SSH_TTY")),
     }
 }

@@ -16,7 +16,9 @@ impl Env {
     pub fn from_process() -> Env {
         #[allow(clippy::disallowed_methods)] // the one place that reads the real environment
         let vars = std::env::vars_os();
-        Env::from_pairs(vars.filter_map(|(k, v): (OsString, OsString)| Some((k.into_string().ok()?, v.into_string().ok()?))))
+        Env::from_pairs(
+            vars.filter_map(|(k, v): (OsString, OsString)| Some((k.into_string().ok()?, v.into_string().ok()?))),
+        )
     }
 
     pub fn from_pairs<K: Into<String>, V: Into<String>>(pairs: impl IntoIterator<Item = (K, V)>) -> Env {

@@ -91,9 +91,12 @@ impl fmt::Display for Failure {
 
 impl std::error::Error for Failure {}
 
-/// The first `Failure` in an error's chain, if any.
+/// The outermost `Failure` of an error, if any: one given as context to another error
+/// (`err.context(Failure::new(..))`) wins over the one it wraps.
 pub fn failure_of(err: &anyhow::Error) -> Option<&Failure> {
-    err.chain().find_map(|cause| cause.downcast_ref::<Failure>())
+    // `anyhow::Error::downcast_ref` also sees context values, which `chain()` hides inside
+    // a private wrapper type.
+    err.downcast_ref::<Failure>().or_else(|| err.chain().find_map(|cause| cause.downcast_ref::<Failure>()))
 }
 
 /// The exit code of an error: its `Failure` kind, else 1.
@@ -120,16 +123,18 @@ impl Report {
             let message = chain.next().unwrap_or_default();
             return Report { code: "unexpected".into(), message, hint: None, causes: chain.collect() };
         };
-        // Contexts added above the failure explain what we were doing; keep them as causes
-        // under the failure's own message, which is the one a person acts on.
-        let mut causes: Vec<String> = err
-            .chain()
-            .take_while(|c| c.downcast_ref::<Failure>().is_none())
-            .map(|c| c.to_string())
-            .collect();
-        causes.extend(failure.detail.clone());
-        // What the failure wraps (a failure given as context to another) explains it too.
-        causes.extend(err.chain().skip_while(|c| c.downcast_ref::<Failure>().is_none()).skip(1).map(|c| c.to_string()));
+        // The failure's own message is the one a person acts on; its detail, the contexts
+        // added around it and the errors it wraps become causes underneath.
+        let own = failure.to_string();
+        let mut causes: Vec<String> = failure.detail.iter().cloned().collect();
+        let mut seen_own = false;
+        for cause in err.chain().map(|c| c.to_string()) {
+            if !seen_own && cause == own {
+                seen_own = true;
+            } else if !causes.contains(&cause) {
+                causes.push(cause);
+            }
+        }
         Report {
             code: failure.code.to_string(),
             message: failure.message.render(lang),
@@ -184,9 +189,10 @@ mod tests {
 
     #[test]
     fn a_failure_under_context_keeps_its_kind_and_shows_the_context_as_cause() {
-        let err: anyhow::Error = Err::<(), _>(Failure::new(Kind::Rejected, "zelty_key_rejected", Msg::ZeltyKeyRejected.text()))
-            .context("validating the Zelty key")
-            .unwrap_err();
+        let err: anyhow::Error =
+            Err::<(), _>(Failure::new(Kind::Rejected, "zelty_key_rejected", Msg::ZeltyKeyRejected.text()))
+                .context("validating the Zelty key")
+                .unwrap_err();
         assert_eq!(exit_code_of(&err), 3);
         let report = Report::of(&err, Lang::En);
         assert_eq!(report.code, "zelty_key_rejected");
@@ -206,8 +212,21 @@ mod tests {
     }
 
     #[test]
+    fn a_failure_given_as_context_wins_and_keeps_the_inner_one_as_cause() {
+        let inner: anyhow::Error =
+            Failure::new(Kind::Unreachable, "hubrise_unreachable", Msg::ZeltyKeyRejected.text()).into();
+        let err = inner.context(Failure::new(Kind::Unreachable, "revoke_failed", Msg::ZeltyKeyMasked.text()));
+        assert_eq!(failure_of(&err).unwrap().code, "revoke_failed");
+        let report = Report::of(&err, Lang::En);
+        assert_eq!(report.code, "revoke_failed");
+        assert_eq!(report.causes, vec!["Zelty refused this API key".to_string()]);
+    }
+
+    #[test]
     fn hint_renders_in_the_users_language() {
-        let err: anyhow::Error = Failure::new(Kind::Usage, "masked_key", Msg::ZeltyKeyMasked.text()).hint(Msg::ZeltyKeyMaskedHint.text()).into();
+        let err: anyhow::Error = Failure::new(Kind::Usage, "masked_key", Msg::ZeltyKeyMasked.text())
+            .hint(Msg::ZeltyKeyMaskedHint.text())
+            .into();
         let fr = Report::of(&err, Lang::Fr);
         let en = Report::of(&err, Lang::En);
         assert_ne!(fr.hint, en.hint);

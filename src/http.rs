@@ -54,7 +54,13 @@ pub struct Budget {
 
 impl Default for Budget {
     fn default() -> Budget {
-        Budget { timeout: Duration::from_secs(20), attempts: 4, backoff: Duration::from_millis(500), max_wait: Duration::from_secs(30), max_body: 4 << 20 }
+        Budget {
+            timeout: Duration::from_secs(20),
+            attempts: 4,
+            backoff: Duration::from_millis(500),
+            max_wait: Duration::from_secs(30),
+            max_body: 4 << 20,
+        }
     }
 }
 
@@ -77,7 +83,10 @@ impl Reply {
     /// The body as JSON of type `T`; a body that is not gives a failure naming the service.
     pub fn json<T: serde::de::DeserializeOwned>(&self, service: Service) -> anyhow::Result<T> {
         serde_json::from_slice(&self.body).map_err(|e| {
-            Failure::new(Kind::Unreachable, "bad_response", Msg::BadResponse.with("service", service.name())).hint(Msg::BadResponseHint.text()).detail(e).into()
+            Failure::new(Kind::Unreachable, "bad_response", Msg::BadResponse.with("service", service.name()))
+                .hint(Msg::BadResponseHint.text())
+                .detail(e)
+                .into()
         })
     }
 
@@ -142,7 +151,12 @@ impl Http {
 
     /// Sends the request `build` makes, retrying within the budget. Returns the reply for
     /// any status but 429 and 5xx, which are retried and end as "unreachable".
-    pub async fn send(&self, service: Service, idempotent: Idempotent, build: impl Fn(&Client) -> RequestBuilder) -> anyhow::Result<Reply> {
+    pub async fn send(
+        &self,
+        service: Service,
+        idempotent: Idempotent,
+        build: impl Fn(&Client) -> RequestBuilder,
+    ) -> anyhow::Result<Reply> {
         let client = self.client()?;
         let mut last = String::new();
         for attempt in 1..=self.budget.attempts.max(1) {
@@ -156,16 +170,30 @@ impl Http {
                     if attempt == self.budget.attempts {
                         break;
                     }
-                    let wait = after.unwrap_or(self.budget.backoff * 2u32.saturating_pow(attempt - 1)).min(self.budget.max_wait);
-                    self.printer.debug(1, format!("{}: {last}; retrying in {:.1} s ({attempt}/{})", service.name(), wait.as_secs_f32(), self.budget.attempts));
+                    let wait = after
+                        .unwrap_or(self.budget.backoff * 2u32.saturating_pow(attempt - 1))
+                        .min(self.budget.max_wait);
+                    self.printer.debug(
+                        1,
+                        format!(
+                            "{}: {last}; retrying in {:.1} s ({attempt}/{})",
+                            service.name(),
+                            wait.as_secs_f32(),
+                            self.budget.attempts
+                        ),
+                    );
                     tokio::time::sleep(wait).await;
                 }
             }
         }
-        Err(Failure::new(Kind::Unreachable, service.unreachable_code(), Msg::ServiceUnreachable.with("service", service.name()).with("tries", self.budget.attempts))
-            .hint(Msg::ServiceUnreachableHint.with("service", service.name()))
-            .detail(last)
-            .into())
+        Err(Failure::new(
+            Kind::Unreachable,
+            service.unreachable_code(),
+            Msg::ServiceUnreachable.with("service", service.name()).with("tries", self.budget.attempts),
+        )
+        .hint(Msg::ServiceUnreachableHint.with("service", service.name()))
+        .detail(last)
+        .into())
     }
 
     async fn try_once(&self, service: Service, idempotent: Idempotent, request: RequestBuilder) -> anyhow::Result<Try> {
@@ -176,10 +204,14 @@ impl Http {
                 // A request that may have reached the server is not sent twice unless it
                 // is idempotent.
                 if idempotent == Idempotent::No && !e.is_connect() {
-                    return Err(Failure::new(Kind::Unreachable, service.unreachable_code(), Msg::ServiceUnreachable.with("service", service.name()).with("tries", 1))
-                        .hint(Msg::ServiceUnreachableHint.with("service", service.name()))
-                        .detail(why)
-                        .into());
+                    return Err(Failure::new(
+                        Kind::Unreachable,
+                        service.unreachable_code(),
+                        Msg::ServiceUnreachable.with("service", service.name()).with("tries", 1),
+                    )
+                    .hint(Msg::ServiceUnreachableHint.with("service", service.name()))
+                    .detail(why)
+                    .into());
                 }
                 return Ok(Try::Retry { after: None, why });
             }
@@ -191,7 +223,10 @@ impl Http {
             if let Some(pace) = &self.pace {
                 pace.throttled(service, retry_after);
             }
-            return Ok(Try::Retry { after: Some(retry_after.unwrap_or(self.budget.backoff * 2)), why: "429 Too Many Requests".into() });
+            return Ok(Try::Retry {
+                after: Some(retry_after.unwrap_or(self.budget.backoff * 2)),
+                why: "429 Too Many Requests".into(),
+            });
         }
         if status.is_server_error() && idempotent == Idempotent::Yes {
             return Ok(Try::Retry { after: retry_after, why: format!("HTTP {status}") });
@@ -199,23 +234,35 @@ impl Http {
         let body = match read_capped(response, self.budget.max_body).await {
             Ok(body) => body,
             Err(BodyError::TooLarge) => {
-                return Err(Failure::new(Kind::Unreachable, "response_too_large", Msg::ResponseTooLarge.with("service", service.name()).with("limit", self.budget.max_body >> 20))
-                    .hint(Msg::BadResponseHint.text())
-                    .into());
+                return Err(Failure::new(
+                    Kind::Unreachable,
+                    "response_too_large",
+                    Msg::ResponseTooLarge.with("service", service.name()).with("limit", self.budget.max_body >> 20),
+                )
+                .hint(Msg::BadResponseHint.text())
+                .into());
             }
             Err(BodyError::Read(why)) if idempotent == Idempotent::Yes => return Ok(Try::Retry { after: None, why }),
             Err(BodyError::Read(why)) => {
-                return Err(Failure::new(Kind::Unreachable, service.unreachable_code(), Msg::ServiceUnreachable.with("service", service.name()).with("tries", 1))
-                    .hint(Msg::ServiceUnreachableHint.with("service", service.name()))
-                    .detail(why)
-                    .into());
+                return Err(Failure::new(
+                    Kind::Unreachable,
+                    service.unreachable_code(),
+                    Msg::ServiceUnreachable.with("service", service.name()).with("tries", 1),
+                )
+                .hint(Msg::ServiceUnreachableHint.with("service", service.name()))
+                .detail(why)
+                .into());
             }
         };
         if status.is_server_error() {
-            return Err(Failure::new(Kind::Unreachable, service.unreachable_code(), Msg::ServiceUnreachable.with("service", service.name()).with("tries", 1))
-                .hint(Msg::ServiceUnreachableHint.with("service", service.name()))
-                .detail(format!("HTTP {status}"))
-                .into());
+            return Err(Failure::new(
+                Kind::Unreachable,
+                service.unreachable_code(),
+                Msg::ServiceUnreachable.with("service", service.name()).with("tries", 1),
+            )
+            .hint(Msg::ServiceUnreachableHint.with("service", service.name()))
+            .detail(format!("HTTP {status}"))
+            .into());
         }
         Ok(Try::Done(Reply { status, body }))
     }

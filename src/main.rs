@@ -19,7 +19,6 @@ mod profile;
 mod prompt;
 #[cfg(test)]
 mod proptests;
-#[path = "sandbox_shim.rs"]
 mod sandbox;
 mod secret;
 mod secrets;

@@ -31,7 +31,10 @@ impl Sink {
             Sink::Stdout => std::io::stdout().lock().write_all(text.as_bytes()),
             Sink::Stderr => std::io::stderr().lock().write_all(text.as_bytes()),
             #[cfg(test)]
-            Sink::Buffer(buf) => buf.lock().map(|mut b| b.extend_from_slice(text.as_bytes())).map_err(|_| std::io::Error::other("poisoned")),
+            Sink::Buffer(buf) => buf
+                .lock()
+                .map(|mut b| b.extend_from_slice(text.as_bytes()))
+                .map_err(|_| std::io::Error::other("poisoned")),
         };
     }
 }
@@ -203,7 +206,9 @@ impl Printer {
             return Progress { bar: None, printer: self.clone() };
         }
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
-        bar.set_style(ProgressStyle::with_template("{spinner:.cyan} {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner()));
+        bar.set_style(
+            ProgressStyle::with_template("{spinner:.cyan} {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
         bar.set_message(message);
         bar.enable_steady_tick(Duration::from_millis(100));
         self.track(bar)
@@ -216,7 +221,8 @@ impl Printer {
         }
         let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
         bar.set_style(
-            ProgressStyle::with_template("{msg} [{bar:30.cyan/blue}] {pos}/{len} {elapsed}").unwrap_or_else(|_| ProgressStyle::default_bar()),
+            ProgressStyle::with_template("{msg} [{bar:30.cyan/blue}] {pos}/{len} {elapsed}")
+                .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
         bar.set_message(self.t(&text));
         self.track(bar)
@@ -275,7 +281,6 @@ impl Progress {
             None => self.printer.err_line(line),
         }
     }
-
 }
 
 impl Drop for Progress {

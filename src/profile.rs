@@ -63,8 +63,16 @@ pub const PROFILE_VERSION: u32 = 1;
 /// Profile names become file names and keyring user-name prefixes: keep them to a safe
 /// alphabet.
 pub fn validate_name(name: &str) -> Result<(), Failure> {
-    let ok = !name.is_empty() && name.len() <= 64 && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_') && !name.starts_with('-');
-    if ok { Ok(()) } else { Err(Failure::new(Kind::Usage, "bad_profile_name", Msg::BadProfileName.with("name", name)).hint(Msg::BadProfileNameHint.text())) }
+    let ok = !name.is_empty()
+        && name.len() <= 64
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        && !name.starts_with('-');
+    if ok {
+        Ok(())
+    } else {
+        Err(Failure::new(Kind::Usage, "bad_profile_name", Msg::BadProfileName.with("name", name))
+            .hint(Msg::BadProfileNameHint.text()))
+    }
 }
 
 /// The profiles of one config directory.
@@ -100,7 +108,13 @@ impl Profiles {
     pub fn save(&self, name: &str, profile: &Profile) -> anyhow::Result<()> {
         let text = toml::to_string(profile).context("cannot encode the profile")?;
         fsutil::write_atomic(&self.path(name), text.as_bytes(), 0o600).map_err(|e| {
-            Failure::new(Kind::Unexpected, "config_not_writable", Msg::ConfigNotWritable.with("path", self.dir.display())).detail(format!("{e:#}")).into()
+            Failure::new(
+                Kind::Unexpected,
+                "config_not_writable",
+                Msg::ConfigNotWritable.with("path", self.dir.display()),
+            )
+            .detail(format!("{e:#}"))
+            .into()
         })
     }
 
@@ -133,22 +147,41 @@ impl Profiles {
     pub fn lock(&self, name: &str, command: &str, wait: Duration) -> anyhow::Result<ProfileLock> {
         fsutil::create_private_dir(&self.dir)?;
         let path = self.dir.join(format!("{name}.lock"));
-        let mut file = OpenOptions::new().read(true).write(true).create(true).truncate(false).open(&path).with_context(|| format!("cannot open {}", path.display()))?;
+        let mut file = OpenOptions::new()
+            .read(true)
+            .write(true)
+            .create(true)
+            .truncate(false)
+            .open(&path)
+            .with_context(|| format!("cannot open {}", path.display()))?;
         let start = Instant::now();
         loop {
             match file.try_lock() {
                 Ok(()) => break,
-                Err(fs::TryLockError::WouldBlock) if start.elapsed() < wait => std::thread::sleep(Duration::from_millis(100)),
+                Err(fs::TryLockError::WouldBlock) if start.elapsed() < wait => {
+                    std::thread::sleep(Duration::from_millis(100))
+                }
                 Err(fs::TryLockError::WouldBlock) => {
                     let mut holder = String::new();
                     let _ = file.read_to_string(&mut holder);
-                    return Err(Failure::new(Kind::Unexpected, "profile_locked", Msg::ProfileLocked.with("profile", name).with("holder", holder.trim())).hint(Msg::ProfileLockedHint.text()).into());
+                    return Err(Failure::new(
+                        Kind::Unexpected,
+                        "profile_locked",
+                        Msg::ProfileLocked.with("profile", name).with("holder", holder.trim()),
+                    )
+                    .hint(Msg::ProfileLockedHint.text())
+                    .into());
                 }
-                Err(fs::TryLockError::Error(e)) => return Err(e).with_context(|| format!("cannot lock {}", path.display())),
+                Err(fs::TryLockError::Error(e)) => {
+                    return Err(e).with_context(|| format!("cannot lock {}", path.display()));
+                }
             }
         }
         // Say who holds it, for the message a second run prints.
-        let _ = file.set_len(0).and_then(|_| file.rewind()).and_then(|_| write!(file, "pid {} ({command})", std::process::id()));
+        let _ = file
+            .set_len(0)
+            .and_then(|_| file.rewind())
+            .and_then(|_| write!(file, "pid {} ({command})", std::process::id()));
         Ok(ProfileLock { _file: file })
     }
 }
@@ -174,7 +207,13 @@ mod tests {
             secret_store: StoreKind::Keyring,
             connected_at: "2026-11-29T10:00:00Z".into(),
             zelty: ZeltyPart { restaurant_id: 12345, restaurant_name: "Bella Pizza Paris".into() },
-            hubrise: HubrisePart { account_id: "3r4s3".into(), account_name: "Bella Pizza".into(), location_id: Some("3r4s3-0".into()), scope: "location[orders.write]".into(), ..HubrisePart::default() },
+            hubrise: HubrisePart {
+                account_id: "3r4s3".into(),
+                account_name: "Bella Pizza".into(),
+                location_id: Some("3r4s3-0".into()),
+                scope: "location[orders.write]".into(),
+                ..HubrisePart::default()
+            },
             support_access: None,
         }
     }
@@ -206,7 +245,17 @@ mod tests {
 
     #[test]
     fn names_table() {
-        for (name, ok) in [("default", true), ("paris-11", true), ("a_b", true), ("", false), ("../x", false), ("a b", false), ("-x", false), ("é", false), (&"x".repeat(65), false)] {
+        for (name, ok) in [
+            ("default", true),
+            ("paris-11", true),
+            ("a_b", true),
+            ("", false),
+            ("../x", false),
+            ("a b", false),
+            ("-x", false),
+            ("é", false),
+            (&"x".repeat(65), false),
+        ] {
             assert_eq!(validate_name(name).is_ok(), ok, "{name}");
         }
     }

@@ -22,12 +22,18 @@ fn theme(color: bool) -> Box<dyn Theme + Send> {
     if color { Box::new(ColorfulTheme::default()) } else { Box::new(SimpleTheme) }
 }
 
-async fn ask<T: Send + 'static>(app: &App, instead: Text, f: impl FnOnce(&dyn Theme) -> dialoguer::Result<T> + Send + 'static) -> anyhow::Result<T> {
+async fn ask<T: Send + 'static>(
+    app: &App,
+    instead: Text,
+    f: impl FnOnce(&dyn Theme) -> dialoguer::Result<T> + Send + 'static,
+) -> anyhow::Result<T> {
     require_person(app, instead)?;
     let color = app.ctx.color;
     let result = tokio::task::spawn_blocking(move || f(theme(color).as_ref())).await?;
     result.map_err(|dialoguer::Error::IO(e)| match e.kind() {
-        std::io::ErrorKind::Interrupted => Failure::new(Kind::Interrupted, "interrupted", Msg::Interrupted.text()).into(),
+        std::io::ErrorKind::Interrupted => {
+            Failure::new(Kind::Interrupted, "interrupted", Msg::Interrupted.text()).into()
+        }
         _ => anyhow::Error::new(e).context("the prompt failed"),
     })
 }
@@ -35,12 +41,18 @@ async fn ask<T: Send + 'static>(app: &App, instead: Text, f: impl FnOnce(&dyn Th
 /// Hidden input (the Zelty key): nothing is echoed.
 pub async fn secret(app: &App, prompt: Text, instead: Text) -> anyhow::Result<Zeroizing<String>> {
     let prompt = app.printer.t(&prompt);
-    ask(app, instead, move |t| dialoguer::Password::with_theme(t).with_prompt(prompt).allow_empty_password(true).interact().map(Zeroizing::new)).await
+    ask(app, instead, move |t| {
+        dialoguer::Password::with_theme(t).with_prompt(prompt).allow_empty_password(true).interact().map(Zeroizing::new)
+    })
+    .await
 }
 
 pub async fn line(app: &App, prompt: Text, instead: Text) -> anyhow::Result<String> {
     let prompt = app.printer.t(&prompt);
-    ask(app, instead, move |t| dialoguer::Input::<String>::with_theme(t).with_prompt(prompt).allow_empty(true).interact_text()).await
+    ask(app, instead, move |t| {
+        dialoguer::Input::<String>::with_theme(t).with_prompt(prompt).allow_empty(true).interact_text()
+    })
+    .await
 }
 
 pub async fn confirm(app: &App, prompt: Text, default: bool, instead: Text) -> anyhow::Result<bool> {
@@ -50,7 +62,8 @@ pub async fn confirm(app: &App, prompt: Text, default: bool, instead: Text) -> a
 
 pub async fn choose(app: &App, prompt: Text, items: Vec<String>, instead: Text) -> anyhow::Result<usize> {
     let prompt = app.printer.t(&prompt);
-    ask(app, instead, move |t| dialoguer::Select::with_theme(t).with_prompt(prompt).items(&items).default(0).interact()).await
+    ask(app, instead, move |t| dialoguer::Select::with_theme(t).with_prompt(prompt).items(&items).default(0).interact())
+        .await
 }
 
 /// Waits for Enter (a guided step done in a web page).

@@ -33,8 +33,8 @@ impl Endpoints {
 
 use crate::env::Env;
 use crate::error::{Failure, Kind};
-use crate::hubrise::oauth::OAuthClient;
 use crate::http::Budget;
+use crate::hubrise::oauth::OAuthClient;
 use crate::i18n::Msg;
 use crate::secret::Secret;
 use crate::secrets::StoreKind;
@@ -116,14 +116,24 @@ pub fn resolve(env: &Env, sandbox: Option<SandboxFacts>) -> anyhow::Result<Setti
     };
     if let Some(facts) = sandbox {
         let client = OAuthClient { id: facts.client_id, secret: Secret::new(facts.client_secret) };
-        return Ok(common(facts.endpoints, Vec::new(), Some((client, ClientSource::Sandbox)), base_dir.join("sandbox"), SANDBOX_KEYRING_SERVICE, true));
+        return Ok(common(
+            facts.endpoints,
+            Vec::new(),
+            Some((client, ClientSource::Sandbox)),
+            base_dir.join("sandbox"),
+            SANDBOX_KEYRING_SERVICE,
+            true,
+        ));
     }
     let mut endpoints = Endpoints::production();
     let mut moved = Vec::new();
     for (var, field) in ENDPOINT_VARS {
         if let Some(value) = env.get(var) {
             let value = value.trim().trim_end_matches('/');
-            url::Url::parse(value).ok().filter(|u| matches!(u.scheme(), "http" | "https")).ok_or_else(|| bad_var(var, value, "http(s)://…"))?;
+            url::Url::parse(value)
+                .ok()
+                .filter(|u| matches!(u.scheme(), "http" | "https"))
+                .ok_or_else(|| bad_var(var, value, "http(s)://…"))?;
             *field(&mut endpoints) = value.to_string();
             moved.push(var);
         }
@@ -135,7 +145,10 @@ pub fn resolve(env: &Env, sandbox: Option<SandboxFacts>) -> anyhow::Result<Setti
 /// The OAuth client: environment, then `config.toml`, then the one compiled in.
 fn oauth_client(env: &Env, config_dir: &Path) -> anyhow::Result<Option<(OAuthClient, ClientSource)>> {
     if let (Some(id), Some(secret)) = (env.get("ZELTY_BRIDGE_CLIENT_ID"), env.get("ZELTY_BRIDGE_CLIENT_SECRET")) {
-        return Ok(Some((OAuthClient { id: id.trim().into(), secret: Secret::new(secret.trim()) }, ClientSource::Environment)));
+        return Ok(Some((
+            OAuthClient { id: id.trim().into(), secret: Secret::new(secret.trim()) },
+            ClientSource::Environment,
+        )));
     }
     if let Some(file) = ConfigFile::load(&config_dir.join("config.toml"))?
         && let (Some(id), Some(secret)) = (file.hubrise.client_id, file.hubrise.client_secret)
@@ -143,7 +156,9 @@ fn oauth_client(env: &Env, config_dir: &Path) -> anyhow::Result<Option<(OAuthCli
         return Ok(Some((OAuthClient { id, secret: Secret::new(secret) }, ClientSource::ConfigFile)));
     }
     Ok(match (option_env!("ZELTY_BRIDGE_CLIENT_ID"), option_env!("ZELTY_BRIDGE_CLIENT_SECRET")) {
-        (Some(id), Some(secret)) if !id.is_empty() && !secret.is_empty() => Some((OAuthClient { id: id.into(), secret: Secret::new(secret) }, ClientSource::BuiltIn)),
+        (Some(id), Some(secret)) if !id.is_empty() && !secret.is_empty() => {
+            Some((OAuthClient { id: id.into(), secret: Secret::new(secret) }, ClientSource::BuiltIn))
+        }
         _ => None,
     })
 }
@@ -171,7 +186,9 @@ impl ConfigFile {
             Err(e) => return Err(anyhow::Error::new(e).context(format!("cannot read {}", path.display()))),
         };
         toml::from_str(&text).map(Some).map_err(|e| {
-            Failure::new(Kind::Usage, "config_corrupt", Msg::ConfigCorrupt.with("path", path.display())).detail(e).into()
+            Failure::new(Kind::Usage, "config_corrupt", Msg::ConfigCorrupt.with("path", path.display()))
+                .detail(e)
+                .into()
         })
     }
 }
@@ -187,7 +204,11 @@ pub fn config_dir(env: &Env, os: &str) -> Option<PathBuf> {
     let base = match os {
         "macos" => home.map(|h| h.join("Library/Application Support")),
         "windows" => env.get("APPDATA").map(PathBuf::from),
-        _ => env.get("XDG_CONFIG_HOME").map(PathBuf::from).filter(|p| p.is_absolute()).or_else(|| home.map(|h| h.join(".config"))),
+        _ => env
+            .get("XDG_CONFIG_HOME")
+            .map(PathBuf::from)
+            .filter(|p| p.is_absolute())
+            .or_else(|| home.map(|h| h.join(".config"))),
     };
     base.map(|b| b.join("zelty-bridge"))
 }
@@ -195,12 +216,22 @@ pub fn config_dir(env: &Env, os: &str) -> Option<PathBuf> {
 fn number(env: &Env, var: &'static str, range: std::ops::RangeInclusive<u64>, default: u64) -> anyhow::Result<u64> {
     match env.get(var) {
         None => Ok(default),
-        Some(v) => v.trim().parse::<u64>().ok().filter(|n| range.contains(n)).ok_or_else(|| bad_var(var, v, &format!("{}–{}", range.start(), range.end()))),
+        Some(v) => v
+            .trim()
+            .parse::<u64>()
+            .ok()
+            .filter(|n| range.contains(n))
+            .ok_or_else(|| bad_var(var, v, &format!("{}–{}", range.start(), range.end()))),
     }
 }
 
 fn bad_var(var: &str, value: &str, expected: &str) -> anyhow::Error {
-    Failure::new(Kind::Usage, "bad_environment", Msg::BadEnvVar.with("var", var).with("value", value).with("expected", expected)).into()
+    Failure::new(
+        Kind::Usage,
+        "bad_environment",
+        Msg::BadEnvVar.with("var", var).with("value", value).with("expected", expected),
+    )
+    .into()
 }
 
 #[cfg(test)]
@@ -211,11 +242,23 @@ mod tests {
     fn config_dir_table() {
         let env = Env::default().with("HOME", "/home/marie");
         assert_eq!(config_dir(&env, "linux"), Some(PathBuf::from("/home/marie/.config/zelty-bridge")));
-        assert_eq!(config_dir(&env.clone().with("XDG_CONFIG_HOME", "/xdg"), "linux"), Some(PathBuf::from("/xdg/zelty-bridge")));
-        assert_eq!(config_dir(&env.clone().with("XDG_CONFIG_HOME", "relative"), "linux"), Some(PathBuf::from("/home/marie/.config/zelty-bridge")));
+        assert_eq!(
+            config_dir(&env.clone().with("XDG_CONFIG_HOME", "/xdg"), "linux"),
+            Some(PathBuf::from("/xdg/zelty-bridge"))
+        );
+        assert_eq!(
+            config_dir(&env.clone().with("XDG_CONFIG_HOME", "relative"), "linux"),
+            Some(PathBuf::from("/home/marie/.config/zelty-bridge"))
+        );
         assert_eq!(config_dir(&env.clone().with("ZELTY_BRIDGE_CONFIG_DIR", "/c"), "linux"), Some(PathBuf::from("/c")));
-        assert_eq!(config_dir(&env, "macos"), Some(PathBuf::from("/home/marie/Library/Application Support/zelty-bridge")));
-        assert_eq!(config_dir(&Env::default().with("APPDATA", "C:/Users/m/AppData/Roaming"), "windows"), Some(PathBuf::from("C:/Users/m/AppData/Roaming/zelty-bridge")));
+        assert_eq!(
+            config_dir(&env, "macos"),
+            Some(PathBuf::from("/home/marie/Library/Application Support/zelty-bridge"))
+        );
+        assert_eq!(
+            config_dir(&Env::default().with("APPDATA", "C:/Users/m/AppData/Roaming"), "windows"),
+            Some(PathBuf::from("C:/Users/m/AppData/Roaming/zelty-bridge"))
+        );
         assert_eq!(config_dir(&Env::default(), "linux"), None);
     }
 
@@ -238,7 +281,11 @@ mod tests {
     #[test]
     fn config_file_supplies_the_client() {
         let dir = tempfile::tempdir().unwrap();
-        std::fs::write(dir.path().join("config.toml"), "[hubrise]\nclient_id = \"c.clients.hubrise.com\"\nclient_secret = \"s\"\n").unwrap();
+        std::fs::write(
+            dir.path().join("config.toml"),
+            "[hubrise]\nclient_id = \"c.clients.hubrise.com\"\nclient_secret = \"s\"\n",
+        )
+        .unwrap();
         let env = Env::default().with("ZELTY_BRIDGE_CONFIG_DIR", dir.path().to_str().unwrap());
         let s = resolve(&env, None).unwrap();
         let (client, source) = s.client.unwrap();
@@ -248,7 +295,12 @@ mod tests {
     #[test]
     fn bad_values_are_usage_errors_naming_the_variable() {
         let env = Env::default().with("HOME", "/h");
-        for (var, value) in [("ZELTY_BRIDGE_SECRET_STORE", "plaintext"), ("ZELTY_BRIDGE_HTTP_RETRIES", "0"), ("ZELTY_BRIDGE_HTTP_TIMEOUT", "soon"), ("ZELTY_BRIDGE_ZELTY_API_URL", "ftp://x")] {
+        for (var, value) in [
+            ("ZELTY_BRIDGE_SECRET_STORE", "plaintext"),
+            ("ZELTY_BRIDGE_HTTP_RETRIES", "0"),
+            ("ZELTY_BRIDGE_HTTP_TIMEOUT", "soon"),
+            ("ZELTY_BRIDGE_ZELTY_API_URL", "ftp://x"),
+        ] {
             let err = resolve(&env.clone().with(var, value), None).unwrap_err();
             let f = crate::error::failure_of(&err).unwrap();
             assert_eq!((f.kind, f.code), (Kind::Usage, "bad_environment"), "{var}");
@@ -259,7 +311,8 @@ mod tests {
     #[test]
     fn the_sandbox_has_its_own_dir_service_and_client() {
         let env = Env::default().with("HOME", "/h").with("ZELTY_BRIDGE_ZELTY_API_URL", "https://elsewhere");
-        let facts = SandboxFacts { endpoints: Endpoints::production(), client_id: "sb".into(), client_secret: "sbs".into() };
+        let facts =
+            SandboxFacts { endpoints: Endpoints::production(), client_id: "sb".into(), client_secret: "sbs".into() };
         let s = resolve(&env, Some(facts)).unwrap();
         assert_eq!(s.config_dir, PathBuf::from("/h/.config/zelty-bridge/sandbox"));
         assert_eq!(s.keyring_service, "zelty-bridge-sandbox");

@@ -28,10 +28,20 @@ pub fn check_key(raw: &str) -> Result<Secret, Failure> {
         return refuse("key_has_spaces", Msg::ZeltyKeySpaces, Msg::ZeltyKeyWhereHint);
     }
     if key.len() < MIN_KEY_LEN {
-        return Err(Failure::new(Kind::Usage, "key_too_short", Msg::ZeltyKeyTooShort.with("len", key.chars().count()).with("min", MIN_KEY_LEN)).hint(Msg::ZeltyKeyWhereHint.text()));
+        return Err(Failure::new(
+            Kind::Usage,
+            "key_too_short",
+            Msg::ZeltyKeyTooShort.with("len", key.chars().count()).with("min", MIN_KEY_LEN),
+        )
+        .hint(Msg::ZeltyKeyWhereHint.text()));
     }
     if key.len() > MAX_KEY_LEN {
-        return Err(Failure::new(Kind::Usage, "key_too_long", Msg::ZeltyKeyTooLong.with("len", key.chars().count()).with("max", MAX_KEY_LEN)).hint(Msg::ZeltyKeyWhereHint.text()));
+        return Err(Failure::new(
+            Kind::Usage,
+            "key_too_long",
+            Msg::ZeltyKeyTooLong.with("len", key.chars().count()).with("max", MAX_KEY_LEN),
+        )
+        .hint(Msg::ZeltyKeyWhereHint.text()));
     }
     if !is_base64_shaped(key) {
         return refuse("key_not_base64", Msg::ZeltyKeyNotBase64, Msg::ZeltyKeyWhereHint);
@@ -44,7 +54,10 @@ pub fn check_key(raw: &str) -> Result<Secret, Failure> {
 pub fn is_base64_shaped(s: &str) -> bool {
     let body = s.trim_end_matches('=');
     let padding = s.len() - body.len();
-    s.len().is_multiple_of(4) && padding <= 2 && !body.is_empty() && body.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/')
+    s.len().is_multiple_of(4)
+        && padding <= 2
+        && !body.is_empty()
+        && body.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'+' || b == b'/')
 }
 
 /// A restaurant the key can see.
@@ -67,25 +80,40 @@ struct RestaurantsReply {
 /// The restaurants this key sees: the live proof that the key works.
 pub async fn restaurants(http: &Http, api: &str, key: &Secret) -> anyhow::Result<Vec<Restaurant>> {
     let url = format!("{}/restaurants", api.trim_end_matches('/'));
-    let reply = http.send(Service::Zelty, Idempotent::Yes, |c| c.get(&url).bearer_auth(key.expose()).header("Accept", "application/json")).await?;
+    let reply = http
+        .send(Service::Zelty, Idempotent::Yes, |c| {
+            c.get(&url).bearer_auth(key.expose()).header("Accept", "application/json")
+        })
+        .await?;
     match reply.status.as_u16() {
         200 => {}
         401 | 403 => {
-            return Err(Failure::new(Kind::Rejected, "zelty_key_rejected", Msg::ZeltyKeyRejected.text()).hint(Msg::ZeltyKeyRejectedHint.text()).detail(format!("HTTP {}", reply.status)).into());
+            return Err(Failure::new(Kind::Rejected, "zelty_key_rejected", Msg::ZeltyKeyRejected.text())
+                .hint(Msg::ZeltyKeyRejectedHint.text())
+                .detail(format!("HTTP {}", reply.status))
+                .into());
         }
         _ => {
-            return Err(Failure::new(Kind::Unexpected, "zelty_unexpected_status", Msg::UnexpectedStatus.with("service", "Zelty").with("status", reply.status))
-                .hint(Msg::CheckEndpointHint.with("var", "ZELTY_BRIDGE_ZELTY_API_URL"))
-                .detail(reply.excerpt())
-                .into());
+            return Err(Failure::new(
+                Kind::Unexpected,
+                "zelty_unexpected_status",
+                Msg::UnexpectedStatus.with("service", "Zelty").with("status", reply.status),
+            )
+            .hint(Msg::CheckEndpointHint.with("var", "ZELTY_BRIDGE_ZELTY_API_URL"))
+            .detail(reply.excerpt())
+            .into());
         }
     }
     let parsed: RestaurantsReply = reply.json(Service::Zelty)?;
     if parsed.errno != 0 {
-        return Err(Failure::new(Kind::Rejected, "zelty_error", Msg::ZeltyErrno.with("errno", parsed.errno)).detail(reply.excerpt()).into());
+        return Err(Failure::new(Kind::Rejected, "zelty_error", Msg::ZeltyErrno.with("errno", parsed.errno))
+            .detail(reply.excerpt())
+            .into());
     }
     if parsed.restaurants.is_empty() {
-        return Err(Failure::new(Kind::Rejected, "zelty_no_restaurant", Msg::ZeltyNoRestaurant.text()).hint(Msg::ZeltyKeyRejectedHint.text()).into());
+        return Err(Failure::new(Kind::Rejected, "zelty_no_restaurant", Msg::ZeltyNoRestaurant.text())
+            .hint(Msg::ZeltyKeyRejectedHint.text())
+            .into());
     }
     Ok(parsed.restaurants)
 }
@@ -123,7 +151,9 @@ mod tests {
 
     #[test]
     fn every_refusal_has_a_hint() {
-        for input in ["", "MTY123******IHA=", "a b", "MTIz", "QUFB".repeat(100).as_str(), "MTIzNDU6q83vEjRWeJq83vEjRWeJq83vEjQ"] {
+        for input in
+            ["", "MTY123******IHA=", "a b", "MTIz", "QUFB".repeat(100).as_str(), "MTIzNDU6q83vEjRWeJq83vEjRWeJq83vEjQ"]
+        {
             assert!(check_key(input).unwrap_err().hint.is_some(), "{input:?}");
         }
     }

@@ -42,7 +42,12 @@ pub async fn run(args: DisconnectArgs, app: &App) -> anyhow::Result<u8> {
     let store = app.store_of(profile.secret_store);
     let revoked = revoke(app, &args, store.as_ref()).await?;
     if !args.keep_zelty {
-        guide(app, &format!("{}/marketplace/hubrise-v2/status", app.settings.endpoints.zelty_bo), &[Msg::ZeltyDisableStep.text()]).await?;
+        guide(
+            app,
+            &format!("{}/marketplace/hubrise-v2/status", app.settings.endpoints.zelty_bo),
+            &[Msg::ZeltyDisableStep.text()],
+        )
+        .await?;
     }
     let mut users = vec![secrets::hubrise_user(&app.profile)];
     if !args.keep_zelty {
@@ -64,7 +69,8 @@ pub async fn run(args: DisconnectArgs, app: &App) -> anyhow::Result<u8> {
 fn nothing_connected(app: &App) -> anyhow::Result<u8> {
     warn_env(app);
     if app.printer.is_json() {
-        app.printer.json(&json!({ "profile": app.profile, "disconnected": false, "revoked": false, "zelty_key_kept": false }));
+        app.printer
+            .json(&json!({ "profile": app.profile, "disconnected": false, "revoked": false, "zelty_key_kept": false }));
     } else {
         app.printer.result(&app.printer.t(&Msg::NothingConnected.with("profile", &app.profile)));
     }
@@ -105,7 +111,9 @@ async fn revoke(app: &App, args: &DisconnectArgs, store: &dyn SecretStore) -> an
             drop(spinner);
             result
         }
-        None => Err(Failure::new(Kind::Usage, "no_oauth_client", Msg::NoOAuthClient.text()).hint(Msg::NoOAuthClientHint.with("path", app.settings.config_dir.join("config.toml").display())).into()),
+        None => Err(Failure::new(Kind::Usage, "no_oauth_client", Msg::NoOAuthClient.text())
+            .hint(Msg::NoOAuthClientHint.with("path", app.settings.config_dir.join("config.toml").display()))
+            .into()),
     };
     match result {
         Ok(()) => {
@@ -113,19 +121,27 @@ async fn revoke(app: &App, args: &DisconnectArgs, store: &dyn SecretStore) -> an
             Ok(true)
         }
         Err(err) if args.force => {
-            app.printer.warn(Msg::RevokeFailedForced.with("why", crate::error::Report::of(&err, app.printer.lang()).message));
+            app.printer
+                .warn(Msg::RevokeFailedForced.with("why", crate::error::Report::of(&err, app.printer.lang()).message));
             Ok(false)
         }
         Err(err) => {
             let kind = failure_of(&err).map_or(Kind::Unexpected, |f| f.kind);
-            Err(err.context(Failure::new(kind, "revoke_failed", Msg::RevokeFailedKept.text()).hint(Msg::RevokeFailedHint.text())))
+            Err(err.context(
+                Failure::new(kind, "revoke_failed", Msg::RevokeFailedKept.text()).hint(Msg::RevokeFailedHint.text()),
+            ))
         }
     }
 }
 
 /// `--block`: HubRise's temporary block is done in its back office; everything is kept.
 async fn block(app: &App) -> anyhow::Result<u8> {
-    guide(app, &format!("{}/connections", app.settings.endpoints.hubrise_manager), &[Msg::BlockStep.text(), Msg::UnblockLater.text()]).await?;
+    guide(
+        app,
+        &format!("{}/connections", app.settings.endpoints.hubrise_manager),
+        &[Msg::BlockStep.text(), Msg::UnblockLater.text()],
+    )
+    .await?;
     if app.printer.is_json() {
         app.printer.json(&json!({ "profile": app.profile, "disconnected": false, "block_guided": true }));
     } else {

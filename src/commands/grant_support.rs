@@ -32,13 +32,23 @@ pub async fn run(args: GrantSupportArgs, app: &App) -> anyhow::Result<u8> {
     let mut profile = app.profiles.load(&app.profile)?.ok_or_else(|| not_connected(&app.profile))?;
     let steps = if args.revoke { revoke_steps() } else { grant_steps() };
     if !args.confirm {
-        walk(app, &steps).await?;
+        walk(app, &steps, args.revoke).await?;
     }
     if args.revoke {
         profile.support_access = None;
     } else {
-        if !args.confirm && !prompt::confirm(app, Msg::SupportDonePrompt.with("email", SUPPORT_EMAIL), true, Msg::SupportConfirmHint.text()).await? {
-            return Err(Failure::new(Kind::NeedsPerson, "support_not_confirmed", Msg::SupportNotConfirmed.text()).hint(Msg::SupportConfirmHint.text()).into());
+        if !args.confirm
+            && !prompt::confirm(
+                app,
+                Msg::SupportDonePrompt.with("email", SUPPORT_EMAIL),
+                true,
+                Msg::SupportConfirmHint.text(),
+            )
+            .await?
+        {
+            return Err(Failure::new(Kind::NeedsPerson, "support_not_confirmed", Msg::SupportNotConfirmed.text())
+                .hint(Msg::SupportConfirmHint.text())
+                .into());
         }
         profile.support_access = Some(SupportAccess { granted_at: rfc3339(app.clock.now()) });
     }
@@ -59,21 +69,29 @@ pub async fn run(args: GrantSupportArgs, app: &App) -> anyhow::Result<u8> {
     Ok(0)
 }
 
-/// Shows the steps: one at a time, waiting for Enter, for a person; all at once and exit 6
-/// for a script (which may run again with `--confirm` once a person has done them).
-async fn walk(app: &App, steps: &[Text]) -> anyhow::Result<()> {
+/// Shows the steps: one at a time, waiting for Enter, for a person. A script gets them all
+/// at once (on stdout, or stderr under `--json`, where stdout holds one JSON object); giving
+/// access then needs a person (exit 6, then `--confirm`), taking it away only clears the
+/// record.
+async fn walk(app: &App, steps: &[Text], revoke: bool) -> anyhow::Result<()> {
     let url = &app.settings.endpoints.hubrise_manager;
     app.printer.warn(Msg::NeverSharePassword.text());
     app.printer.url(Msg::OpenHubriseBackOffice.text(), url);
     if !app.ctx.interactive {
-        let lines: Vec<String> = steps.iter().enumerate().map(|(i, s)| format!("{}. {}", i + 1, app.printer.t(s))).collect();
+        let lines: Vec<String> =
+            steps.iter().enumerate().map(|(i, s)| format!("{}. {}", i + 1, app.printer.t(s))).collect();
+        let text = lines.join("\n");
         if app.printer.is_json() {
-            // Stdout carries one object, the error below; the steps are for people.
-            app.printer.err_raw(&format!("{}\n", lines.join("\n")));
+            app.printer.err_raw(&format!("{text}\n"));
         } else {
-            app.printer.result(&lines.join("\n"));
+            app.printer.result(&text);
         }
-        return Err(Failure::new(Kind::NeedsPerson, "support_needs_person", Msg::SupportNeedsPerson.text()).hint(Msg::SupportConfirmHint.text()).into());
+        if revoke {
+            return Ok(());
+        }
+        return Err(Failure::new(Kind::NeedsPerson, "support_needs_person", Msg::SupportNeedsPerson.text())
+            .hint(Msg::SupportConfirmHint.text())
+            .into());
     }
     app.open_in_browser(url);
     for (i, step) in steps.iter().enumerate() {
@@ -104,7 +122,14 @@ mod tests {
     #[test]
     fn steps_use_the_back_offices_own_labels() {
         let fr: String = grant_steps().iter().map(|s| s.render(Lang::Fr)).collect();
-        for label in ["CONFIGURATION", "Permissions", "Ajouter l'utilisateur", "Partenaire Technique", "Définir les permissions", SUPPORT_EMAIL] {
+        for label in [
+            "CONFIGURATION",
+            "Permissions",
+            "Ajouter l'utilisateur",
+            "Partenaire Technique",
+            "Définir les permissions",
+            SUPPORT_EMAIL,
+        ] {
             assert!(fr.contains(label), "{label} in {fr}");
         }
         let en: String = grant_steps().iter().map(|s| s.render(Lang::En)).collect();

@@ -49,7 +49,13 @@ impl End {
             _ => "unreachable",
         };
         let report = crate::error::Report::of(err, app.printer.lang());
-        End { state, reason: Some(failure.map_or("unexpected", |f| f.code)), message: Some(report.message), masked: Some(secret.masked()), live: None }
+        End {
+            state,
+            reason: Some(failure.map_or("unexpected", |f| f.code)),
+            message: Some(report.message),
+            masked: Some(secret.masked()),
+            live: None,
+        }
     }
 }
 
@@ -96,7 +102,11 @@ pub async fn run(args: StatusArgs, app: &App) -> anyhow::Result<u8> {
         objects.push(object_for(app, name, &profile, profile.secret_store, &ends));
     }
     if app.printer.is_json() {
-        app.printer.json(&if args.all_profiles { json!({ "profiles": objects }) } else { objects.pop().unwrap_or_default() });
+        app.printer.json(&if args.all_profiles {
+            json!({ "profiles": objects })
+        } else {
+            objects.pop().unwrap_or_default()
+        });
     } else if objects.is_empty() {
         app.printer.result(&app.printer.t(&Msg::NoProfiles.text()));
     } else {
@@ -107,7 +117,8 @@ pub async fn run(args: StatusArgs, app: &App) -> anyhow::Result<u8> {
 }
 
 pub fn not_connected(profile: &str) -> Failure {
-    Failure::new(Kind::NotConnected, "not_connected", Msg::NotConnected.with("profile", profile)).hint(Msg::NotConnectedHint.text())
+    Failure::new(Kind::NotConnected, "not_connected", Msg::NotConnected.with("profile", profile))
+        .hint(Msg::NotConnectedHint.text())
 }
 
 /// Reads the secrets and, unless offline, checks both ends at the same time.
@@ -123,7 +134,10 @@ pub async fn check(app: &App, name: &str, profile: &Profile, offline: bool) -> E
         }
     };
     if offline {
-        let unchecked = |s: &Option<Secret>| s.as_ref().map_or_else(|| End::missing("secret_missing"), |s| End { state: "unchecked", ..End::ok(s, None) });
+        let unchecked = |s: &Option<Secret>| {
+            s.as_ref()
+                .map_or_else(|| End::missing("secret_missing"), |s| End { state: "unchecked", ..End::ok(s, None) })
+        };
         return Ends { zelty: unchecked(&key), hubrise: unchecked(&token) };
     }
     let zelty_end = async {
@@ -131,7 +145,13 @@ pub async fn check(app: &App, name: &str, profile: &Profile, offline: bool) -> E
         match zelty::restaurants(&app.http, &app.settings.endpoints.zelty_api, key).await {
             Ok(list) => match list.iter().find(|r| r.id == profile.zelty.restaurant_id) {
                 Some(r) => End::ok(key, Some(json!({ "restaurant_name": r.name }))),
-                None => End { state: "rejected", reason: Some("zelty_restaurant_gone"), message: Some(app.printer.t(&Msg::RestaurantGone.with("id", profile.zelty.restaurant_id))), masked: Some(key.masked()), live: None },
+                None => End {
+                    state: "rejected",
+                    reason: Some("zelty_restaurant_gone"),
+                    message: Some(app.printer.t(&Msg::RestaurantGone.with("id", profile.zelty.restaurant_id))),
+                    masked: Some(key.masked()),
+                    live: None,
+                },
             },
             Err(err) => End::failed(&err, key, app),
         }
@@ -152,7 +172,8 @@ async fn check_hubrise(app: &App, profile: &Profile, token: &Secret) -> anyhow::
     let (http, api_url) = (&app.http, app.settings.endpoints.hubrise_api.as_str());
     let h = &profile.hubrise;
     let account_token = h.scope.trim_start().starts_with("account[");
-    let location = api::location(http, api_url, token, if account_token { h.location_id.as_deref() } else { None }).await?;
+    let location =
+        api::location(http, api_url, token, if account_token { h.location_id.as_deref() } else { None }).await?;
     let catalog = match &h.catalog_id {
         Some(id) => Some(api::catalog(http, api_url, token, id).await?.name),
         None => None,
@@ -161,7 +182,9 @@ async fn check_hubrise(app: &App, profile: &Profile, token: &Secret) -> anyhow::
         Some(id) => Some(api::customer_list(http, api_url, token, id).await?.name),
         None => None,
     };
-    Ok(json!({ "account_name": location.account.name, "location_name": location.name, "catalog_name": catalog, "customer_list_name": customer_list }))
+    Ok(
+        json!({ "account_name": location.account.name, "location_name": location.name, "catalog_name": catalog, "customer_list_name": customer_list }),
+    )
 }
 
 /// The status object of DESIGN.md for a profile just connected.
@@ -171,7 +194,9 @@ pub fn object(app: &App, profile: &Profile, store: StoreKind, ends: &Ends) -> Va
 
 fn object_for(_app: &App, name: &str, profile: &Profile, store: StoreKind, ends: &Ends) -> Value {
     let h = &profile.hubrise;
-    let live = |end: &End, field: &str, stored: Value| end.live.as_ref().and_then(|l| l.get(field)).filter(|v| !v.is_null()).cloned().unwrap_or(stored);
+    let live = |end: &End, field: &str, stored: Value| {
+        end.live.as_ref().and_then(|l| l.get(field)).filter(|v| !v.is_null()).cloned().unwrap_or(stored)
+    };
     let mut zelty = json!({
         "state": ends.zelty.state,
         "restaurant_id": profile.zelty.restaurant_id,
@@ -206,7 +231,9 @@ fn object_for(_app: &App, name: &str, profile: &Profile, store: StoreKind, ends:
 /// The status object for people, in their language.
 pub fn render(app: &App, o: &Value) -> String {
     let t = |m: Text| app.printer.t(&m);
-    let s = |v: &Value| v.as_str().map(str::to_string).unwrap_or_else(|| if v.is_null() { "—".into() } else { v.to_string() });
+    let s = |v: &Value| {
+        v.as_str().map(str::to_string).unwrap_or_else(|| if v.is_null() { "—".into() } else { v.to_string() })
+    };
     let state = |v: &Value| {
         let st = v.as_str().unwrap_or("");
         let label = t(match st {
@@ -221,10 +248,30 @@ pub fn render(app: &App, o: &Value) -> String {
     let (z, h) = (&o["zelty"], &o["hubrise"]);
     let mut lines = vec![
         t(Msg::StatusProfile.with("profile", s(&o["profile"])).with("store", s(&o["secret_store"]))),
-        format!("  Zelty    {}  {} (restaurant {})  {} {}", state(&z["state"]), s(&z["restaurant_name"]), s(&z["restaurant_id"]), t(Msg::LabelKey.text()), s(&z["api_key"])),
-        format!("  HubRise  {}  {} › {} ({})  {} {}", state(&h["state"]), s(&h["account_name"]), s(&h["location_name"]), s(&h["location_id"]), t(Msg::LabelToken.text()), s(&h["access_token"])),
+        format!(
+            "  Zelty    {}  {} (restaurant {})  {} {}",
+            state(&z["state"]),
+            s(&z["restaurant_name"]),
+            s(&z["restaurant_id"]),
+            t(Msg::LabelKey.text()),
+            s(&z["api_key"])
+        ),
+        format!(
+            "  HubRise  {}  {} › {} ({})  {} {}",
+            state(&h["state"]),
+            s(&h["account_name"]),
+            s(&h["location_name"]),
+            s(&h["location_id"]),
+            t(Msg::LabelToken.text()),
+            s(&h["access_token"])
+        ),
         format!("           {}: {} ({})", t(Msg::LabelCatalog.text()), s(&h["catalog_name"]), s(&h["catalog_id"])),
-        format!("           {}: {} ({})", t(Msg::LabelCustomerList.text()), s(&h["customer_list_name"]), s(&h["customer_list_id"])),
+        format!(
+            "           {}: {} ({})",
+            t(Msg::LabelCustomerList.text()),
+            s(&h["customer_list_name"]),
+            s(&h["customer_list_id"])
+        ),
     ];
     for end in [z, h] {
         if let Some(message) = end["message"].as_str() {

@@ -80,7 +80,11 @@ struct ErrorBody {
 /// GETs `path` with the token and decodes the JSON, mapping refusals.
 async fn get<T: serde::de::DeserializeOwned>(http: &Http, api: &str, token: &Secret, path: &str) -> anyhow::Result<T> {
     let url = format!("{}{path}", api.trim_end_matches('/'));
-    let reply = http.send(Service::HubRise, Idempotent::Yes, |c| c.get(&url).header("X-Access-Token", token.expose()).header("Accept", "application/json")).await?;
+    let reply = http
+        .send(Service::HubRise, Idempotent::Yes, |c| {
+            c.get(&url).header("X-Access-Token", token.expose()).header("Accept", "application/json")
+        })
+        .await?;
     check(&reply)?;
     reply.json(Service::HubRise)
 }
@@ -92,9 +96,18 @@ fn check(reply: &Reply) -> Result<(), Failure> {
             let message = serde_json::from_slice::<ErrorBody>(&reply.body).map(|b| b.message).unwrap_or_default();
             Err(Refusal::of_message(&message).failure().detail(format!("HTTP 401 {message}")))
         }
-        403 => Err(Failure::new(Kind::Rejected, "hubrise_forbidden", Msg::TokenForbidden.text()).hint(Msg::TokenForbiddenHint.text()).detail(reply.excerpt())),
-        404 => Err(Failure::new(Kind::Rejected, "hubrise_not_found", Msg::HubriseNotFound.text()).hint(Msg::CheckEndpointHint.with("var", "ZELTY_BRIDGE_HUBRISE_API_URL")).detail(reply.excerpt())),
-        _ => Err(Failure::new(Kind::Unexpected, "hubrise_unexpected_status", Msg::UnexpectedStatus.with("service", "HubRise").with("status", reply.status)).detail(reply.excerpt())),
+        403 => Err(Failure::new(Kind::Rejected, "hubrise_forbidden", Msg::TokenForbidden.text())
+            .hint(Msg::TokenForbiddenHint.text())
+            .detail(reply.excerpt())),
+        404 => Err(Failure::new(Kind::Rejected, "hubrise_not_found", Msg::HubriseNotFound.text())
+            .hint(Msg::CheckEndpointHint.with("var", "ZELTY_BRIDGE_HUBRISE_API_URL"))
+            .detail(reply.excerpt())),
+        _ => Err(Failure::new(
+            Kind::Unexpected,
+            "hubrise_unexpected_status",
+            Msg::UnexpectedStatus.with("service", "HubRise").with("status", reply.status),
+        )
+        .detail(reply.excerpt())),
     }
 }
 
@@ -117,7 +130,13 @@ pub async fn customer_list(http: &Http, api: &str, token: &Secret, id: &str) -> 
 
 /// The catalogs or customer lists of a location, to name the one a token uses when the
 /// token endpoint did not say (a token given through `HUBRISE_ACCESS_TOKEN`).
-pub async fn location_list(http: &Http, api: &str, token: &Secret, location: Option<&str>, what: &str) -> anyhow::Result<Vec<Named>> {
+pub async fn location_list(
+    http: &Http,
+    api: &str,
+    token: &Secret,
+    location: Option<&str>,
+    what: &str,
+) -> anyhow::Result<Vec<Named>> {
     match location {
         Some(id) => get(http, api, token, &format!("/locations/{}/{what}", segment(id))).await,
         None => get(http, api, token, &format!("/location/{what}")).await,

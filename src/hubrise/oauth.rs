@@ -54,7 +54,8 @@ pub fn authorize_url(oauth_base: &str, client_id: &str, redirect_uri: &str, scop
 /// would refuse it: one access level, `location[…]` or `account[…]`, with `resource.read|
 /// write` permissions, optionally followed or preceded by `profile`/`profile_with_email`.
 pub fn check_scope(scope: &str) -> Result<ScopeLevel, Failure> {
-    let bad = || Failure::new(Kind::Usage, "bad_scope", Msg::BadScope.with("scope", scope)).hint(Msg::BadScopeHint.text());
+    let bad =
+        || Failure::new(Kind::Usage, "bad_scope", Msg::BadScope.with("scope", scope)).hint(Msg::BadScopeHint.text());
     let mut level = None;
     let mut rest = scope.trim();
     while !rest.is_empty() {
@@ -84,7 +85,8 @@ pub fn check_scope(scope: &str) -> Result<ScopeLevel, Failure> {
 }
 
 fn valid_permission(p: &str) -> bool {
-    const RESOURCES: [&str; 6] = ["orders", "customer_list", "catalog", "inventory", "all_customer_lists", "all_catalogs"];
+    const RESOURCES: [&str; 6] =
+        ["orders", "customer_list", "catalog", "inventory", "all_customer_lists", "all_catalogs"];
     p.split_once('.').is_some_and(|(r, a)| RESOURCES.contains(&r) && (a == "read" || a == "write"))
 }
 
@@ -121,23 +123,34 @@ struct TokenReply {
 pub async fn exchange(http: &Http, oauth_base: &str, client: &OAuthClient, code: &Secret) -> anyhow::Result<Grant> {
     let url = format!("{}/token", oauth_base.trim_end_matches('/'));
     let reply = http
-        .send(Service::HubRise, Idempotent::No, |c| c.post(&url).basic_auth(&client.id, Some(client.secret.expose())).form(&[("code", code.expose())]))
+        .send(Service::HubRise, Idempotent::No, |c| {
+            c.post(&url).basic_auth(&client.id, Some(client.secret.expose())).form(&[("code", code.expose())])
+        })
         .await?;
     if reply.status.as_u16() != 200 {
         return Err(oauth_failure(&reply, "token").into());
     }
     let raw: TokenReply = reply.json(Service::HubRise)?;
     if raw.access_token.trim().is_empty() {
-        return Err(Failure::new(Kind::Unreachable, "bad_response", Msg::BadResponse.with("service", "HubRise")).hint(Msg::BadResponseHint.text()).into());
+        return Err(Failure::new(Kind::Unreachable, "bad_response", Msg::BadResponse.with("service", "HubRise"))
+            .hint(Msg::BadResponseHint.text())
+            .into());
     }
-    Ok(Grant { token: Secret::new(raw.access_token), location_id: raw.location_id, catalog_id: raw.catalog_id, customer_list_id: raw.customer_list_id })
+    Ok(Grant {
+        token: Secret::new(raw.access_token),
+        location_id: raw.location_id,
+        catalog_id: raw.catalog_id,
+        customer_list_id: raw.customer_list_id,
+    })
 }
 
 /// Revokes a token (hubrise-api.md §3.1): 200 means it can no longer be used.
 pub async fn revoke(http: &Http, oauth_base: &str, client: &OAuthClient, token: &Secret) -> anyhow::Result<()> {
     let url = format!("{}/revoke", oauth_base.trim_end_matches('/'));
     let reply = http
-        .send(Service::HubRise, Idempotent::Yes, |c| c.post(&url).basic_auth(&client.id, Some(client.secret.expose())).form(&[("token", token.expose())]))
+        .send(Service::HubRise, Idempotent::Yes, |c| {
+            c.post(&url).basic_auth(&client.id, Some(client.secret.expose())).form(&[("token", token.expose())])
+        })
         .await?;
     match reply.status.as_u16() {
         200..=299 => Ok(()),
@@ -153,12 +166,18 @@ fn oauth_failure(reply: &Reply, endpoint: &str) -> Failure {
         401 => ("invalid_client", Msg::ClientInvalid, Msg::ClientInvalidHint),
         404 => ("invalid_grant", Msg::GrantInvalid, Msg::CodeInvalidHint),
         _ => {
-            return Failure::new(Kind::Unexpected, "hubrise_unexpected_status", Msg::UnexpectedStatus.with("service", "HubRise").with("status", reply.status))
-                .hint(Msg::CheckEndpointHint.with("var", "ZELTY_BRIDGE_HUBRISE_OAUTH_URL"))
-                .detail(format!("{endpoint}: {}", reply.excerpt()));
+            return Failure::new(
+                Kind::Unexpected,
+                "hubrise_unexpected_status",
+                Msg::UnexpectedStatus.with("service", "HubRise").with("status", reply.status),
+            )
+            .hint(Msg::CheckEndpointHint.with("var", "ZELTY_BRIDGE_HUBRISE_OAUTH_URL"))
+            .detail(format!("{endpoint}: {}", reply.excerpt()));
         }
     };
-    Failure::new(Kind::Rejected, code, msg.text()).hint(hint.text()).detail(format!("{endpoint}: HTTP {}", reply.status))
+    Failure::new(Kind::Rejected, code, msg.text())
+        .hint(hint.text())
+        .detail(format!("{endpoint}: HTTP {}", reply.status))
 }
 
 #[cfg(test)]
@@ -167,7 +186,13 @@ mod tests {
 
     #[test]
     fn authorize_url_is_form_encoded_in_the_documented_order() {
-        let url = authorize_url("https://manager.hubrise.com/oauth2/v1/", "459691768564.clients.hubrise.com", "http://127.0.0.1:4567/callback", DEFAULT_SCOPE, "abc123");
+        let url = authorize_url(
+            "https://manager.hubrise.com/oauth2/v1/",
+            "459691768564.clients.hubrise.com",
+            "http://127.0.0.1:4567/callback",
+            DEFAULT_SCOPE,
+            "abc123",
+        );
         assert_eq!(
             url,
             "https://manager.hubrise.com/oauth2/v1/authorize?redirect_uri=http%3A%2F%2F127.0.0.1%3A4567%2Fcallback&client_id=459691768564.clients.hubrise.com&scope=location%5Borders.write%2Ccustomer_list.write%2Ccatalog.write%2Cinventory.write%5D&state=abc123"

@@ -26,7 +26,9 @@ pub fn parse_pasted(input: &str, state: &str) -> Result<Callback, PasteProblem> 
         let params = parse_callback(query);
         let state_ok = params.state.as_deref().is_some_and(|s| constant_time_eq(s.as_bytes(), state.as_bytes()));
         return match (params.error, params.code) {
-            _ if !state_ok => Err(if params.state.is_some() { PasteProblem::WrongState } else { PasteProblem::NotACode }),
+            _ if !state_ok => {
+                Err(if params.state.is_some() { PasteProblem::WrongState } else { PasteProblem::NotACode })
+            }
             (Some(error), _) => Ok(Callback::Denied(error)),
             (None, Some(code)) if looks_like_code(&code) => Ok(Callback::Code(Secret::new(code))),
             _ => Err(PasteProblem::NotACode),

@@ -103,7 +103,7 @@ catalog! {
         HubriseNotFound { en: "HubRise does not know this location, catalog or customer list", fr: "HubRise ne connaît pas ce point de vente, ce catalogue ou cette liste de clients" }
 
         // ----- network -----
-        ServiceUnreachable { en: "{service} could not be reached ({tries} tries)", fr: "{service} est injoignable ({tries} tentatives)" }
+        ServiceUnreachable { en: "{service} could not be reached (tries: {tries})", fr: "{service} est injoignable (tentatives : {tries})" }
         ServiceUnreachableHint { en: "check the network (and HTTPS_PROXY if you use a proxy), then try again; {service} may also be down for a while", fr: "vérifiez le réseau (et HTTPS_PROXY si vous passez par un proxy), puis réessayez ; {service} peut aussi être indisponible un moment" }
         BadResponse { en: "{service} sent an answer that could not be read", fr: "{service} a envoyé une réponse illisible" }
         BadResponseHint { en: "try again later; if it persists, run with -vv and report it", fr: "réessayez plus tard ; si cela persiste, relancez avec -vv et signalez-le" }

@@ -198,7 +198,11 @@ mod tests {
                 problems.push(format!("{key:?}: a language is empty"));
             }
             if placeholders(en) != placeholders(fr) {
-                problems.push(format!("{key:?}: placeholders differ: {:?} vs {:?}", placeholders(en), placeholders(fr)));
+                problems.push(format!(
+                    "{key:?}: placeholders differ: {:?} vs {:?}",
+                    placeholders(en),
+                    placeholders(fr)
+                ));
             }
             if en == fr && !key.same_in_both() {
                 problems.push(format!("{key:?}: French is a copy of English"));
@@ -232,7 +236,15 @@ mod tests {
 
     #[test]
     fn locale_picks_french_only_for_fr() {
-        for (locale, lang) in [("fr_FR.UTF-8", Lang::Fr), ("FR", Lang::Fr), ("fr", Lang::Fr), ("en_US", Lang::En), ("C", Lang::En), ("", Lang::En), ("de_DE", Lang::En)] {
+        for (locale, lang) in [
+            ("fr_FR.UTF-8", Lang::Fr),
+            ("FR", Lang::Fr),
+            ("fr", Lang::Fr),
+            ("en_US", Lang::En),
+            ("C", Lang::En),
+            ("", Lang::En),
+            ("de_DE", Lang::En),
+        ] {
             assert_eq!(Lang::from_locale(locale), lang, "{locale}");
         }
     }

@@ -22,19 +22,23 @@ impl FileStore {
 
     fn read(&self) -> Result<Map, StoreError> {
         let Some(bytes) = fsutil::read_private(&self.path).map_err(|e| match e {
-            fsutil::PrivateReadError::TooOpen(mode) => StoreError::InsecureFile { path: self.path.display().to_string(), mode },
+            fsutil::PrivateReadError::TooOpen(mode) => {
+                StoreError::InsecureFile { path: self.path.display().to_string(), mode }
+            }
             fsutil::PrivateReadError::Io(e) => StoreError::Other(format!("cannot read {}: {e}", self.path.display())),
         })?
         else {
             return Ok(Map::new());
         };
         let bytes = Zeroizing::new(bytes);
-        serde_json::from_slice(&bytes).map_err(|e| StoreError::Other(format!("{} is not a valid secrets file: {e}", self.path.display())))
+        serde_json::from_slice(&bytes)
+            .map_err(|e| StoreError::Other(format!("{} is not a valid secrets file: {e}", self.path.display())))
     }
 
     fn write(&self, map: &Map) -> Result<(), StoreError> {
         let bytes = Zeroizing::new(serde_json::to_vec_pretty(map).map_err(|e| StoreError::Other(e.to_string()))?);
-        fsutil::write_atomic(&self.path, &bytes, 0o600).map_err(|e| StoreError::Other(format!("cannot write {}: {e:#}", self.path.display())))
+        fsutil::write_atomic(&self.path, &bytes, 0o600)
+            .map_err(|e| StoreError::Other(format!("cannot write {}: {e:#}", self.path.display())))
     }
 }
 

@@ -20,7 +20,11 @@ impl KeyringStore {
 
     /// Runs `op` on an entry on a worker thread; gives up after the deadline, leaving the
     /// thread to finish (or not) on its own.
-    fn call<T: Send + 'static>(&self, user: &str, op: impl FnOnce(keyring::Entry) -> keyring::Result<T> + Send + 'static) -> Result<T, StoreError> {
+    fn call<T: Send + 'static>(
+        &self,
+        user: &str,
+        op: impl FnOnce(keyring::Entry) -> keyring::Result<T> + Send + 'static,
+    ) -> Result<T, StoreError> {
         let (tx, rx) = mpsc::channel();
         let (service, user) = (self.service.clone(), user.to_string());
         std::thread::Builder::new()

@@ -10,7 +10,18 @@ fn help_lists_every_command_and_exits_0() {
     cmd.arg("--help");
     let out = run(cmd);
     out.expect(0);
-    for command in ["connect", "grant-support", "disconnect", "status", "provision", "completions", "sandbox", "--sandbox", "--non-interactive", "--json"] {
+    for command in [
+        "connect",
+        "grant-support",
+        "disconnect",
+        "status",
+        "provision",
+        "completions",
+        "sandbox",
+        "--sandbox",
+        "--non-interactive",
+        "--json",
+    ] {
         assert!(out.stdout.contains(command), "{command}");
     }
 }

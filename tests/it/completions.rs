@@ -28,6 +28,10 @@ fn completion_files_are_current() {
             std::fs::write(&path, &out.stdout).unwrap();
         }
         let committed = std::fs::read_to_string(&path).unwrap_or_default();
-        assert!(committed == out.stdout, "{} is stale: run `ZELTY_BRIDGE_BLESS=1 cargo test --test it completions`", path.display());
+        assert!(
+            committed == out.stdout,
+            "{} is stale: run `ZELTY_BRIDGE_BLESS=1 cargo test --test it completions`",
+            path.display()
+        );
     }
 }

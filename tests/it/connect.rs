@@ -24,7 +24,16 @@ fn happy_path_stores_both_secrets_and_a_profile_without_them() {
     assert_eq!(status["secret_store"], "file");
     assert_eq!(status["zelty"]["state"], "ok");
     assert_eq!(status["hubrise"]["state"], "ok");
-    for field in ["account_id", "account_name", "location_id", "location_name", "catalog_id", "catalog_name", "customer_list_id", "customer_list_name"] {
+    for field in [
+        "account_id",
+        "account_name",
+        "location_id",
+        "location_name",
+        "catalog_id",
+        "catalog_name",
+        "customer_list_id",
+        "customer_list_name",
+    ] {
         assert!(status["hubrise"][field].is_string(), "{field} in {status}");
     }
     assert_eq!(status["support_access"]["state"], "not_granted");
@@ -153,7 +162,11 @@ fn a_429_is_waited_out_then_succeeds() {
     let (sb, home) = (Sandbox::start(&[]), Home::new());
     sb.fault(json!({"service": "zelty", "count": 2, "status": 429, "retry_after": 1}));
     run(connect(&home, &sb)).expect(0);
-    let calls = sb.requests().iter().filter(|r| r["service"] == "zelty" && r["path"].as_str().unwrap_or("").ends_with("/restaurants")).count();
+    let calls = sb
+        .requests()
+        .iter()
+        .filter(|r| r["service"] == "zelty" && r["path"].as_str().unwrap_or("").ends_with("/restaurants"))
+        .count();
     assert_eq!(calls, 3, "two 429s then the answer");
 }
 
@@ -175,7 +188,8 @@ fn an_unreachable_service_exits_5() {
     let (sb, home) = (Sandbox::start(&[]), Home::new());
     let closed = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
     let mut cmd = connect(&home, &sb);
-    cmd.env("ZELTY_BRIDGE_ZELTY_API_URL", format!("http://127.0.0.1:{closed}/2.10")).env("ZELTY_BRIDGE_HTTP_RETRIES", "2");
+    cmd.env("ZELTY_BRIDGE_ZELTY_API_URL", format!("http://127.0.0.1:{closed}/2.10"))
+        .env("ZELTY_BRIDGE_HTTP_RETRIES", "2");
     let out = run(cmd);
     out.expect(5);
     assert_eq!(error_code(&out), "zelty_unreachable");
@@ -259,7 +273,16 @@ fn several_restaurants_need_an_id_without_a_terminal() {
     let out = run(cmd);
     out.expect(2);
     assert_eq!(error_code(&out), "several_restaurants");
-    let id = out.json()["error"]["message"].as_str().unwrap().split("id ").nth(1).unwrap().split(')').next().unwrap().to_string();
+    let id = out.json()["error"]["message"]
+        .as_str()
+        .unwrap()
+        .split("id ")
+        .nth(1)
+        .unwrap()
+        .split(')')
+        .next()
+        .unwrap()
+        .to_string();
     let mut chosen = connect(&home, &sb);
     chosen.env("ZELTY_API_KEY", &multi).args(["--restaurant-id", &id]);
     let ok = run(chosen);

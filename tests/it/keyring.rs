@@ -26,7 +26,9 @@ impl KeyringSession {
             assert!(!ci, "CI must run the real-keyring test, but {missing:?} are missing: see .ci/run");
             #[allow(clippy::print_stderr)]
             {
-                eprintln!("\n*** SKIPPING the real-keyring test: {missing:?} not installed (apt-get install -y gnome-keyring libsecret-tools dbus) ***\n");
+                eprintln!(
+                    "\n*** SKIPPING the real-keyring test: {missing:?} not installed (apt-get install -y gnome-keyring libsecret-tools dbus) ***\n"
+                );
             }
             return None;
         }

@@ -55,11 +55,15 @@ fn no_secret_leaks_at_any_verbosity() {
         out.expect(code);
         seen.add(&out);
     }
-    let secrets: Value = serde_json::from_str(&std::fs::read_to_string(home.config_dir().join("secrets.json")).unwrap()).unwrap();
+    let secrets: Value =
+        serde_json::from_str(&std::fs::read_to_string(home.config_dir().join("secrets.json")).unwrap()).unwrap();
     let token = secrets["default:hubrise-access-token"].as_str().expect("token").to_string();
 
     let mut env_token = home.cmd(&sb);
-    env_token.args(["-vv", "connect", "--force", "--json"]).env("ZELTY_API_KEY", &key).env("HUBRISE_ACCESS_TOKEN", &token);
+    env_token
+        .args(["-vv", "connect", "--force", "--json"])
+        .env("ZELTY_API_KEY", &key)
+        .env("HUBRISE_ACCESS_TOKEN", &token);
     let out = run(env_token);
     out.expect(0);
     seen.add(&out);

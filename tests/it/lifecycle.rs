@@ -44,7 +44,18 @@ fn status_json_has_exactly_the_documented_shape() {
     assert_eq!(keys_of(&o["zelty"]), ["api_key", "restaurant_id", "restaurant_name", "state"]);
     assert_eq!(
         keys_of(&o["hubrise"]),
-        ["access_token", "account_id", "account_name", "catalog_id", "catalog_name", "customer_list_id", "customer_list_name", "location_id", "location_name", "state"]
+        [
+            "access_token",
+            "account_id",
+            "account_name",
+            "catalog_id",
+            "catalog_name",
+            "customer_list_id",
+            "customer_list_name",
+            "location_id",
+            "location_name",
+            "state"
+        ]
     );
     assert_eq!(keys_of(&o["support_access"]), ["granted_at", "state"]);
     assert!(o["zelty"]["restaurant_id"].is_i64());
@@ -52,7 +63,11 @@ fn status_json_has_exactly_the_documented_shape() {
 
 #[test]
 fn status_reports_each_refusal_with_exit_3() {
-    for (action, reason) in [("revoke", "hubrise_token_revoked"), ("block", "hubrise_connection_blocked"), ("suspend", "hubrise_account_suspended")] {
+    for (action, reason) in [
+        ("revoke", "hubrise_token_revoked"),
+        ("block", "hubrise_connection_blocked"),
+        ("suspend", "hubrise_account_suspended"),
+    ] {
         let (sb, home) = (Sandbox::start(&[]), Home::new());
         connected(&sb, &home, "default", None);
         sb.connection(&stored_token(&home, "default").unwrap(), action);
@@ -109,13 +124,21 @@ fn grant_support_confirm_revoke_and_without_a_person() {
     connected(&sb, &home, "default", None);
     let steps = cli(&sb, &home, &["grant-support"]);
     steps.expect(6);
-    assert!(steps.stdout.contains("support@zelty.com") && steps.stdout.contains("Technical Partner"), "{}", steps.stdout);
+    assert!(
+        steps.stdout.contains("support@zelty.com") && steps.stdout.contains("Technical Partner"),
+        "{}",
+        steps.stdout
+    );
     assert!(steps.stderr.contains("--confirm"), "{}", steps.stderr);
     let mut french = home.cmd(&sb);
     french.arg("grant-support").env("LANG", "fr_FR.UTF-8");
     let french = run(french);
     french.expect(6);
-    assert!(french.stdout.contains("Partenaire Technique") && french.stdout.contains("Ajouter l'utilisateur"), "{}", french.stdout);
+    assert!(
+        french.stdout.contains("Partenaire Technique") && french.stdout.contains("Ajouter l'utilisateur"),
+        "{}",
+        french.stdout
+    );
 
     let confirm = cli(&sb, &home, &["grant-support", "--confirm", "--json"]);
     confirm.expect(0);
@@ -137,9 +160,16 @@ fn disconnect_revokes_with_basic_auth_and_removes_everything_and_is_idempotent()
     let out = cli(&sb, &home, &["disconnect", "--yes", "--json"]);
     out.expect(0);
     assert_eq!(out.json()["revoked"], true);
-    let revoke = sb.requests().into_iter().find(|r| r["path"].as_str().unwrap_or("").ends_with("/revoke")).expect("a revoke call");
+    let revoke = sb
+        .requests()
+        .into_iter()
+        .find(|r| r["path"].as_str().unwrap_or("").ends_with("/revoke"))
+        .expect("a revoke call");
     assert_eq!(revoke["method"], "POST");
-    assert!(revoke["auth"].as_str().unwrap().starts_with("basic:") && !revoke["auth"].as_str().unwrap().contains("invalid"), "{revoke}");
+    assert!(
+        revoke["auth"].as_str().unwrap().starts_with("basic:") && !revoke["auth"].as_str().unwrap().contains("invalid"),
+        "{revoke}"
+    );
     assert!(stored_token(&home, "default").is_none());
     assert!(!home.config_dir().join("profiles/default.toml").exists());
     let secrets = std::fs::read_to_string(home.config_dir().join("secrets.json")).unwrap_or_default();

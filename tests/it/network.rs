@@ -32,20 +32,66 @@ fn need(program: &str) -> bool {
     found
 }
 
-/// A self-signed certificate for 127.0.0.1, and a TLS relay to `target_port` using it.
-fn tls_relay(home: &Home, target_port: u16) -> (Bg, u16, std::path::PathBuf) {
-    let (cert, key) = (home.path().join("cert.pem"), home.path().join("key.pem"));
+fn openssl(dir: &std::path::Path, args: &[&str]) {
     let status = Command::new("openssl")
-        .args(["req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1", "-addext", "subjectAltName=IP:127.0.0.1"])
-        .arg("-keyout")
-        .arg(&key)
-        .arg("-out")
-        .arg(&cert)
+        .args(args)
+        .current_dir(dir)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .status()
         .expect("openssl");
-    assert!(status.success());
+    assert!(status.success(), "openssl {args:?}");
+}
+
+/// A throwaway CA (`ca.pem`, to trust through SSL_CERT_FILE), a certificate it signed for
+/// 127.0.0.1, and a TLS relay to `target_port` using that certificate.
+fn tls_relay(home: &Home, target_port: u16) -> (Bg, u16, std::path::PathBuf) {
+    let dir = home.path().join(format!("tls-{target_port}"));
+    std::fs::create_dir_all(&dir).unwrap();
+    std::fs::write(dir.join("leaf.ext"), "subjectAltName=IP:127.0.0.1\nbasicConstraints=CA:FALSE\n").unwrap();
+    openssl(
+        &dir,
+        &[
+            "req",
+            "-x509",
+            "-newkey",
+            "rsa:2048",
+            "-nodes",
+            "-days",
+            "1",
+            "-subj",
+            "/CN=zelty-bridge test CA",
+            "-keyout",
+            "ca.key",
+            "-out",
+            "ca.pem",
+        ],
+    );
+    openssl(
+        &dir,
+        &["req", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1", "-keyout", "key.pem", "-out", "leaf.csr"],
+    );
+    openssl(
+        &dir,
+        &[
+            "x509",
+            "-req",
+            "-in",
+            "leaf.csr",
+            "-CA",
+            "ca.pem",
+            "-CAkey",
+            "ca.key",
+            "-CAcreateserial",
+            "-days",
+            "1",
+            "-extfile",
+            "leaf.ext",
+            "-out",
+            "cert.pem",
+        ],
+    );
+    let (cert, key, ca) = (dir.join("cert.pem"), dir.join("key.pem"), dir.join("ca.pem"));
     let mut child = Command::new("python3")
         .arg(fixtures().join("tls_relay.py"))
         .arg(&cert)
@@ -57,7 +103,7 @@ fn tls_relay(home: &Home, target_port: u16) -> (Bg, u16, std::path::PathBuf) {
         .expect("python3");
     let mut line = String::new();
     BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
-    (Bg(child), line.trim().parse().expect("relay port"), cert)
+    (Bg(child), line.trim().parse().expect("relay port"), ca)
 }
 
 #[test]
@@ -68,7 +114,10 @@ fn https_works_and_an_untrusted_certificate_is_refused() {
     let (sb, home) = (Sandbox::start(&[]), Home::new());
     let env: std::collections::HashMap<_, _> = sb.env().into_iter().collect();
     let (_zelty_relay, zelty_port, cert) = tls_relay(&home, port_of(&env["ZELTY_BRIDGE_ZELTY_API_URL"]));
-    let (_api_relay, api_port, _) = tls_relay(&home, port_of(&env["ZELTY_BRIDGE_HUBRISE_API_URL"]));
+    let (_api_relay, api_port, api_ca) = tls_relay(&home, port_of(&env["ZELTY_BRIDGE_HUBRISE_API_URL"]));
+    let bundle = home.path().join("bundle.pem");
+    std::fs::write(&bundle, std::fs::read_to_string(&cert).unwrap() + &std::fs::read_to_string(&api_ca).unwrap())
+        .unwrap();
     let https = |cmd: &mut Command| {
         cmd.args(["connect", "--json", "--force"])
             .env("ZELTY_API_KEY", sb.demo_key())
@@ -84,7 +133,7 @@ fn https_works_and_an_untrusted_certificate_is_refused() {
 
     let mut trusted = home.cmd(&sb);
     https(&mut trusted);
-    trusted.env("SSL_CERT_FILE", &cert);
+    trusted.env("SSL_CERT_FILE", &bundle);
     let out = run(trusted);
     out.expect(0);
     assert_eq!(out.json()["hubrise"]["state"], "ok");
@@ -100,7 +149,14 @@ fn every_call_goes_through_the_proxy() {
     let log = home.path().join("tinyproxy.log");
     let conf = home.path().join("tinyproxy.conf");
     std::fs::write(&conf, format!("Port {port}\nListen 127.0.0.1\nTimeout 30\nAllow 127.0.0.1\nLogFile \"{}\"\nLogLevel Info\nMaxClients 50\n", log.display())).unwrap();
-    let _proxy = Bg(Command::new("tinyproxy").arg("-d").arg("-c").arg(&conf).stdout(Stdio::null()).stderr(Stdio::null()).spawn().expect("tinyproxy"));
+    let _proxy = Bg(Command::new("tinyproxy")
+        .arg("-d")
+        .arg("-c")
+        .arg(&conf)
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("tinyproxy"));
     for _ in 0..100 {
         if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
             break;
@@ -108,7 +164,10 @@ fn every_call_goes_through_the_proxy() {
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
     let mut cmd = home.cmd(&sb);
-    cmd.args(["connect", "--json"]).env("ZELTY_API_KEY", sb.demo_key()).env("HTTP_PROXY", format!("http://127.0.0.1:{port}")).env("http_proxy", format!("http://127.0.0.1:{port}"));
+    cmd.args(["connect", "--json"])
+        .env("ZELTY_API_KEY", sb.demo_key())
+        .env("HTTP_PROXY", format!("http://127.0.0.1:{port}"))
+        .env("http_proxy", format!("http://127.0.0.1:{port}"));
     run(cmd).expect(0);
     let log = std::fs::read_to_string(&log).unwrap_or_default();
     for path in ["/restaurants", "/oauth2/v1/token", "/v1/location"] {

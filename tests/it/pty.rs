@@ -24,7 +24,14 @@ fn person(home: &Home, sb: &Sandbox, lang: &str, args: &[&str]) -> Command {
 }
 
 fn spawn(cmd: Command) -> PtySession {
-    spawn_with_options(cmd, Options::new().timeout_ms(Some(60_000)).strip_ansi_escape_codes(true)).expect("spawn in a pty")
+    spawn_with_options(cmd, Options::new().timeout_ms(Some(60_000)).strip_ansi_escape_codes(true))
+        .expect("spawn in a pty")
+}
+
+/// rexpect reads the terminal one byte at a time, each byte as a `char`; a needle with
+/// accents must be spelled the same way to be found.
+fn bytes(text: &str) -> String {
+    text.bytes().map(char::from).collect()
 }
 
 fn exit_code(session: &PtySession) -> i32 {
@@ -38,12 +45,12 @@ fn wizard(lang: &str, key_prompt: &str, done: &str, location_word: &str) {
     let (sb, home) = (Sandbox::start(&[]), Home::new());
     let key = sb.demo_key();
     let mut s = spawn(person(&home, &sb, lang, &["connect"]));
-    s.exp_string(key_prompt).expect("the key prompt");
+    s.exp_string(&bytes(key_prompt)).expect("the key prompt");
     s.send_line(&key).expect("type the key");
-    let after_key = s.exp_string(done).expect("the summary");
+    let after_key = s.exp_string(&bytes(done)).expect("the summary");
     assert!(!after_key.contains(&key), "the key must not be echoed:\n{after_key}");
     let rest = s.exp_eof().expect("end");
-    assert!(rest.contains(location_word) || after_key.contains(location_word), "{after_key}{rest}");
+    assert!(rest.contains(&bytes(location_word)) || after_key.contains(&bytes(location_word)), "{after_key}{rest}");
     assert!(!rest.contains(&key));
     assert_eq!(exit_code(&s), 0, "{after_key}{rest}");
     let secrets = std::fs::read_to_string(home.config_dir().join("secrets.json")).unwrap();
@@ -76,18 +83,24 @@ fn a_pasted_masked_key_is_explained_and_asked_again() {
 #[test]
 fn ctrl_c_at_the_key_prompt_exits_130_with_echo_back_on() {
     let (sb, home) = (Sandbox::start(&[]), Home::new());
-    // The shell reports the exit code and the terminal settings left behind; its trap keeps
-    // it alive through the Ctrl-C that ends the CLI.
+    // The shell turns echo on (rexpect starts the pty without it, as a terminal never is),
+    // then reports the exit code and the terminal settings left behind; its trap keeps it
+    // alive through the Ctrl-C that ends the CLI.
     let mut cmd = person(&home, &sb, "en_US.UTF-8", &[]);
     cmd.env("ZB", bin());
     let mut sh = Command::new("sh");
-    sh.env_clear().envs(cmd.get_envs().filter_map(|(k, v)| Some((k.to_owned(), v?.to_owned())))).args(["-c", "trap true INT; \"$ZB\" connect; echo \"EXIT=$?\"; stty -a"]);
+    sh.env_clear()
+        .envs(cmd.get_envs().filter_map(|(k, v)| Some((k.to_owned(), v?.to_owned()))))
+        .args(["-c", "stty echo; trap true INT; \"$ZB\" connect; echo \"EXIT=$?\"; stty -a"]);
     let mut s = spawn(sh);
     s.exp_string("Zelty API key").unwrap();
-    s.send("half-typed").unwrap();
+    s.send("half-typed-secret").unwrap();
+    s.flush().unwrap();
     s.send_control('c').unwrap();
-    s.exp_string("EXIT=130").expect("exit code 130");
+    let before_exit = s.exp_string("EXIT=130").expect("exit code 130");
+    assert!(!before_exit.contains("half-typed-secret"), "hidden input was echoed:\n{before_exit}");
     let stty = s.exp_eof().unwrap();
+    assert!(!stty.contains("half-typed-secret"), "hidden input was echoed:\n{stty}");
     let words: Vec<&str> = stty.split_whitespace().collect();
     assert!(words.contains(&"echo") && !words.contains(&"-echo"), "echo must be back on:\n{stty}");
     assert!(words.contains(&"icanon"), "canonical mode must be back on:\n{stty}");
@@ -100,17 +113,19 @@ fn connect_quietly(home: &Home, sb: &Sandbox) {
     run(cmd).expect(0);
 }
 
-fn grant_support_walk(lang: &str, labels: [&str; 4], done: &str) {
+fn grant_support_walk(lang: &str, labels: [&str; 4], enter: &str, done: &str) {
     let (sb, home) = (Sandbox::start(&[]), Home::new());
     connect_quietly(&home, &sb);
     let mut s = spawn(person(&home, &sb, lang, &["grant-support"]));
     for label in labels {
-        s.exp_string(label).unwrap_or_else(|e| panic!("{label}: {e}"));
+        s.exp_string(&bytes(label)).unwrap_or_else(|e| panic!("{label}: {e}"));
+        s.exp_string(&bytes(enter)).unwrap();
         s.send_line("").unwrap();
     }
-    s.exp_string("support@zelty.com").unwrap();
+    s.exp_string("(y/n)").unwrap();
     s.send("y").unwrap();
-    s.exp_string(done).expect("recorded");
+    s.flush().unwrap();
+    s.exp_string(&bytes(done)).expect("recorded");
     s.exp_eof().unwrap();
     assert_eq!(exit_code(&s), 0);
     let mut status = home.cmd(&sb);
@@ -120,10 +135,20 @@ fn grant_support_walk(lang: &str, labels: [&str; 4], done: &str) {
 
 #[test]
 fn grant_support_walk_in_french() {
-    grant_support_walk("fr_FR.UTF-8", ["CONFIGURATION", "Ajouter l'utilisateur", "Partenaire Technique", "Définir les permissions"], "enregistré");
+    grant_support_walk(
+        "fr_FR.UTF-8",
+        ["CONFIGURATION", "Ajouter l'utilisateur", "Partenaire Technique", "Définir les permissions"],
+        "Entrée",
+        "enregistré",
+    );
 }
 
 #[test]
 fn grant_support_walk_in_english() {
-    grant_support_walk("en_US.UTF-8", ["SETTINGS", "Add User", "Technical Partner", "Set Permissions"], "recorded");
+    grant_support_walk(
+        "en_US.UTF-8",
+        ["SETTINGS", "Add User", "Technical Partner", "Set Permissions"],
+        "Press Enter",
+        "recorded",
+    );
 }

@@ -60,7 +60,10 @@ impl Sandbox {
     }
 
     fn url(&self, name: &str) -> String {
-        self.json["endpoints"][name].as_str().unwrap_or_else(|| panic!("no endpoint {name} in {}", self.json)).to_string()
+        self.json["endpoints"][name]
+            .as_str()
+            .unwrap_or_else(|| panic!("no endpoint {name} in {}", self.json))
+            .to_string()
     }
 
     /// The variables that point the CLI at this sandbox.
@@ -105,7 +108,8 @@ impl Sandbox {
     }
 
     pub fn connection(&self, token: &str, action: &str) {
-        let (status, reply) = self.admin("POST", "/_sandbox/connections", Some(&serde_json::json!({"token": token, "action": action})));
+        let (status, reply) =
+            self.admin("POST", "/_sandbox/connections", Some(&serde_json::json!({"token": token, "action": action})));
         assert_eq!(status, 200, "{reply}");
     }
 
@@ -179,7 +183,10 @@ impl Home {
                 if path.is_dir() {
                     stack.push(path);
                 } else {
-                    out.push((path.clone(), String::from_utf8_lossy(&std::fs::read(&path).unwrap_or_default()).into_owned()));
+                    out.push((
+                        path.clone(),
+                        String::from_utf8_lossy(&std::fs::read(&path).unwrap_or_default()).into_owned(),
+                    ));
                 }
             }
         }
@@ -201,7 +208,8 @@ pub struct Output {
 
 impl Output {
     pub fn json(&self) -> Value {
-        serde_json::from_str(self.stdout.trim()).unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}\nstderr:\n{}", self.stdout, self.stderr))
+        serde_json::from_str(self.stdout.trim())
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}\nstderr:\n{}", self.stdout, self.stderr))
     }
 
     /// Panics with both streams unless the exit code is `code`.
@@ -240,7 +248,10 @@ fn run_inner(mut cmd: Command, input: Option<String>) -> Output {
         if start.elapsed() > HANG_GUARD {
             let _ = child.kill();
             let _ = child.wait();
-            panic!("zelty-bridge hung for {HANG_GUARD:?}\nstderr so far:\n{}", stderr.recv_timeout(Duration::from_secs(1)).unwrap_or_default());
+            panic!(
+                "zelty-bridge hung for {HANG_GUARD:?}\nstderr so far:\n{}",
+                stderr.recv_timeout(Duration::from_secs(1)).unwrap_or_default()
+            );
         }
         std::thread::sleep(Duration::from_millis(10));
     };
@@ -268,14 +279,18 @@ pub fn http(method: &str, url: &str, body: Option<&Value>) -> (u16, Value) {
     let mut stream = TcpStream::connect(host).expect("connect to the sandbox");
     stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
     let body = body.map(|b| b.to_string()).unwrap_or_default();
-    let request = format!("{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}", body.len());
+    let request = format!(
+        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        body.len()
+    );
     stream.write_all(request.as_bytes()).unwrap();
     let mut raw = Vec::new();
     let _ = stream.read_to_end(&mut raw);
     let text = String::from_utf8_lossy(&raw).into_owned();
     let (head, body) = text.split_once("\r\n\r\n").unwrap_or((&text, ""));
     let status = head.split(' ').nth(1).and_then(|s| s.parse().ok()).unwrap_or(0);
-    let body = if head.to_ascii_lowercase().contains("transfer-encoding: chunked") { dechunk(body) } else { body.to_string() };
+    let body =
+        if head.to_ascii_lowercase().contains("transfer-encoding: chunked") { dechunk(body) } else { body.to_string() };
     (status, serde_json::from_str(&body).unwrap_or(Value::String(body)))
 }
 

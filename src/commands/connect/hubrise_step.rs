@@ -59,7 +59,11 @@ pub async fn run(app: &App, args: &ConnectArgs) -> anyhow::Result<HubriseDone> {
             .hint(Msg::NoOAuthClientHint.with("path", app.settings.config_dir.join("config.toml").display()))
             .into());
     };
-    let code = if args.no_browser { installed_app_flow(app, &client, &args.scope).await? } else { browser_flow(app, &client, args).await? };
+    let code = if args.no_browser {
+        installed_app_flow(app, &client, &args.scope).await?
+    } else {
+        browser_flow(app, &client, args).await?
+    };
     let spinner = app.printer.spinner(Msg::ExchangingCode.text());
     let grant = oauth::exchange(&app.http, &app.settings.endpoints.hubrise_oauth, &client, &code).await;
     drop(spinner);
@@ -71,13 +75,23 @@ pub async fn run(app: &App, args: &ConnectArgs) -> anyhow::Result<HubriseDone> {
 /// The loopback flow: print the URL, open the browser, wait for the callback or a paste.
 async fn browser_flow(app: &App, client: &OAuthClient, args: &ConnectArgs) -> anyhow::Result<Secret> {
     let state = oauth::new_state()?;
-    let mut listener = Listener::start(state.clone(), app.printer.lang()).await.map_err(|e| anyhow::Error::new(e).context("cannot listen on 127.0.0.1 for the authorization callback"))?;
-    let url = oauth::authorize_url(&app.settings.endpoints.hubrise_oauth, &client.id, listener.redirect_uri(), &args.scope, &state);
+    let mut listener = Listener::start(state.clone(), app.printer.lang())
+        .await
+        .map_err(|e| anyhow::Error::new(e).context("cannot listen on 127.0.0.1 for the authorization callback"))?;
+    let url = oauth::authorize_url(
+        &app.settings.endpoints.hubrise_oauth,
+        &client.id,
+        listener.redirect_uri(),
+        &args.scope,
+        &state,
+    );
     app.printer.info(Msg::HubriseExplain.text());
     app.printer.url(Msg::HubriseOpenPage.text(), &url);
     if !open_browser(app, &url).await? {
         if !app.ctx.interactive {
-            return Err(Failure::new(Kind::NeedsPerson, "browser_unavailable", Msg::BrowserUnavailable.text()).hint(Msg::UseEnvTokenHint.text()).into());
+            return Err(Failure::new(Kind::NeedsPerson, "browser_unavailable", Msg::BrowserUnavailable.text())
+                .hint(Msg::UseEnvTokenHint.text())
+                .into());
         }
         app.printer.info(Msg::OpenElsewhere.text());
     }
@@ -120,7 +134,8 @@ async fn open_browser(app: &App, url: &str) -> anyhow::Result<bool> {
         return Ok(true);
     }
     let Some(sandbox) = &app.sandbox else { return Ok(false) };
-    let approve = !app.ctx.interactive || prompt::confirm(app, Msg::SandboxApproveHere.text(), true, Msg::UseEnvTokenHint.text()).await?;
+    let approve = !app.ctx.interactive
+        || prompt::confirm(app, Msg::SandboxApproveHere.text(), true, Msg::UseEnvTokenHint.text()).await?;
     if approve {
         app.printer.info(Msg::SandboxApproving.text());
         sandbox.consent(url, true).await?;
@@ -160,7 +175,13 @@ async fn recv(rx: &mut Option<mpsc::UnboundedReceiver<String>>) -> Option<String
 /// The documented installed-app flow: HubRise shows the code, the user pastes it.
 async fn installed_app_flow(app: &App, client: &OAuthClient, scope: &str) -> anyhow::Result<Secret> {
     prompt::require_person(app, Msg::UseEnvTokenHint.text())?;
-    let url = oauth::authorize_url(&app.settings.endpoints.hubrise_oauth, &client.id, OOB_REDIRECT, scope, &oauth::new_state()?);
+    let url = oauth::authorize_url(
+        &app.settings.endpoints.hubrise_oauth,
+        &client.id,
+        OOB_REDIRECT,
+        scope,
+        &oauth::new_state()?,
+    );
     app.printer.info(Msg::HubriseExplainOob.text());
     app.printer.url(Msg::HubriseOpenPage.text(), &url);
     loop {
@@ -175,7 +196,11 @@ async fn installed_app_flow(app: &App, client: &OAuthClient, scope: &str) -> any
 }
 
 fn denied(error: &str) -> anyhow::Error {
-    let (code, msg) = if error == "access_denied" { ("access_denied", Msg::AccessDenied) } else { ("authorization_failed", Msg::AuthorizationFailed) };
+    let (code, msg) = if error == "access_denied" {
+        ("access_denied", Msg::AccessDenied)
+    } else {
+        ("authorization_failed", Msg::AuthorizationFailed)
+    };
     Failure::new(Kind::Rejected, code, msg.with("error", error)).hint(Msg::AccessDeniedHint.text()).into()
 }
 
@@ -188,7 +213,12 @@ pub async fn verify(app: &App, token: &Secret, grant: Option<&Grant>) -> anyhow:
     if let Some(expected) = grant.and_then(|g| g.location_id.as_deref())
         && expected != location.id
     {
-        return Err(Failure::new(Kind::Unexpected, "location_mismatch", Msg::LocationMismatch.with("expected", expected).with("got", &location.id)).into());
+        return Err(Failure::new(
+            Kind::Unexpected,
+            "location_mismatch",
+            Msg::LocationMismatch.with("expected", expected).with("got", &location.id),
+        )
+        .into());
     }
     let catalog = match grant.and_then(|g| g.catalog_id.as_deref()) {
         Some(id) => Some(api::catalog(http, api, token, id).await?),
@@ -199,7 +229,12 @@ pub async fn verify(app: &App, token: &Secret, grant: Option<&Grant>) -> anyhow:
         None => only_one(api::location_list(http, api, token, None, "customer_lists").await),
     };
     drop(spinner);
-    app.printer.success(Msg::LocationVerified.with("location", &location.name).with("id", &location.id).with("account", &location.account.name));
+    app.printer.success(
+        Msg::LocationVerified
+            .with("location", &location.name)
+            .with("id", &location.id)
+            .with("account", &location.account.name),
+    );
     Ok(Verified { location, catalog, customer_list })
 }
 

@@ -49,28 +49,44 @@ pub fn store_failure(err: StoreError) -> Failure {
         StoreError::Unavailable(_) => ("keyring_unavailable", Msg::KeyringUnavailable, Msg::FileStoreHint.text()),
         StoreError::Locked(_) => ("keyring_locked", Msg::KeyringLocked, Msg::KeyringLockedHint.text()),
         StoreError::Timeout(_) => ("keyring_timeout", Msg::KeyringTimeout, Msg::KeyringLockedHint.text()),
-        StoreError::InsecureFile { .. } => ("secrets_file_insecure", Msg::SecretsFileInsecure, Msg::SecretsFileInsecureHint.text()),
+        StoreError::InsecureFile { .. } => {
+            ("secrets_file_insecure", Msg::SecretsFileInsecure, Msg::SecretsFileInsecureHint.text())
+        }
         StoreError::Other(_) => ("secret_store_failed", Msg::SecretStoreFailed, Msg::FileStoreHint.text()),
     };
     Failure::new(Kind::Unexpected, code, msg.text()).hint(hint).detail(err)
 }
 
 /// Writes both secrets and the profile. Ctrl-C waits until this is done or undone.
-pub async fn save_connection(app: &App, store: &dyn SecretStore, profile: &Profile, zelty_key: &Secret, token: &Secret) -> anyhow::Result<()> {
+pub async fn save_connection(
+    app: &App,
+    store: &dyn SecretStore,
+    profile: &Profile,
+    zelty_key: &Secret,
+    token: &Secret,
+) -> anyhow::Result<()> {
     save(&app.profiles, store, &app.profile, profile, zelty_key, token)
 }
 
 /// Writes profile `name`'s two secrets, then its file; if the file cannot be written, the
 /// previous secrets are put back so the previous connection still works. Blocking (the
 /// keyring, fsync): `provision` runs it off the async threads.
-pub fn save(profiles: &Profiles, store: &dyn SecretStore, name: &str, profile: &Profile, zelty_key: &Secret, token: &Secret) -> anyhow::Result<()> {
+pub fn save(
+    profiles: &Profiles,
+    store: &dyn SecretStore,
+    name: &str,
+    profile: &Profile,
+    zelty_key: &Secret,
+    token: &Secret,
+) -> anyhow::Result<()> {
     let _critical = interrupt::critical();
     if interrupt::pending() {
         // Ctrl-C came before this started: store nothing rather than be cut halfway.
         return Err(Failure::new(Kind::Interrupted, "interrupted", Msg::Interrupted.text()).into());
     }
     let users = [secrets::zelty_user(name), secrets::hubrise_user(name)];
-    let before: Vec<Option<Secret>> = users.iter().map(|u| store.get(u)).collect::<Result<_, _>>().map_err(store_failure)?;
+    let before: Vec<Option<Secret>> =
+        users.iter().map(|u| store.get(u)).collect::<Result<_, _>>().map_err(store_failure)?;
     secrets::set_all(store, &[(users[0].clone(), zelty_key), (users[1].clone(), token)]).map_err(store_failure)?;
     if let Err(err) = profiles.save(name, profile) {
         // Put the previous secrets back so the previous connection still works.

@@ -41,7 +41,9 @@ pub async fn run(app: &App, args: &ConnectArgs) -> anyhow::Result<ZeltyDone> {
     } else if app.sandbox.is_some() {
         Source::SandboxDemo
     } else {
-        return Err(Failure::new(Kind::Usage, "zelty_key_missing", Msg::ZeltyKeyMissing.text()).hint(Msg::ZeltyKeyMissingHint.text()).into());
+        return Err(Failure::new(Kind::Usage, "zelty_key_missing", Msg::ZeltyKeyMissing.text())
+            .hint(Msg::ZeltyKeyMissingHint.text())
+            .into());
     };
     if matches!(source, Source::Prompt) {
         explain_and_open(app);
@@ -58,7 +60,12 @@ pub async fn run(app: &App, args: &ConnectArgs) -> anyhow::Result<ZeltyDone> {
         match result {
             Ok((key, restaurants)) => {
                 let restaurant = choose_restaurant(app, args, restaurants).await?;
-                app.printer.success(Msg::ZeltyKeyAccepted.with("name", &restaurant.name).with("id", restaurant.id).with("key", key.masked()));
+                app.printer.success(
+                    Msg::ZeltyKeyAccepted
+                        .with("name", &restaurant.name)
+                        .with("id", restaurant.id)
+                        .with("key", key.masked()),
+                );
                 return Ok(ZeltyDone { key, restaurant });
             }
             // A person may paste again after a typo or a masked copy; a script gets the
@@ -92,7 +99,9 @@ async fn kept_key(app: &App) -> anyhow::Result<Option<Secret>> {
         app.printer.info(Msg::UsingKeptKey.with("key", key.masked()));
         return Ok(Some(key));
     }
-    let reuse = prompt::confirm(app, Msg::ReuseKeptKey.with("key", key.masked()), true, Msg::ZeltyKeyMissingHint.text()).await?;
+    let reuse =
+        prompt::confirm(app, Msg::ReuseKeptKey.with("key", key.masked()), true, Msg::ZeltyKeyMissingHint.text())
+            .await?;
     Ok(reuse.then_some(key))
 }
 
@@ -131,13 +140,23 @@ async fn read_stdin() -> anyhow::Result<String> {
     .map_err(|e| anyhow::Error::new(e).context("cannot read the Zelty key from standard input"))
 }
 
-async fn choose_restaurant(app: &App, args: &ConnectArgs, mut restaurants: Vec<Restaurant>) -> anyhow::Result<Restaurant> {
+async fn choose_restaurant(
+    app: &App,
+    args: &ConnectArgs,
+    mut restaurants: Vec<Restaurant>,
+) -> anyhow::Result<Restaurant> {
     if let Some(index) = designated(&restaurants, args.restaurant_id, Msg::RestaurantIdHint.text())? {
         return Ok(restaurants.swap_remove(index));
     }
     let listing = listing(&restaurants);
     if !app.ctx.interactive {
-        return Err(Failure::new(Kind::Usage, "several_restaurants", Msg::SeveralRestaurants.with("list", listing.join(", "))).hint(Msg::RestaurantIdHint.text()).into());
+        return Err(Failure::new(
+            Kind::Usage,
+            "several_restaurants",
+            Msg::SeveralRestaurants.with("list", listing.join(", ")),
+        )
+        .hint(Msg::RestaurantIdHint.text())
+        .into());
     }
     let index = prompt::choose(app, Msg::ChooseRestaurant.text(), listing, Msg::RestaurantIdHint.text()).await?;
     Ok(restaurants.swap_remove(index))
@@ -147,7 +166,9 @@ async fn choose_restaurant(app: &App, args: &ConnectArgs, mut restaurants: Vec<R
 /// several and no id says which. `hint` says where to give the id.
 pub fn designated(restaurants: &[Restaurant], id: Option<i64>, hint: Text) -> anyhow::Result<Option<usize>> {
     match id {
-        Some(id) => restaurants.iter().position(|r| r.id == id).map(Some).ok_or_else(|| Failure::new(Kind::Usage, "unknown_restaurant", Msg::UnknownRestaurant.with("id", id)).hint(hint).into()),
+        Some(id) => restaurants.iter().position(|r| r.id == id).map(Some).ok_or_else(|| {
+            Failure::new(Kind::Usage, "unknown_restaurant", Msg::UnknownRestaurant.with("id", id)).hint(hint).into()
+        }),
         None if restaurants.len() == 1 => Ok(Some(0)),
         None => Ok(None),
     }

@@ -139,7 +139,9 @@ async fn a_flood_does_not_stop_the_real_callback() {
             .await;
         }));
     }
-    let real = tokio::time::timeout(Duration::from_secs(20), get(port, "/callback?code=real&state=the-state")).await.expect("real callback answered");
+    let real = tokio::time::timeout(Duration::from_secs(20), get(port, "/callback?code=real&state=the-state"))
+        .await
+        .expect("real callback answered");
     assert!(real.starts_with("HTTP/1.1 200"), "{real}");
     match tokio::time::timeout(Duration::from_secs(20), listener.next()).await.unwrap() {
         Some(Callback::Code(code)) => assert_eq!(code.expose(), "real"),
@@ -153,8 +155,14 @@ async fn a_flood_does_not_stop_the_real_callback() {
 
 #[test]
 fn parse_callback_table() {
-    assert_eq!(parse_callback("code=a&state=b"), CallbackParams { code: Some("a".into()), state: Some("b".into()), error: None });
-    assert_eq!(parse_callback("error=access_denied"), CallbackParams { error: Some("access_denied".into()), ..Default::default() });
+    assert_eq!(
+        parse_callback("code=a&state=b"),
+        CallbackParams { code: Some("a".into()), state: Some("b".into()), error: None }
+    );
+    assert_eq!(
+        parse_callback("error=access_denied"),
+        CallbackParams { error: Some("access_denied".into()), ..Default::default() }
+    );
     assert_eq!(parse_callback("code=&state="), CallbackParams::default());
     assert_eq!(parse_callback("code=a&code=b&state=s"), CallbackParams::default());
     assert_eq!(parse_callback("%ZZ=%&&=="), CallbackParams::default());

@@ -1,0 +1,205 @@
+//! The fake HubRise authorization pages (hubrise-api.md §1.2–1.4, §1.6): request checks,
+//! the consent page and its form, and the redirect (or OOB page) with a code.
+
+use super::data::{ACCOUNT_NAME, CUSTOMER_LIST_ID, CUSTOMER_LIST_NAME, World};
+use super::ids::CLIENT_ID;
+use super::pages::{self, Consent};
+use super::scope::{self, Level, Scope};
+use super::state::{Grant, Shared, Target};
+use crate::i18n::{Lang, Text, Web};
+use axum::Router;
+use axum::body::Bytes;
+use axum::extract::{RawQuery, State};
+use axum::http::{StatusCode, header};
+use axum::response::{IntoResponse, Response};
+use axum::routing::get;
+use std::collections::HashMap;
+use std::sync::Arc;
+
+pub fn routes() -> Router<Arc<Shared>> {
+    Router::new().route("/oauth2/v1/authorize", get(authorize_page).post(authorize_decision))
+}
+
+/// Request parameters, first occurrence winning, from a query or a form body.
+pub fn params(raw: &[u8]) -> HashMap<String, String> {
+    let mut map = HashMap::new();
+    for (k, v) in url::form_urlencoded::parse(raw) {
+        map.entry(k.into_owned()).or_insert_with(|| v.into_owned());
+    }
+    map
+}
+
+/// A valid authorization request.
+struct Request {
+    redirect_uri: String,
+    scope: Scope,
+    state: Option<String>,
+    device_id: Option<String>,
+}
+
+fn check(s: &Shared, p: &HashMap<String, String>) -> Result<Request, Text> {
+    let get =
+        |name: &'static str| p.get(name).filter(|v| !v.is_empty()).ok_or_else(|| Web::SbErrMissing.with("name", name));
+    if get("client_id")? != CLIENT_ID {
+        return Err(Web::SbErrClient.text());
+    }
+    let redirect_uri = get("redirect_uri")?;
+    if !scope::redirect_allowed(redirect_uri, s.options().loopback_redirects) {
+        return Err(Web::SbErrRedirect.with("uri", redirect_uri));
+    }
+    let text = get("scope")?;
+    // A scope without an access level is a login, which this sandbox does not fake.
+    let scope =
+        Scope::parse(text).filter(|sc| sc.level.is_some()).ok_or_else(|| Web::SbErrScope.with("scope", text))?;
+    let device_id = p.get("device_id").filter(|d| !d.is_empty()).cloned();
+    if let Some(d) = device_id.as_deref().filter(|d| !scope::device_id_valid(d)) {
+        return Err(Web::SbErrDevice.with("device", d));
+    }
+    Ok(Request { redirect_uri: redirect_uri.clone(), scope, state: p.get("state").cloned(), device_id })
+}
+
+fn permission_lines(lang: Lang, scope: &Scope) -> Vec<String> {
+    let mut lines: Vec<String> = scope
+        .permissions
+        .iter()
+        .map(|(resource, access)| {
+            let name = match resource.as_str() {
+                "orders" => Web::SbResOrders,
+                "customer_list" => Web::SbResCustomerList,
+                "catalog" => Web::SbResCatalog,
+                "inventory" => Web::SbResInventory,
+                "all_customer_lists" => Web::SbResAllCustomerLists,
+                _ => Web::SbResAllCatalogs,
+            };
+            let line = if access == "write" { Web::SbPermWrite } else { Web::SbPermRead };
+            line.with("resource", name.render(lang)).render(lang)
+        })
+        .collect();
+    match scope.profile.as_deref() {
+        Some("profile") => lines.push(Web::SbResProfile.render(lang)),
+        Some(_) => lines.push(Web::SbResProfileEmail.render(lang)),
+        None => {}
+    }
+    lines
+}
+
+fn catalog_choices(lang: Lang, world: &World) -> Vec<pages::Choice> {
+    let account = (world.account_catalog_id.clone(), Web::SbCatalogOfAccount.with("name", ACCOUNT_NAME).render(lang));
+    let own = world.locations.iter().map(|l| {
+        let name = world.catalog_name(&l.catalog_id).unwrap_or_default();
+        (l.catalog_id.clone(), Web::SbCatalogOfLocation.with("name", name).with("location", &l.name).render(lang))
+    });
+    std::iter::once(account).chain(own).collect()
+}
+
+async fn authorize_page(State(s): State<Arc<Shared>>, RawQuery(query): RawQuery) -> Response {
+    let p = params(query.unwrap_or_default().as_bytes());
+    let req = match check(&s, &p) {
+        Ok(r) => r,
+        Err(why) => return pages::bad_request(s.lang, why),
+    };
+    let mut hidden = vec![
+        ("client_id", CLIENT_ID.to_string()),
+        ("redirect_uri", req.redirect_uri.clone()),
+        ("scope", p["scope"].clone()),
+    ];
+    hidden.extend(req.state.clone().map(|v| ("state", v)));
+    hidden.extend(req.device_id.clone().map(|v| ("device_id", v)));
+    let world = &s.world;
+    let consent = Consent {
+        account: ACCOUNT_NAME,
+        permissions: permission_lines(s.lang, &req.scope),
+        hidden,
+        locations: (req.scope.level == Some(Level::Location))
+            .then(|| world.locations.iter().map(|l| (l.id.clone(), l.name.clone())).collect()),
+        catalogs: req.scope.binds_catalog().then(|| catalog_choices(s.lang, world)),
+        customer_lists: req
+            .scope
+            .binds_customer_list()
+            .then(|| vec![(CUSTOMER_LIST_ID.to_string(), CUSTOMER_LIST_NAME.to_string())]),
+    };
+    pages::consent(s.lang, &consent)
+}
+
+fn redirect(uri: &str, pairs: &[(&str, &str)]) -> Response {
+    let mut url = match url::Url::parse(uri) {
+        Ok(u) => u,
+        Err(_) => return StatusCode::BAD_REQUEST.into_response(),
+    };
+    url.query_pairs_mut().extend_pairs(pairs);
+    (StatusCode::FOUND, [(header::LOCATION, url.to_string())]).into_response()
+}
+
+async fn authorize_decision(State(s): State<Arc<Shared>>, body: Bytes) -> Response {
+    let p = params(&body);
+    let req = match check(&s, &p) {
+        Ok(r) => r,
+        Err(why) => return pages::bad_request(s.lang, why),
+    };
+    let state: Vec<(&str, &str)> = req.state.as_deref().map(|st| ("state", st)).into_iter().collect();
+    match p.get("decision").map(String::as_str) {
+        Some("deny") if req.redirect_uri == scope::OOB => pages::oob_denied(s.lang),
+        Some("deny") => {
+            let mut pairs = vec![("error", "access_denied")];
+            if s.options().state_on_error {
+                pairs.extend(state);
+            }
+            redirect(&req.redirect_uri, &pairs)
+        }
+        Some("allow") => match grant(&s, &req, &p) {
+            Err(name) => pages::bad_request(s.lang, Web::SbErrChoice.with("name", name)),
+            Ok(grant) => {
+                let code = s.new_code(grant);
+                if req.redirect_uri == scope::OOB {
+                    return pages::oob_code(s.lang, &code);
+                }
+                let mut pairs = vec![("code", code.as_str())];
+                pairs.extend(state);
+                redirect(&req.redirect_uri, &pairs)
+            }
+        },
+        _ => pages::bad_request(s.lang, Web::SbErrChoice.with("name", "decision")),
+    }
+}
+
+/// What the person chose, checked; `Err` names the bad field.
+fn grant(s: &Shared, req: &Request, p: &HashMap<String, String>) -> Result<Grant, &'static str> {
+    let world = &s.world;
+    let target = match req.scope.level {
+        Some(Level::Location) => {
+            let id = p.get("location_id").ok_or("location_id")?;
+            Target::Location(world.location_index(id).ok_or("location_id")?)
+        }
+        _ => Target::Account,
+    };
+    let catalog_id = match req.scope.binds_catalog() {
+        false => None,
+        true => {
+            let id = p.get("catalog_id").ok_or("catalog_id")?;
+            let owner = world.catalog_owner(id).map_err(|_| "catalog_id")?;
+            // A location may use its own catalog or the account's, not another location's.
+            if let (Some(owner), Target::Location(n)) = (owner, &target)
+                && owner.id != world.locations[*n].id
+            {
+                return Err("catalog_id");
+            }
+            Some(id.clone())
+        }
+    };
+    let customer_list_id = match req.scope.binds_customer_list() {
+        false => None,
+        true => Some(p.get("customer_list_id").filter(|id| *id == CUSTOMER_LIST_ID).ok_or("customer_list_id")?.clone()),
+    };
+    Ok(Grant { target, device_id: req.device_id.clone(), catalog_id, customer_list_id, issued_at: s.now() })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn params_keep_the_first_value() {
+        let p = params(b"a=1&b=x+y&a=2&c=%5Bz%5D");
+        assert_eq!((p["a"].as_str(), p["b"].as_str(), p["c"].as_str()), ("1", "x y", "[z]"));
+    }
+}
