@@ -168,7 +168,7 @@ fn bad_entries_are_reported_one_by_one_and_the_rest_connect() {
             .line(&format!("location_id = \"{}\"", locations[3]));
         m.var("UNKNOWN_KEY", "OTk5OTk6AAAAAAAAAAAAAAAAAAAAAAAAAAA=");
         m.restaurant(&sb, "nowhere", &keys[3].1, "3r4s3-999", false);
-        m.restaurant(&sb, "group", sb.json["group_key"].as_str().unwrap(), &locations[3], false);
+        m.restaurant(&sb, "group", sb.json["multi_key"].as_str().unwrap(), &locations[3], false);
         m
     };
 
