@@ -225,6 +225,8 @@ impl Printer {
                 .unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
         bar.set_message(self.t(&text));
+        // The elapsed time keeps moving while the run waits (a rate-limit window, say).
+        bar.enable_steady_tick(Duration::from_millis(250));
         self.track(bar)
     }
 
