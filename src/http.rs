@@ -72,6 +72,14 @@ pub enum Idempotent {
     No,
 }
 
+/// Whether a successful answer's body matters. For a revoke, HubRise documents that a 200
+/// means done, whatever follows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Body {
+    Needed,
+    IgnoredOnSuccess,
+}
+
 /// A response, its body read in full (within the cap).
 #[derive(Debug)]
 pub struct Reply {
@@ -157,13 +165,24 @@ impl Http {
         idempotent: Idempotent,
         build: impl Fn(&Client) -> RequestBuilder,
     ) -> anyhow::Result<Reply> {
+        self.send_with(service, idempotent, Body::Needed, build).await
+    }
+
+    /// `send`, saying whether a successful answer's body is read at all.
+    pub async fn send_with(
+        &self,
+        service: Service,
+        idempotent: Idempotent,
+        body: Body,
+        build: impl Fn(&Client) -> RequestBuilder,
+    ) -> anyhow::Result<Reply> {
         let client = self.client()?;
         let mut last = String::new();
         for attempt in 1..=self.budget.attempts.max(1) {
             if let Some(pace) = &self.pace {
                 pace.ready(service).await;
             }
-            match self.try_once(service, idempotent, build(client)).await? {
+            match self.try_once(service, idempotent, body, build(client)).await? {
                 Try::Done(reply) => return Ok(reply),
                 Try::Retry { after, why } => {
                     last = why;
@@ -196,7 +215,13 @@ impl Http {
         .into())
     }
 
-    async fn try_once(&self, service: Service, idempotent: Idempotent, request: RequestBuilder) -> anyhow::Result<Try> {
+    async fn try_once(
+        &self,
+        service: Service,
+        idempotent: Idempotent,
+        body: Body,
+        request: RequestBuilder,
+    ) -> anyhow::Result<Try> {
         let response = match request.send().await {
             Ok(r) => r,
             Err(e) => {
@@ -230,6 +255,9 @@ impl Http {
         }
         if status.is_server_error() && idempotent == Idempotent::Yes {
             return Ok(Try::Retry { after: retry_after, why: format!("HTTP {status}") });
+        }
+        if body == Body::IgnoredOnSuccess && status.is_success() {
+            return Ok(Try::Done(Reply { status, body: Vec::new() }));
         }
         let body = match read_capped(response, self.budget.max_body).await {
             Ok(body) => body,

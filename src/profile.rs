@@ -107,15 +107,15 @@ impl Profiles {
 
     pub fn save(&self, name: &str, profile: &Profile) -> anyhow::Result<()> {
         let text = toml::to_string(profile).context("cannot encode the profile")?;
-        fsutil::write_atomic(&self.path(name), text.as_bytes(), 0o600).map_err(|e| {
-            Failure::new(
-                Kind::Unexpected,
-                "config_not_writable",
-                Msg::ConfigNotWritable.with("path", self.dir.display()),
-            )
-            .detail(format!("{e:#}"))
+        fsutil::write_atomic(&self.path(name), text.as_bytes(), 0o600).map_err(|e| self.not_writable(e))
+    }
+
+    /// A config dir we cannot write: read-only, full, or not a directory.
+    fn not_writable(&self, err: anyhow::Error) -> anyhow::Error {
+        Failure::new(Kind::Unexpected, "config_not_writable", Msg::ConfigNotWritable.with("path", self.dir.display()))
+            .hint(Msg::ConfigNotWritableHint.text())
+            .detail(format!("{err:#}"))
             .into()
-        })
     }
 
     pub fn delete(&self, name: &str) -> anyhow::Result<bool> {
@@ -145,15 +145,17 @@ impl Profiles {
     /// Takes the profile's lock, waiting up to `wait` for another run to finish; then
     /// fails naming the process that holds it.
     pub fn lock(&self, name: &str, command: &str, wait: Duration) -> anyhow::Result<ProfileLock> {
-        fsutil::create_private_dir(&self.dir)?;
         let path = self.dir.join(format!("{name}.lock"));
-        let mut file = OpenOptions::new()
-            .read(true)
-            .write(true)
-            .create(true)
-            .truncate(false)
-            .open(&path)
-            .with_context(|| format!("cannot open {}", path.display()))?;
+        let opened = fsutil::create_private_dir(&self.dir).and_then(|()| {
+            OpenOptions::new()
+                .read(true)
+                .write(true)
+                .create(true)
+                .truncate(false)
+                .open(&path)
+                .with_context(|| format!("cannot open {}", path.display()))
+        });
+        let mut file = opened.map_err(|e| self.not_writable(e))?;
         let start = Instant::now();
         loop {
             match file.try_lock() {

@@ -3,7 +3,7 @@
 //! revocation. HubRise documents no PKCE and no refresh tokens; tokens never expire.
 
 use crate::error::{Failure, Kind};
-use crate::http::{Http, Idempotent, Reply, Service};
+use crate::http::{Body, Http, Idempotent, Reply, Service};
 use crate::i18n::Msg;
 use crate::secret::Secret;
 use serde::Deserialize;
@@ -148,7 +148,7 @@ pub async fn exchange(http: &Http, oauth_base: &str, client: &OAuthClient, code:
 pub async fn revoke(http: &Http, oauth_base: &str, client: &OAuthClient, token: &Secret) -> anyhow::Result<()> {
     let url = format!("{}/revoke", oauth_base.trim_end_matches('/'));
     let reply = http
-        .send(Service::HubRise, Idempotent::Yes, |c| {
+        .send_with(Service::HubRise, Idempotent::Yes, Body::IgnoredOnSuccess, |c| {
             c.post(&url).basic_auth(&client.id, Some(client.secret.expose())).form(&[("token", token.expose())])
         })
         .await?;

@@ -131,6 +131,7 @@ catalog! {
         ProfileLocked { en: "Profile {profile} is in use by another zelty-bridge ({holder})", fr: "Le profil {profile} est utilisé par un autre zelty-bridge ({holder})" }
         ProfileLockedHint { en: "wait for it to finish, or use another --profile", fr: "attendez qu'il se termine, ou utilisez un autre --profile" }
         ConfigNotWritable { en: "Cannot write in {path}; nothing was changed", fr: "Impossible d'écrire dans {path} ; rien n'a été modifié" }
+        ConfigNotWritableHint { en: "check the directory's permissions and free space, or point ZELTY_BRIDGE_CONFIG_DIR elsewhere", fr: "vérifiez les droits du répertoire et l'espace libre, ou indiquez un autre répertoire avec ZELTY_BRIDGE_CONFIG_DIR" }
         ConfigCorrupt { en: "The configuration file {path} cannot be read", fr: "Le fichier de configuration {path} est illisible" }
         NoConfigDir { en: "No configuration directory could be found (HOME is not set)", fr: "Aucun répertoire de configuration trouvé (HOME n'est pas défini)" }
         NoConfigDirHint { en: "set ZELTY_BRIDGE_CONFIG_DIR", fr: "définissez ZELTY_BRIDGE_CONFIG_DIR" }

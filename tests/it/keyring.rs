@@ -178,3 +178,33 @@ fn no_session_bus_is_explained_with_the_way_out() {
     assert!(error["hint"].as_str().unwrap().contains("ZELTY_BRIDGE_SECRET_STORE=file"), "{error}");
     assert!(home.stored().is_empty());
 }
+
+/// A D-Bus peer that accepts connections and never answers: the keyring call must be
+/// abandoned at its deadline, not hang the wizard.
+#[test]
+fn a_stalled_keyring_peer_is_abandoned_at_its_deadline() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let socket = home.path().join("stalled-bus");
+    let listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for connection in listener.incoming() {
+            held.push(connection);
+        }
+    });
+    let mut connect = home.cmd(&sb);
+    connect
+        .args(["connect", "--json"])
+        .env_remove("ZELTY_BRIDGE_SECRET_STORE")
+        .env("DBUS_SESSION_BUS_ADDRESS", format!("unix:path={}", socket.display()))
+        .env("ZELTY_BRIDGE_KEYRING_TIMEOUT", "2")
+        .env("ZELTY_API_KEY", sb.demo_key());
+    let started = std::time::Instant::now();
+    let out = run(connect);
+    out.expect(1);
+    assert_eq!(out.json()["error"]["code"], "keyring_timeout", "{}", out.stdout);
+    assert!(out.json()["error"]["hint"].as_str().unwrap().contains("ZELTY_BRIDGE_SECRET_STORE=file"));
+    assert!(home.stored().is_empty());
+    // Not a speed assertion: a hung call would have hit the harness's two-minute guard.
+    assert!(started.elapsed() < HANG_GUARD);
+}

@@ -250,3 +250,80 @@ fn two_profiles_never_see_each_other() {
     assert_eq!(lyon_status.json()["hubrise"]["location_id"], "3r4s3-1");
     cli(&sb, &home, &["--profile", "paris", "status"]).expect(4);
 }
+
+#[test]
+fn a_second_run_on_the_same_profile_waits_then_names_the_holder() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let mut first = home.cmd(&sb);
+    first
+        .args(["connect", "--timeout", "30"])
+        .env("ZELTY_API_KEY", sb.demo_key())
+        .env("BROWSER_STANDIN_ACTION", "nothing")
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null());
+    let mut first = first.spawn().unwrap();
+    // Wait until the first run holds the lock (it names itself in the lock file).
+    let lock = home.config_dir().join("profiles/default.lock");
+    for _ in 0..200 {
+        if std::fs::read_to_string(&lock).is_ok_and(|s| s.contains("connect")) {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    let mut second = home.cmd(&sb);
+    second.args(["disconnect", "--yes", "--json"]);
+    let out = run(second);
+    let _ = first.kill();
+    let _ = first.wait();
+    out.expect(1);
+    let error = &out.json()["error"];
+    assert_eq!(error["code"], "profile_locked");
+    assert!(error["message"].as_str().unwrap().contains(&format!("pid {}", first.id())), "{error}");
+}
+
+/// A config dir the user cannot write: a clear error naming it, and nothing created. Root
+/// ignores file modes, so the CLI runs as `nobody` through setpriv when the tests run as root.
+#[cfg(unix)]
+#[test]
+fn a_read_only_config_dir_is_explained_and_left_alone() {
+    use std::os::unix::fs::PermissionsExt;
+    let home = Home::new();
+    let is_root = std::process::Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| String::from_utf8_lossy(&o.stdout).trim() == "0");
+    let setpriv = std::path::Path::new("/usr/bin/setpriv");
+    if is_root && !setpriv.exists() {
+        #[allow(clippy::print_stderr)]
+        {
+            eprintln!("\n*** SKIPPING the read-only test: running as root without setpriv ***\n");
+        }
+        return;
+    }
+    std::fs::set_permissions(home.path(), std::fs::Permissions::from_mode(0o755)).unwrap();
+    let binary = home.path().join("zelty-bridge");
+    std::fs::copy(bin(), &binary).unwrap();
+    std::fs::create_dir_all(home.config_dir()).unwrap();
+    std::fs::set_permissions(home.config_dir(), std::fs::Permissions::from_mode(0o555)).unwrap();
+    let mut cmd = if is_root {
+        let mut c = std::process::Command::new(setpriv);
+        c.args(["--reuid=65534", "--regid=65534", "--clear-groups", "--"]).arg(&binary);
+        c
+    } else {
+        std::process::Command::new(&binary)
+    };
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", home.path())
+        .env("CI", "true")
+        .env("ZELTY_BRIDGE_CONFIG_DIR", home.config_dir())
+        .env("ZELTY_BRIDGE_SECRET_STORE", "file")
+        .env("ZELTY_API_KEY", "MTIzNDU6q83vEjRWeJq83vEjRWeJq83vEjQ=")
+        .args(["connect", "--json"]);
+    let out = run(cmd);
+    out.expect(1);
+    let error = &out.json()["error"];
+    assert_eq!(error["code"], "config_not_writable", "{error}");
+    assert!(error["message"].as_str().unwrap().contains(&home.config_dir().display().to_string()), "{error}");
+    assert_eq!(std::fs::read_dir(home.config_dir()).unwrap().count(), 0, "nothing created");
+}

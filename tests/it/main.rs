@@ -4,6 +4,7 @@
 mod cli;
 mod completions;
 mod connect;
+mod faults;
 mod keyring;
 mod leaks;
 mod lifecycle;
