@@ -19,19 +19,6 @@ fn port_of(url: &str) -> u16 {
     url.split(':').nth(2).and_then(|p| p.split('/').next()).and_then(|p| p.parse().ok()).expect("a port")
 }
 
-fn need(program: &str) -> bool {
-    let found = std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()).any(|d| d.join(program).is_file());
-    let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
-    assert!(found || !ci, "CI must have {program}: see .ci/run");
-    if !found {
-        #[allow(clippy::print_stderr)]
-        {
-            eprintln!("\n*** SKIPPING: {program} is not installed ***\n");
-        }
-    }
-    found
-}
-
 fn openssl(dir: &std::path::Path, args: &[&str]) {
     let status = Command::new("openssl")
         .args(args)
@@ -108,7 +95,7 @@ fn tls_relay(home: &Home, target_port: u16) -> (Bg, u16, std::path::PathBuf) {
 
 #[test]
 fn https_works_and_an_untrusted_certificate_is_refused() {
-    if !need("openssl") || !need("python3") {
+    if !need_programs(&["openssl", "python3"]) {
         return;
     }
     let (sb, home) = (Sandbox::start(&[]), Home::new());
@@ -141,7 +128,7 @@ fn https_works_and_an_untrusted_certificate_is_refused() {
 
 #[test]
 fn every_call_goes_through_the_proxy() {
-    if !need("tinyproxy") {
+    if !need_programs(&["tinyproxy"]) {
         return;
     }
     let (sb, home) = (Sandbox::start(&[]), Home::new());
