@@ -200,3 +200,32 @@ fn without_a_keyring_a_person_is_offered_the_file_store() {
     assert_eq!(exit_code(&s), 0);
     assert!(home.config_dir().join("secrets.json").exists());
 }
+
+/// While the wizard waits for the browser, the address a browser elsewhere ended on can be
+/// pasted into the terminal instead.
+#[test]
+fn a_pasted_redirect_address_completes_the_authorization() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let landed = home.path().join("landed");
+    let mut cmd = person(&home, &sb, "en_US.UTF-8", &["connect"]);
+    cmd.env("ZELTY_API_KEY", sb.demo_key())
+        .env("BROWSER_STANDIN_ACTION", "stop-before-callback")
+        .env("BROWSER_STANDIN_CODE_FILE", &landed);
+    let mut s = spawn(cmd);
+    s.exp_string("paste the code or address here").expect("the waiting line invites a paste");
+    let mut address = String::new();
+    for _ in 0..200 {
+        address = std::fs::read_to_string(&landed).unwrap_or_default();
+        if !address.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    assert!(address.contains("/callback?code="), "{address}");
+    s.send_line("not a code").unwrap();
+    s.exp_string("neither an authorization code").expect("a bad paste is explained");
+    s.send_line(&address).unwrap();
+    s.exp_string("Authorization received").unwrap();
+    s.exp_eof().unwrap();
+    assert_eq!(exit_code(&s), 0);
+}
