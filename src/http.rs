@@ -205,14 +205,7 @@ impl Http {
                 }
             }
         }
-        Err(Failure::new(
-            Kind::Unreachable,
-            service.unreachable_code(),
-            Msg::ServiceUnreachable.with("service", service.name()).with("tries", self.budget.attempts),
-        )
-        .hint(Msg::ServiceUnreachableHint.with("service", service.name()))
-        .detail(last)
-        .into())
+        Err(unreachable(service, self.budget.attempts, last))
     }
 
     async fn try_once(
@@ -229,14 +222,7 @@ impl Http {
                 // A request that may have reached the server is not sent twice unless it
                 // is idempotent.
                 if idempotent == Idempotent::No && !e.is_connect() {
-                    return Err(Failure::new(
-                        Kind::Unreachable,
-                        service.unreachable_code(),
-                        Msg::ServiceUnreachable.with("service", service.name()).with("tries", 1),
-                    )
-                    .hint(Msg::ServiceUnreachableHint.with("service", service.name()))
-                    .detail(why)
-                    .into());
+                    return Err(unreachable(service, 1, why));
                 }
                 return Ok(Try::Retry { after: None, why });
             }
@@ -272,28 +258,26 @@ impl Http {
             }
             Err(BodyError::Read(why)) if idempotent == Idempotent::Yes => return Ok(Try::Retry { after: None, why }),
             Err(BodyError::Read(why)) => {
-                return Err(Failure::new(
-                    Kind::Unreachable,
-                    service.unreachable_code(),
-                    Msg::ServiceUnreachable.with("service", service.name()).with("tries", 1),
-                )
-                .hint(Msg::ServiceUnreachableHint.with("service", service.name()))
-                .detail(why)
-                .into());
+                return Err(unreachable(service, 1, why));
             }
         };
         if status.is_server_error() {
-            return Err(Failure::new(
-                Kind::Unreachable,
-                service.unreachable_code(),
-                Msg::ServiceUnreachable.with("service", service.name()).with("tries", 1),
-            )
-            .hint(Msg::ServiceUnreachableHint.with("service", service.name()))
-            .detail(format!("HTTP {status}"))
-            .into());
+            return Err(unreachable(service, 1, format!("HTTP {status}")));
         }
         Ok(Try::Done(Reply { status, body }))
     }
+}
+
+/// The service could not be reached after `tries`: exit 5, naming the service.
+fn unreachable(service: Service, tries: u32, detail: impl std::fmt::Display) -> anyhow::Error {
+    Failure::new(
+        Kind::Unreachable,
+        service.unreachable_code(),
+        Msg::ServiceUnreachable.with("service", service.name()).with("tries", tries),
+    )
+    .hint(Msg::ServiceUnreachableHint.with("service", service.name()))
+    .detail(detail)
+    .into()
 }
 
 enum BodyError {

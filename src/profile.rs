@@ -60,6 +60,13 @@ pub struct SupportAccess {
 
 pub const PROFILE_VERSION: u32 = 1;
 
+impl Profile {
+    /// The HubRise side in one phrase: the location, or the account for an account token.
+    pub fn location_label(&self) -> &str {
+        self.hubrise.location_name.as_deref().unwrap_or(&self.hubrise.account_name)
+    }
+}
+
 /// Profile names become file names and keyring user-name prefixes: keep them to a safe
 /// alphabet.
 pub fn validate_name(name: &str) -> Result<(), Failure> {

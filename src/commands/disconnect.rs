@@ -84,7 +84,7 @@ async fn confirm(app: &App, args: &DisconnectArgs, profile: &Profile) -> anyhow:
     let question = Msg::ConfirmDisconnect
         .with("profile", &app.profile)
         .with("restaurant", &profile.zelty.restaurant_name)
-        .with("location", profile.hubrise.location_name.as_deref().unwrap_or(&profile.hubrise.account_name));
+        .with("location", profile.location_label());
     if prompt::confirm(app, question, false, Msg::UseYes.text()).await? {
         Ok(())
     } else {

@@ -265,7 +265,7 @@ pub fn render(app: &App, o: &Value) -> String {
             t(Msg::LabelToken.text()),
             s(&h["access_token"])
         ),
-        format!("           {}: {} ({})", t(Msg::LabelCatalog.text()), s(&h["catalog_name"]), s(&h["catalog_id"])),
+        format!("           {} {} ({})", t(Msg::LabelCatalog.text()), s(&h["catalog_name"]), s(&h["catalog_id"])),
         format!(
             "           {}: {} ({})",
             t(Msg::LabelCustomerList.text()),

@@ -149,8 +149,8 @@ catalog! {
         StateUnchecked { en: "not checked", fr: "non vérifié" }
         LabelKey { en: "key", fr: "clé" }
         LabelToken { en: "token", fr: "jeton" }
-        LabelCatalog { en: "catalog", fr: "catalogue" }
-        LabelCustomerList { en: "customer list", fr: "liste de clients" }
+        LabelCatalog { en: "catalog:", fr: "catalogue :" }
+        LabelCustomerList { en: "customer list:", fr: "liste de clients :" }
         SupportGranted { en: "  Support  access given to Zelty's support team on {at}", fr: "  Support  accès donné au support Zelty le {at}" }
         SupportNotGranted { en: "  Support  not given yet (`zelty-bridge grant-support`)", fr: "  Support  pas encore donné (`zelty-bridge grant-support`)" }
         NotConnected { en: "Profile {profile} has no connection", fr: "Le profil {profile} n'a aucune connexion" }

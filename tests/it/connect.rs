@@ -289,3 +289,26 @@ fn several_restaurants_need_an_id_without_a_terminal() {
     ok.expect(0);
     assert_eq!(ok.json()["zelty"]["restaurant_id"].to_string(), id);
 }
+
+#[test]
+fn the_ruby_clients_404_for_a_bad_code_is_refused_too() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let (status, reply) = sb.admin("POST", "/_sandbox/options", Some(&json!({"bad_code_status": 404})));
+    assert_eq!(status, 200, "{reply}");
+    let mut cmd = connect(&home, &sb);
+    cmd.env("BROWSER_STANDIN_ACTION", "spend-code");
+    let out = run(cmd);
+    out.expect(3);
+    assert_eq!(error_code(&out), "invalid_grant");
+}
+
+#[test]
+fn quiet_keeps_the_result_and_drops_the_narration() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let mut cmd = home.cmd(&sb);
+    cmd.args(["-q", "connect"]).env("ZELTY_API_KEY", sb.demo_key());
+    let out = run(cmd);
+    out.expect(0);
+    assert!(out.stdout.contains("Profile default"), "{}", out.stdout);
+    assert!(!out.stderr.contains("Step") && !out.stderr.contains("✓"), "{}", out.stderr);
+}

@@ -20,16 +20,7 @@ pub struct KeyringSession {
 impl KeyringSession {
     /// `None` (after saying why) when the programs are missing outside CI.
     pub fn start(locked: bool) -> Option<KeyringSession> {
-        let missing: Vec<_> = PROGRAMS.iter().filter(|p| which(p).is_none()).collect();
-        if !missing.is_empty() {
-            let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
-            assert!(!ci, "CI must run the real-keyring test, but {missing:?} are missing: see .ci/run");
-            #[allow(clippy::print_stderr)]
-            {
-                eprintln!(
-                    "\n*** SKIPPING the real-keyring test: {missing:?} not installed (apt-get install -y gnome-keyring libsecret-tools dbus) ***\n"
-                );
-            }
+        if !need_programs(&PROGRAMS) {
             return None;
         }
         let home = Home::new();
@@ -93,10 +84,6 @@ impl Drop for KeyringSession {
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
-}
-
-fn which(program: &str) -> Option<std::path::PathBuf> {
-    std::env::split_paths(&std::env::var_os("PATH")?).map(|d| d.join(program)).find(|p| p.is_file())
 }
 
 #[test]

@@ -19,19 +19,6 @@ fn port_of(url: &str) -> u16 {
     url.split(':').nth(2).and_then(|p| p.split('/').next()).and_then(|p| p.parse().ok()).expect("a port")
 }
 
-fn need(program: &str) -> bool {
-    let found = std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()).any(|d| d.join(program).is_file());
-    let ci = std::env::var("CI").is_ok_and(|v| !v.is_empty() && v != "false" && v != "0");
-    assert!(found || !ci, "CI must have {program}: see .ci/run");
-    if !found {
-        #[allow(clippy::print_stderr)]
-        {
-            eprintln!("\n*** SKIPPING: {program} is not installed ***\n");
-        }
-    }
-    found
-}
-
 fn openssl(dir: &std::path::Path, args: &[&str]) {
     let status = Command::new("openssl")
         .args(args)
@@ -108,7 +95,7 @@ fn tls_relay(home: &Home, target_port: u16) -> (Bg, u16, std::path::PathBuf) {
 
 #[test]
 fn https_works_and_an_untrusted_certificate_is_refused() {
-    if !need("openssl") || !need("python3") {
+    if !need_programs(&["openssl", "python3"]) {
         return;
     }
     let (sb, home) = (Sandbox::start(&[]), Home::new());
@@ -139,17 +126,21 @@ fn https_works_and_an_untrusted_certificate_is_refused() {
     assert_eq!(out.json()["hubrise"]["state"], "ok");
 }
 
-#[test]
-fn every_call_goes_through_the_proxy() {
-    if !need("tinyproxy") {
-        return;
-    }
-    let (sb, home) = (Sandbox::start(&[]), Home::new());
+/// A tinyproxy on a free port, allowing CONNECT to `connect_ports`; returns it, its port
+/// and its log file.
+fn tinyproxy(home: &Home, connect_ports: &[u16]) -> (Bg, u16, std::path::PathBuf) {
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let log = home.path().join("tinyproxy.log");
-    let conf = home.path().join("tinyproxy.conf");
-    std::fs::write(&conf, format!("Port {port}\nListen 127.0.0.1\nTimeout 30\nAllow 127.0.0.1\nLogFile \"{}\"\nLogLevel Info\nMaxClients 50\n", log.display())).unwrap();
-    let _proxy = Bg(Command::new("tinyproxy")
+    let log = home.path().join(format!("tinyproxy-{port}.log"));
+    let conf = home.path().join(format!("tinyproxy-{port}.conf"));
+    let mut text = format!(
+        "Port {port}\nListen 127.0.0.1\nTimeout 30\nAllow 127.0.0.1\nLogFile \"{}\"\nLogLevel Info\nMaxClients 50\n",
+        log.display()
+    );
+    for p in connect_ports {
+        text.push_str(&format!("ConnectPort {p}\n"));
+    }
+    std::fs::write(&conf, text).unwrap();
+    let proxy = Bg(Command::new("tinyproxy")
         .arg("-d")
         .arg("-c")
         .arg(&conf)
@@ -163,6 +154,16 @@ fn every_call_goes_through_the_proxy() {
         }
         std::thread::sleep(std::time::Duration::from_millis(50));
     }
+    (proxy, port, log)
+}
+
+#[test]
+fn every_call_goes_through_the_proxy() {
+    if !need_programs(&["tinyproxy"]) {
+        return;
+    }
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let (_proxy, port, log) = tinyproxy(&home, &[]);
     let mut cmd = home.cmd(&sb);
     cmd.args(["connect", "--json"])
         .env("ZELTY_API_KEY", sb.demo_key())
@@ -173,4 +174,45 @@ fn every_call_goes_through_the_proxy() {
     for path in ["/restaurants", "/oauth2/v1/token", "/v1/location"] {
         assert!(log.contains(path), "{path} did not go through the proxy:\n{log}");
     }
+}
+
+#[test]
+fn https_goes_through_https_proxy_and_no_proxy_bypasses_it() {
+    if !need_programs(&["tinyproxy", "openssl", "python3"]) {
+        return;
+    }
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let env: std::collections::HashMap<_, _> = sb.env().into_iter().collect();
+    let (_zelty_relay, zelty_port, zelty_ca) = tls_relay(&home, port_of(&env["ZELTY_BRIDGE_ZELTY_API_URL"]));
+    let (_proxy, proxy_port, log) = tinyproxy(&home, &[zelty_port]);
+    let proxy = format!("http://127.0.0.1:{proxy_port}");
+    let mut cmd = home.cmd(&sb);
+    cmd.args(["connect", "--json"])
+        .env("ZELTY_API_KEY", sb.demo_key())
+        .env("ZELTY_BRIDGE_ZELTY_API_URL", format!("https://127.0.0.1:{zelty_port}/2.10"))
+        .env("SSL_CERT_FILE", &zelty_ca)
+        .env("HTTPS_PROXY", &proxy)
+        .env("https_proxy", &proxy);
+    run(cmd).expect(0);
+    let seen = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(
+        seen.contains(&format!("CONNECT 127.0.0.1:{zelty_port}")),
+        "the HTTPS call did not tunnel through the proxy:\n{seen}"
+    );
+
+    let before = std::fs::read_to_string(&log).unwrap_or_default().len();
+    let mut bypass = home.cmd(&sb);
+    bypass
+        .args(["status", "--json"])
+        .env("HTTP_PROXY", &proxy)
+        .env("http_proxy", &proxy)
+        .env("NO_PROXY", "127.0.0.1")
+        .env("no_proxy", "127.0.0.1");
+    run(bypass).expect(0);
+    let after = std::fs::read_to_string(&log).unwrap_or_default();
+    assert!(
+        !after[before..].contains("/restaurants") && !after[before..].contains("/v1/location"),
+        "NO_PROXY was not honoured:\n{}",
+        &after[before..]
+    );
 }

@@ -152,3 +152,80 @@ fn grant_support_walk_in_english() {
         "recorded",
     );
 }
+
+/// `--no-browser`: HubRise's documented installed-app flow. The URL is printed, a person
+/// authorizes elsewhere and types the code HubRise shows.
+#[test]
+fn no_browser_prints_the_url_and_takes_the_typed_code() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let mut cmd = person(&home, &sb, "en_US.UTF-8", &["connect", "--no-browser"]);
+    cmd.env("ZELTY_API_KEY", sb.demo_key());
+    let mut s = spawn(cmd);
+    let (_, url) = s.exp_regex(r"http://127\.0\.0\.1:\d+/oauth2/v1/authorize\?\S+").expect("the authorization URL");
+    assert!(url.contains("redirect_uri=urn%3Aietf%3Awg%3Aoauth%3A2.0%3Aoob"), "{url}");
+    s.exp_string("Code shown by HubRise").unwrap();
+    // The person's browser, elsewhere: it shows the code, which they copy.
+    let code_file = home.path().join("code");
+    let status = Command::new("python3")
+        .arg(fixtures().join("browser.py"))
+        .arg(&url)
+        .env("BROWSER_STANDIN_FOREGROUND", "1")
+        .env("BROWSER_STANDIN_CODE_FILE", &code_file)
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let code = std::fs::read_to_string(&code_file).expect("the page showed a code");
+    s.send_line(code.trim()).unwrap();
+    s.exp_string("Step 3/3").expect("the code was accepted");
+    s.exp_eof().unwrap();
+    assert_eq!(exit_code(&s), 0);
+}
+
+/// No keyring: a person is told why and offered the private file, never switched silently.
+#[test]
+fn without_a_keyring_a_person_is_offered_the_file_store() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let mut cmd = person(&home, &sb, "en_US.UTF-8", &["connect"]);
+    cmd.env_remove("ZELTY_BRIDGE_SECRET_STORE")
+        .env("DBUS_SESSION_BUS_ADDRESS", format!("unix:path={}", home.path().join("no-bus").display()));
+    let mut s = spawn(cmd);
+    s.exp_string("system keyring cannot be used").expect("the reason");
+    s.exp_string("readable only by you?").expect("the offer");
+    s.send("y").unwrap();
+    s.flush().unwrap();
+    s.exp_string("Zelty API key").unwrap();
+    s.send_line(&sb.demo_key()).unwrap();
+    s.exp_string("Profile default (secrets in: file)").expect("the file store was used");
+    s.exp_eof().unwrap();
+    assert_eq!(exit_code(&s), 0);
+    assert!(home.config_dir().join("secrets.json").exists());
+}
+
+/// While the wizard waits for the browser, the address a browser elsewhere ended on can be
+/// pasted into the terminal instead.
+#[test]
+fn a_pasted_redirect_address_completes_the_authorization() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let landed = home.path().join("landed");
+    let mut cmd = person(&home, &sb, "en_US.UTF-8", &["connect"]);
+    cmd.env("ZELTY_API_KEY", sb.demo_key())
+        .env("BROWSER_STANDIN_ACTION", "stop-before-callback")
+        .env("BROWSER_STANDIN_CODE_FILE", &landed);
+    let mut s = spawn(cmd);
+    s.exp_string("paste the code or address here").expect("the waiting line invites a paste");
+    let mut address = String::new();
+    for _ in 0..200 {
+        address = std::fs::read_to_string(&landed).unwrap_or_default();
+        if !address.is_empty() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(25));
+    }
+    assert!(address.contains("/callback?code="), "{address}");
+    s.send_line("not a code").unwrap();
+    s.exp_string("neither an authorization code").expect("a bad paste is explained");
+    s.send_line(&address).unwrap();
+    s.exp_string("Authorization received").unwrap();
+    s.exp_eof().unwrap();
+    assert_eq!(exit_code(&s), 0);
+}

@@ -14,6 +14,29 @@ use std::time::{Duration, Instant};
 /// Longest a single run may take before the test fails as hung.
 pub const HANG_GUARD: Duration = Duration::from_secs(120);
 
+/// `CI` is set to a true value, as on the CI machine.
+pub fn under_ci() -> bool {
+    std::env::var("CI")
+        .is_ok_and(|v| !matches!(v.trim().to_ascii_lowercase().as_str(), "" | "0" | "false" | "no" | "off"))
+}
+
+/// Whether `programs` are all installed. Outside CI a missing one skips the test with a
+/// loud message; under CI it fails, because `.ci/run` must install them.
+pub fn need_programs(programs: &[&str]) -> bool {
+    let on_path =
+        |p: &&str| std::env::split_paths(&std::env::var_os("PATH").unwrap_or_default()).any(|d| d.join(p).is_file());
+    let missing: Vec<&str> = programs.iter().filter(|p| !on_path(p)).copied().collect();
+    if missing.is_empty() {
+        return true;
+    }
+    assert!(!under_ci(), "CI must have {missing:?}: see .ci/run");
+    #[allow(clippy::print_stderr)] // the loud skip message is the point
+    {
+        eprintln!("\n*** SKIPPING: {missing:?} not installed (see .ci/run for the packages) ***\n");
+    }
+    false
+}
+
 pub fn bin() -> PathBuf {
     PathBuf::from(env!("CARGO_BIN_EXE_zelty-bridge"))
 }

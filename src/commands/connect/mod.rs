@@ -89,7 +89,7 @@ async fn confirm_replace(app: &App, args: &ConnectArgs, existing: &Profile) -> a
     let what = Msg::ExistingConnection
         .with("profile", &app.profile)
         .with("restaurant", &existing.zelty.restaurant_name)
-        .with("location", existing.hubrise.location_name.as_deref().unwrap_or(&existing.hubrise.account_name));
+        .with("location", existing.location_label());
     if !app.ctx.interactive {
         return Err(Failure::new(Kind::Usage, "already_connected", what).hint(Msg::UseForce.text()).into());
     }
