@@ -74,6 +74,7 @@ catalog! {
         BadScope { en: "« {scope} » is not a valid HubRise scope", fr: "« {scope} » n'est pas une portée HubRise valide" }
         BadScopeHint { en: "a scope looks like location[orders.write,catalog.read] or account[customer_list.read], optionally with ,profile", fr: "une portée s'écrit location[orders.write,catalog.read] ou account[customer_list.read], éventuellement suivie de ,profile" }
         BrowserFailed { en: "Could not open a browser ({why}); open the address above yourself", fr: "Impossible d'ouvrir un navigateur ({why}) ; ouvrez vous-même l'adresse ci-dessus" }
+        HubriseTokenMissing { en: "No HubRise token was given, and without a terminal or a browser nobody can authorize", fr: "Aucun jeton HubRise n'a été fourni, et sans terminal ni navigateur personne ne peut autoriser" }
         BrowserUnavailable { en: "No browser can be opened, and there is no terminal to paste a code into", fr: "Aucun navigateur ne peut être ouvert, et il n'y a pas de terminal où coller un code" }
         UseEnvTokenHint { en: "set HUBRISE_ACCESS_TOKEN to an existing token, or run `zelty-bridge connect` in a terminal", fr: "définissez HUBRISE_ACCESS_TOKEN avec un jeton existant, ou lancez `zelty-bridge connect` dans un terminal" }
         PasteNotACode { en: "That is neither an authorization code nor the address HubRise sent you back to", fr: "Ce n'est ni un code d'autorisation ni l'adresse vers laquelle HubRise vous a renvoyé" }

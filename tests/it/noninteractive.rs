@@ -113,18 +113,24 @@ fn with_nothing_connected_every_command_answers_at_once() {
     let cases = [
         case("connect without a key", &["connect"], 2, Some("zelty_key_missing"), "ZELTY_API_KEY"),
         case("connect, key expected on stdin", &["connect", "--zelty-api-key-stdin"], 2, Some("empty_key"), "Zelty"),
-        // DESIGN.md: a browser authorization is a step that needs a person (exit 6).
+        // Issue: without a terminal, fail at once (exit 2) naming the variable to set.
         case(
             "connect without a token or a browser",
             &["connect"],
-            6,
-            Some("browser_unavailable"),
+            2,
+            Some("hubrise_token_missing"),
             "HUBRISE_ACCESS_TOKEN",
         )
         .env("ZELTY_API_KEY", &key)
         .without("BROWSER"),
-        case("connect --no-browser", &["connect", "--no-browser"], 2, Some("needs_input"), "HUBRISE_ACCESS_TOKEN")
-            .env("ZELTY_API_KEY", &key),
+        case(
+            "connect --no-browser",
+            &["connect", "--no-browser"],
+            2,
+            Some("hubrise_token_missing"),
+            "HUBRISE_ACCESS_TOKEN",
+        )
+        .env("ZELTY_API_KEY", &key),
         case("grant-support", &["grant-support"], 4, Some("not_connected"), "zelty-bridge connect"),
         case("disconnect", &["disconnect"], 0, None, ""),
         case("status", &["status"], 4, Some("not_connected"), "zelty-bridge connect"),

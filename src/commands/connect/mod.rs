@@ -47,6 +47,7 @@ pub struct ConnectArgs {
 
 pub async fn run(args: ConnectArgs, app: &App) -> anyhow::Result<u8> {
     oauth::check_scope(&args.scope)?;
+    check_unattended(app, &args)?;
     let _lock = app.lock_profile("connect")?;
     if let Some(existing) = app.profiles.load(&app.profile)? {
         confirm_replace(app, &args, &existing).await?;
@@ -79,6 +80,18 @@ pub async fn run(args: ConnectArgs, app: &App) -> anyhow::Result<u8> {
         app.printer.info(Msg::NextStepGrantSupport.text());
     }
     Ok(0)
+}
+
+/// Without a person, HubRise authorization needs either `HUBRISE_ACCESS_TOKEN` or a browser
+/// that can be launched (the `BROWSER` command): say so before any call is made.
+fn check_unattended(app: &App, args: &ConnectArgs) -> anyhow::Result<()> {
+    let unattended = !app.ctx.interactive && app.sandbox.is_none() && !app.env.is_set("HUBRISE_ACCESS_TOKEN");
+    if unattended && (args.no_browser || !crate::context::browser_launchable(&app.env, std::env::consts::OS)) {
+        return Err(Failure::new(Kind::Usage, "hubrise_token_missing", Msg::HubriseTokenMissing.text())
+            .hint(Msg::UseEnvTokenHint.text())
+            .into());
+    }
+    Ok(())
 }
 
 /// An existing connection is replaced only on purpose.
