@@ -319,6 +319,7 @@ fn a_read_only_config_dir_is_explained_and_left_alone() {
         .env("ZELTY_BRIDGE_CONFIG_DIR", home.config_dir())
         .env("ZELTY_BRIDGE_SECRET_STORE", "file")
         .env("ZELTY_API_KEY", "MTIzNDU6q83vEjRWeJq83vEjRWeJq83vEjQ=")
+        .env("BROWSER", "true")
         .args(["connect", "--json"]);
     let out = run(cmd);
     out.expect(1);
