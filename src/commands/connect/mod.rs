@@ -16,7 +16,7 @@ use crate::commands::status;
 use crate::error::{Failure, Kind};
 use crate::hubrise::oauth::{self, DEFAULT_SCOPE};
 use crate::i18n::Msg;
-use crate::profile::{HubrisePart, PROFILE_VERSION, Profile, ZeltyPart};
+use crate::profile::{PROFILE_VERSION, Profile, ZeltyPart};
 use crate::prompt;
 
 /// Connect Zelty to HubRise
@@ -66,7 +66,7 @@ pub async fn run(args: ConnectArgs, app: &App) -> anyhow::Result<u8> {
         secret_store: store.kind(),
         connected_at: rfc3339(app.clock.now()),
         zelty: ZeltyPart { restaurant_id: zelty.restaurant.id, restaurant_name: zelty.restaurant.name.clone() },
-        hubrise: hubrise.part(&args.scope),
+        hubrise: hubrise.verified.part(&args.scope),
         support_access: None,
     };
     save_connection(app, store.as_ref(), &profile, &zelty.key, &hubrise.token).await?;
@@ -111,11 +111,5 @@ async fn confirm_replace(app: &App, args: &ConnectArgs, existing: &Profile) -> a
         Ok(())
     } else {
         Err(Failure::new(Kind::Usage, "cancelled", Msg::Cancelled.text()).into())
-    }
-}
-
-impl hubrise_step::HubriseDone {
-    fn part(&self, scope: &str) -> HubrisePart {
-        self.verified.part(scope)
     }
 }
