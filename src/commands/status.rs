@@ -30,6 +30,8 @@ pub struct End {
     /// The error code when not ok (`hubrise_connection_blocked`…).
     pub reason: Option<&'static str>,
     pub message: Option<String>,
+    /// How to fix it, in the user's language.
+    pub hint: Option<String>,
     pub masked: Option<String>,
     /// Live names that may have changed since `connect`.
     pub live: Option<Value>,
@@ -37,25 +39,45 @@ pub struct End {
 
 impl End {
     fn ok(secret: &Secret, live: Option<Value>) -> End {
-        End { state: "ok", reason: None, message: None, masked: Some(secret.masked()), live }
+        End { state: "ok", reason: None, message: None, hint: None, masked: Some(secret.masked()), live }
     }
-    fn missing(reason: &'static str) -> End {
-        End { state: "missing", reason: Some(reason), message: None, masked: None, live: None }
-    }
-    fn failed(err: &anyhow::Error, secret: &Secret, app: &App) -> End {
-        let failure = failure_of(err);
-        let state = match failure.map(|f| f.kind) {
-            Some(Kind::Rejected) => "rejected",
-            _ => "unreachable",
-        };
-        let report = crate::error::Report::of(err, app.printer.lang());
+
+    /// An end that is not ok, said the way errors are: code, message, hint.
+    fn not_ok(state: &'static str, failure: &Failure, secret: Option<&Secret>, app: &App) -> End {
         End {
             state,
-            reason: Some(failure.map_or("unexpected", |f| f.code)),
-            message: Some(report.message),
-            masked: Some(secret.masked()),
+            reason: Some(failure.code),
+            message: Some(app.printer.t(&failure.message)),
+            hint: failure.hint.as_ref().map(|h| app.printer.t(h)),
+            masked: secret.map(Secret::masked),
             live: None,
         }
+    }
+
+    fn missing_secret(app: &App) -> End {
+        End::not_ok(
+            "missing",
+            &Failure::new(Kind::NotConnected, "secret_missing", Msg::SecretMissing.text())
+                .hint(Msg::NotConnectedHint.text()),
+            None,
+            app,
+        )
+    }
+
+    fn failed(err: &anyhow::Error, secret: &Secret, app: &App) -> End {
+        let Some(failure) = failure_of(err) else {
+            let report = crate::error::Report::of(err, app.printer.lang());
+            return End {
+                state: "unreachable",
+                reason: Some("unexpected"),
+                message: Some(report.message),
+                hint: None,
+                masked: Some(secret.masked()),
+                live: None,
+            };
+        };
+        let state = if failure.kind == Kind::Rejected { "rejected" } else { "unreachable" };
+        End::not_ok(state, failure, Some(secret), app)
     }
 }
 
@@ -129,35 +151,41 @@ pub async fn check(app: &App, name: &str, profile: &Profile, offline: bool) -> E
     let (key, token) = match (key, token) {
         (Ok(k), Ok(t)) => (k, t),
         (Err(e), _) | (_, Err(e)) => {
-            let reason = crate::commands::connect::store_failure(e).code;
-            return Ends { zelty: End::missing(reason), hubrise: End::missing(reason) };
+            let failure = crate::commands::connect::store_failure(e);
+            return Ends {
+                zelty: End::not_ok("missing", &failure, None, app),
+                hubrise: End::not_ok("missing", &failure, None, app),
+            };
         }
     };
     if offline {
         let unchecked = |s: &Option<Secret>| {
-            s.as_ref()
-                .map_or_else(|| End::missing("secret_missing"), |s| End { state: "unchecked", ..End::ok(s, None) })
+            s.as_ref().map_or_else(|| End::missing_secret(app), |s| End { state: "unchecked", ..End::ok(s, None) })
         };
         return Ends { zelty: unchecked(&key), hubrise: unchecked(&token) };
     }
     let zelty_end = async {
-        let Some(key) = &key else { return End::missing("secret_missing") };
+        let Some(key) = &key else { return End::missing_secret(app) };
         match zelty::restaurants(&app.http, &app.settings.endpoints.zelty_api, key).await {
             Ok(list) => match list.iter().find(|r| r.id == profile.zelty.restaurant_id) {
                 Some(r) => End::ok(key, Some(json!({ "restaurant_name": r.name }))),
-                None => End {
-                    state: "rejected",
-                    reason: Some("zelty_restaurant_gone"),
-                    message: Some(app.printer.t(&Msg::RestaurantGone.with("id", profile.zelty.restaurant_id))),
-                    masked: Some(key.masked()),
-                    live: None,
-                },
+                None => End::not_ok(
+                    "rejected",
+                    &Failure::new(
+                        Kind::Rejected,
+                        "zelty_restaurant_gone",
+                        Msg::RestaurantGone.with("id", profile.zelty.restaurant_id),
+                    )
+                    .hint(Msg::TokenRevokedHint.text()),
+                    Some(key),
+                    app,
+                ),
             },
             Err(err) => End::failed(&err, key, app),
         }
     };
     let hubrise_end = async {
-        let Some(token) = &token else { return End::missing("secret_missing") };
+        let Some(token) = &token else { return End::missing_secret(app) };
         match check_hubrise(app, profile, token).await {
             Ok(live) => End::ok(token, Some(live)),
             Err(err) => End::failed(&err, token, app),
@@ -219,6 +247,7 @@ fn object_for(_app: &App, name: &str, profile: &Profile, store: StoreKind, ends:
         if let Some(reason) = end.reason {
             value["reason"] = json!(reason);
             value["message"] = json!(end.message);
+            value["hint"] = json!(end.hint);
         }
     }
     let support = match &profile.support_access {
@@ -277,6 +306,9 @@ pub fn render(app: &App, o: &Value) -> String {
         if let Some(message) = end["message"].as_str() {
             lines.push(format!("  ! {message}"));
         }
+        if let Some(hint) = end["hint"].as_str() {
+            lines.push(format!("    hint: {hint}"));
+        }
     }
     lines.push(match o["support_access"]["granted_at"].as_str() {
         Some(at) => t(Msg::SupportGranted.with("at", at)),
@@ -290,7 +322,7 @@ mod tests {
     use super::*;
 
     fn end(state: &'static str) -> End {
-        End { state, reason: None, message: None, masked: None, live: None }
+        End { state, reason: None, message: None, hint: None, masked: None, live: None }
     }
 
     #[test]

@@ -156,6 +156,7 @@ catalog! {
         SupportNotGranted { en: "  Support  not given yet (`zelty-bridge grant-support`)", fr: "  Support  pas encore donné (`zelty-bridge grant-support`)" }
         NotConnected { en: "Profile {profile} has no connection", fr: "Le profil {profile} n'a aucune connexion" }
         NotConnectedHint { en: "run `zelty-bridge connect`", fr: "lancez `zelty-bridge connect`" }
+        SecretMissing { en: "A secret of this connection is missing from the secret store", fr: "Un secret de cette connexion manque dans le coffre à secrets" }
         NoProfiles { en: "No profile is connected", fr: "Aucun profil n'est connecté" }
 
         // ----- grant-support -----

@@ -63,10 +63,11 @@ fn status_json_has_exactly_the_documented_shape() {
 
 #[test]
 fn status_reports_each_refusal_with_exit_3() {
-    for (action, reason) in [
-        ("revoke", "hubrise_token_revoked"),
-        ("block", "hubrise_connection_blocked"),
-        ("suspend", "hubrise_account_suspended"),
+    // Each documented reason, and the way out the user is given for it.
+    for (action, reason, fix) in [
+        ("revoke", "hubrise_token_revoked", "zelty-bridge connect"),
+        ("block", "hubrise_connection_blocked", "Unblock"),
+        ("suspend", "hubrise_account_suspended", "subscription"),
     ] {
         let (sb, home) = (Sandbox::start(&[]), Home::new());
         connected(&sb, &home, "default", None);
@@ -77,9 +78,11 @@ fn status_reports_each_refusal_with_exit_3() {
         assert_eq!(o["hubrise"]["state"], "rejected", "{action}");
         assert_eq!(o["hubrise"]["reason"], reason, "{action}");
         assert_eq!(o["zelty"]["state"], "ok");
+        assert!(o["hubrise"]["hint"].as_str().unwrap().contains(fix), "{action}: {o}");
         let human = cli(&sb, &home, &["status"]);
         human.expect(3);
         assert!(human.stdout.contains("rejected"), "{}", human.stdout);
+        assert!(human.stdout.contains("hint: ") && human.stdout.contains(fix), "{}", human.stdout);
     }
 }
 

@@ -229,3 +229,28 @@ fn a_pasted_redirect_address_completes_the_authorization() {
     s.exp_eof().unwrap();
     assert_eq!(exit_code(&s), 0);
 }
+
+/// A key that sees several restaurants: the person picks one from a list with the arrows.
+#[test]
+fn several_restaurants_are_chosen_from_a_list() {
+    let sb = Sandbox::start(&[]);
+    let multi = sb.json["multi_key"].as_str().expect("multi_key").to_string();
+    let pick = |keys: &str| {
+        let home = Home::new();
+        let mut cmd = person(&home, &sb, "en_US.UTF-8", &["connect"]);
+        cmd.env("ZELTY_API_KEY", &multi);
+        let mut s = spawn(cmd);
+        s.exp_string("Which one do you connect?").expect("the list");
+        s.send(keys).unwrap();
+        s.flush().unwrap();
+        s.exp_string("Step 3/3").expect("a restaurant was chosen");
+        s.exp_eof().unwrap();
+        assert_eq!(exit_code(&s), 0);
+        let mut status = home.cmd(&sb);
+        status.args(["status", "--json"]);
+        run(status).json()["zelty"]["restaurant_id"].as_i64().unwrap()
+    };
+    let first = pick("\r");
+    let second = pick("\x1b[B\r");
+    assert_ne!(first, second, "the arrow key moved the choice");
+}
