@@ -78,3 +78,32 @@ fn a_bad_environment_value_names_the_variable() {
     out.expect(2);
     assert!(out.stderr.contains("ZELTY_BRIDGE_SECRET_STORE"), "{}", out.stderr);
 }
+
+/// `zelty-bridge sandbox` serves in the foreground and prints the lines that point the CLI
+/// at it.
+#[test]
+fn the_sandbox_command_prints_export_lines() {
+    use std::io::{BufRead, BufReader};
+    let home = Home::new();
+    let mut cmd = home.bare_cmd();
+    cmd.arg("sandbox").stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::null());
+    let mut child = cmd.spawn().unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let mut exports = Vec::new();
+    for line in lines.by_ref().take(8) {
+        exports.push(line.unwrap());
+    }
+    let _ = child.kill();
+    let _ = child.wait();
+    let text = exports.join("\n");
+    for var in [
+        "ZELTY_BRIDGE_HUBRISE_OAUTH_URL",
+        "ZELTY_BRIDGE_HUBRISE_API_URL",
+        "ZELTY_BRIDGE_HUBRISE_MANAGER_URL",
+        "ZELTY_BRIDGE_ZELTY_API_URL",
+        "ZELTY_BRIDGE_ZELTY_BO_URL",
+        "ZELTY_BRIDGE_CLIENT_ID",
+    ] {
+        assert!(text.contains(&format!("export {var}=")), "{var} in\n{text}");
+    }
+}

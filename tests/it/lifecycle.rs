@@ -133,6 +133,7 @@ fn grant_support_confirm_revoke_and_without_a_person() {
         steps.stdout
     );
     assert!(steps.stderr.contains("--confirm"), "{}", steps.stderr);
+    assert!(steps.stderr.contains("Never share your HubRise username and password"), "{}", steps.stderr);
     let mut french = home.cmd(&sb);
     french.arg("grant-support").env("LANG", "fr_FR.UTF-8");
     let french = run(french);
@@ -163,6 +164,11 @@ fn disconnect_revokes_with_basic_auth_and_removes_everything_and_is_idempotent()
     let out = cli(&sb, &home, &["disconnect", "--yes", "--json"]);
     out.expect(0);
     assert_eq!(out.json()["revoked"], true);
+    assert!(
+        out.stderr.contains("/marketplace/hubrise-v2/status") && out.stderr.contains("Désactiver"),
+        "the Zelty side is guided: {}",
+        out.stderr
+    );
     let revoke = sb
         .requests()
         .into_iter()
@@ -330,4 +336,22 @@ fn a_read_only_config_dir_is_explained_and_left_alone() {
     assert_eq!(error["code"], "config_not_writable", "{error}");
     assert!(error["message"].as_str().unwrap().contains(&home.config_dir().display().to_string()), "{error}");
     assert_eq!(std::fs::read_dir(home.config_dir()).unwrap().count(), 0, "nothing created");
+}
+
+/// The file store refuses a secrets file others can read, rather than trust a secret that
+/// may have leaked.
+#[cfg(unix)]
+#[test]
+fn a_secrets_file_readable_by_others_is_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    connected(&sb, &home, "default", None);
+    let path = home.config_dir().join("secrets.json");
+    assert_eq!(std::fs::metadata(&path).unwrap().permissions().mode() & 0o777, 0o600);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let out = cli(&sb, &home, &["status", "--json"]);
+    out.expect(4);
+    let o = out.json();
+    assert_eq!(o["hubrise"]["reason"], "secrets_file_insecure", "{o}");
+    assert!(o["hubrise"]["hint"].as_str().unwrap().contains("chmod 600"), "{o}");
 }
