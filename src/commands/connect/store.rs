@@ -17,9 +17,10 @@ use crate::secrets::{self, SecretStore, StoreError, StoreKind};
 pub async fn choose(app: &App) -> anyhow::Result<Box<dyn SecretStore>> {
     let store = app.store_of(app.settings.store);
     let spinner = app.printer.spinner(Msg::CheckingStore.text());
-    let probe = tokio::task::spawn_blocking({
-        let store = app.store_of(app.settings.store);
-        move || store.probe()
+    // The probe may wait out the keyring's deadline: off the async threads.
+    let (store, probe) = tokio::task::spawn_blocking(move || {
+        let probe = store.probe();
+        (store, probe)
     })
     .await?;
     drop(spinner);
