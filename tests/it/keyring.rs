@@ -79,8 +79,16 @@ impl KeyringSession {
 
 impl Drop for KeyringSession {
     fn drop(&mut self) {
-        // Closing `cat`'s stdin ends the session; dbus-run-session then stops the bus.
+        // Closing `cat`'s stdin ends the session: dbus-run-session then stops the bus, and
+        // gnome-keyring leaves with it. Killing dbus-run-session outright would leave both
+        // daemons running, so it gets a few seconds to do that first.
         drop(self.child.stdin.take());
+        for _ in 0..100 {
+            if self.child.try_wait().ok().flatten().is_some() {
+                return;
+            }
+            std::thread::sleep(Duration::from_millis(30));
+        }
         let _ = self.child.kill();
         let _ = self.child.wait();
     }
