@@ -24,6 +24,13 @@ impl Secret {
     }
 }
 
+/// `bytes` random bytes from the OS, as lowercase hex (a `state`, an authorization code).
+pub fn random_hex(bytes: usize) -> Result<String, getrandom::Error> {
+    let mut buf = vec![0u8; bytes];
+    getrandom::fill(&mut buf)?;
+    Ok(buf.iter().map(|b| format!("{b:02x}")).collect())
+}
+
 pub fn mask(value: &str) -> String {
     let chars: Vec<char> = value.chars().collect();
     if chars.len() < 16 {

@@ -143,6 +143,18 @@ pub async fn location_list(
     }
 }
 
+/// Without an id from the token endpoint or a manifest, a location's catalog (or customer
+/// list) is known only when there is exactly one. A list the token's scope does not cover
+/// leaves it unnamed; an unreachable service is still a failure, to be tried again.
+pub fn only_one(list: anyhow::Result<Vec<Named>>) -> anyhow::Result<Option<Named>> {
+    match list {
+        Ok(mut l) if l.len() == 1 => Ok(l.pop()),
+        Ok(_) => Ok(None),
+        Err(err) if crate::error::failure_of(&err).is_some_and(|f| f.kind == Kind::Unreachable) => Err(err),
+        Err(_) => Ok(None),
+    }
+}
+
 /// Ids come from services and manifests: keep them to one path segment.
 fn segment(id: &str) -> String {
     url::form_urlencoded::byte_serialize(id.as_bytes()).collect()

@@ -24,9 +24,7 @@ pub struct OAuthClient {
 
 /// 256 random bits, hex: unguessable, and safe in a URL as is.
 pub fn new_state() -> anyhow::Result<String> {
-    let mut bytes = [0u8; 32];
-    getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("no randomness from the OS: {e}"))?;
-    Ok(bytes.iter().map(|b| format!("{b:02x}")).collect())
+    crate::secret::random_hex(32).map_err(|e| anyhow::anyhow!("no randomness from the OS: {e}"))
 }
 
 /// Compares without an early exit, so the time taken says nothing about how much of a

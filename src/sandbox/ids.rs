@@ -93,13 +93,11 @@ pub fn short_id(namespace: u64, n: u64) -> String {
 /// 32 random hex characters: an authorization code (HubRise's look like
 /// `ffae0047c4d6b9e02f95e76a3f6e906d`).
 pub fn random_code() -> String {
-    let mut bytes = [0u8; 16];
-    // A failing OS random source leaves zeros; the wall clock keeps codes distinct then.
-    if getrandom::fill(&mut bytes).is_err() {
+    // Without an OS random source, the wall clock keeps codes distinct.
+    crate::secret::random_hex(16).unwrap_or_else(|_| {
         let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_nanos();
-        bytes = nanos.to_le_bytes();
-    }
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+        nanos.to_le_bytes().iter().map(|b| format!("{b:02x}")).collect()
+    })
 }
 
 #[cfg(test)]

@@ -222,11 +222,11 @@ pub async fn verify(app: &App, token: &Secret, grant: Option<&Grant>) -> anyhow:
     }
     let catalog = match grant.and_then(|g| g.catalog_id.as_deref()) {
         Some(id) => Some(api::catalog(http, api, token, id).await?),
-        None => only_one(api::location_list(http, api, token, None, "catalogs").await),
+        None => api::only_one(api::location_list(http, api, token, None, "catalogs").await)?,
     };
     let customer_list = match grant.and_then(|g| g.customer_list_id.as_deref()) {
         Some(id) => Some(api::customer_list(http, api, token, id).await?),
-        None => only_one(api::location_list(http, api, token, None, "customer_lists").await),
+        None => api::only_one(api::location_list(http, api, token, None, "customer_lists").await)?,
     };
     drop(spinner);
     app.printer.success(
@@ -236,10 +236,4 @@ pub async fn verify(app: &App, token: &Secret, grant: Option<&Grant>) -> anyhow:
             .with("account", &location.account.name),
     );
     Ok(Verified { location, catalog, customer_list })
-}
-
-/// Without the token endpoint's answer, a location's catalog (or customer list) is known
-/// only when there is exactly one; listing may also be out of the token's scope.
-fn only_one(list: anyhow::Result<Vec<Named>>) -> Option<Named> {
-    list.ok().filter(|l| l.len() == 1).and_then(|mut l| l.pop())
 }

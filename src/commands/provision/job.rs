@@ -16,7 +16,7 @@ use crate::clock::rfc3339;
 use crate::commands::connect::{self, Verified};
 use crate::error::{Failure, Kind, failure_of};
 use crate::http::Http;
-use crate::hubrise::api::{self, Named};
+use crate::hubrise::api;
 use crate::hubrise::oauth::DEFAULT_SCOPE;
 use crate::i18n::{Msg, Text};
 use crate::profile::{PROFILE_VERSION, Profile, ZeltyPart};
@@ -271,7 +271,7 @@ async fn verify(
                 .hint(Msg::CheckManifestField.with("field", "catalog_id").with("profile", name))
                 .into()
             }),
-            None => only_one(list),
+            None => api::only_one(list),
         }
     };
     let customer_lists = async {
@@ -280,23 +280,11 @@ async fn verify(
                 .await
                 .map(Some)
                 .map_err(|err| named(err, "customer_list_id", name)),
-            None => only_one(api::location_list(http, api_url, token, at, "customer_lists").await),
+            None => api::only_one(api::location_list(http, api_url, token, at, "customer_lists").await),
         }
     };
     let (catalog, customer_list) = tokio::join!(catalogs, customer_lists);
     Ok(Verified { location, catalog: catalog?, customer_list: customer_list? })
-}
-
-/// With no id in the manifest, a location's catalog (or customer list) is known only when
-/// there is exactly one. A list the token's scope does not cover leaves it unnamed, as in
-/// `connect`; an unreachable service is still a failure, to be tried again.
-fn only_one(list: anyhow::Result<Vec<Named>>) -> anyhow::Result<Option<Named>> {
-    match list {
-        Ok(mut l) if l.len() == 1 => Ok(l.pop()),
-        Ok(_) => Ok(None),
-        Err(err) if failure_of(&err).is_some_and(|f| f.kind == Kind::Unreachable) => Err(err),
-        Err(_) => Ok(None),
-    }
 }
 
 /// A refused id from the manifest gets a hint naming the field to check.
