@@ -230,13 +230,15 @@ impl Http {
         let status = response.status();
         self.printer.debug(2, format!("{} {} -> {}", service.name(), redact_url(response.url()), status));
         let retry_after = retry_after(response.headers());
-        if status == StatusCode::TOO_MANY_REQUESTS {
+        // 423 Locked and 425 Too Early are retried like 429: Zelty's API reference
+        // (https://docs.zelty.fr, "Limites") lists them with 429 as "try again later".
+        if matches!(status.as_u16(), 423 | 425 | 429) {
             if let Some(pace) = &self.pace {
                 pace.throttled(service, retry_after);
             }
             return Ok(Try::Retry {
                 after: Some(retry_after.unwrap_or(self.budget.backoff * 2)),
-                why: "429 Too Many Requests".into(),
+                why: format!("HTTP {status}"),
             });
         }
         if status.is_server_error() && idempotent == Idempotent::Yes {
