@@ -94,6 +94,8 @@ fn check(reply: &Reply) -> Result<(), Failure> {
         200 => Ok(()),
         401 => {
             let message = serde_json::from_slice::<ErrorBody>(&reply.body).map(|b| b.message).unwrap_or_default();
+            // The server's words, with any secret it echoed cut out.
+            let message = crate::secret::redact(&message);
             Err(Refusal::of_message(&message).failure().detail(format!("HTTP 401 {message}")))
         }
         403 => Err(Failure::new(Kind::Rejected, "hubrise_forbidden", Msg::TokenForbidden.text())

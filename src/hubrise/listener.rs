@@ -5,7 +5,6 @@
 //! at most 1024 are served at once, so a flood neither ends nor stalls the flow and memory
 //! stays bounded. Nothing from the request is reflected into the page.
 
-use crate::hubrise::oauth::constant_time_eq;
 use crate::i18n::{Lang, Web};
 use crate::secret::Secret;
 use std::net::Ipv4Addr;
@@ -150,7 +149,7 @@ fn route(head: &str, shared: &Shared) -> (u16, Page, Option<Callback>) {
         return (405, Page::Ignored, None);
     }
     let params = parse_callback(query);
-    let state_ok = params.state.as_deref().is_some_and(|s| constant_time_eq(s.as_bytes(), shared.state.as_bytes()));
+    let state_ok = params.state.as_deref().is_some_and(|s| crate::secret::same(s, &shared.state));
     if !state_ok || (params.code.is_none() && params.error.is_none()) {
         return (400, Page::Ignored, None);
     }

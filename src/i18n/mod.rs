@@ -7,9 +7,11 @@
 //! message are non-empty and use the same placeholders.
 
 mod cli;
+mod harden;
 mod web;
 
 pub use cli::Msg;
+pub use harden::Harden;
 pub use web::Web;
 
 use std::fmt;
@@ -214,6 +216,11 @@ mod tests {
     #[test]
     fn every_cli_message_is_in_both_languages() {
         assert_eq!(check_catalog::<Msg>(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn every_harden_message_is_in_both_languages() {
+        assert_eq!(check_catalog::<Harden>(), Vec::<String>::new());
     }
 
     #[test]

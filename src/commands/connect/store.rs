@@ -86,18 +86,12 @@ pub fn save(
         return Err(Failure::new(Kind::Interrupted, "interrupted", Msg::Interrupted.text()).into());
     }
     let users = [secrets::zelty_user(name), secrets::hubrise_user(name)];
-    let before: Vec<Option<Secret>> =
-        users.iter().map(|u| store.get(u)).collect::<Result<_, _>>().map_err(store_failure)?;
-    secrets::set_all(store, &[(users[0].clone(), zelty_key), (users[1].clone(), token)]).map_err(store_failure)?;
-    if let Err(err) = profiles.save(name, profile) {
-        // Put the previous secrets back so the previous connection still works.
-        for (user, previous) in users.iter().zip(&before) {
-            let _ = match previous {
-                Some(secret) => store.set(user, secret),
-                None => store.delete(user).map(drop),
-            };
-        }
-        return Err(err);
-    }
+    secrets::store_connection(
+        store,
+        &[(users[0].clone(), zelty_key), (users[1].clone(), token)],
+        || profiles.save(name, profile),
+        store_failure,
+    )?;
+    interrupt::note_stored();
     Ok(())
 }
