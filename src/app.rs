@@ -138,14 +138,20 @@ pub fn main() -> ExitCode {
         }
     };
     let lang = ctx.lang;
-    let signals = {
+    let mut signals = {
         let _inside = runtime.enter();
         interrupt::Signals::install()
     };
     let outcome = runtime.block_on(async {
-        tokio::select! {
+        let outcome = tokio::select! {
             result = crate::commands::dispatch(cli, env, ctx, printer.clone()) => Ok(result),
             stop = signals.stopped() => Err(stop),
+        };
+        // A signal held during a store, the command finishing meanwhile, still ends the
+        // run as that signal does.
+        match (outcome, signals.already_received().await) {
+            (Ok(_), Some(stop)) => Err(stop),
+            (outcome, _) => outcome,
         }
     });
     // Prompt threads may still be blocked reading the terminal: do not wait for them.

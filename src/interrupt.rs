@@ -9,6 +9,8 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 static CRITICAL: AtomicUsize = AtomicUsize::new(0);
 static PENDING: AtomicBool = AtomicBool::new(false);
 static STORED: AtomicUsize = AtomicUsize::new(0);
+/// The exit code of the signal received, 0 before any.
+static RECEIVED: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
 
 /// Marks a section that a signal must not cut; dropping it ends the section.
 pub struct Critical(());
@@ -80,13 +82,29 @@ impl Signals {
 
     /// Resolves on the first signal that arrives outside a critical section (or after the
     /// section in which it arrived ends).
-    pub async fn stopped(mut self) -> Stop {
+    pub async fn stopped(&mut self) -> Stop {
         let stop = self.first().await;
+        RECEIVED.store(stop.exit_code(), Ordering::SeqCst);
         PENDING.store(true, Ordering::SeqCst);
         while CRITICAL.load(Ordering::SeqCst) > 0 {
             tokio::time::sleep(std::time::Duration::from_millis(20)).await;
         }
         stop
+    }
+
+    /// A signal that arrived while the command was busy in a blocking section (a store
+    /// run on the async thread), which `stopped` never had the chance to see.
+    pub async fn already_received(&mut self) -> Option<Stop> {
+        tokio::task::yield_now().await;
+        let stop = tokio::select! {
+            biased;
+            stop = self.first() => Some(stop),
+            () = std::future::ready(()) => None,
+        };
+        if let Some(stop) = stop {
+            RECEIVED.store(stop.exit_code(), Ordering::SeqCst);
+        }
+        received()
     }
 
     #[cfg(unix)]
@@ -128,6 +146,14 @@ async fn futures_select_all<F: std::future::Future<Output = Stop> + Unpin>(mut f
         std::task::Poll::Pending
     })
     .await
+}
+
+/// The signal received, if one was: it decides the outcome even when the command finished
+/// while the signal was held, so that a signal always ends in its exit code.
+pub fn received() -> Option<Stop> {
+    [Stop::Interrupt, Stop::Terminate, Stop::Hangup]
+        .into_iter()
+        .find(|s| s.exit_code() == RECEIVED.load(Ordering::SeqCst))
 }
 
 /// Whether a signal came: the process is about to exit, so a store that has not started
