@@ -94,18 +94,21 @@ pub fn hubrise_user(profile: &str) -> String {
 }
 
 /// Writes every `(user, secret)` pair or none: when a write fails, the ones already made
-/// are put back as they were (restored or deleted), then the error is returned. A put-back
-/// that fails too is part of the error, never dropped: it names what was left behind.
-pub fn set_all(store: &dyn SecretStore, pairs: &[(String, &Secret)]) -> Result<(), StoreError> {
+/// are put back as they were (restored or deleted), then the error is returned with what a
+/// failed put-back left behind (never dropped).
+/// The secrets a failed put-back left, with why.
+type Leftovers = Vec<(String, StoreError)>;
+
+pub fn set_all(store: &dyn SecretStore, pairs: &[(String, &Secret)]) -> Result<(), (StoreError, Leftovers)> {
     let mut before: Vec<(&str, Option<Secret>)> = Vec::new();
     for (user, secret) in pairs {
-        let previous = store.get(user)?;
+        let previous = store.get(user).map_err(|e| (e, Vec::new()))?;
         if let Err(err) = store.set(user, secret) {
             // The failed write may have half-happened (a keyring that timed out): put it
             // back too.
             before.push((user, previous));
             let left = put_back(store, &before);
-            return Err(with_leftovers(err, &left));
+            return Err((err, left));
         }
         before.push((user, previous));
     }
@@ -126,14 +129,6 @@ pub fn put_back(store: &dyn SecretStore, previous: &[(&str, Option<Secret>)]) ->
         }
     }
     left
-}
-
-fn with_leftovers(err: StoreError, left: &[(String, StoreError)]) -> StoreError {
-    if left.is_empty() {
-        return err;
-    }
-    let names: Vec<String> = left.iter().map(|(user, why)| format!("{user} ({why})")).collect();
-    StoreError::Other(format!("{err}; and could not put back {}", names.join(", ")))
 }
 
 /// Stores a connection all or nothing: its secrets, then `then` (the profile file). If any
@@ -164,10 +159,8 @@ pub fn store_connection(
         .collect::<Result<_, _>>()
         .map_err(word)?;
     let failed: anyhow::Error = match set_all(store, pairs) {
-        Err(StoreError::Other(why)) if why.contains("could not put back") => {
-            return Err(rollback_failure(why, &[]));
-        }
-        Err(err) => return Err(word(err).into()),
+        Err((err, left)) if !left.is_empty() => return Err(rollback_failure(err.to_string(), &left)),
+        Err((err, _)) => return Err(word(err).into()),
         Ok(()) => match then() {
             Ok(()) => return Ok(()),
             Err(err) => err,
@@ -177,32 +170,29 @@ pub fn store_connection(
     if left.is_empty() { Err(failed) } else { Err(rollback_failure(format!("{failed:#}"), &left)) }
 }
 
-fn rollback_failure(cause: String, left: &[(String, StoreError)]) -> anyhow::Error {
+fn rollback_failure(cause: String, left: &Leftovers) -> anyhow::Error {
     let users: Vec<&str> = left.iter().map(|(u, _)| u.as_str()).collect();
     let mut detail = cause;
     for (user, why) in left {
         detail.push_str(&format!("; {user}: {why}"));
     }
-    let users = if users.is_empty() { "?".to_string() } else { users.join(", ") };
-    Failure::new(Kind::Unexpected, "rollback_failed", Harden::RollbackFailed.with("users", users))
+    Failure::new(Kind::Unexpected, "rollback_failed", Harden::RollbackFailed.with("users", users.join(", ")))
         .hint(Harden::RollbackFailedHint.text())
         .detail(detail)
         .into()
 }
 
-/// The secrets stored for profiles that have no profile file: left by a killed run or a
-/// failed rollback, they are used by nothing and removed by nothing else. `profiles` says
-/// whether a profile file exists. A store that cannot list its names (a keyring) is asked
-/// only about `also`, the profiles the caller names.
+/// The secrets stored for profiles that have no profile file but a HubRise token: left by
+/// a killed run or a failed rollback, they are used by nothing and removed by nothing else.
+/// A Zelty key alone is not one: `disconnect --keep-zelty` keeps it on purpose. A store
+/// that cannot list its names (a keyring) is asked only about `also`, the profiles the
+/// caller names. `has_profile` says whether a profile file exists.
 pub fn orphans(
     store: &dyn SecretStore,
     has_profile: impl Fn(&str) -> bool,
     also: &[&str],
 ) -> Result<Vec<String>, StoreError> {
-    let mut users: Vec<String> = match store.users()? {
-        Some(users) => users,
-        None => Vec::new(),
-    };
+    let mut users: Vec<String> = store.users()?.unwrap_or_default();
     for profile in also {
         for user in [zelty_user(profile), hubrise_user(profile)] {
             if !users.contains(&user) && store.get(&user)?.is_some() {
@@ -210,9 +200,15 @@ pub fn orphans(
             }
         }
     }
+    let with_token: Vec<String> = users
+        .iter()
+        .filter(|u| u.ends_with(":hubrise-access-token"))
+        .map(|u| profile_of(u).to_string())
+        .filter(|p| !has_profile(p))
+        .collect();
     users.retain(|user| {
         user.rsplit_once(':').is_some_and(|(profile, what)| {
-            matches!(what, "zelty-api-key" | "hubrise-access-token") && !has_profile(profile)
+            matches!(what, "zelty-api-key" | "hubrise-access-token") && with_token.iter().any(|p| p == profile)
         })
     });
     users.sort();
@@ -368,9 +364,12 @@ mod tests {
     fn orphans_of_a_keyring_are_found_by_name() {
         let store = MemoryStore::default();
         store.set(&zelty_user("gone"), &Secret::new("a-key-of-gone")).unwrap();
+        // A key kept alone is not an orphan.
+        assert!(orphans(&store, |_| false, &["gone"]).unwrap().is_empty());
+        store.set(&hubrise_user("gone"), &Secret::new("a-token-of-gone")).unwrap();
         // The memory store, like a keyring, cannot list.
         assert!(orphans(&store, |_| false, &[]).unwrap().is_empty());
-        assert_eq!(orphans(&store, |_| false, &["gone"]).unwrap(), vec![zelty_user("gone")]);
+        assert_eq!(orphans(&store, |_| false, &["gone"]).unwrap(), vec![hubrise_user("gone"), zelty_user("gone")]);
         assert!(orphans(&store, |_| true, &["gone"]).unwrap().is_empty());
         assert_eq!(profile_of("a-b:zelty-api-key"), "a-b");
     }

@@ -5,6 +5,7 @@ pub mod completions;
 pub mod connect;
 pub mod disconnect;
 pub mod grant_support;
+pub mod orphans;
 pub mod provision;
 pub mod sandbox;
 pub mod status;

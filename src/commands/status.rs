@@ -123,9 +123,10 @@ pub async fn run(args: StatusArgs, app: &App) -> anyhow::Result<u8> {
         worst = worst.max(code);
         objects.push(object_for(app, name, &profile, profile.secret_store, &ends));
     }
+    let orphans = if args.all_profiles { crate::commands::orphans::report(app).await } else { Vec::new() };
     if app.printer.is_json() {
         app.printer.json(&if args.all_profiles {
-            json!({ "profiles": objects })
+            json!({ "profiles": objects, "orphans": orphans })
         } else {
             objects.pop().unwrap_or_default()
         });

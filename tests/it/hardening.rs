@@ -117,12 +117,12 @@ fn sigterm_and_sighup_at_each_store_step_leave_nothing_half_stored() {
             cmd.args(["connect", "--json"])
                 .env("ZELTY_API_KEY", sb.demo_key())
                 .env("ZELTY_BRIDGE_TEST_STORE_PAUSE", &pause);
-            let child = spawn(cmd);
+            let mut child = spawn(cmd);
             let start = Instant::now();
             let mut next = 1;
             let mut sent = false;
             // Let the run through each step, signalling at `step`.
-            while start.elapsed() < HANG_GUARD && next <= 3 {
+            while start.elapsed() < HANG_GUARD && next <= 3 && child.try_wait().unwrap().is_none() {
                 let marker = pause.join(format!("step-{next}"));
                 if marker.exists() {
                     if next == step && !sent {

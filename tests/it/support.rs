@@ -177,6 +177,12 @@ impl Home {
     pub fn cmd(&self, sandbox: &Sandbox) -> Command {
         let mut cmd = self.bare_cmd();
         cmd.envs(sandbox.env());
+        // The stand-in's `spend-code` needs the client, which the CLI keeps out of the
+        // browser's environment.
+        let client = self.path().join("standin-client");
+        let id = sandbox.json["client_id"].as_str().unwrap_or_default();
+        std::fs::write(&client, format!("{id}:{}", sandbox.client_secret())).expect("write the stand-in's client");
+        cmd.env("BROWSER_STANDIN_CLIENT_FILE", client);
         cmd
     }
 

@@ -94,7 +94,18 @@ fn explain_and_open(app: &App) {
 async fn kept_key(app: &App) -> anyhow::Result<Option<Secret>> {
     let store = app.store_of(app.settings.store);
     let user = crate::secrets::zelty_user(&app.profile);
-    let Ok(Some(key)) = tokio::task::spawn_blocking(move || store.get(&user)).await? else { return Ok(None) };
+    let (profiles, name) = (app.profiles.clone(), app.profile.clone());
+    let (key, orphaned) = tokio::task::spawn_blocking(move || {
+        let orphaned = crate::secrets::orphans(store.as_ref(), |p| profiles.path(p).exists(), &[name.as_str()]);
+        (store.get(&user), orphaned.is_ok_and(|o| o.contains(&user)))
+    })
+    .await?;
+    let Ok(Some(key)) = key else { return Ok(None) };
+    if orphaned {
+        // Left by a half-stored connection, not kept on purpose: never used silently.
+        app.printer.warn(crate::i18n::Harden::OrphanKeyNotReused.with("profile", &app.profile));
+        return Ok(None);
+    }
     if !app.ctx.interactive {
         app.printer.info(Msg::UsingKeptKey.with("key", key.masked()));
         return Ok(Some(key));
