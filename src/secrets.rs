@@ -104,9 +104,10 @@ pub fn set_all(store: &dyn SecretStore, pairs: &[(String, &Secret)]) -> Result<(
     for (user, secret) in pairs {
         let previous = store.get(user).map_err(|e| (e, Vec::new()))?;
         if let Err(err) = store.set(user, secret) {
-            // The failed write may have half-happened (a keyring that timed out): put it
-            // back too.
-            before.push((user, previous));
+            // A keyring that timed out may still have made the write: put it back too.
+            if matches!(err, StoreError::Timeout(_)) {
+                before.push((user, previous));
+            }
             let left = put_back(store, &before);
             return Err((err, left));
         }

@@ -35,7 +35,7 @@ use crate::env::Env;
 use crate::error::{Failure, Kind};
 use crate::http::Budget;
 use crate::hubrise::oauth::OAuthClient;
-use crate::i18n::Msg;
+use crate::i18n::{Harden, Msg};
 use crate::secret::Secret;
 use crate::secrets::StoreKind;
 use std::path::{Path, PathBuf};
@@ -93,6 +93,20 @@ pub fn resolve(env: &Env, sandbox: Option<SandboxFacts>) -> anyhow::Result<Setti
     let base_dir = config_dir(env, std::env::consts::OS).ok_or_else(|| {
         Failure::new(Kind::Usage, "no_config_dir", Msg::NoConfigDir.text()).hint(Msg::NoConfigDirHint.text())
     })?;
+    if !base_dir.is_absolute() {
+        // A relative dir would follow the working directory: another run elsewhere would
+        // not find the connection, and a shared directory could hold it.
+        let value = base_dir.display().to_string();
+        return Err(Failure::new(Kind::Usage, "bad_environment", Harden::ConfigDirRelative.with("value", &value))
+            .hint(Harden::ConfigDirRelativeHint.with("value", &value))
+            .into());
+    }
+    // Whoever can write the config dir can plant symlinks or read what we put there:
+    // refuse it before reading `config.toml` or any secret.
+    crate::fsutil::check_private_dir(&base_dir)?;
+    if sandbox.is_some() {
+        crate::fsutil::check_private_dir(&base_dir.join("sandbox"))?;
+    }
     let store = match env.get("ZELTY_BRIDGE_SECRET_STORE") {
         None => StoreKind::Keyring,
         Some(v) => StoreKind::parse(v).ok_or_else(|| bad_var("ZELTY_BRIDGE_SECRET_STORE", v, "keyring, file"))?,

@@ -37,8 +37,11 @@ pub fn need_programs(programs: &[&str]) -> bool {
     false
 }
 
+/// The binary under test: this build's, or `ZELTY_BRIDGE_TEST_BIN` (to watch a test fail
+/// against another build, such as one from before a fix).
 pub fn bin() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_zelty-bridge"))
+    std::env::var_os("ZELTY_BRIDGE_TEST_BIN")
+        .map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_zelty-bridge")), PathBuf::from)
 }
 
 pub fn fixtures() -> PathBuf {
