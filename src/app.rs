@@ -37,7 +37,12 @@ pub struct App {
 
 impl App {
     pub async fn build(global: &GlobalArgs, env: Env, ctx: Context, printer: Printer) -> anyhow::Result<App> {
-        profile::validate_name(&global.profile)?;
+        // An empty ZELTY_BRIDGE_PROFILE means unset, as every other variable does (clap
+        // would take it as the name "").
+        #[allow(clippy::disallowed_methods)] // clap read the same variable
+        let empty_env = std::env::var_os("ZELTY_BRIDGE_PROFILE").is_some_and(|v| v.is_empty());
+        let profile_name = if global.profile.is_empty() && empty_env { "default" } else { global.profile.as_str() };
+        profile::validate_name(profile_name)?;
         let sandbox = match global.sandbox {
             true => Some(crate::sandbox::start(SandboxConfig { lang: ctx.lang, ..SandboxConfig::default() }).await?),
             false => None,
@@ -54,10 +59,16 @@ impl App {
         if settings.sandbox {
             printer.info(Msg::SandboxInUse.text());
         }
+        for (var, value) in &settings.plain_http {
+            printer.warn(Harden::PlainHttp.with("var", var).with("value", value));
+        }
+        if let Some(problem) = &settings.config_problem {
+            printer.warn(problem.clone());
+        }
         let http = Http::new(settings.budget, printer.clone());
         Ok(App {
             profiles: Profiles::new(&settings.config_dir),
-            profile: global.profile.clone(),
+            profile: profile_name.to_string(),
             opener: Box::new(SystemOpener { browser: env.get("BROWSER").map(str::to_string) }),
             clock: Box::new(SystemClock),
             ctx,

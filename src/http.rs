@@ -5,7 +5,7 @@
 
 use crate::error::Failure;
 use crate::error::Kind;
-use crate::i18n::Msg;
+use crate::i18n::{Harden, Msg};
 use crate::printer::Printer;
 use reqwest::{Client, RequestBuilder, StatusCode};
 use std::future::Future;
@@ -120,6 +120,21 @@ impl Reply {
     }
 }
 
+/// Text from a server or a callback (a name, an `error` value) made safe for a terminal:
+/// control characters (escape sequences start with one) and the bidirectional overrides
+/// that reorder what is shown are dropped.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_control() && !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+        .collect()
+}
+
+/// A string field from a server, made `printable` as it is read (`deserialize_with`).
+pub fn printable_string<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    let text: String = serde::Deserialize::deserialize(deserializer)?;
+    Ok(printable(&text))
+}
+
 /// Paces the requests to a service (`provision` keeps each HubRise token under its rate
 /// limit this way). `ready` is awaited before every attempt, retries included, since each
 /// one counts against a limit; `throttled` hears of every 429 and its `Retry-After`.
@@ -228,6 +243,17 @@ impl Http {
     ) -> anyhow::Result<Try> {
         let response = match request.send().await {
             Ok(r) => r,
+            // The request could not even be built: a header value with a line break (a
+            // token pasted with its newline). No retry can fix that: a usage error, now.
+            Err(e) if e.is_builder() => {
+                return Err(Failure::new(
+                    Kind::Usage,
+                    "bad_secret_characters",
+                    Harden::SecretHasControl.with("service", service.name()),
+                )
+                .hint(Harden::SecretHasControlHint.text())
+                .into());
+            }
             Err(e) => {
                 let why = describe(&e);
                 // A request that may have reached the server is not sent twice unless it
@@ -380,6 +406,12 @@ mod tests {
             Reply { status: StatusCode::OK, body: format!("{{\"errno\":\"{}\"}}", "quoted-value-x").into_bytes() };
         let err = shape.json::<std::collections::BTreeMap<String, i64>>(Service::Zelty).unwrap_err();
         assert!(!format!("{err:#}").contains("quoted-value"), "{err:#}");
+    }
+
+    #[test]
+    fn printable_drops_escape_sequences_and_bidi_overrides() {
+        assert_eq!(printable("Bella\u{1b}[2J\u{1b}]0;pwned\u{7}Pizza\u{202e}"), "Bella[2J]0;pwnedPizza");
+        assert_eq!(printable("Café Été"), "Café Été");
     }
 
     #[test]

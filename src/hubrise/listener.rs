@@ -179,7 +179,8 @@ fn route(head: &str, shared: &Shared) -> (u16, Page, Option<Callback>) {
         return (400, Page::Ignored, None);
     }
     match (params.error, params.code) {
-        (Some(error), _) => (200, Page::Denied, Some(Callback::Denied(error))),
+        // Shown in the terminal: no escape sequence from the URL gets there.
+        (Some(error), _) => (200, Page::Denied, Some(Callback::Denied(crate::http::printable(&error)))),
         (None, Some(code)) => (200, Page::Success, Some(Callback::Code(Secret::new(code)))),
         (None, None) => (400, Page::Ignored, None),
     }

@@ -148,7 +148,13 @@ async fn read_stdin() -> anyhow::Result<String> {
         std::io::stdin().take(64 * 1024).read_to_string(&mut buf).map(|_| buf)
     })
     .await?
-    .map_err(|e| anyhow::Error::new(e).context("cannot read the Zelty key from standard input"))
+    .map_err(|e| match e.kind() {
+        // Not text: a usage error (exit 2), like any malformed key.
+        std::io::ErrorKind::InvalidData => {
+            Failure::new(Kind::Usage, "key_not_utf8", crate::i18n::Harden::StdinNotUtf8.text()).into()
+        }
+        _ => anyhow::Error::new(e).context("cannot read the Zelty key from standard input"),
+    })
 }
 
 async fn choose_restaurant(
