@@ -19,6 +19,7 @@ catalog! {
         TerminatedBySignal { en: "stopped by {signal}", fr: "arrêté par {signal}" }
         InterruptedAfterStoring { en: "interrupted: {stored} connection(s) were stored before the interruption, the others were not", fr: "interrompu : {stored} connexion(s) ont été enregistrées avant l'interruption, les autres non" }
         InterruptedAfterStoringHint { en: "run the same command again to finish: stored restaurants are reported as already connected", fr: "relancez la même commande pour terminer : les restaurants déjà enregistrés seront signalés comme déjà connectés" }
+        NotStoredInterrupted { en: "interrupted before this connection was stored", fr: "interrompu avant l’enregistrement de cette connexion" }
         StdinNotUtf8 { en: "the key read from standard input is not valid text (UTF-8)", fr: "la clé lue sur l'entrée standard n'est pas du texte valide (UTF-8)" }
         SecretHasControl { en: "a key or token for {service} contains a line break or a control character, which no request can carry", fr: "une clé ou un jeton pour {service} contient un saut de ligne ou un caractère de contrôle, qu'aucune requête ne peut transporter" }
         SecretHasControlHint { en: "copy it again, on one line (check ZELTY_API_KEY and HUBRISE_ACCESS_TOKEN)", fr: "copiez-le de nouveau, sur une seule ligne (vérifiez ZELTY_API_KEY et HUBRISE_ACCESS_TOKEN)" }

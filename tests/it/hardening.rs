@@ -315,3 +315,255 @@ fn the_browser_gets_no_secret_in_its_environment() {
     }
     assert!(env.contains("PATH=") && env.contains("HOME="), "{env}");
 }
+
+/// A server on 127.0.0.1 that answers every request with 200 and `body` (at most `max`).
+fn fixed_server(body: String, max: usize) -> String {
+    use std::io::{Read, Write};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let url = format!("http://{}", listener.local_addr().unwrap());
+    std::thread::spawn(move || {
+        for mut stream in listener.incoming().take(max).flatten() {
+            let _ = stream.set_read_timeout(Some(Duration::from_secs(5)));
+            let mut buf = [0u8; 8192];
+            let _ = stream.read(&mut buf);
+            let reply = format!(
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+                body.len()
+            );
+            let _ = stream.write_all(reply.as_bytes());
+        }
+    });
+    url
+}
+
+/// Item 7: a token with a line break is a usage error at once, not "unreachable" after
+/// the retries.
+#[test]
+fn a_token_with_a_line_break_is_a_usage_error() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let token = sb.mint_token(json!({ "location_id": "3r4s3-0" }));
+    let mut cmd = home.cmd(&sb);
+    cmd.args(["connect", "--json"])
+        .env("ZELTY_API_KEY", sb.demo_key())
+        .env("HUBRISE_ACCESS_TOKEN", format!("{token}\nX"));
+    let out = run(cmd);
+    out.expect(2);
+    assert_eq!(out.json()["error"]["code"], "bad_secret_characters", "{}", out.stdout);
+}
+
+/// Item 7: SIGINT during `provision`, after one restaurant is stored and while a second is
+/// being stored, says how many were stored, never "nothing was stored".
+#[test]
+fn sigint_during_provision_says_what_was_stored() {
+    let sb = Sandbox::start(&["--restaurants", "4", "--locations", "4"]);
+    let home = Home::new();
+    let keys: Vec<(i64, String)> = sb.keys().into_iter().filter(|(id, _)| *id != 12345).collect();
+    let locations: Vec<String> =
+        sb.json["locations"].as_array().unwrap().iter().map(|l| l["id"].as_str().unwrap().to_string()).collect();
+    let path = home.path().join("m.toml");
+    let env = manifest(&sb, &path, "r", &keys, &locations);
+    let pause = home.path().join("pause");
+    std::fs::create_dir(&pause).unwrap();
+    let mut cmd = home.cmd(&sb);
+    cmd.arg("provision").arg(&path).envs(env).env("ZELTY_BRIDGE_TEST_STORE_PAUSE", &pause);
+    let mut child = spawn(cmd);
+    let start = Instant::now();
+    let mut next = 1;
+    // Three writes a restaurant (key, token, profile): signal at the fourth, inside the
+    // second restaurant's store.
+    while start.elapsed() < HANG_GUARD && child.try_wait().unwrap().is_none() {
+        let marker = pause.join(format!("step-{next}"));
+        if marker.exists() {
+            if next == 4 {
+                kill("INT", child.id());
+                std::thread::sleep(Duration::from_millis(300));
+            }
+            std::fs::remove_file(&marker).unwrap();
+            next += 1;
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    let out = wait_output(child);
+    assert_eq!(out.code, 130, "{}", out.stderr);
+    assert!(!out.stderr.contains("nothing was stored"), "{}", out.stderr);
+    assert!(out.stderr.contains("2 connection(s) were stored"), "{}", out.stderr);
+    assert!(temp_files(&home).is_empty());
+}
+
+/// Item 7: an argument that is not UTF-8 is a usage error, not a panic.
+#[cfg(unix)]
+#[test]
+fn a_non_utf8_argument_exits_2() {
+    use std::os::unix::ffi::OsStrExt;
+    let home = Home::new();
+    let mut cmd = home.bare_cmd();
+    cmd.args(["status", "--profile"]).arg(std::ffi::OsStr::from_bytes(b"p\xff"));
+    run(cmd).expect(2);
+    let mut cmd = home.bare_cmd();
+    cmd.args(["--json", "status", "--profile"]).arg(std::ffi::OsStr::from_bytes(b"p\xff"));
+    run(cmd).expect(2);
+}
+
+/// Item 7: a key on stdin that is not UTF-8 is a usage error.
+#[test]
+fn a_non_utf8_key_on_stdin_exits_2() {
+    use std::io::Write;
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let mut cmd = home.cmd(&sb);
+    cmd.args(["connect", "--json", "--zelty-api-key-stdin"]).stdin(Stdio::piped());
+    let mut child = spawn(cmd);
+    child.stdin.take().unwrap().write_all(b"MTIzNDU6\xff\xfe\n").unwrap();
+    let out = wait_output(child);
+    out.expect(2);
+    assert_eq!(out.json()["error"]["code"], "key_not_utf8", "{}", out.stdout);
+}
+
+/// Item 7: ids with dot segments are refused before a request takes the token to
+/// `GET /v1/`.
+#[test]
+fn ids_with_dot_segments_never_reach_the_api() {
+    let sb = Sandbox::start(&["--restaurants", "2", "--locations", "2"]);
+    let home = Home::new();
+    let keys: Vec<(i64, String)> = sb.keys().into_iter().filter(|(id, _)| *id != 12345).collect();
+    let path = home.path().join("m.toml");
+    let env = manifest(&sb, &path, "dot", &keys[..2], &["..".to_string(), ".".to_string()]);
+    let before = sb.requests().len();
+    let mut cmd = home.cmd(&sb);
+    cmd.arg("provision").arg(&path).arg("--json").envs(env);
+    let out = run(cmd);
+    assert_ne!(out.code, 0);
+    let report = out.json();
+    for r in report["restaurants"].as_array().unwrap() {
+        assert_eq!(r["code"], "bad_id", "{report}");
+    }
+    let api: Vec<Value> = sb.requests().into_iter().skip(before).filter(|r| r["service"] == "hubrise_api").collect();
+    assert!(api.is_empty(), "{api:?}");
+}
+
+/// Item 7: the manifest cap refuses what is not a regular file (`/dev/zero` has no end, a
+/// FIFO no writer).
+#[cfg(unix)]
+#[test]
+fn a_manifest_that_is_not_a_regular_file_is_refused() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let fifo = home.path().join("fifo");
+    assert!(Command::new("mkfifo").arg(&fifo).status().unwrap().success());
+    for path in [PathBuf::from("/dev/zero"), fifo] {
+        let mut cmd = home.cmd(&sb);
+        cmd.arg("provision").arg(&path).arg("--json");
+        let out = run(cmd);
+        out.expect(2);
+        assert_eq!(out.json()["error"]["code"], "manifest_unreadable", "{}", out.stdout);
+    }
+}
+
+/// Item 7: a broken `config.toml` never shows its lines (one holds the client secret) and
+/// does not stop `status --offline`.
+#[test]
+fn a_corrupt_config_file_shows_no_line_and_blocks_no_offline_status() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let mut connect = home.cmd(&sb);
+    connect.args(["connect"]).env("ZELTY_API_KEY", sb.demo_key());
+    run(connect).expect(0);
+    std::fs::write(
+        home.config_dir().join("config.toml"),
+        "[hubrise]\nclient_id = \"c.clients.hubrise.com\"\nclient_secret = \"ThE-cLiEnT-sEcReT-vAlUe\n",
+    )
+    .unwrap();
+    let mut status = home.cmd(&sb);
+    status.args(["status", "--offline"]).env_remove("ZELTY_BRIDGE_CLIENT_ID").env_remove("ZELTY_BRIDGE_CLIENT_SECRET");
+    let out = run(status);
+    out.expect(0);
+    assert!(out.stderr.contains("config.toml") && out.stderr.contains("line 3"), "{}", out.stderr);
+    assert!(!out.stderr.contains("cLiEnT") && !out.stdout.contains("cLiEnT"), "{}", out.stderr);
+}
+
+/// Item 7: names from a server and the callback's `error` reach the terminal without
+/// their escape sequences.
+#[test]
+fn escape_sequences_from_servers_never_reach_the_terminal() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let zelty = fixed_server(
+        json!({ "errno": 0, "restaurants": [{ "id": 77, "name": "Evil\u{1b}]0;pwned\u{7}\u{1b}[2JName" }] })
+            .to_string(),
+        20,
+    );
+    let token = sb.mint_token(json!({ "location_id": "3r4s3-0" }));
+    let mut connect = home.cmd(&sb);
+    connect
+        .args(["-v", "connect"])
+        .env("ZELTY_API_KEY", sb.demo_key())
+        .env("HUBRISE_ACCESS_TOKEN", &token)
+        .env("ZELTY_BRIDGE_ZELTY_API_URL", format!("{zelty}/2.10"));
+    let out = run(connect);
+    out.expect(0);
+    // Defused: the control characters that start the sequences are gone.
+    assert!(
+        out.stdout.contains("Evil]0;pwned[2JName") || out.stderr.contains("Evil]0;pwned[2JName"),
+        "{}\n{}",
+        out.stdout,
+        out.stderr
+    );
+    let mut status = home.cmd(&sb);
+    status.args(["status", "--offline"]);
+    let status = run(status);
+    for text in [&out.stdout, &out.stderr, &status.stdout, &status.stderr] {
+        assert!(!text.contains('\u{1b}') && !text.contains('\u{7}'), "{text:?}");
+    }
+
+    // The callback's `error`, with the right state.
+    let home = Home::new();
+    let deny = "python3 -c 'import sys, urllib.parse as p, urllib.request as r; q = dict(p.parse_qsl(p.urlsplit(sys.argv[1]).query)); r.urlopen(q[\"redirect_uri\"] + \"?error=access_denied%1B%5D0%3Bpwned%07%1B%5B2J&state=\" + q[\"state\"], timeout=15)'";
+    let mut connect = home.cmd(&sb);
+    connect.args(["connect"]).env("ZELTY_API_KEY", sb.demo_key()).env("BROWSER", deny);
+    let out = run(connect);
+    assert_ne!(out.code, 0);
+    assert!(out.stderr.contains("access_denied"), "{}", out.stderr);
+    assert!(!out.stderr.contains('\u{1b}') && !out.stderr.contains('\u{7}'), "{:?}", out.stderr);
+}
+
+/// Item 7: the small environment rules: an empty ZELTY_BRIDGE_PROFILE is unset, a relative
+/// config dir is refused, plain `http://` off this machine gets its own warning.
+#[test]
+fn environment_edge_cases() {
+    let home = Home::new();
+    let mut cmd = home.bare_cmd();
+    cmd.args(["status", "--offline", "--json"]).env("ZELTY_BRIDGE_PROFILE", "");
+    let out = run(cmd);
+    out.expect(4);
+    assert_eq!(out.json()["error"]["code"], "not_connected", "{}", out.stdout);
+
+    let mut cmd = home.bare_cmd();
+    cmd.args(["status", "--offline", "--json"]).env("ZELTY_BRIDGE_CONFIG_DIR", "relative/dir");
+    let out = run(cmd);
+    out.expect(2);
+
+    let mut cmd = home.bare_cmd();
+    cmd.args(["status", "--offline"]).env("ZELTY_BRIDGE_ZELTY_API_URL", "http://zelty.example.com/2.10");
+    let out = run(cmd);
+    assert!(out.stderr.contains("plain http://"), "{}", out.stderr);
+}
+
+/// Item 7: core dumps are off from the start (a dump would hold the key).
+#[cfg(target_os = "linux")]
+#[test]
+fn core_dumps_are_disabled() {
+    let mut child = Command::new(bin())
+        .args(["sandbox", "--json"])
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Once it prints its line, start-up is over.
+    let mut line = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(child.stdout.take().unwrap()), &mut line).unwrap();
+    let limits = std::fs::read_to_string(format!("/proc/{}/limits", child.id())).unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    let core = limits.lines().find(|l| l.starts_with("Max core file size")).unwrap();
+    let fields: Vec<&str> = core.split_whitespace().collect();
+    assert_eq!(&fields[4..6], ["0", "0"], "{core}");
+}

@@ -83,7 +83,9 @@ pub fn save(
     let _critical = interrupt::critical();
     if interrupt::pending() {
         // Ctrl-C came before this started: store nothing rather than be cut halfway.
-        return Err(Failure::new(Kind::Interrupted, "interrupted", Msg::Interrupted.text()).into());
+        return Err(
+            Failure::new(Kind::Interrupted, "interrupted", crate::i18n::Harden::NotStoredInterrupted.text()).into()
+        );
     }
     let users = [secrets::zelty_user(name), secrets::hubrise_user(name)];
     secrets::store_connection(
