@@ -567,3 +567,48 @@ fn core_dumps_are_disabled() {
     let fields: Vec<&str> = core.split_whitespace().collect();
     assert_eq!(&fields[4..6], ["0", "0"], "{core}");
 }
+
+/// Item 2: SIGTERM or SIGHUP at the hidden key prompt puts echo back on and exits 128 + the
+/// signal, as Ctrl-C does.
+#[cfg(target_os = "linux")]
+#[test]
+fn sigterm_and_sighup_at_the_hidden_prompt_put_echo_back() {
+    use rexpect::reader::Options;
+    use rexpect::session::spawn_with_options;
+    let sb = Sandbox::start(&[]);
+    for (signal, code) in [("TERM", 143), ("HUP", 129)] {
+        let home = Home::new();
+        // A person's terminal: no CI variable. The shell turns echo on (rexpect starts the
+        // pty without it), then reports the exit code and the settings left behind.
+        let mut sh = Command::new("sh");
+        sh.env_clear()
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .env("HOME", home.path())
+            .env("LANG", "en_US.UTF-8")
+            .env("TERM", "xterm")
+            .env("ZELTY_BRIDGE_CONFIG_DIR", home.config_dir())
+            .env("ZELTY_BRIDGE_SECRET_STORE", "file")
+            .env("BROWSER", browser_standin())
+            .envs(sb.env())
+            .env("ZB", bin())
+            .args(["-c", "stty echo; echo \"SHELL=$$.\"; \"$ZB\" connect; echo \"EXIT=$?\"; stty -a"]);
+        let mut s = spawn_with_options(sh, Options::new().timeout_ms(Some(60_000)).strip_ansi_escape_codes(true))
+            .expect("spawn in a pty");
+        let (_, shell) = s.exp_regex("SHELL=[0-9]+\\.").unwrap();
+        let shell = shell.trim_start_matches("SHELL=").trim_end_matches('.').to_string();
+        s.exp_string("Zelty API key").unwrap();
+        s.send("half-typed-secret").unwrap();
+        s.flush().unwrap();
+        // The CLI is the shell's only child.
+        let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).unwrap();
+        let cli: u32 = children.split_whitespace().next().expect("the CLI runs").parse().unwrap();
+        kill(signal, cli);
+        let before_exit = s.exp_string(&format!("EXIT={code}")).unwrap_or_else(|e| panic!("SIG{signal}: {e}"));
+        assert!(!before_exit.contains("half-typed-secret"), "hidden input was echoed:\n{before_exit}");
+        let stty = s.exp_eof().unwrap();
+        let words: Vec<&str> = stty.split_whitespace().collect();
+        assert!(words.contains(&"echo") && !words.contains(&"-echo"), "SIG{signal}: echo must be back on:\n{stty}");
+        assert!(words.contains(&"icanon"), "SIG{signal}: canonical mode must be back on:\n{stty}");
+        assert!(home.stored().is_empty(), "nothing half-stored");
+    }
+}
