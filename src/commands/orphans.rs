@@ -26,28 +26,46 @@ pub async fn remove(app: &App, keep_zelty: bool) -> anyhow::Result<Option<(Vec<S
     let mut removed = Vec::new();
     let mut revoked = false;
     for store in stores(app) {
-        let token_user = secrets::hubrise_user(&app.profile);
         let store: std::sync::Arc<dyn SecretStore> = std::sync::Arc::from(store);
-        let probe = store.clone();
-        let token = tokio::task::spawn_blocking(move || probe.get(&token_user)).await?;
-        match (token, &app.settings.client) {
-            (Ok(Some(token)), Some((client, _))) if !revoked => {
-                match oauth::revoke(&app.http, &app.settings.endpoints.hubrise_oauth, client, &token).await {
-                    Ok(()) => {
-                        app.printer.success(Msg::Revoked.text());
-                        revoked = true;
-                    }
-                    Err(err) => app.printer.warn(
-                        Msg::RevokeFailedForced.with("why", crate::error::Report::of(&err, app.printer.lang()).message),
-                    ),
-                }
+        let (probe, name) = (store.clone(), app.profile.clone());
+        // What this store holds of the profile. A store that cannot be read (no keyring
+        // here) holds nothing we could remove: it is skipped, as before there were orphans.
+        let found = tokio::task::spawn_blocking(move || {
+            let token = probe.get(&secrets::hubrise_user(&name))?;
+            let key = probe.get(&secrets::zelty_user(&name))?;
+            Ok::<_, secrets::StoreError>((token, key.is_some()))
+        })
+        .await?;
+        let (token, has_key) = match found {
+            Ok(found) => found,
+            Err(err) => {
+                app.printer.debug(1, format!("{}: {err}", store.location()));
+                continue;
             }
-            (Ok(Some(_)), None) => app.printer.warn(Msg::RevokeSkipped.with("why", Msg::NoOAuthClient.text())),
-            (Err(err), _) => app.printer.warn(Msg::RevokeSkipped.with("why", err)),
-            _ => {}
+        };
+        if let Some(token) = &token {
+            match &app.settings.client {
+                Some((client, _)) if !revoked => {
+                    match oauth::revoke(&app.http, &app.settings.endpoints.hubrise_oauth, client, token).await {
+                        Ok(()) => {
+                            app.printer.success(Msg::Revoked.text());
+                            revoked = true;
+                        }
+                        Err(err) => app.printer.warn(
+                            Msg::RevokeFailedForced
+                                .with("why", crate::error::Report::of(&err, app.printer.lang()).message),
+                        ),
+                    }
+                }
+                Some(_) => {}
+                None => app.printer.warn(Msg::RevokeSkipped.with("why", Msg::NoOAuthClient.text())),
+            }
         }
-        let mut users = vec![secrets::hubrise_user(&app.profile)];
-        if !keep_zelty {
+        let mut users = Vec::new();
+        if token.is_some() {
+            users.push(secrets::hubrise_user(&app.profile));
+        }
+        if has_key && !keep_zelty {
             users.push(secrets::zelty_user(&app.profile));
         }
         let gone = tokio::task::spawn_blocking(move || {

@@ -23,7 +23,7 @@ pub fn parse_pasted(input: &str, state: &str) -> Result<Callback, PasteProblem> 
         let query = input.split_once('?').map(|(_, q)| q).unwrap_or_default();
         let query = query.split('#').next().unwrap_or_default();
         let params = parse_callback(query);
-        let state_ok = params.state.as_deref().is_some_and(|s| crate::secret::same(s, &state));
+        let state_ok = params.state.as_deref().is_some_and(|s| crate::secret::same(s, state));
         return match (params.error, params.code) {
             _ if !state_ok => {
                 Err(if params.state.is_some() { PasteProblem::WrongState } else { PasteProblem::NotACode })

@@ -612,3 +612,36 @@ fn sigterm_and_sighup_at_the_hidden_prompt_put_echo_back() {
         assert!(home.stored().is_empty(), "nothing half-stored");
     }
 }
+
+/// Item 3, in a real keyring (gnome-keyring in a private session): orphaned secrets are
+/// reported for the current profile, and `disconnect --force` revokes and removes them.
+#[test]
+fn orphans_in_the_keyring_are_removed_by_disconnect_force() {
+    let Some(session) = crate::keyring::KeyringSession::start(false) else { return };
+    let sb = Sandbox::start(&[]);
+    let mut connect = session.cmd(&sb);
+    connect.args(["connect", "--json"]).env("ZELTY_API_KEY", sb.demo_key());
+    run(connect).expect(0);
+    std::fs::remove_file(session.home.config_dir().join("profiles/default.toml")).unwrap();
+
+    let mut status = session.cmd(&sb);
+    status.args(["status", "--all-profiles", "--json"]);
+    let out = run(status);
+    out.expect(0);
+    assert_eq!(
+        out.json()["orphans"],
+        json!(["default:hubrise-access-token", "default:zelty-api-key"]),
+        "{}",
+        out.stdout
+    );
+
+    let before = sb.requests().len();
+    let mut disconnect = session.cmd(&sb);
+    disconnect.args(["disconnect", "-y", "--force", "--json"]);
+    let out = run(disconnect);
+    out.expect(0);
+    assert_eq!(out.json()["revoked"], true, "{}", out.stdout);
+    assert!(sb.requests().into_iter().skip(before).any(|r| r["path"].as_str().is_some_and(|p| p.ends_with("/revoke"))));
+    assert_eq!(session.lookup("zelty-bridge", "default:zelty-api-key"), None);
+    assert_eq!(session.lookup("zelty-bridge", "default:hubrise-access-token"), None);
+}
