@@ -8,7 +8,7 @@ use crate::clock::{Clock, SystemClock};
 use crate::context::{self, Context};
 use crate::env::Env;
 use crate::http::Http;
-use crate::i18n::Msg;
+use crate::i18n::{Harden, Msg};
 use crate::printer::Printer;
 use crate::profile::{self, ProfileLock, Profiles};
 use crate::sandbox::{Sandbox, SandboxConfig};
@@ -33,7 +33,12 @@ pub struct App {
 impl App {
     /// `profile` is the profile the command works on; `sandbox` starts the embedded one.
     pub async fn build(profile: &str, sandbox: bool, env: Env, ctx: Context, printer: Printer) -> anyhow::Result<App> {
-        profile::validate_name(profile)?;
+        // An empty ZELTY_BRIDGE_PROFILE means unset, as every other variable does (clap
+        // would take it as the name "").
+        #[allow(clippy::disallowed_methods)] // clap read the same variable
+        let empty_env = std::env::var_os("ZELTY_BRIDGE_PROFILE").is_some_and(|v| v.is_empty());
+        let profile_name = if profile.is_empty() && empty_env { "default" } else { profile };
+        profile::validate_name(profile_name)?;
         let sandbox = match sandbox {
             true => Some(crate::sandbox::start(SandboxConfig { lang: ctx.lang, ..SandboxConfig::default() }).await?),
             false => None,
@@ -50,10 +55,16 @@ impl App {
         if settings.sandbox {
             printer.info(Msg::SandboxInUse.text());
         }
+        for (var, value) in &settings.plain_http {
+            printer.warn(Harden::PlainHttp.with("var", var).with("value", value));
+        }
+        if let Some(problem) = &settings.config_problem {
+            printer.warn(problem.clone());
+        }
         let http = Http::new(settings.budget, printer.clone());
         Ok(App {
             profiles: Profiles::new(&settings.config_dir),
-            profile: profile.to_string(),
+            profile: profile_name.to_string(),
             opener: Box::new(SystemOpener { browser: env.get("BROWSER").map(str::to_string) }),
             clock: Box::new(SystemClock),
             ctx,

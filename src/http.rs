@@ -5,7 +5,7 @@
 
 use crate::error::Failure;
 use crate::error::Kind;
-use crate::i18n::Msg;
+use crate::i18n::{Harden, Msg};
 use crate::printer::Printer;
 use reqwest::{Client, RequestBuilder, StatusCode};
 use std::future::Future;
@@ -89,24 +89,50 @@ pub struct Reply {
 
 impl Reply {
     /// The body as JSON of type `T`; a body that is not gives a failure naming the service.
+    /// The detail says where the JSON went wrong, never serde's words, which quote the
+    /// value they choked on (a key, a token).
     pub fn json<T: serde::de::DeserializeOwned>(&self, service: Service) -> anyhow::Result<T> {
         serde_json::from_slice(&self.body).map_err(|e| {
             Failure::new(Kind::Unreachable, "bad_response", Msg::BadResponse.with("service", service.name()))
                 .hint(Msg::BadResponseHint.text())
-                .detail(e)
+                .detail(format!("{:?} at line {}, column {}", e.classify(), e.line(), e.column()))
                 .into()
         })
     }
 
-    /// The first characters of the body, for an error message.
+    /// What an error may say of this answer at any verbosity: its status. The body, with
+    /// every known secret cut out, goes to the `-v` log when the answer is read (a server
+    /// may echo the `Authorization` header, the form or the query it was sent).
     pub fn excerpt(&self) -> String {
-        let text = String::from_utf8_lossy(&self.body);
-        let mut excerpt: String = text.chars().take(200).collect();
+        format!("HTTP {}", self.status)
+    }
+
+    /// The first characters of the body, every known secret cut out first (so that no
+    /// part of one survives the cut at 200 characters), on one line, control characters
+    /// dropped.
+    pub fn redacted_excerpt(&self) -> String {
+        let text = crate::secret::redact(&String::from_utf8_lossy(&self.body));
+        let mut excerpt: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).take(200).collect();
         if text.chars().count() > 200 {
             excerpt.push('…');
         }
-        excerpt.replace(['\n', '\r'], " ")
+        excerpt
     }
+}
+
+/// Text from a server or a callback (a name, an `error` value) made safe for a terminal:
+/// control characters (escape sequences start with one) and the bidirectional overrides
+/// that reorder what is shown are dropped.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_control() && !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+        .collect()
+}
+
+/// A string field from a server, made `printable` as it is read (`deserialize_with`).
+pub fn printable_string<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    let text: String = serde::Deserialize::deserialize(deserializer)?;
+    Ok(printable(&text))
 }
 
 /// Paces the requests to a service (`provision` keeps each HubRise token under its rate
@@ -217,6 +243,17 @@ impl Http {
     ) -> anyhow::Result<Try> {
         let response = match request.send().await {
             Ok(r) => r,
+            // The request could not even be built: a header value with a line break (a
+            // token pasted with its newline). No retry can fix that: a usage error, now.
+            Err(e) if e.is_builder() => {
+                return Err(Failure::new(
+                    Kind::Usage,
+                    "bad_secret_characters",
+                    Harden::SecretHasControl.with("service", service.name()),
+                )
+                .hint(Harden::SecretHasControlHint.text())
+                .into());
+            }
             Err(e) => {
                 let why = describe(&e);
                 // A request that may have reached the server is not sent twice unless it
@@ -263,10 +300,15 @@ impl Http {
                 return Err(unreachable(service, 1, why));
             }
         };
+        let reply = Reply { status, body };
+        if !status.is_success() {
+            // Never at normal verbosity, and never a secret at any.
+            self.printer.debug(1, format!("{} answered {status}: {}", service.name(), reply.redacted_excerpt()));
+        }
         if status.is_server_error() {
             return Err(unreachable(service, 1, format!("HTTP {status}")));
         }
-        Ok(Try::Done(Reply { status, body }))
+        Ok(Try::Done(reply))
     }
 }
 
@@ -352,6 +394,26 @@ mod tests {
         assert_eq!(retry_after(&headers), Some(Duration::from_secs(7)));
         headers.insert(reqwest::header::RETRY_AFTER, "Wed, 21 Oct 2015 07:28:00 GMT".parse().unwrap());
         assert_eq!(retry_after(&headers), None);
+    }
+
+    #[test]
+    fn an_echoed_secret_never_reaches_an_error() {
+        let key = crate::secret::Secret::new("MTIzNDU6echoedEchoedEchoedEchoed=");
+        let body = format!("{{\"error\":\"bad header\",\"got\":\"Bearer {}\"}}", key.expose()).into_bytes();
+        let reply = Reply { status: StatusCode::IM_A_TEAPOT, body };
+        assert_eq!(reply.excerpt(), "HTTP 418 I'm a teapot");
+        assert!(!reply.redacted_excerpt().contains("echoedEchoed"), "{}", reply.redacted_excerpt());
+        assert!(reply.redacted_excerpt().contains("[redacted]"));
+        let shape =
+            Reply { status: StatusCode::OK, body: format!("{{\"errno\":\"{}\"}}", "quoted-value-x").into_bytes() };
+        let err = shape.json::<std::collections::BTreeMap<String, i64>>(Service::Zelty).unwrap_err();
+        assert!(!format!("{err:#}").contains("quoted-value"), "{err:#}");
+    }
+
+    #[test]
+    fn printable_drops_escape_sequences_and_bidi_overrides() {
+        assert_eq!(printable("Bella\u{1b}[2J\u{1b}]0;pwned\u{7}Pizza\u{202e}"), "Bella[2J]0;pwnedPizza");
+        assert_eq!(printable("Café Été"), "Café Été");
     }
 
     #[test]

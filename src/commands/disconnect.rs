@@ -34,6 +34,14 @@ pub struct DisconnectArgs {
 pub async fn run(args: DisconnectArgs, app: &App) -> anyhow::Result<u8> {
     let _lock = app.lock_profile("disconnect")?;
     let Some(profile) = app.profiles.load(&app.profile)? else {
+        if args.force
+            && let Some((removed, revoked)) = crate::connection::orphans::remove(app, args.keep_zelty).await?
+        {
+            if app.printer.is_json() {
+                app.printer.json(&json!({ "profile": app.profile, "disconnected": true, "revoked": revoked, "zelty_key_kept": args.keep_zelty, "orphans_removed": removed }));
+            }
+            return Ok(0);
+        }
         return nothing_connected(app);
     };
     if args.block {

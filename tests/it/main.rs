@@ -5,6 +5,7 @@ mod cli;
 mod completions;
 mod connect;
 mod faults;
+mod hardening;
 mod keyring;
 mod leaks;
 mod lifecycle;

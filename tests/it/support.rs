@@ -37,8 +37,11 @@ pub fn need_programs(programs: &[&str]) -> bool {
     false
 }
 
+/// The binary under test: this build's, or `ZELTY_BRIDGE_TEST_BIN` (to watch a test fail
+/// against another build, such as one from before a fix).
 pub fn bin() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_zelty-bridge"))
+    std::env::var_os("ZELTY_BRIDGE_TEST_BIN")
+        .map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_zelty-bridge")), PathBuf::from)
 }
 
 pub fn fixtures() -> PathBuf {
@@ -177,6 +180,12 @@ impl Home {
     pub fn cmd(&self, sandbox: &Sandbox) -> Command {
         let mut cmd = self.bare_cmd();
         cmd.envs(sandbox.env());
+        // The stand-in's `spend-code` needs the client, which the CLI keeps out of the
+        // browser's environment.
+        let client = self.path().join("standin-client");
+        let id = sandbox.json["client_id"].as_str().unwrap_or_default();
+        std::fs::write(&client, format!("{id}:{}", sandbox.client_secret())).expect("write the stand-in's client");
+        cmd.env("BROWSER_STANDIN_CLIENT_FILE", client);
         cmd
     }
 

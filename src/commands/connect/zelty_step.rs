@@ -95,7 +95,18 @@ fn explain_and_open(app: &App) {
 async fn kept_key(app: &App) -> anyhow::Result<Option<Secret>> {
     let store = app.store_of(app.settings.store);
     let user = crate::secrets::zelty_user(&app.profile);
-    let Ok(Some(key)) = tokio::task::spawn_blocking(move || store.get(&user)).await? else { return Ok(None) };
+    let (profiles, name) = (app.profiles.clone(), app.profile.clone());
+    let (key, orphaned) = tokio::task::spawn_blocking(move || {
+        let orphaned = crate::secrets::orphans(store.as_ref(), |p| profiles.path(p).exists(), &[name.as_str()]);
+        (store.get(&user), orphaned.is_ok_and(|o| o.contains(&user)))
+    })
+    .await?;
+    let Ok(Some(key)) = key else { return Ok(None) };
+    if orphaned {
+        // Left by a half-stored connection, not kept on purpose: never used silently.
+        app.printer.warn(crate::i18n::Harden::OrphanKeyNotReused.with("profile", &app.profile));
+        return Ok(None);
+    }
     if !app.ctx.interactive {
         app.printer.info(Msg::UsingKeptKey.with("key", key.masked()));
         return Ok(Some(key));
@@ -138,7 +149,13 @@ async fn read_stdin() -> anyhow::Result<String> {
         std::io::stdin().take(64 * 1024).read_to_string(&mut buf).map(|_| buf)
     })
     .await?
-    .map_err(|e| anyhow::Error::new(e).context("cannot read the Zelty key from standard input"))
+    .map_err(|e| match e.kind() {
+        // Not text: a usage error (exit 2), like any malformed key.
+        std::io::ErrorKind::InvalidData => {
+            Failure::new(Kind::Usage, "key_not_utf8", crate::i18n::Harden::StdinNotUtf8.text()).into()
+        }
+        _ => anyhow::Error::new(e).context("cannot read the Zelty key from standard input"),
+    })
 }
 
 async fn choose_restaurant(

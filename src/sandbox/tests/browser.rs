@@ -118,8 +118,12 @@ async fn the_stand_in_denies_tampers_replays_and_floods() {
     assert_eq!(seen.lock().unwrap().accepted.len(), 1);
 
     let (uri, seen) = callback("s").await;
-    let client =
-        [("ZELTY_BRIDGE_CLIENT_ID", sb.client_id.as_str()), ("ZELTY_BRIDGE_CLIENT_SECRET", sb.client_secret.as_str())];
+    // The stand-in reads the client from a file: the CLI keeps secrets out of a browser's
+    // environment.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("client");
+    std::fs::write(&file, format!("{}:{}", sb.client_id, sb.client_secret)).unwrap();
+    let client = [("BROWSER_STANDIN_CLIENT_FILE", file.to_str().unwrap())];
     let log = browse(authorize_url(&sb, &uri, SCOPE, "s"), "spend-code", &client).await;
     assert!(log.contains("spend-code token status=200"), "{log}");
     let spent = seen.lock().unwrap().accepted[0].clone();
