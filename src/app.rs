@@ -77,9 +77,11 @@ impl App {
     }
 
     /// Serializes commands that write this profile; a second run waits briefly, then says
-    /// who holds it.
-    pub fn lock_profile(&self, command: &str) -> anyhow::Result<ProfileLock> {
-        self.profiles.lock(&self.profile, command, Duration::from_secs(5))
+    /// who holds it. The wait is a file lock: off the async threads, so Ctrl-C still ends
+    /// the run at once.
+    pub async fn lock_profile(&self, command: &str) -> anyhow::Result<ProfileLock> {
+        let (profiles, name, command) = (self.profiles.clone(), self.profile.clone(), command.to_string());
+        tokio::task::spawn_blocking(move || profiles.lock(&name, &command, Duration::from_secs(5))).await?
     }
 
     /// Opens `url` in a browser when one can be launched here. The URL was printed before,

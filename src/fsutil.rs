@@ -229,10 +229,23 @@ mod tests {
         fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o500)).unwrap();
         let result = write_atomic(&path, b"new", 0o600);
         fs::set_permissions(dir.path(), fs::Permissions::from_mode(0o700)).unwrap();
-        // Root ignores directory permissions; the guarantee under test is "old or new".
-        if result.is_err() {
-            assert_eq!(fs::read(&path).unwrap(), b"old");
-        }
+        // Root ignores directory permissions (CI runs as root): the guarantee is "old or
+        // new, whole", and no temporary file left either way.
+        let want: &[u8] = if result.is_ok() { b"new" } else { b"old" };
+        assert_eq!(fs::read(&path).unwrap(), want);
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left");
+    }
+
+    #[test]
+    fn a_failed_replace_leaves_the_target_and_no_temporary_file() {
+        // A non-empty directory in the way makes the rename fail, for root too.
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("profile.toml");
+        fs::create_dir(&path).unwrap();
+        fs::write(path.join("inside"), b"kept").unwrap();
+        assert!(write_atomic(&path, b"new", 0o600).is_err());
+        assert_eq!(fs::read(path.join("inside")).unwrap(), b"kept");
+        assert_eq!(fs::read_dir(dir.path()).unwrap().count(), 1, "no temporary file left");
     }
 
     #[cfg(unix)]

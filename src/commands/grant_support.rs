@@ -29,7 +29,7 @@ pub struct GrantSupportArgs {
 }
 
 pub async fn run(args: GrantSupportArgs, app: &App) -> anyhow::Result<u8> {
-    let _lock = app.lock_profile("grant-support")?;
+    let _lock = app.lock_profile("grant-support").await?;
     let mut profile = app.profiles.load(&app.profile)?.ok_or_else(|| not_connected(&app.profile))?;
     if args.revoke && profile.support_access.is_none() {
         // Nothing was given through this tool: no removal to walk.

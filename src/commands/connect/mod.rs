@@ -54,7 +54,7 @@ pub async fn run(args: ConnectArgs, app: &App) -> anyhow::Result<u8> {
     oauth::check_scope(&args.scope)?;
     let with_watch = watch_possible(app, &args).await?;
     check_unattended(app, &args, with_watch)?;
-    let _lock = app.lock_profile("connect")?;
+    let _lock = app.lock_profile("connect").await?;
     let existing = app.profiles.load(&app.profile)?;
     if let Some(existing) = &existing {
         confirm_replace(app, &args, existing).await?;
