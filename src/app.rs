@@ -4,7 +4,7 @@
 //! and the sandbox swap pieces here, never inside the commands.
 
 use crate::browser::{Opener, SystemOpener};
-use crate::cli::{Cli, GlobalArgs};
+use crate::cli::GlobalArgs;
 use crate::clock::{Clock, SystemClock};
 use crate::context::{self, Context, Facts};
 use crate::env::Env;
@@ -17,7 +17,6 @@ use crate::profile::{self, ProfileLock, Profiles};
 use crate::sandbox::{Sandbox, SandboxConfig};
 use crate::secrets::{FileStore, KeyringStore, SecretStore, StoreKind};
 use crate::settings::{self, SandboxFacts, Settings};
-use clap::Parser;
 use std::process::ExitCode;
 use std::time::Duration;
 
@@ -106,9 +105,9 @@ pub fn make_store(settings: &Settings, kind: StoreKind) -> Box<dyn SecretStore> 
 /// Parses, decides the context, runs the command and turns the outcome into an exit code.
 pub fn main() -> ExitCode {
     let env = Env::from_process();
-    let cli = match Cli::try_parse() {
+    let cli = match crate::cli::parse(&env) {
         Ok(cli) => cli,
-        Err(err) => return clap_error(err),
+        Err(code) => return code,
     };
     let g = &cli.global;
     let facts = Facts {
@@ -160,33 +159,4 @@ pub fn main() -> ExitCode {
         interrupt::restore_terminal();
     }
     ExitCode::from(code)
-}
-
-/// clap's own errors: help and version exit 0; usage errors exit 2, as JSON under `--json`.
-fn clap_error(err: clap::Error) -> ExitCode {
-    use clap::error::ErrorKind;
-    if matches!(
-        err.kind(),
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
-    ) && err.exit_code() == 0
-    {
-        let _ = err.print();
-        return ExitCode::SUCCESS;
-    }
-    #[allow(clippy::disallowed_methods)] // the arguments clap could not parse
-    let json = std::env::args().any(|a| a == "--json");
-    if json {
-        // clap's own sentence, without the usage block, names the argument at fault.
-        let rendered = err.render().to_string();
-        let head = rendered.split("\n\n").next().unwrap_or_default().trim_start_matches("error:");
-        let message = head.split_whitespace().collect::<Vec<_>>().join(" ");
-        let value = serde_json::json!({"error": {"code": "usage", "message": message, "hint": err.to_string().lines().find(|l| l.contains("--help")).unwrap_or("").trim()}});
-        #[allow(clippy::print_stdout)] // the printer does not exist before the flags are parsed
-        {
-            println!("{value}");
-        }
-    } else {
-        let _ = err.print();
-    }
-    ExitCode::from(2)
 }

@@ -5,10 +5,12 @@
 
 use crate::context::Context;
 use crate::error::Report;
+use crate::i18n::Ux;
 use crate::i18n::{Lang, Text};
 use console::Style;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -48,10 +50,16 @@ pub struct Printer {
     color: bool,
     progress: bool,
     stdout_tty: bool,
+    /// A person can answer prompts (the context decided it); prompts ask the printer,
+    /// which owns the terminal, rather than the whole `App`.
+    interactive: bool,
     out: Sink,
     err: Sink,
     /// The spinner or bar on screen, so lines printed meanwhile do not tear it.
     active: Arc<Mutex<Option<ProgressBar>>>,
+    /// A prompt is waiting on the current line: anything printed meanwhile (Ctrl-C's
+    /// error, say) starts on a new line instead of being glued to the question.
+    open_line: Arc<AtomicBool>,
 }
 
 impl Printer {
@@ -64,10 +72,28 @@ impl Printer {
             color: ctx.color,
             progress: ctx.progress,
             stdout_tty: ctx.stdout_tty,
+            interactive: ctx.interactive,
             out: Sink::Stdout,
             err: Sink::Stderr,
             active: Arc::default(),
+            open_line: Arc::default(),
         }
+    }
+
+    /// Whether a person can answer prompts.
+    pub fn is_interactive(&self) -> bool {
+        self.interactive
+    }
+
+    /// Whether stderr gets colour.
+    pub fn is_color(&self) -> bool {
+        self.color
+    }
+
+    /// Whether stderr is a live terminal where spinners (and QR codes) are drawn.
+    #[allow(dead_code)] // used by the QR code
+    pub fn is_live(&self) -> bool {
+        self.progress
     }
 
     pub fn lang(&self) -> Lang {
@@ -137,7 +163,8 @@ impl Printer {
 
     /// Shown even with `-q`.
     pub fn warn(&self, text: Text) {
-        let line = format!("{} {}", self.paint(Style::new().yellow().bold(), "warning:"), self.t(&text));
+        let label = self.t(&Ux::LabelWarning.text());
+        let line = format!("{} {}", self.paint(Style::new().yellow().bold(), &label), self.t(&text));
         self.err_line(&line);
     }
 
@@ -155,19 +182,24 @@ impl Printer {
         }
     }
 
-    /// The error renderer's output: JSON on stdout in `--json` mode, else `error:`/`hint:`
-    /// on stderr.
+    /// The error renderer's output: JSON on stdout in `--json` mode, else `error:`, the
+    /// causes and `hint:` on stderr, labelled in the user's language.
     pub fn error(&self, report: &Report) {
         if self.json {
             self.json(&report.to_json());
             return;
         }
+        self.clear_progress();
+        let label = |m: Ux| self.t(&m.text());
         let mut text = String::new();
+        // The report's English labels, each replaced by the user's language's.
         for line in report.to_text().lines() {
             let painted = if let Some(rest) = line.strip_prefix("error:") {
-                format!("{}{rest}", self.paint(Style::new().red().bold(), "error:"))
+                format!("{}{rest}", self.paint(Style::new().red().bold(), &label(Ux::LabelError)))
             } else if let Some(rest) = line.strip_prefix("hint:") {
-                format!("{}{rest}", self.paint(Style::new().cyan().bold(), "hint:"))
+                format!("{}{rest}", self.paint(Style::new().cyan().bold(), &label(Ux::LabelHint)))
+            } else if let Some(rest) = line.strip_prefix("  caused by:") {
+                format!("  {}{rest}", label(Ux::LabelCausedBy))
             } else {
                 line.to_string()
             };
@@ -177,8 +209,34 @@ impl Printer {
         self.err_raw(&text);
     }
 
+    /// Takes the spinner off the screen before a final message (Ctrl-C ends the command
+    /// without its spinner being dropped first), so no half-drawn spinner stays behind.
+    fn clear_progress(&self) {
+        if let Some(bar) = self.active.lock().ok().and_then(|mut a| a.take()) {
+            bar.finish_and_clear();
+        }
+    }
+
+    /// A prompt opens (`true`) or closes its line.
+    pub fn set_prompt_open(&self, open: bool) {
+        self.open_line.store(open, Ordering::SeqCst);
+    }
+
+    /// Writes a prompt's own text (question, echo) on its open line.
+    pub fn prompt_write(&self, text: &str) {
+        self.err.write(text);
+    }
+
     /// Writes a prompt's preamble or any stderr text as is.
     pub fn err_raw(&self, text: &str) {
+        // A prompt still waits on its line: start below it, not glued to the question.
+        let fresh;
+        let text = if self.open_line.swap(false, Ordering::SeqCst) {
+            fresh = format!("\n{text}");
+            fresh.as_str()
+        } else {
+            text
+        };
         match self.active.lock().ok().and_then(|a| a.clone()) {
             Some(bar) => bar.suspend(|| self.err.write(text)),
             None => self.err.write(text),
@@ -249,9 +307,11 @@ impl Printer {
             color: false,
             progress: false,
             stdout_tty: false,
+            interactive: false,
             out: Sink::Buffer(Arc::clone(&out)),
             err: Sink::Buffer(Arc::clone(&err)),
             active: Arc::default(),
+            open_line: Arc::default(),
         };
         (printer, out, err)
     }

@@ -85,7 +85,7 @@ async fn confirm(app: &App, args: &DisconnectArgs, profile: &Profile) -> anyhow:
         .with("profile", &app.profile)
         .with("restaurant", &profile.zelty.restaurant_name)
         .with("location", profile.location_label());
-    if prompt::confirm(app, question, false, Msg::UseYes.text()).await? {
+    if prompt::confirm(&app.printer, question, false, Msg::UseYes.text()).await? {
         Ok(())
     } else {
         Err(Failure::new(Kind::Usage, "cancelled", Msg::Cancelled.text()).into())
@@ -158,7 +158,7 @@ async fn guide(app: &App, url: &str, steps: &[Text]) -> anyhow::Result<()> {
     }
     if app.ctx.interactive {
         app.open_in_browser(url);
-        prompt::enter(app, Msg::PressEnterWhenDone.text(), Msg::UseYes.text()).await?;
+        prompt::enter(&app.printer, Msg::PressEnterWhenDone.text(), Msg::UseYes.text()).await?;
     }
     Ok(())
 }

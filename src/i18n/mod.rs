@@ -7,9 +7,11 @@
 //! message are non-empty and use the same placeholders.
 
 mod cli;
+mod help;
 mod web;
 
 pub use cli::Msg;
+pub use help::{Help, Ux};
 pub use web::Web;
 
 use std::fmt;
@@ -214,6 +216,11 @@ mod tests {
     #[test]
     fn every_cli_message_is_in_both_languages() {
         assert_eq!(check_catalog::<Msg>(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn every_help_and_terminal_word_is_in_both_languages() {
+        assert_eq!([check_catalog::<Help>(), check_catalog::<Ux>()].concat(), Vec::<String>::new());
     }
 
     #[test]

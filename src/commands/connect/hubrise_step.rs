@@ -135,7 +135,7 @@ async fn open_browser(app: &App, url: &str) -> anyhow::Result<bool> {
     }
     let Some(sandbox) = &app.sandbox else { return Ok(false) };
     let approve = !app.ctx.interactive
-        || prompt::confirm(app, Msg::SandboxApproveHere.text(), true, Msg::UseEnvTokenHint.text()).await?;
+        || prompt::confirm(&app.printer, Msg::SandboxApproveHere.text(), true, Msg::UseEnvTokenHint.text()).await?;
     if approve {
         app.printer.info(Msg::SandboxApproving.text());
         sandbox.consent(url, true).await?;
@@ -174,7 +174,7 @@ async fn recv(rx: &mut Option<mpsc::UnboundedReceiver<String>>) -> Option<String
 
 /// The documented installed-app flow: HubRise shows the code, the user pastes it.
 async fn installed_app_flow(app: &App, client: &OAuthClient, scope: &str) -> anyhow::Result<Secret> {
-    prompt::require_person(app, Msg::UseEnvTokenHint.text())?;
+    prompt::require_person(&app.printer, Msg::UseEnvTokenHint.text())?;
     let url = oauth::authorize_url(
         &app.settings.endpoints.hubrise_oauth,
         &client.id,
@@ -185,7 +185,7 @@ async fn installed_app_flow(app: &App, client: &OAuthClient, scope: &str) -> any
     app.printer.info(Msg::HubriseExplainOob.text());
     app.printer.url(Msg::HubriseOpenPage.text(), &url);
     loop {
-        let line = prompt::line(app, Msg::PasteCodePrompt.text(), Msg::UseEnvTokenHint.text()).await?;
+        let line = prompt::line(&app.printer, Msg::PasteCodePrompt.text(), Msg::UseEnvTokenHint.text()).await?;
         // The installed-app page shows a bare code; a URL cannot carry our state here.
         match parse_pasted(&line, "") {
             Ok(Callback::Code(code)) => return Ok(code),

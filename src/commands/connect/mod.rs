@@ -107,7 +107,7 @@ async fn confirm_replace(app: &App, args: &ConnectArgs, existing: &Profile) -> a
         return Err(Failure::new(Kind::Usage, "already_connected", what).hint(Msg::UseForce.text()).into());
     }
     app.printer.info(what);
-    if prompt::confirm(app, Msg::ReplaceConnection.text(), false, Msg::UseForce.text()).await? {
+    if prompt::confirm(&app.printer, Msg::ReplaceConnection.text(), false, Msg::UseForce.text()).await? {
         Ok(())
     } else {
         Err(Failure::new(Kind::Usage, "cancelled", Msg::Cancelled.text()).into())

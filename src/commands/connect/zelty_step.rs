@@ -99,9 +99,13 @@ async fn kept_key(app: &App) -> anyhow::Result<Option<Secret>> {
         app.printer.info(Msg::UsingKeptKey.with("key", key.masked()));
         return Ok(Some(key));
     }
-    let reuse =
-        prompt::confirm(app, Msg::ReuseKeptKey.with("key", key.masked()), true, Msg::ZeltyKeyMissingHint.text())
-            .await?;
+    let reuse = prompt::confirm(
+        &app.printer,
+        Msg::ReuseKeptKey.with("key", key.masked()),
+        true,
+        Msg::ZeltyKeyMissingHint.text(),
+    )
+    .await?;
     Ok(reuse.then_some(key))
 }
 
@@ -118,7 +122,8 @@ async fn read_key(app: &App, source: &Source) -> anyhow::Result<String> {
             if app.sandbox.is_some() {
                 app.printer.info(Msg::SandboxDemoKeyOffer.text());
             }
-            let typed = prompt::secret(app, Msg::ZeltyKeyPrompt.text(), Msg::ZeltyKeyMissingHint.text()).await?;
+            let typed =
+                prompt::secret(&app.printer, Msg::ZeltyKeyPrompt.text(), Msg::ZeltyKeyMissingHint.text()).await?;
             // In the sandbox an empty answer takes the demo key, as the prompt said.
             if typed.trim().is_empty() && app.sandbox.is_some() { Ok(sandbox_key(app)) } else { Ok(typed.to_string()) }
         }
@@ -158,7 +163,8 @@ async fn choose_restaurant(
         .hint(Msg::RestaurantIdHint.text())
         .into());
     }
-    let index = prompt::choose(app, Msg::ChooseRestaurant.text(), listing, Msg::RestaurantIdHint.text()).await?;
+    let index =
+        prompt::choose(&app.printer, Msg::ChooseRestaurant.text(), listing, Msg::RestaurantIdHint.text()).await?;
     Ok(restaurants.swap_remove(index))
 }
 
