@@ -19,6 +19,7 @@ mod profile;
 mod prompt;
 #[cfg(test)]
 mod proptests;
+mod qr;
 mod sandbox;
 mod secret;
 mod secrets;

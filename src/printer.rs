@@ -91,7 +91,6 @@ impl Printer {
     }
 
     /// Whether stderr is a live terminal where spinners (and QR codes) are drawn.
-    #[allow(dead_code)] // used by the QR code
     pub fn is_live(&self) -> bool {
         self.progress
     }
@@ -172,6 +171,22 @@ impl Printer {
     /// can be selected whole.
     pub fn url(&self, label: Text, url: &str) {
         self.err_line(&format!("{}\n  {}", self.t(&label), self.paint(Style::new().cyan().underlined(), url)));
+    }
+
+    /// `url` as a QR code, for a phone to open, under a caption. Only on a live terminal
+    /// (never in logs or pipes); when the code would not fit the terminal's width, a line
+    /// says so instead of a broken drawing.
+    pub fn qr(&self, url: &str) {
+        if !self.progress {
+            return;
+        }
+        let Some((code, width)) = crate::qr::render(url) else { return };
+        let columns = console::Term::stderr().size_checked().map_or(80, |(_, cols)| usize::from(cols));
+        if width > columns {
+            self.info(Ux::QrTooWide.with("cols", columns));
+            return;
+        }
+        self.err_raw(&format!("{}\n{code}", self.t(&Ux::QrCaption.text())));
     }
 
     /// Diagnostics for `-v` (level 1) and `-vv` (level 2). Callers pass no secret: the
@@ -265,11 +280,21 @@ impl Printer {
         }
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
         bar.set_style(
-            ProgressStyle::with_template("{spinner:.cyan} {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            // The prefix, after the message, carries a note such as the try and time left.
+            ProgressStyle::with_template("{spinner:.cyan} {msg} {prefix:.dim}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
         );
         bar.set_message(message);
         bar.enable_steady_tick(Duration::from_millis(100));
         self.track(bar)
+    }
+
+    /// A note after the spinner's message (`None` clears it): while a call retries, which
+    /// try and how long is left. Without a spinner there is nothing to annotate.
+    pub fn note(&self, text: Option<Text>) {
+        if let Some(bar) = self.active.lock().ok().and_then(|a| a.clone()) {
+            bar.set_prefix(text.map(|t| self.t(&t)).unwrap_or_default());
+        }
     }
 
     /// A bar over `len` items. Without a terminal, callers print a line per item instead.

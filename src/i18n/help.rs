@@ -123,7 +123,7 @@ catalog! {
         // ----- retries -----
         TryOf { en: "(try {n} of {of}; giving up in {secs} s)", fr: "(essai {n} sur {of} ; abandon dans {secs} s)" }
         TryOfNoDeadline { en: "(try {n} of {of})", fr: "(essai {n} sur {of})" }
-        RetryIn { en: "({service} did not answer: {why}; try {n} of {of} in {wait} s; giving up in {secs} s)", fr: "({service} n'a pas répondu : {why} ; essai {n} sur {of} dans {wait} s ; abandon dans {secs} s)" }
+        RetryIn { en: "(no answer: try {n} of {of} in {wait} s; giving up in {secs} s)", fr: "(pas de réponse : essai {n} sur {of} dans {wait} s ; abandon dans {secs} s)" }
         RetryLine { en: "{service} did not answer ({why}); try {n} of {of} in {wait} s", fr: "{service} n'a pas répondu ({why}) ; essai {n} sur {of} dans {wait} s" }
         LastKeyTry { en: "This is the last try: after it, connect stops (Zelty shows a key once: deactivate and reactivate Hubrise V2 for a new one)", fr: "C'est le dernier essai : après lui, connect s'arrête (Zelty n'affiche une clé qu'une fois : désactivez et réactivez Hubrise V2 pour en obtenir une nouvelle)" }
 

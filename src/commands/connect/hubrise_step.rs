@@ -184,6 +184,7 @@ async fn installed_app_flow(app: &App, client: &OAuthClient, scope: &str) -> any
     );
     app.printer.info(Msg::HubriseExplainOob.text());
     app.printer.url(Msg::HubriseOpenPage.text(), &url);
+    app.printer.qr(&url);
     loop {
         let line = prompt::line(&app.printer, Msg::PasteCodePrompt.text(), Msg::UseEnvTokenHint.text()).await?;
         // The installed-app page shows a bare code; a URL cannot carry our state here.
