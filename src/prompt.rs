@@ -185,7 +185,6 @@ mod tty {
     //! The terminal under a prompt: throwing away type-ahead, and reading a short answer
     //! key by key with our own echo (so a pasted secret is never shown).
     use crate::printer::Printer;
-    use std::io::Read;
 
     /// Discards what was typed or pasted before the question was on screen
     /// (`tcflush(TCIFLUSH)`, https://pubs.opengroup.org/onlinepubs/9799919799/functions/tcflush.html).
@@ -234,12 +233,16 @@ mod tty {
         let _raw = Raw::new();
         let mut bytes = Vec::new();
         let mut shown = 0usize;
-        let mut stdin = std::io::stdin().lock();
         let mut byte = [0u8; 1];
         let mut escape = false;
         loop {
-            if stdin.read(&mut byte)? == 0 {
-                return Err(std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "the terminal closed"));
+            // Straight from the descriptor, one byte at a time: a buffered reader would keep
+            // what follows Enter for the next question, out of reach of `flush_input`.
+            // SAFETY: reads at most one byte into a one-byte buffer.
+            match unsafe { libc::read(0, byte.as_mut_ptr().cast(), 1) } {
+                1 => {}
+                0 => return Err(std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "the terminal closed")),
+                _ => return Err(std::io::Error::last_os_error()),
             }
             let b = byte[0];
             // Escape sequences (arrows, bracketed paste markers) are skipped whole: ESC,
