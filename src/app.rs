@@ -137,6 +137,8 @@ pub fn main() -> ExitCode {
     let lang = ctx.lang;
     let outcome = runtime.block_on(async {
         tokio::select! {
+            // A command that handles Ctrl-C itself (`sandbox`) is heard first.
+            biased;
             result = crate::commands::dispatch(cli, env, ctx, printer.clone()) => Some(result),
             () = interrupt::ctrl_c() => None,
         }

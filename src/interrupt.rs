@@ -41,6 +41,13 @@ pub fn pending() -> bool {
     PENDING.load(Ordering::SeqCst)
 }
 
+/// Whether the terminal echoed the Ctrl-C just pressed as `^C` (`ECHO` and `ECHOCTL`
+/// set, as by default). A spinner fills its row to the last column, so that echo lands
+/// on the row below: clearing the spinner must then clear one row more.
+pub fn ctrl_c_echoed() -> bool {
+    pending() && terminal::echoes_control_characters()
+}
+
 pub use terminal::{restore_terminal, save_terminal};
 
 #[cfg(unix)]
@@ -64,6 +71,16 @@ mod terminal {
         }
     }
 
+    /// `ECHO` and `ECHOCTL` are set on the terminal now.
+    pub fn echoes_control_characters() -> bool {
+        // SAFETY: as in `save_terminal`.
+        let mut termios: libc::termios = unsafe { std::mem::zeroed() };
+        if unsafe { libc::isatty(0) } != 1 || unsafe { libc::tcgetattr(0, &mut termios) } != 0 {
+            return false;
+        }
+        termios.c_lflag & libc::ECHO != 0 && termios.c_lflag & libc::ECHOCTL != 0
+    }
+
     /// Puts the saved settings back (echo on, canonical mode) and shows the cursor.
     pub fn restore_terminal() {
         if let Some((fd, termios)) = SAVED.get() {
@@ -79,6 +96,9 @@ mod terminal {
 
 #[cfg(not(unix))]
 mod terminal {
+    pub fn echoes_control_characters() -> bool {
+        false
+    }
     pub fn save_terminal() {}
     pub fn restore_terminal() {
         let _ = console::Term::stderr().show_cursor();

@@ -57,6 +57,8 @@ pub struct Printer {
     err: Sink,
     /// The spinner or bar on screen, so lines printed meanwhile do not tear it.
     active: Arc<Mutex<Option<ProgressBar>>>,
+    /// The spinner's message and its note (the try and time left), while a spinner is on.
+    spinner_text: Arc<Mutex<Option<(String, String)>>>,
     /// A prompt is waiting on the current line: anything printed meanwhile (Ctrl-C's
     /// error, say) starts on a new line instead of being glued to the question.
     open_line: Arc<AtomicBool>,
@@ -76,6 +78,7 @@ impl Printer {
             out: Sink::Stdout,
             err: Sink::Stderr,
             active: Arc::default(),
+            spinner_text: Arc::default(),
             open_line: Arc::default(),
         }
     }
@@ -276,31 +279,44 @@ impl Printer {
             if !self.quiet {
                 self.err_line(&format!("… {message}"));
             }
-            return Progress { bar: None, printer: self.clone() };
+            return Progress { bar: None, spinner: false, printer: self.clone() };
         }
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
         bar.set_style(
-            // The prefix, after the message, carries a note such as the try and time left.
-            ProgressStyle::with_template("{spinner:.cyan} {msg} {prefix:.dim}")
-                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+            ProgressStyle::with_template("{spinner:.cyan} {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner()),
         );
-        bar.set_message(message);
+        bar.set_message(message.clone());
+        if let Ok(mut text) = self.spinner_text.lock() {
+            *text = Some((message, String::new()));
+        }
         bar.enable_steady_tick(Duration::from_millis(100));
-        self.track(bar)
+        let mut progress = self.track(bar);
+        progress.spinner = true;
+        progress
     }
 
     /// A note after the spinner's message (`None` clears it): while a call retries, which
     /// try and how long is left. Without a spinner there is nothing to annotate.
     pub fn note(&self, text: Option<Text>) {
+        let note = text.map(|t| self.t(&t)).unwrap_or_default();
+        self.spinner_message(|(_, n)| *n = note);
+    }
+
+    /// Changes the spinner's message or note and redraws it.
+    fn spinner_message(&self, change: impl FnOnce(&mut (String, String))) {
+        let Ok(mut text) = self.spinner_text.lock() else { return };
+        let Some(text) = text.as_mut() else { return };
+        change(text);
+        let line = if text.1.is_empty() { text.0.clone() } else { format!("{} {}", text.0, text.1) };
         if let Some(bar) = self.active.lock().ok().and_then(|a| a.clone()) {
-            bar.set_prefix(text.map(|t| self.t(&t)).unwrap_or_default());
+            bar.set_message(line);
         }
     }
 
     /// A bar over `len` items. Without a terminal, callers print a line per item instead.
     pub fn bar(&self, len: u64, text: Text) -> Progress {
         if !self.progress {
-            return Progress { bar: None, printer: self.clone() };
+            return Progress { bar: None, spinner: false, printer: self.clone() };
         }
         let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
         bar.set_style(
@@ -317,7 +333,7 @@ impl Printer {
         if let Ok(mut active) = self.active.lock() {
             *active = Some(bar.clone());
         }
-        Progress { bar: Some(bar), printer: self.clone() }
+        Progress { bar: Some(bar), spinner: false, printer: self.clone() }
     }
 
     /// A printer writing into buffers: (printer, stdout, stderr).
@@ -336,6 +352,7 @@ impl Printer {
             out: Sink::Buffer(Arc::clone(&out)),
             err: Sink::Buffer(Arc::clone(&err)),
             active: Arc::default(),
+            spinner_text: Arc::default(),
             open_line: Arc::default(),
         };
         (printer, out, err)
@@ -345,13 +362,19 @@ impl Printer {
 /// A spinner or bar on screen; cleared when finished or dropped.
 pub struct Progress {
     bar: Option<ProgressBar>,
+    spinner: bool,
     printer: Printer,
 }
 
 impl Progress {
     pub fn set_message(&self, text: Text) {
         if let Some(bar) = &self.bar {
-            bar.set_message(self.printer.t(&text));
+            let message = self.printer.t(&text);
+            if self.spinner {
+                self.printer.spinner_message(|(m, _)| *m = message);
+            } else {
+                bar.set_message(message);
+            }
         }
     }
 
@@ -374,8 +397,17 @@ impl Drop for Progress {
     fn drop(&mut self) {
         if let Some(bar) = self.bar.take() {
             bar.finish_and_clear();
+            if self.spinner && crate::interrupt::ctrl_c_echoed() {
+                // indicatif fills the spinner's last row to the right edge, so the `^C` echo
+                // wrapped onto a row of its own, which is the one it cleared (with the rows
+                // above it that the spinner counts): clear the spinner's first row too.
+                self.printer.err.write("\x1b[1A\r\x1b[2K");
+            }
             if let Ok(mut active) = self.printer.active.lock() {
                 *active = None;
+            }
+            if let (true, Ok(mut text)) = (self.spinner, self.printer.spinner_text.lock()) {
+                *text = None;
             }
         }
     }

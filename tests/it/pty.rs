@@ -352,3 +352,37 @@ fn a_retried_call_shows_the_try_and_the_time_left() {
     s.exp_eof().unwrap();
     assert_eq!(exit_code(&s), 0);
 }
+
+/// Ctrl-C at a question: the error starts on a line of its own, not glued to the question.
+#[test]
+fn ctrl_c_at_a_question_ends_on_a_fresh_line() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    connect_quietly(&home, &sb);
+    let mut s = spawn(person(&home, &sb, "en_US.UTF-8", &["connect"]));
+    s.exp_string("(y/n, Enter: no) ").expect("the replace question");
+    s.send_control('c').unwrap();
+    let rest = s.exp_eof().unwrap();
+    assert!(rest.starts_with("\r\nerror: Interrupted"), "{rest:?}");
+    assert_eq!(exit_code(&s), 130);
+}
+
+/// Ctrl-C is how the foreground sandbox stops: it says so and exits 0, without the
+/// "Interrupted; nothing was stored" of a command cut short.
+#[test]
+fn ctrl_c_stops_the_sandbox_cleanly() {
+    let home = Home::new();
+    let mut cmd = Command::new(bin());
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", home.path())
+        .env("LANG", "en_US.UTF-8")
+        .env("TERM", "xterm")
+        .env("ZELTY_BRIDGE_CONFIG_DIR", home.config_dir())
+        .arg("sandbox");
+    let mut s = spawn(cmd);
+    s.exp_string("press Ctrl-C to stop").expect("serving");
+    s.send_control('c').unwrap();
+    let rest = s.exp_eof().unwrap();
+    assert!(rest.contains("Sandbox stopped") && !rest.contains("Interrupted"), "{rest}");
+    assert_eq!(exit_code(&s), 0);
+}
