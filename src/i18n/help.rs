@@ -132,7 +132,6 @@ catalog! {
         QrTooWide { en: "The address is too long for a QR code in a terminal {cols} columns wide; widen the window, or copy the address above", fr: "L'adresse est trop longue pour un code QR dans un terminal de {cols} colonnes ; élargissez la fenêtre, ou copiez l'adresse ci-dessus" }
 
         // ----- browser, stores, sandbox -----
-        OpenPage { en: "The page:", fr: "La page :" }
         PressEnterToOpen { en: "Press Enter to open it in your browser", fr: "Appuyez sur Entrée pour l'ouvrir dans votre navigateur" }
         StoreKeyring { en: "the system keyring (service {service})", fr: "le trousseau du système (service {service})" }
         StoreFile { en: "the private file {path}", fr: "le fichier privé {path}" }
