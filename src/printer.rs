@@ -462,6 +462,15 @@ mod tests {
     }
 
     #[test]
+    fn labels_are_in_the_users_language() {
+        let (p, _out, err) = Printer::for_tests(Lang::Fr, false, false);
+        let report = Report { code: "x".into(), message: "m".into(), hint: Some("h".into()), causes: vec!["c".into()] };
+        p.error(&report);
+        p.warn(Msg::ZeltyKeyRejected.text());
+        assert_eq!(text(&err), "erreur : m\n  cause : c\nconseil : h\nattention : Zelty a refusé cette clé API\n");
+    }
+
+    #[test]
     fn spinner_without_terminal_is_one_plain_line() {
         let (p, _out, err) = Printer::for_tests(Lang::En, false, false);
         drop(p.spinner(Msg::ZeltyKeyRejected.text()));

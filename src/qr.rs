@@ -55,8 +55,10 @@ mod tests {
         assert!(lines.iter().all(|l| l.chars().count() == width));
         assert_eq!(lines.len(), width.div_ceil(2));
         assert!(lines[0].chars().all(|c| c == '█'), "the quiet zone on top");
-        // The finder pattern's dark corner starts right after the quiet zone.
-        assert_eq!(lines[1].chars().nth(QUIET), Some('▄'));
+        // The top-left finder pattern: its dark outer ring starts right after the quiet
+        // zone (two dark rows per line: a blank), its light inner ring one module in.
+        let row: Vec<char> = lines[1].chars().collect();
+        assert_eq!(&row[QUIET - 1..QUIET + 2], &['█', ' ', '▄']);
     }
 
     #[test]
