@@ -292,19 +292,20 @@ fn usage_error(err: clap::Error, args: &[String], env: &Env, lang: Lang) -> Exit
         return ExitCode::SUCCESS;
     }
     let json = args.iter().skip(1).any(|a| a == "--json");
-    if lang == Lang::En && !json {
+    // No command given: the help (already in the user's language) says what there is.
+    if (lang == Lang::En || err.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand) && !json {
         // clap's own English, with its usage line and tips.
         let _ = err.print();
         return ExitCode::from(2);
     }
     let facts = Facts { json, lang: Some(lang), ..Facts::of_process() };
     let ctx: Context = context::decide(&facts, env);
-    Printer::new(&ctx).error(&usage_report(&err, lang));
+    Printer::new(&ctx).error(&usage_report(&err, &args[1..], lang));
     ExitCode::from(2)
 }
 
 /// A usage error in `lang`, from clap's error kind and context.
-fn usage_report(err: &clap::Error, lang: Lang) -> Report {
+fn usage_report(err: &clap::Error, args: &[String], lang: Lang) -> Report {
     let get = |kind| match err.get(kind) {
         Some(ContextValue::String(s)) => Some(s.clone()),
         Some(ContextValue::Strings(v)) => Some(v.join(", ")),
@@ -330,22 +331,28 @@ fn usage_report(err: &clap::Error, lang: Lang) -> Report {
         _ => Help::ErrOther.text(),
     }
     .render(lang);
-    let suggested = get(ContextKind::SuggestedArg).or_else(|| get(ContextKind::SuggestedSubcommand));
+    // clap lists suggestions from the least to the most likely.
+    let last = |kind| match err.get(kind) {
+        Some(ContextValue::String(s)) => Some(s.clone()),
+        Some(ContextValue::Strings(v)) => v.last().cloned(),
+        _ => None,
+    };
+    let suggested = last(ContextKind::SuggestedArg).or_else(|| last(ContextKind::SuggestedSubcommand));
     if let Some(suggested) = suggested {
         message.push_str(&Help::ErrSuggest.with("arg", suggested).render(lang));
     }
-    if let Some(values) = get(ContextKind::ValidValue) {
+    if let Some(values) = get(ContextKind::ValidValue).filter(|v| !v.is_empty()) {
         message.push_str(&Help::ErrValues.with("values", values).render(lang));
     }
-    // The command at fault, from clap's usage line (`Usage: zelty-bridge connect [OPTIONS]`).
+    // The command at fault: the first word of the command line that names one.
     let rendered = err.render().to_string();
-    let command: Vec<&str> = rendered
-        .lines()
-        .find_map(|l| l.trim().strip_prefix("Usage:"))
-        .map(|u| u.split_whitespace().take_while(|w| !w.starts_with(['[', '<', '-'])).collect())
-        .unwrap_or_else(|| vec!["zelty-bridge"]);
+    let names: Vec<String> = Cli::command().get_subcommands().map(|c| c.get_name().to_string()).collect();
+    let command = match args.iter().find(|a| names.contains(a)) {
+        Some(name) => format!("zelty-bridge {name}"),
+        None => "zelty-bridge".to_string(),
+    };
     let causes = match (err.kind(), std::error::Error::source(err)) {
-        (ErrorKind::ValueValidation, Some(source)) => vec![source.to_string()],
+        (ErrorKind::ValueValidation, Some(source)) => vec![range_error(&source.to_string(), lang)],
         (ErrorKind::UnknownArgument | ErrorKind::InvalidSubcommand | ErrorKind::InvalidValue, _) => vec![],
         (ErrorKind::MissingRequiredArgument | ErrorKind::ArgumentConflict, _) => vec![],
         _ => rendered.lines().next().map(|l| l.trim_start_matches("error:").trim().to_string()).into_iter().collect(),
@@ -353,9 +360,18 @@ fn usage_report(err: &clap::Error, lang: Lang) -> Report {
     Report {
         code: "usage".into(),
         message,
-        hint: Some(Help::ErrTryHelpFlag.with("help", format!("{} --help", command.join(" "))).render(lang)),
+        hint: Some(Help::ErrTryHelpFlag.with("help", format!("{command} --help")).render(lang)),
         causes,
     }
+}
+
+/// clap's range check (`0 is not in 1..=3600`) in `lang`; any other reason as clap says it.
+fn range_error(reason: &str, lang: Lang) -> String {
+    let parsed = reason.split_once(" is not in ").and_then(|(value, range)| {
+        let (min, max) = range.split_once("..=")?;
+        Some(Help::ErrRange.with("value", value).with("min", min).with("max", max).render(lang))
+    });
+    parsed.unwrap_or_else(|| reason.to_string())
 }
 
 #[cfg(test)]
@@ -436,18 +452,27 @@ mod tests {
 
     #[test]
     fn usage_errors_are_told_in_french() {
+        let args = |a: &[&str]| a.iter().map(|s| s.to_string()).collect::<Vec<_>>();
         let err = localized(Lang::Fr).try_get_matches_from(["zelty-bridge", "status", "--jsn"]).unwrap_err();
-        let report = usage_report(&err, Lang::Fr);
+        let report = usage_report(&err, &args(&["status", "--jsn"]), Lang::Fr);
         assert!(report.message.contains("argument inattendu « --jsn »"), "{}", report.message);
         assert!(report.message.contains("« --json »"), "{}", report.message);
         assert_eq!(report.hint.unwrap(), "pour en savoir plus, essayez « zelty-bridge status --help »");
         let err = localized(Lang::Fr).try_get_matches_from(["zelty-bridge", "--lang", "de", "status"]).unwrap_err();
-        let report = usage_report(&err, Lang::Fr);
+        let report = usage_report(&err, &args(&["--lang", "de", "status"]), Lang::Fr);
         assert!(
             report.message.contains("valeur « de » invalide") && report.message.contains("fr, en"),
             "{}",
             report.message
         );
+    }
+
+    #[test]
+    fn range_errors_are_translated() {
+        let err = localized(Lang::Fr).try_get_matches_from(["zelty-bridge", "connect", "--timeout", "0"]).unwrap_err();
+        let report = usage_report(&err, &["connect".to_string()], Lang::Fr);
+        assert_eq!(report.causes, vec!["0 n'est pas compris entre 1 et 3600"]);
+        assert_eq!(range_error("something else", Lang::Fr), "something else");
     }
 
     #[test]

@@ -98,6 +98,7 @@ catalog! {
         ErrMissing { en: "a required argument was not given: {arg}", fr: "un argument obligatoire manque : {arg}" }
         ErrConflict { en: "'{arg}' cannot be used with '{other}'", fr: "« {arg} » ne peut pas être utilisé avec « {other} »" }
         ErrNoValue { en: "'{arg}' needs a value", fr: "« {arg} » demande une valeur" }
+        ErrRange { en: "{value} is not between {min} and {max}", fr: "{value} n'est pas compris entre {min} et {max}" }
         ErrOther { en: "the command line is not valid", fr: "la ligne de commande n'est pas valide" }
         ErrSuggest { en: "; did you mean '{arg}'?", fr: " ; vouliez-vous dire « {arg} » ?" }
         ErrValues { en: "; possible values: {values}", fr: " ; valeurs possibles : {values}" }
