@@ -154,9 +154,12 @@ impl Http {
         Http { client: Default::default(), budget, printer, pace: None }
     }
 
-    /// The same client (and connection pool), its requests paced by `pace`.
+    /// The same client (and connection pool), its requests paced by `pace`. A paced run
+    /// (`provision`) waits out rate-limit windows by design, so the interactive 30 s bound
+    /// does not apply: it keeps the per-request budget.
     pub fn paced(&self, pace: Arc<dyn Pace>) -> Http {
-        Http { pace: Some(pace), ..self.clone() }
+        let budget = Budget { total: None, ..self.budget };
+        Http { pace: Some(pace), budget, ..self.clone() }
     }
 
     fn client(&self) -> anyhow::Result<&Client> {
