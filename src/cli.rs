@@ -189,7 +189,8 @@ pub fn localized(lang: Lang) -> ClapCommand {
 
 fn localize(cmd: ClapCommand, path: &str, lang: Lang) -> ClapCommand {
     let t = |h: Help| h.render(lang);
-    let mut cmd = cmd.subcommand_help_heading(t(Help::CommandsHeading));
+    let mut cmd =
+        cmd.subcommand_help_heading(t(Help::CommandsHeading)).subcommand_value_name(t(Help::CommandPlaceholder));
     if let Some(about) = text(path, "") {
         cmd = cmd.about(t(about));
         cmd = match text(path, "+long") {

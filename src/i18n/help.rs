@@ -16,6 +16,7 @@ catalog! {
         OptionsHeading { en: "Options", fr: "Options " }
         ArgumentsHeading { en: "Arguments", fr: "Arguments " }
         CommandsHeading { en: "Commands", fr: "Commandes " }
+        CommandPlaceholder { en: "COMMAND", fr: "COMMANDE" }
         UsageHeading { en: "Usage:", fr: "Utilisation :" }
         PrintHelpFlag { en: "Print help (--help shows more)", fr: "Afficher l'aide (--help en montre davantage)" }
         VersionFlag { en: "Print the version", fr: "Afficher la version" }
