@@ -84,12 +84,21 @@ impl App {
         tokio::task::spawn_blocking(move || profiles.lock(&name, &command, Duration::from_secs(5))).await?
     }
 
-    /// Opens `url` in a browser when one can be launched here. The URL was printed before,
+    /// Opens `url` in a browser when one can be launched here; a person first presses
+    /// Enter (as `gh` asks), so no window pops up unannounced. The URL was printed before,
     /// so a failure is only a warning: the user opens it by hand.
-    pub fn open_in_browser(&self, url: &str) -> bool {
+    pub async fn open_in_browser(&self, url: &str) -> anyhow::Result<bool> {
         if !context::browser_launchable(&self.env, std::env::consts::OS) {
-            return false;
+            return Ok(false);
         }
+        if self.ctx.interactive {
+            crate::prompt::enter(&self.printer, crate::i18n::Ux::PressEnterToOpen.text(), Msg::UseEnvTokenHint.text())
+                .await?;
+        }
+        Ok(self.open_now(url))
+    }
+
+    fn open_now(&self, url: &str) -> bool {
         match self.opener.open(url) {
             Ok(()) => true,
             Err(why) => {

@@ -2,10 +2,12 @@
 //! (a redirect could carry a token elsewhere), bodies read with a size cap, and bounded
 //! retries: 429 honours `Retry-After`, 5xx and network errors back off exponentially.
 //! When the budget is spent the call fails as "unreachable" (exit 5), naming the service.
+//! While a call retries, the spinner on screen shows the try and the time left; a person
+//! at a terminal waits 30 s at most in all, whatever the per-request budget.
 
 use crate::error::Failure;
 use crate::error::Kind;
-use crate::i18n::{Harden, Msg};
+use crate::i18n::{Harden, Msg, Ux};
 use crate::printer::Printer;
 use reqwest::{Client, RequestBuilder, StatusCode};
 use std::future::Future;
@@ -50,7 +52,15 @@ pub struct Budget {
     pub max_wait: Duration,
     /// Largest body we read.
     pub max_body: usize,
+    /// The longest a whole call may take, tries and waits included (`None`: only the
+    /// tries bound it). Interactive runs get `INTERACTIVE_TOTAL`.
+    pub total: Option<Duration>,
 }
+
+/// A person at a terminal gives up on a silent service long before a script would: after
+/// 30 s the call fails with the service named, instead of a bare spinner for a minute and a
+/// half.
+pub const INTERACTIVE_TOTAL: Duration = Duration::from_secs(30);
 
 impl Default for Budget {
     fn default() -> Budget {
@@ -60,6 +70,7 @@ impl Default for Budget {
             backoff: Duration::from_millis(500),
             max_wait: Duration::from_secs(30),
             max_body: 4 << 20,
+            total: None,
         }
     }
 }
@@ -160,13 +171,21 @@ enum Try {
 }
 
 impl Http {
-    pub fn new(budget: Budget, printer: Printer) -> Http {
+    /// A client with this budget; an interactive run's calls are bounded by
+    /// `INTERACTIVE_TOTAL` in all (scripts keep `ZELTY_BRIDGE_HTTP_TIMEOUT`/`_RETRIES`).
+    pub fn new(mut budget: Budget, printer: Printer) -> Http {
+        if printer.is_interactive() && budget.total.is_none() {
+            budget.total = Some(INTERACTIVE_TOTAL);
+        }
         Http { client: Default::default(), budget, printer, pace: None }
     }
 
-    /// The same client (and connection pool), its requests paced by `pace`.
+    /// The same client (and connection pool), its requests paced by `pace`. A paced run
+    /// (`provision`) waits out rate-limit windows by design, so the interactive 30 s bound
+    /// does not apply: it keeps the per-request budget.
     pub fn paced(&self, pace: Arc<dyn Pace>) -> Http {
-        Http { pace: Some(pace), ..self.clone() }
+        let budget = Budget { total: None, ..self.budget };
+        Http { pace: Some(pace), budget, ..self.clone() }
     }
 
     fn client(&self) -> anyhow::Result<&Client> {
@@ -203,35 +222,114 @@ impl Http {
         build: impl Fn(&Client) -> RequestBuilder,
     ) -> anyhow::Result<Reply> {
         let client = self.client()?;
+        let deadline = self.budget.total.map(|total| tokio::time::Instant::now() + total);
+        let attempts = self.budget.attempts.max(1);
         let mut last = String::new();
-        for attempt in 1..=self.budget.attempts.max(1) {
+        let mut tried = 0;
+        for attempt in 1..=attempts {
             if let Some(pace) = &self.pace {
                 pace.ready(service).await;
             }
-            match self.try_once(service, idempotent, body, build(client)).await? {
-                Try::Done(reply) => return Ok(reply),
-                Try::Retry { after, why } => {
+            let left = left(deadline);
+            if left.is_some_and(|l| l.is_zero()) {
+                break;
+            }
+            tried = attempt;
+            let mut request = build(client);
+            if let Some(left) = left {
+                request = request.timeout(left.min(self.budget.timeout));
+            }
+            let once = self.try_once(service, idempotent, body, request);
+            let outcome = if attempt == 1 {
+                once.await
+            } else {
+                // From the second try on, the spinner says which try and how long is left.
+                let note = || Some(try_note(attempt, attempts, deadline));
+                self.with_note(once, note).await
+            };
+            match outcome {
+                Ok(Try::Done(reply)) => {
+                    self.printer.note(None);
+                    return Ok(reply);
+                }
+                Err(err) => {
+                    self.printer.note(None);
+                    return Err(err);
+                }
+                Ok(Try::Retry { after, why }) => {
                     last = why;
-                    if attempt == self.budget.attempts {
+                    if attempt == attempts {
                         break;
                     }
                     let wait = after
                         .unwrap_or(self.budget.backoff * 2u32.saturating_pow(attempt - 1))
                         .min(self.budget.max_wait);
+                    // A wait that would outlast the deadline is not worth starting.
+                    if left_after(deadline, wait).is_some_and(|l| l.is_zero()) {
+                        break;
+                    }
                     self.printer.debug(
                         1,
                         format!(
-                            "{}: {last}; retrying in {:.1} s ({attempt}/{})",
+                            "{}: {last}; retrying in {:.1} s ({attempt}/{attempts})",
                             service.name(),
                             wait.as_secs_f32(),
-                            self.budget.attempts
                         ),
                     );
-                    tokio::time::sleep(wait).await;
+                    self.announce_retry(service, &last, attempt + 1, attempts, wait, deadline).await;
                 }
             }
         }
-        Err(unreachable(service, self.budget.attempts, last))
+        self.printer.note(None);
+        Err(unreachable(service, tried.max(1), last))
+    }
+
+    /// Runs `fut`, refreshing the spinner's note every second meanwhile.
+    async fn with_note<T>(&self, fut: impl Future<Output = T>, note: impl Fn() -> Option<crate::i18n::Text>) -> T {
+        tokio::pin!(fut);
+        let mut tick = tokio::time::interval(Duration::from_secs(1));
+        loop {
+            tokio::select! {
+                out = &mut fut => return out,
+                _ = tick.tick() => self.printer.note(note()),
+            }
+        }
+    }
+
+    /// Waits `wait` before try `next`: the spinner counts down; without one, a plain line
+    /// says it once (logs show why a run took longer).
+    async fn announce_retry(
+        &self,
+        service: Service,
+        why: &str,
+        next: u32,
+        attempts: u32,
+        wait: Duration,
+        deadline: Option<tokio::time::Instant>,
+    ) {
+        if !self.printer.is_live() && !self.printer.is_quiet() {
+            self.printer.info(
+                Ux::RetryLine
+                    .with("service", service.name())
+                    .with("why", why)
+                    .with("n", next)
+                    .with("of", attempts)
+                    .with("wait", seconds(wait)),
+            );
+        }
+        let until = tokio::time::Instant::now() + wait;
+        let note = || {
+            let wait = until.saturating_duration_since(tokio::time::Instant::now());
+            Some(match left(deadline) {
+                Some(left) => Ux::RetryIn
+                    .with("n", next)
+                    .with("of", attempts)
+                    .with("wait", seconds(wait))
+                    .with("secs", seconds(left)),
+                None => Ux::TryOfNoDeadline.with("n", next).with("of", attempts),
+            })
+        };
+        self.with_note(tokio::time::sleep(wait), note).await;
     }
 
     async fn try_once(
@@ -309,6 +407,29 @@ impl Http {
             return Err(unreachable(service, 1, format!("HTTP {status}")));
         }
         Ok(Try::Done(reply))
+    }
+}
+
+/// Time left before the deadline, if there is one.
+fn left(deadline: Option<tokio::time::Instant>) -> Option<Duration> {
+    deadline.map(|d| d.saturating_duration_since(tokio::time::Instant::now()))
+}
+
+/// Time left once `wait` has passed.
+fn left_after(deadline: Option<tokio::time::Instant>, wait: Duration) -> Option<Duration> {
+    left(deadline).map(|l| l.saturating_sub(wait))
+}
+
+/// Whole seconds, rounded up (a countdown never shows 0 while time is left).
+fn seconds(d: Duration) -> u64 {
+    d.as_millis().div_ceil(1000) as u64
+}
+
+/// "try 2 of 4; giving up in 24 s".
+fn try_note(attempt: u32, attempts: u32, deadline: Option<tokio::time::Instant>) -> crate::i18n::Text {
+    match left(deadline) {
+        Some(left) => Ux::TryOf.with("n", attempt).with("of", attempts).with("secs", seconds(left)),
+        None => Ux::TryOfNoDeadline.with("n", attempt).with("of", attempts),
     }
 }
 

@@ -168,9 +168,28 @@ pub fn note_stored() {
     STORED.fetch_add(1, Ordering::SeqCst);
 }
 
+/// Said by a command for which a signal is the normal way to end (the `sandbox` server):
+/// its own handling decides the outcome, not the start-up's.
+pub fn command_handles_signals() {
+    HANDLED_BY_COMMAND.store(true, Ordering::SeqCst);
+}
+
+pub fn handled_by_command() -> bool {
+    HANDLED_BY_COMMAND.load(Ordering::SeqCst)
+}
+
+static HANDLED_BY_COMMAND: AtomicBool = AtomicBool::new(false);
+
 /// How many connections this run stored in full.
 pub fn stored() -> usize {
     STORED.load(Ordering::SeqCst)
+}
+
+/// Whether the terminal echoed the Ctrl-C just pressed as `^C` (`ECHO` and `ECHOCTL`
+/// set, as by default). A spinner fills its row to the last column, so that echo lands
+/// on the row below: clearing the spinner must then clear one row more.
+pub fn ctrl_c_echoed() -> bool {
+    pending() && terminal::echoes_control_characters()
 }
 
 pub use terminal::{restore_terminal, save_terminal};
@@ -196,6 +215,16 @@ mod terminal {
         }
     }
 
+    /// `ECHO` and `ECHOCTL` are set on the terminal now.
+    pub fn echoes_control_characters() -> bool {
+        // SAFETY: as in `save_terminal`.
+        let mut termios: libc::termios = unsafe { std::mem::zeroed() };
+        if unsafe { libc::isatty(0) } != 1 || unsafe { libc::tcgetattr(0, &mut termios) } != 0 {
+            return false;
+        }
+        termios.c_lflag & libc::ECHO != 0 && termios.c_lflag & libc::ECHOCTL != 0
+    }
+
     /// Puts the saved settings back (echo on, canonical mode) and shows the cursor.
     pub fn restore_terminal() {
         if let Some((fd, termios)) = SAVED.get() {
@@ -211,6 +240,9 @@ mod terminal {
 
 #[cfg(not(unix))]
 mod terminal {
+    pub fn echoes_control_characters() -> bool {
+        false
+    }
     pub fn save_terminal() {}
     pub fn restore_terminal() {
         let _ = console::Term::stderr().show_cursor();

@@ -21,6 +21,7 @@ mod profile;
 mod prompt;
 #[cfg(test)]
 mod proptests;
+mod qr;
 mod run;
 mod sandbox;
 mod secret;

@@ -92,7 +92,7 @@ async fn confirm(app: &App, args: &DisconnectArgs, profile: &Profile) -> anyhow:
         .with("profile", &app.profile)
         .with("restaurant", &profile.zelty.restaurant_name)
         .with("location", profile.location_label());
-    if prompt::confirm(app, question, false, Msg::UseYes.text()).await? {
+    if prompt::confirm(&app.printer, question, false, Msg::UseYes.text()).await? {
         Ok(())
     } else {
         Err(Failure::new(Kind::Usage, "cancelled", Msg::Cancelled.text()).into())
@@ -170,13 +170,13 @@ async fn guide(app: &App, profile: &Profile, steps: &[Text], block: bool) -> any
     if !app.ctx.interactive {
         return Ok(());
     }
-    if !app.open_in_browser(&url)
+    if !app.open_in_browser(&url).await?
         && let (Some(sandbox), Some(location)) = (&app.sandbox, profile.hubrise.location_id.as_deref())
-        && prompt::confirm(app, Bridge::SandboxUndoHere.text(), true, Msg::UseYes.text()).await?
+        && prompt::confirm(&app.printer, Bridge::SandboxUndoHere.text(), true, Msg::UseYes.text()).await?
     {
         return sandbox.disconnect_bridge_app(location, block).await;
     }
-    prompt::enter(app, Msg::PressEnterWhenDone.text(), Msg::UseYes.text()).await
+    prompt::enter(&app.printer, Msg::PressEnterWhenDone.text(), Msg::UseYes.text()).await
 }
 
 /// A token or key still in the environment would keep being used by the next commands.

@@ -2,7 +2,7 @@
 //! printing the environment lines that point the CLI at it.
 
 use crate::context::Context;
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Ux};
 use crate::printer::Printer;
 use crate::sandbox::{self, SandboxConfig};
 use std::time::Duration;
@@ -53,6 +53,10 @@ pub async fn run(args: SandboxArgs, ctx: &Context, printer: &Printer) -> anyhow:
         printer.result(&sandbox.env_lines());
     }
     printer.info(Msg::SandboxServing.text());
-    std::future::pending::<()>().await;
+    // Ctrl-C is how a foreground server is stopped, not an interruption of work: say it
+    // stopped, and exit 0.
+    crate::interrupt::command_handles_signals();
+    crate::interrupt::Signals::install().stopped().await;
+    printer.info(Ux::SandboxStopped.text());
     Ok(0)
 }

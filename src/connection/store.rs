@@ -37,7 +37,9 @@ pub async fn choose(app: &App) -> anyhow::Result<Box<dyn SecretStore>> {
     }
     app.printer.warn(Msg::KeyringProblem.with("why", &err));
     let path = app.settings.config_dir.join("secrets.json");
-    if prompt::confirm(app, Msg::OfferFileStore.with("path", path.display()), false, Msg::FileStoreHint.text()).await? {
+    if prompt::confirm(&app.printer, Msg::OfferFileStore.with("path", path.display()), false, Msg::FileStoreHint.text())
+        .await?
+    {
         Ok(app.store_of(StoreKind::File))
     } else {
         Err(store_failure(err).into())

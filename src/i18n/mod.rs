@@ -9,11 +9,13 @@
 mod bridge;
 mod cli;
 mod harden;
+mod help;
 mod web;
 
 pub use bridge::Bridge;
 pub use cli::Msg;
 pub use harden::Harden;
+pub use help::{Help, Ux};
 pub use web::Web;
 
 use std::fmt;
@@ -228,6 +230,11 @@ mod tests {
     #[test]
     fn every_harden_message_is_in_both_languages() {
         assert_eq!(check_catalog::<Harden>(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn every_help_and_terminal_word_is_in_both_languages() {
+        assert_eq!([check_catalog::<Help>(), check_catalog::<Ux>()].concat(), Vec::<String>::new());
     }
 
     #[test]

@@ -47,7 +47,7 @@ pub async fn run(app: &App, args: &ConnectArgs) -> anyhow::Result<ZeltyDone> {
             .into());
     };
     if matches!(source, Source::Prompt) {
-        explain_and_open(app);
+        explain_and_open(app).await?;
     }
     for attempt in 1..=TRIES {
         let result = async {
@@ -73,6 +73,9 @@ pub async fn run(app: &App, args: &ConnectArgs) -> anyhow::Result<ZeltyDone> {
             // error at once.
             Err(err) if matches!(source, Source::Prompt) && attempt < TRIES && retryable(&err) => {
                 app.printer.error(&crate::error::Report::of(&err, app.printer.lang()));
+                if attempt + 1 == TRIES {
+                    app.printer.warn(crate::i18n::Ux::LastKeyTry.text());
+                }
             }
             Err(err) => return Err(err),
         }
@@ -84,11 +87,12 @@ fn retryable(err: &anyhow::Error) -> bool {
     failure_of(err).is_some_and(|f| matches!(f.kind, Kind::Usage | Kind::Rejected))
 }
 
-fn explain_and_open(app: &App) {
+async fn explain_and_open(app: &App) -> anyhow::Result<()> {
     let url = format!("{}/marketplace/hubrise-v2/status", app.settings.endpoints.zelty_bo);
     app.printer.info(Msg::ZeltyExplain.text());
     app.printer.url(Msg::ZeltyOpenPage.text(), &url);
-    app.open_in_browser(&url);
+    app.open_in_browser(&url).await?;
+    Ok(())
 }
 
 /// A key kept for this profile, if the user wants it (a script always does).
@@ -111,9 +115,13 @@ async fn kept_key(app: &App) -> anyhow::Result<Option<Secret>> {
         app.printer.info(Msg::UsingKeptKey.with("key", key.masked()));
         return Ok(Some(key));
     }
-    let reuse =
-        prompt::confirm(app, Msg::ReuseKeptKey.with("key", key.masked()), true, Msg::ZeltyKeyMissingHint.text())
-            .await?;
+    let reuse = prompt::confirm(
+        &app.printer,
+        Msg::ReuseKeptKey.with("key", key.masked()),
+        true,
+        Msg::ZeltyKeyMissingHint.text(),
+    )
+    .await?;
     Ok(reuse.then_some(key))
 }
 
@@ -130,7 +138,8 @@ async fn read_key(app: &App, source: &Source) -> anyhow::Result<String> {
             if app.sandbox.is_some() {
                 app.printer.info(Msg::SandboxDemoKeyOffer.text());
             }
-            let typed = prompt::secret(app, Msg::ZeltyKeyPrompt.text(), Msg::ZeltyKeyMissingHint.text()).await?;
+            let typed =
+                prompt::secret(&app.printer, Msg::ZeltyKeyPrompt.text(), Msg::ZeltyKeyMissingHint.text()).await?;
             // In the sandbox an empty answer takes the demo key, as the prompt said.
             if typed.trim().is_empty() && app.sandbox.is_some() { Ok(sandbox_key(app)) } else { Ok(typed.to_string()) }
         }
@@ -176,6 +185,7 @@ async fn choose_restaurant(
         .hint(Msg::RestaurantIdHint.text())
         .into());
     }
-    let index = prompt::choose(app, Msg::ChooseRestaurant.text(), listing, Msg::RestaurantIdHint.text()).await?;
+    let index =
+        prompt::choose(&app.printer, Msg::ChooseRestaurant.text(), listing, Msg::RestaurantIdHint.text()).await?;
     Ok(restaurants.swap_remove(index))
 }
