@@ -7,9 +7,11 @@
 //! message are non-empty and use the same placeholders.
 
 mod cli;
+mod sandbox_web;
 mod web;
 
 pub use cli::Msg;
+pub use sandbox_web::SandboxWeb;
 pub use web::Web;
 
 use std::fmt;
@@ -219,6 +221,11 @@ mod tests {
     #[test]
     fn every_web_page_text_is_in_both_languages() {
         assert_eq!(check_catalog::<Web>(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn every_sandbox_page_text_is_in_both_languages() {
+        assert_eq!(check_catalog::<SandboxWeb>(), Vec::<String>::new());
     }
 
     #[test]

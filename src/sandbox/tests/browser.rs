@@ -39,6 +39,11 @@ async fn callback(state: &'static str) -> (String, Arc<Mutex<Seen>>) {
                             seen.accepted.push(code.clone());
                             200
                         }
+                        // A refusal comes back without `state`, as HubRise documents it.
+                        (None, None, Some(e)) if seen.accepted.is_empty() => {
+                            seen.accepted.push(format!("error:{e}"));
+                            200
+                        }
                         (Some(s), None, Some(e)) if s == state && seen.accepted.is_empty() => {
                             seen.accepted.push(format!("error:{e}"));
                             200
@@ -142,11 +147,11 @@ async fn the_stand_in_denies_tampers_replays_and_floods() {
 async fn consent_plays_the_person_for_the_cli() {
     let sb = sandbox().await;
     let (uri, seen) = callback("c").await;
-    sb.consent(&authorize_url(&sb, &uri, SCOPE, "c"), true).await.unwrap();
+    sb.demo().consent(&authorize_url(&sb, &uri, SCOPE, "c"), true).await.unwrap();
     let code = seen.lock().unwrap().accepted[0].clone();
     assert_eq!(exchange(&sb, &code).await.status(), 200);
     let (uri, seen) = callback("d").await;
-    sb.consent(&authorize_url(&sb, &uri, SCOPE, "d"), false).await.unwrap();
+    sb.demo().consent(&authorize_url(&sb, &uri, SCOPE, "d"), false).await.unwrap();
     assert_eq!(seen.lock().unwrap().accepted, ["error:access_denied"]);
-    assert!(sb.consent(&authorize_url(&sb, "https://evil.example/", SCOPE, "x"), true).await.is_err());
+    assert!(sb.demo().consent(&authorize_url(&sb, "https://evil.example/", SCOPE, "x"), true).await.is_err());
 }
