@@ -12,4 +12,5 @@ mod network;
 mod noninteractive;
 mod provision;
 mod pty;
+mod sandbox;
 mod support;
