@@ -52,6 +52,8 @@ pub async fn run(args: SandboxArgs, ctx: &Context, printer: &Printer) -> anyhow:
         restaurants: args.restaurants as usize,
         latency: Duration::from_millis(args.latency_ms),
         rate_limits: args.rate_limits,
+        // This process serves until Ctrl-C: it remembers everything while it runs.
+        memory: None,
         hubrise_port: args.hubrise_port,
         api_port: args.api_port,
         zelty_port: args.zelty_port,

@@ -9,6 +9,7 @@
 
 use super::ids;
 use super::manager::locale;
+use super::memory;
 use super::oauth::{lang_of, params};
 use super::orders;
 use super::pages::{self, t, w};
@@ -103,6 +104,7 @@ async fn callback(State(s): St, RawQuery(q): RawQuery) -> Response {
         install.token = token;
         install.instance.clone()
     };
+    memory::save(&s);
     Redirect::to(&config_url(&instance, lang)).into_response()
 }
 
@@ -232,6 +234,7 @@ async fn finish(State(s): St, Path(instance): Path<String>, body: Bytes) -> Resp
         i.key = Some(key);
         i.saved_at = None;
     }
+    memory::save(&s);
     Redirect::to(&config_url(&instance, lang)).into_response()
 }
 
@@ -259,6 +262,7 @@ async fn save(State(s): St, Path(instance): Path<String>, body: Bytes) -> Respon
             orders::on_saved(&mut inner, install.location, now);
         }
     }
+    memory::save(&s);
     Redirect::to(&format!("{}&saved=1", config_url(&instance, lang))).into_response()
 }
 
@@ -274,5 +278,6 @@ async fn reset(State(s): St, Path(instance): Path<String>, RawQuery(q): RawQuery
         i.saved_at = None;
         i.pull_orders = true;
     }
+    memory::save(&s);
     Redirect::to(&config_url(&instance, lang)).into_response()
 }

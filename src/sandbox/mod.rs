@@ -20,6 +20,7 @@ mod faults;
 mod ids;
 mod layer;
 mod manager;
+mod memory;
 #[cfg(feature = "sandbox-controls")]
 mod net;
 mod oauth;
@@ -65,6 +66,9 @@ pub struct SandboxConfig {
     /// Enforce HubRise's per-connection limits (500 a minute, 2,500 an hour, 10,000 a day;
     /// 10 a minute for orders and catalogs) and Zelty's one request a second per key.
     pub rate_limits: bool,
+    /// A file where the sandbox remembers Zelty Bridge and the connections' states between
+    /// processes (each `--sandbox` command is a process); `None` forgets at exit.
+    pub memory: Option<std::path::PathBuf>,
     /// 0 picks a free port.
     pub hubrise_port: u16,
     pub api_port: u16,
@@ -79,6 +83,7 @@ impl Default for SandboxConfig {
             restaurants: 1,
             latency: Duration::ZERO,
             rate_limits: false,
+            memory: None,
             hubrise_port: 0,
             api_port: 0,
             zelty_port: 0,
@@ -116,14 +121,19 @@ pub async fn start(config: SandboxConfig) -> anyhow::Result<Sandbox> {
         zelty_bo: format!("http://127.0.0.1:{z}"),
     };
     let (stop, stopping) = watch::channel(false);
-    let shared = Arc::new(Shared::new(
+    let mut shared = Shared::new(
         endpoints.clone(),
         data::World::new(config.locations, config.restaurants),
         config.lang,
         config.latency,
         config.rate_limits,
         stopping.clone(),
-    ));
+    );
+    if let Some(path) = config.memory {
+        memory::load(&shared, &path);
+        shared.memory = Some(path);
+    }
+    let shared = Arc::new(shared);
     let manager_routes = oauth::routes().merge(token::routes()).merge(manager::routes()).merge(bridge::routes());
     #[cfg(feature = "sandbox-controls")]
     let manager_routes = manager_routes.merge(admin::routes());

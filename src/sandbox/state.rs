@@ -153,6 +153,8 @@ pub struct Inner {
     pub bridge_states: HashSet<String>,
     /// Zelty Bridge per location index.
     pub installs: HashMap<usize, Install>,
+    /// States of the CLI's connections remembered from earlier processes, by token digest.
+    pub remembered: HashMap<String, ConnState>,
     /// Orders Zelty Bridge created, per location index, oldest first.
     pub orders: HashMap<usize, Vec<Order>>,
     pub options: Options,
@@ -191,6 +193,8 @@ pub struct Shared {
     pub lang: Lang,
     pub latency: Duration,
     pub rate_limits: bool,
+    /// Where to remember Zelty Bridge and connection states between processes.
+    pub memory: Option<std::path::PathBuf>,
     pub inner: Mutex<Inner>,
     /// Flips to `true` at shutdown: hanging answers give up then.
     #[cfg_attr(not(feature = "sandbox-controls"), allow(dead_code))] // only hanging faults wait on it
@@ -206,8 +210,16 @@ impl Shared {
         rate_limits: bool,
         stopping: watch::Receiver<bool>,
     ) -> Shared {
-        let inner = Inner { options: Options::default(), ..Inner::default() };
-        Shared { endpoints, world, lang, latency, rate_limits, inner: Mutex::new(inner), stopping }
+        Shared {
+            endpoints,
+            world,
+            lang,
+            latency,
+            rate_limits,
+            memory: None,
+            inner: Mutex::new(Inner::default()),
+            stopping,
+        }
     }
 
     pub fn lock(&self) -> MutexGuard<'_, Inner> {
@@ -267,7 +279,9 @@ impl Shared {
         let target = std::iter::once(Target::Account)
             .chain((0..self.world.locations.len()).map(Target::Location))
             .find(|t| ids::token_matches(token, ids::CLIENT_ID, &t.key(&self.world)))?;
-        Some(self.lock().remember(token, Connection { client: Client::Cli, target, state: ConnState::Active }))
+        let mut inner = self.lock();
+        let state = inner.remembered.get(&super::memory::digest(token)).copied().unwrap_or(ConnState::Active);
+        Some(inner.remember(token, Connection { client: Client::Cli, target, state }))
     }
 
     /// Sets a connection's state; `false` when the token is not one of ours. Disconnecting
@@ -286,6 +300,7 @@ impl Shared {
         if let Some(c) = inner.connections.get_mut(token) {
             c.state = state;
         }
+        inner.remembered.remove(&super::memory::digest(token));
         for install in inner.installs.values_mut().filter(|i| i.token == token) {
             match state {
                 ConnState::Active => install.last_order_at = now,
@@ -296,6 +311,8 @@ impl Shared {
                 ConnState::Blocked | ConnState::Suspended => {}
             }
         }
+        drop(inner);
+        super::memory::save(self);
         true
     }
 

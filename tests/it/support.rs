@@ -170,7 +170,12 @@ impl Sandbox {
 
     /// Zelty's `GET /webhooks` with `key`: (status, body).
     pub fn zelty_webhooks(&self, key: &str) -> (u16, Value) {
-        http_with("GET", &format!("{}/webhooks", self.url("zelty_api")), None, &[("Authorization", &format!("Bearer {key}"))])
+        http_with(
+            "GET",
+            &format!("{}/webhooks", self.url("zelty_api")),
+            None,
+            &[("Authorization", &format!("Bearer {key}"))],
+        )
     }
 
     /// A HubRise API call with a token: (status, body).

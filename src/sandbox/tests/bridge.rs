@@ -214,3 +214,31 @@ async fn the_back_office_speaks_the_locale_and_asks_before_disconnecting() {
     assert!(ask.text().await.unwrap().contains(">Confirmer</button>"));
     assert_eq!(webhooks(&sb, &sb.demo().demo_key()).await["webhooks"]["order.ended"]["version"], "v2", "not yet");
 }
+
+/// With a memory file, the next process still sees Zelty Bridge configured (webhooks,
+/// orders) and the CLI's blocked connection blocked; the file holds neither key nor token.
+#[tokio::test]
+async fn a_memory_file_carries_the_app_and_states_to_the_next_process() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("memory.json");
+    let config = || SandboxConfig { memory: Some(file.clone()), ..SandboxConfig::default() };
+    let first = super::super::start(config()).await.unwrap();
+    let key = first.demo().demo_key();
+    first.demo().configure_bridge_app("3r4s3-1", &key).await.unwrap();
+    let token = mint(&first, json!({ "location_id": "3r4s3-0" })).await;
+    admin(&first, "connections", json!({ "token": token, "action": "block" })).await;
+    first.shutdown().await;
+    let text = std::fs::read_to_string(&file).unwrap();
+    assert!(!text.contains(&key) && !text.contains(&token), "{text}");
+
+    let next = super::super::start(config()).await.unwrap();
+    assert_eq!(webhooks(&next, &key).await["webhooks"]["order.ended"]["version"], "v2");
+    let account = mint(&next, json!({ "account": true })).await;
+    let listed = json(api_get(&next, "/locations/3r4s3-1/orders", &account).await).await;
+    assert_eq!(by_bridge(listed.as_array().unwrap()), 2);
+    let r = api_get(&next, "/location", &token).await;
+    assert_eq!(json(r).await["message"], crate::sandbox::api::BLOCKED);
+    // Without the file, a process starts afresh.
+    let fresh = sandbox().await;
+    assert_eq!(webhooks(&fresh, &key).await["webhooks"], json!({}));
+}
