@@ -19,7 +19,7 @@ pub struct Options {
     pub bad_code_status: u16,
     /// Send `Retry-After` with HubRise 429s.
     pub hubrise_retry_after: bool,
-    /// Send `Retry-After` with Zelty 429s (Zelty does not document it).
+    /// Send `Retry-After` with Zelty 429s: Zelty does not document one, so off by default.
     pub zelty_retry_after: bool,
 }
 
@@ -31,7 +31,7 @@ impl Default for Options {
             loopback_redirects: true,
             bad_code_status: 400,
             hubrise_retry_after: true,
-            zelty_retry_after: true,
+            zelty_retry_after: false,
         }
     }
 }

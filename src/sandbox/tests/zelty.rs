@@ -65,7 +65,7 @@ async fn zelty_rate_limit_is_one_a_second_per_key() {
             let r = client().get(format!("{}/{path}", sb.endpoints.zelty_api)).bearer_auth(&key).send().await.unwrap();
             statuses.push(r.status().as_u16());
             if r.status() == 429 {
-                assert_eq!(r.headers()["retry-after"], "1");
+                assert!(r.headers().get("retry-after").is_none(), "Zelty documents no Retry-After");
                 assert!(r.text().await.unwrap().contains("Too many requests"));
             }
         }
