@@ -40,7 +40,13 @@ impl App {
         let profile_name = if profile.is_empty() && empty_env { "default" } else { profile };
         profile::validate_name(profile_name)?;
         let sandbox = match sandbox {
-            true => Some(crate::sandbox::start(SandboxConfig { lang: ctx.lang, ..SandboxConfig::default() }).await?),
+            true => {
+                // Each `--sandbox` command is a process: the sandbox remembers Zelty Bridge
+                // (digests only) beside the sandbox profiles, so `status` sees what `connect` did.
+                let memory = settings::config_dir(&env, std::env::consts::OS)
+                    .map(|dir| dir.join("sandbox").join("sandbox-memory.json"));
+                Some(crate::sandbox::start(SandboxConfig { lang: ctx.lang, memory, ..SandboxConfig::default() }).await?)
+            }
             false => None,
         };
         let facts = sandbox.as_ref().map(|s| SandboxFacts {

@@ -174,7 +174,7 @@ async fn guide(app: &App, profile: &Profile, steps: &[Text], block: bool) -> any
         && let (Some(sandbox), Some(location)) = (&app.sandbox, profile.hubrise.location_id.as_deref())
         && prompt::confirm(&app.printer, Bridge::SandboxUndoHere.text(), true, Msg::UseYes.text()).await?
     {
-        return sandbox.disconnect_bridge_app(location, block).await;
+        return sandbox.demo().disconnect_bridge_app(location, block).await;
     }
     prompt::enter(&app.printer, Msg::PressEnterWhenDone.text(), Msg::UseYes.text()).await
 }

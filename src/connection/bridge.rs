@@ -140,7 +140,7 @@ async fn open_or_demo(app: &App, target: &Target<'_>) -> anyhow::Result<()> {
     };
     if prompt::confirm(&app.printer, Bridge::SandboxDoItHere.text(), true, Bridge::UseConfirm.text()).await? {
         app.printer.info(Bridge::SandboxDoing.text());
-        sandbox.configure_bridge_app(location_id, target.key.expose()).await?;
+        sandbox.demo().configure_bridge_app(location_id, target.key.expose()).await?;
     }
     Ok(())
 }

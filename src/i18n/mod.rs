@@ -10,12 +10,14 @@ mod bridge;
 mod cli;
 mod harden;
 mod help;
+mod sandbox_web;
 mod web;
 
 pub use bridge::Bridge;
 pub use cli::Msg;
 pub use harden::Harden;
 pub use help::{Help, Ux};
+pub use sandbox_web::SandboxWeb;
 pub use web::Web;
 
 use std::fmt;
@@ -240,6 +242,11 @@ mod tests {
     #[test]
     fn every_web_page_text_is_in_both_languages() {
         assert_eq!(check_catalog::<Web>(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn every_sandbox_page_text_is_in_both_languages() {
+        assert_eq!(check_catalog::<SandboxWeb>(), Vec::<String>::new());
     }
 
     #[test]

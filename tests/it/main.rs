@@ -13,4 +13,5 @@ mod network;
 mod noninteractive;
 mod provision;
 mod pty;
+mod sandbox;
 mod support;

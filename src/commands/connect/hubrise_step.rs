@@ -114,7 +114,7 @@ async fn open_browser(app: &App, url: &str) -> anyhow::Result<bool> {
         || prompt::confirm(&app.printer, Msg::SandboxApproveHere.text(), true, Msg::UseEnvTokenHint.text()).await?;
     if approve {
         app.printer.info(Msg::SandboxApproving.text());
-        sandbox.consent(url, true).await?;
+        sandbox.demo().consent(url, true).await?;
         return Ok(true);
     }
     Ok(false)

@@ -147,7 +147,7 @@ async fn read_key(app: &App, source: &Source) -> anyhow::Result<String> {
 }
 
 fn sandbox_key(app: &App) -> String {
-    app.sandbox.as_ref().map(|s| s.demo_key.clone()).unwrap_or_default()
+    app.sandbox.as_ref().map(|s| s.demo().demo_key()).unwrap_or_default()
 }
 
 /// The whole of stdin, up to a bound (a key is tens of bytes; anything larger is a
