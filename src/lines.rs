@@ -2,7 +2,6 @@
 //! office): read on a thread that looks at the terminal only when a whole line is there and
 //! stops when the wait ends, so it never steals the next prompt's input.
 
-use std::io::BufRead;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
@@ -20,18 +19,17 @@ impl Lines {
         let stop = Arc::new(AtomicBool::new(false));
         let stopped = Arc::clone(&stop);
         std::thread::spawn(move || {
-            let stdin = std::io::stdin();
             while !stopped.load(Ordering::Acquire) {
-                match line_ready(Duration::from_millis(200)) {
+                match line_ready(Duration::from_millis(50)) {
                     Ready::No => continue,
                     Ready::Closed => break,
+                    // Stopped meanwhile: what was typed is the next prompt's.
+                    Ready::Yes if stopped.load(Ordering::Acquire) => break,
                     Ready::Yes => {}
                 }
-                let mut line = String::new();
-                match stdin.lock().read_line(&mut line) {
-                    Ok(0) | Err(_) => break,
-                    Ok(_) if stopped.load(Ordering::Acquire) => break,
-                    Ok(_) => {
+                match read_line() {
+                    None => break,
+                    Some(line) => {
                         if tx.send(line.trim_end_matches(['\r', '\n']).to_string()).is_err() {
                             break;
                         }
@@ -54,6 +52,35 @@ impl Lines {
 impl Drop for Lines {
     fn drop(&mut self) {
         self.stop.store(true, Ordering::Release);
+    }
+}
+
+/// One line, read a byte at a time from the descriptor itself: a buffered reader (std's
+/// `Stdin` is one) would keep what follows the line out of reach of the next prompt, which
+/// reads the terminal directly. `None` at end of input.
+#[cfg(unix)]
+#[allow(unsafe_code)]
+fn read_line() -> Option<String> {
+    let mut line = Vec::new();
+    let mut byte = [0u8; 1];
+    loop {
+        // SAFETY: reads at most one byte into a one-byte buffer.
+        match unsafe { libc::read(0, byte.as_mut_ptr().cast(), 1) } {
+            1 if byte[0] == b'\n' => break,
+            1 => line.push(byte[0]),
+            _ if line.is_empty() => return None,
+            _ => break,
+        }
+    }
+    Some(String::from_utf8_lossy(&line).into_owned())
+}
+
+#[cfg(not(unix))]
+fn read_line() -> Option<String> {
+    let mut line = String::new();
+    match std::io::BufRead::read_line(&mut std::io::stdin().lock(), &mut line) {
+        Ok(0) | Err(_) => None,
+        Ok(_) => Some(line),
     }
 }
 

@@ -111,7 +111,12 @@ pub async fn walk(app: &App, target: &Target<'_>, timeout: Duration) -> anyhow::
     open_or_demo(app, target).await?;
     let waited = wait(app, target, timeout, clipboard).await?;
     let outcome = match waited {
-        Waited::Seen(e) => Outcome::Active(e),
+        // One full reading, so the report shows the orders too (two order listings in a
+        // few seconds stay well within HubRise's 10 a minute).
+        Waited::Seen(seen) => {
+            let full = evidence::gather(app, Some(target.key), target.watch.as_ref()).await;
+            Outcome::Active(if full.seen() { full } else { seen })
+        }
         Waited::Enter | Waited::TimedOut => {
             let e = evidence::gather(app, Some(target.key), target.watch.as_ref()).await;
             if e.seen() {

@@ -179,6 +179,7 @@ pub fn report(
         },
         bridge_app: BridgeReport::of(profile, evidence, hint),
         support_access: SupportReport::of(profile),
+        cli: app.command_line("").trim_end().to_string(),
     }
 }
 
@@ -198,7 +199,4 @@ pub fn not_connected(name: &str) -> Failure {
         .hint(Msg::NotConnectedHint.text())
 }
 
-/// ` --profile NAME` unless it is the default profile.
-pub fn profile_flag(name: &str) -> String {
-    if name == "default" { String::new() } else { format!(" --profile {name}") }
-}
+pub use super::report::profile_flag;

@@ -17,6 +17,9 @@ pub struct StatusReport {
     pub hubrise: HubriseReport,
     pub bridge_app: BridgeReport,
     pub support_access: SupportReport,
+    /// How to run the tool here (`zelty-bridge`, or with `--sandbox`), for runnable hints.
+    #[serde(skip)]
+    pub cli: String,
 }
 
 /// Why a part is not ok, said the way errors are.
@@ -182,10 +185,16 @@ impl StatusReport {
         }
         lines.push(match &self.support_access.granted_at {
             Some(at) => t(Msg::SupportGranted.with("at", at)),
-            None => t(Msg::SupportNotGranted.text()),
+            None => t(Msg::SupportNotGranted
+                .with("command", format!("{} grant-support{}", self.cli, profile_flag(&self.profile)))),
         });
         lines.join("\n")
     }
+}
+
+/// ` --profile NAME` unless it is the default profile: hints name the profile they are for.
+pub fn profile_flag(name: &str) -> String {
+    if name == "default" { String::new() } else { format!(" --profile {name}") }
 }
 
 /// The store as people call it; the JSON keeps `keyring` / `file`.
