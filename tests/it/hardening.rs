@@ -596,6 +596,10 @@ fn sigterm_and_sighup_at_the_hidden_prompt_put_echo_back() {
             .expect("spawn in a pty");
         let (_, shell) = s.exp_regex("SHELL=[0-9]+\\.").unwrap();
         let shell = shell.trim_start_matches("SHELL=").trim_end_matches('.').to_string();
+        // The Zelty page opens once the person presses Enter.
+        s.exp_string("Press Enter to open it in your browser").unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(300));
+        s.send_line("").unwrap();
         s.exp_string("Zelty API key").unwrap();
         s.send("half-typed-secret").unwrap();
         s.flush().unwrap();
