@@ -1,4 +1,4 @@
-//! Error kinds and their exit codes (the contract of DESIGN.md), the `Failure` error that
+//! Error kinds and their exit codes (the contract in the README's "Exit codes"), the `Failure` error that
 //! carries a kind, a stable code and localized text, and the single renderer that prints
 //! `error:` and `hint:` lines (or the JSON error object).
 

@@ -84,7 +84,7 @@ pub trait SecretStore: Send + Sync {
     }
 }
 
-/// The keyring user names of a profile's two secrets (DESIGN.md).
+/// The keyring user names of a profile's two secrets (README, "Secrets").
 pub fn zelty_user(profile: &str) -> String {
     format!("{profile}:zelty-api-key")
 }

@@ -1,6 +1,6 @@
 //! The HubRise API calls that prove a token works and name what it gives access to:
 //! `GET /location` (or `/locations/:id` with an account token), the catalog and the
-//! customer list (hubrise-api.md §2). A 401 says which of the documented reasons applies.
+//! customer list (https://www.hubrise.com/developers/api/locations). A 401 says which of the documented reasons applies.
 
 use crate::error::{Failure, Kind};
 use crate::http::{Http, Idempotent, Reply, Service};
@@ -34,7 +34,7 @@ pub struct Named {
     pub name: String,
 }
 
-/// Why HubRise refused a token (hubrise-api.md §3.4).
+/// Why HubRise refused a token (https://www.hubrise.com/developers/api/authentication, "Token Invalidity").
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Refusal {
     Revoked,

@@ -55,7 +55,7 @@ pub fn authorize_url(oauth_base: &str, a: &Authorize) -> String {
     format!("{}/authorize?{query}", oauth_base.trim_end_matches('/'))
 }
 
-/// Checks a scope's syntax (hubrise-api.md §1.3) before sending anyone to a page that
+/// Checks a scope's syntax (https://www.hubrise.com/developers/api/authentication, "OAuth Scopes") before sending anyone to a page that
 /// would refuse it: one access level, `location[…]` or `account[…]`, with `resource.read|
 /// write` permissions, optionally followed or preceded by `profile`/`profile_with_email`.
 pub fn check_scope(scope: &str) -> Result<ScopeLevel, Failure> {
@@ -102,7 +102,7 @@ pub enum ScopeLevel {
     Account,
 }
 
-/// What the token endpoint answers (hubrise-api.md §1.5); fields outside the scope may be
+/// What the token endpoint answers (https://www.hubrise.com/developers/api/authentication, "Get the access token"); fields outside the scope may be
 /// absent or null.
 #[derive(Debug, Clone)]
 pub struct Grant {
@@ -161,7 +161,7 @@ pub async fn exchange(http: &Http, oauth_base: &str, client: &OAuthClient, code:
     })
 }
 
-/// Revokes a token (hubrise-api.md §3.1): 200 means it can no longer be used.
+/// Revokes a token (https://www.hubrise.com/developers/api/authentication, "Revoke a token"): 200 means it can no longer be used.
 pub async fn revoke(http: &Http, oauth_base: &str, client: &OAuthClient, token: &Secret) -> anyhow::Result<()> {
     let url = format!("{}/revoke", oauth_base.trim_end_matches('/'));
     crate::secret::remember_basic_auth(&client.id, &client.secret);
