@@ -495,9 +495,29 @@ mod tests {
     #[test]
     fn no_flag_takes_a_secret_value() {
         // Secrets come from stdin or the environment, never argv (they would show in `ps`).
-        let help = format!("{:?}", Cli::command());
-        for forbidden in ["--zelty-api-key ", "--token", "--access-token", "--client-secret", "--password"] {
-            assert!(!help.contains(forbidden), "{forbidden}");
+        // Every long flag of every command that takes a value is checked by name.
+        fn walk(cmd: &clap::Command, path: &str, out: &mut Vec<String>) {
+            for arg in cmd.get_arguments() {
+                let takes_value = arg.get_action().takes_values();
+                if let Some(long) = arg.get_long().filter(|_| takes_value) {
+                    out.push(format!("{path} --{long}"));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, &format!("{path} {}", sub.get_name()), out);
+            }
         }
+        let mut flags = Vec::new();
+        walk(&Cli::command(), "zelty-bridge", &mut flags);
+        assert!(flags.iter().any(|f| f.ends_with("connect --restaurant-id")), "the walk sees value flags: {flags:?}");
+        let secret_words = ["key", "token", "secret", "password", "credential"];
+        let leaking: Vec<&String> = flags
+            .iter()
+            .filter(|f| {
+                let long = f.rsplit("--").next().unwrap_or_default();
+                secret_words.iter().any(|w| long.contains(w))
+            })
+            .collect();
+        assert!(leaking.is_empty(), "flags that would put a secret in argv: {leaking:?}");
     }
 }
