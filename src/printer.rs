@@ -62,6 +62,8 @@ pub struct Printer {
     /// A prompt is waiting on the current line: anything printed meanwhile (Ctrl-C's
     /// error, say) starts on a new line instead of being glued to the question.
     open_line: Arc<AtomicBool>,
+    /// Under `--sandbox`: every command a text names gets the flag, so hints run as printed.
+    sandbox: bool,
 }
 
 impl Printer {
@@ -80,7 +82,34 @@ impl Printer {
             active: Arc::default(),
             spinner_text: Arc::default(),
             open_line: Arc::default(),
+            sandbox: false,
         }
+    }
+
+    /// The printer of a `--sandbox` run.
+    pub fn in_sandbox(mut self, sandbox: bool) -> Printer {
+        self.sandbox = sandbox;
+        self
+    }
+
+    /// `text` with every `` `zelty-bridge … `` command made runnable here: under `--sandbox`
+    /// the flag is added (a hint without it would reach the real services' profiles).
+    pub fn runnable(&self, text: &str) -> String {
+        if !self.sandbox {
+            return text.to_string();
+        }
+        let mut out = String::with_capacity(text.len() + 16);
+        let mut rest = text;
+        while let Some(at) = rest.find("`zelty-bridge ") {
+            let (before, command) = rest.split_at(at + "`zelty-bridge ".len());
+            out.push_str(before);
+            if !command.starts_with("--sandbox") {
+                out.push_str("--sandbox ");
+            }
+            rest = command;
+        }
+        out.push_str(rest);
+        out
     }
 
     /// Whether a person can answer prompts.
@@ -112,7 +141,7 @@ impl Printer {
 
     /// Renders a message in the user's language.
     pub fn t(&self, text: &Text) -> String {
-        text.render(self.lang)
+        self.runnable(&text.render(self.lang))
     }
 
     // ----- stdout: results -----
@@ -204,14 +233,18 @@ impl Printer {
     /// causes and `hint:` on stderr, labelled in the user's language.
     pub fn error(&self, report: &Report) {
         if self.json {
-            self.json(&report.to_json());
+            let mut value = report.to_json();
+            if let Some(hint) = value["error"]["hint"].as_str().map(|h| self.runnable(h)) {
+                value["error"]["hint"] = serde_json::Value::String(hint);
+            }
+            self.json(&value);
             return;
         }
         self.clear_progress();
         let label = |m: Ux| self.t(&m.text());
         let mut text = String::new();
         // The report's English labels, each replaced by the user's language's.
-        for line in report.to_text().lines() {
+        for line in self.runnable(&report.to_text()).lines() {
             let painted = if let Some(rest) = line.strip_prefix("error:") {
                 format!("{}{rest}", self.paint(Style::new().red().bold(), &label(Ux::LabelError)))
             } else if let Some(rest) = line.strip_prefix("hint:") {
@@ -354,6 +387,7 @@ impl Printer {
             active: Arc::default(),
             spinner_text: Arc::default(),
             open_line: Arc::default(),
+            sandbox: false,
         };
         (printer, out, err)
     }
@@ -420,6 +454,28 @@ mod tests {
 
     fn text(buf: &Arc<Mutex<Vec<u8>>>) -> String {
         String::from_utf8(buf.lock().unwrap().clone()).unwrap()
+    }
+
+    #[test]
+    fn under_the_sandbox_every_named_command_runs_as_printed() {
+        let (p, _, err) = Printer::for_tests(Lang::En, false, false);
+        let p = p.in_sandbox(true);
+        let table = [
+            ("Run `zelty-bridge connect`", "Run `zelty-bridge --sandbox connect`"),
+            (
+                "`zelty-bridge --sandbox app` then `zelty-bridge status`",
+                "`zelty-bridge --sandbox app` then `zelty-bridge --sandbox status`",
+            ),
+            ("no command here", "no command here"),
+            ("zelty-bridge without backquotes", "zelty-bridge without backquotes"),
+        ];
+        for (input, want) in table {
+            assert_eq!(p.runnable(input), want);
+        }
+        p.info(Msg::NotConnectedHint.text());
+        assert!(text(&err).contains("`zelty-bridge --sandbox connect`"), "{}", text(&err));
+        let (plain, _, _) = Printer::for_tests(Lang::En, false, false);
+        assert_eq!(plain.runnable("Run `zelty-bridge connect`"), "Run `zelty-bridge connect`");
     }
 
     #[test]

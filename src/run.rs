@@ -29,7 +29,7 @@ pub fn main() -> ExitCode {
         ..Facts::of_process()
     };
     let ctx = context::decide(&facts, &env);
-    let printer = Printer::new(&ctx);
+    let printer = Printer::new(&ctx).in_sandbox(g.sandbox);
     interrupt::save_terminal();
     let default_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
