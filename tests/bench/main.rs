@@ -12,6 +12,9 @@
 //! Peak memory comes from `/usr/bin/time` (GNU, `%M`), else from `getrusage`. Nothing is
 //! asserted: the figures are printed, as a Markdown block for tests/bench/RESULTS.md.
 
+// A benchmark sets up the environment of the binary it runs, from its own (clippy.toml).
+#![allow(clippy::disallowed_methods)]
+
 #![allow(clippy::print_stdout, clippy::print_stderr)] // a benchmark reports on the terminal
 
 #[path = "../it/support.rs"]
