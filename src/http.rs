@@ -189,8 +189,13 @@ impl Http {
                     if attempt == self.budget.attempts {
                         break;
                     }
+                    // Jittered into the upper half, so that callers failed together do not
+                    // come back together.
                     let wait = after
-                        .unwrap_or(self.budget.backoff * 2u32.saturating_pow(attempt - 1))
+                        .unwrap_or_else(|| {
+                            let full = self.budget.backoff * 2u32.saturating_pow(attempt);
+                            full / 2 + full.mul_f64(crate::zelty::pace::jitter() / 2.0)
+                        })
                         .min(self.budget.max_wait);
                     self.printer.debug(
                         1,
@@ -230,14 +235,14 @@ impl Http {
         let status = response.status();
         self.printer.debug(2, format!("{} {} -> {}", service.name(), redact_url(response.url()), status));
         let retry_after = retry_after(response.headers());
-        if status == StatusCode::TOO_MANY_REQUESTS {
+        // 423 and 425 are how Zelty also says "slow down" (https://docs.zelty.fr advises
+        // backing off on 423, 425 and 429 alike). Without `Retry-After`, the exponential
+        // back-off below applies.
+        if matches!(status.as_u16(), 423 | 425 | 429) {
             if let Some(pace) = &self.pace {
                 pace.throttled(service, retry_after);
             }
-            return Ok(Try::Retry {
-                after: Some(retry_after.unwrap_or(self.budget.backoff * 2)),
-                why: "429 Too Many Requests".into(),
-            });
+            return Ok(Try::Retry { after: retry_after, why: format!("HTTP {status}") });
         }
         if status.is_server_error() && idempotent == Idempotent::Yes {
             return Ok(Try::Retry { after: retry_after, why: format!("HTTP {status}") });

@@ -12,6 +12,7 @@ use crate::app::App;
 use crate::commands::connect;
 use crate::i18n::Msg;
 use crate::secrets::SecretStore;
+use crate::zelty;
 use std::collections::VecDeque;
 use std::future::Future;
 use std::path::PathBuf;
@@ -45,6 +46,8 @@ pub struct Shared<'a> {
     pub app: &'a App,
     pub store: Arc<dyn SecretStore>,
     pub lanes: limiter::Lanes,
+    /// One `GET /restaurants` per distinct Zelty key, whatever the number of entries.
+    pub restaurants: zelty::cache::RestaurantsCache,
     pub account_token_env: Option<String>,
     pub dry_run: bool,
     pub force: bool,
@@ -55,6 +58,7 @@ pub struct Shared<'a> {
 pub async fn run(args: ProvisionArgs, app: &App) -> anyhow::Result<u8> {
     let started = Instant::now();
     let manifest = manifest::load(&args.manifest)?;
+    let zelty_pacer = Arc::new(zelty::pace::Pacer::from_env(&app.env)?);
     // Checked once, before any restaurant: a store that does not work fails them all.
     let store: Arc<dyn SecretStore> = Arc::from(connect::choose(app).await?);
     let total = manifest.entries.len();
@@ -68,7 +72,8 @@ pub async fn run(args: ProvisionArgs, app: &App) -> anyhow::Result<u8> {
     let shared = Shared {
         app,
         store,
-        lanes: limiter::Lanes::new(app.printer.clone()),
+        lanes: limiter::Lanes::new(app.printer.clone(), zelty_pacer),
+        restaurants: zelty::cache::RestaurantsCache::default(),
         account_token_env: manifest.account_token_env,
         dry_run: args.dry_run,
         force: args.force,

@@ -1,5 +1,9 @@
 //! The Zelty side: checks on a pasted API key (before any network call) and the live
-//! validation `GET /restaurants` with `Authorization: Bearer`.
+//! validation `GET /restaurants` with `Authorization: Bearer`; `pace` keeps every call
+//! within Zelty's rate limit, `cache` asks each key once per run.
+
+pub mod cache;
+pub mod pace;
 
 use crate::error::{Failure, Kind};
 use crate::http::{Http, Idempotent, Service};
