@@ -160,7 +160,9 @@ async fn connect_one(shared: &Shared<'_>, name: &str, plan: &Plan, known: &mut K
         (app.profiles.clone(), Arc::clone(&shared.store), Arc::clone(&shared.save_lock), name.to_string());
     tokio::task::spawn_blocking(move || {
         // The file store rewrites one file: writes from two restaurants must not interleave.
-        let _one_at_a_time = save_lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        // The keyring's items are separate, so its writes go side by side.
+        let _one_at_a_time = (store.kind() == crate::secrets::StoreKind::File)
+            .then(|| save_lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
         connect::save(&profiles, store.as_ref(), &owned, &profile, &key, &token)
     })
     .await??;
