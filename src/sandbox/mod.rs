@@ -171,6 +171,7 @@ fn describe(s: &Shared) -> Value {
         "client_secret": ids::CLIENT_SECRET,
         "demo_key": s.world.demo_key,
         "multi_key": s.world.multi_key,
+        "group_key": s.world.group_key,
         "keys": admin::keys_json(s),
         "controls": format!("{}/_sandbox", e.hubrise_manager),
         "account": { "id": data::ACCOUNT_ID, "name": data::ACCOUNT_NAME },

@@ -5,6 +5,7 @@ mod cli;
 mod completions;
 mod connect;
 mod faults;
+mod fleet;
 mod keyring;
 mod leaks;
 mod lifecycle;
