@@ -67,13 +67,15 @@ impl From<LangArg> for Lang {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Connect Zelty to HubRise: Zelty key, HubRise authorization, verification, storage
+    /// Connect Zelty to HubRise: the Zelty key, the watch, the Zelty Bridge app, storage
     Connect(commands::connect::ConnectArgs),
+    /// Connect the Zelty Bridge app in the HubRise back office (guided), or record it
+    App(commands::app::AppArgs),
     /// Give Zelty's support team access to your HubRise account (guided)
     GrantSupport(commands::grant_support::GrantSupportArgs),
     /// Revoke and remove the connection, on HubRise, on Zelty and on this machine
     Disconnect(commands::disconnect::DisconnectArgs),
-    /// Check both ends of the connection live and show them
+    /// Check the Zelty key, the Zelty Bridge app and the watch live, and show them
     Status(commands::status::StatusArgs),
     /// Connect many restaurants from a manifest, for CI
     Provision(commands::provision::ProvisionArgs),

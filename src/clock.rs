@@ -1,5 +1,5 @@
-//! Time, injected: the one `now()` the tool reads, and RFC 3339 formatting (UTC) for the
-//! timestamps stored in profiles.
+//! Time, injected: the one `now()` the tool reads, RFC 3339 formatting (UTC) for the
+//! timestamps stored in profiles, and parsing of the services' RFC 3339 times.
 
 use std::time::{SystemTime, UNIX_EPOCH};
 
@@ -21,6 +21,54 @@ pub fn rfc3339(time: SystemTime) -> String {
     let (days, rem) = ((secs / 86_400) as i64, secs % 86_400);
     let (y, m, d) = civil_from_days(days);
     format!("{y:04}-{m:02}-{d:02}T{:02}:{:02}:{:02}Z", rem / 3600, rem % 3600 / 60, rem % 60)
+}
+
+/// Seconds since the epoch of an RFC 3339 time such as `2026-12-01T11:02:00+01:00` or
+/// `2026-12-01T10:02:00.123Z`; `None` for anything else.
+pub fn parse_rfc3339(text: &str) -> Option<i64> {
+    let b = text.as_bytes();
+    let num = |r: std::ops::Range<usize>| text.get(r)?.parse::<i64>().ok();
+    if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't' | b' ') {
+        return None;
+    }
+    let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
+    let (h, mi, s) = (num(11..13)?, num(14..16)?, num(17..19)?);
+    if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || s > 60 {
+        return None;
+    }
+    let mut rest = &text[19..];
+    if let Some(frac) = rest.strip_prefix('.') {
+        rest = frac.trim_start_matches(|c: char| c.is_ascii_digit());
+    }
+    let offset = match rest {
+        "Z" | "z" => 0,
+        _ if rest.len() == 6 && matches!(&rest[3..4], ":") => {
+            let sign = match &rest[..1] {
+                "+" => 1,
+                "-" => -1,
+                _ => return None,
+            };
+            sign * (rest[1..3].parse::<i64>().ok()? * 3600 + rest[4..6].parse::<i64>().ok()? * 60)
+        }
+        _ => return None,
+    };
+    Some(days_from_civil(y, mo as u32, d as u32) * 86_400 + h * 3600 + mi * 60 + s - offset)
+}
+
+/// A Gregorian date to days since 1970-01-01 (Howard Hinnant's algorithm).
+fn days_from_civil(y: i64, m: u32, d: u32) -> i64 {
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y.rem_euclid(400);
+    let mp = i64::from((m + 9) % 12);
+    let doy = (153 * mp + 2) / 5 + i64::from(d) - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    era * 146_097 + doe - 719_468
+}
+
+/// Seconds since the epoch of `time`.
+pub fn unix(time: SystemTime) -> i64 {
+    time.duration_since(UNIX_EPOCH).map_or(0, |d| d.as_secs() as i64)
 }
 
 /// Days since 1970-01-01 to a Gregorian date (Howard Hinnant's algorithm).
@@ -50,6 +98,25 @@ mod tests {
             (4_102_444_799, "2099-12-31T23:59:59Z"),
         ] {
             assert_eq!(rfc3339(UNIX_EPOCH + Duration::from_secs(secs)), want, "{secs}");
+            assert_eq!(parse_rfc3339(want), Some(secs as i64), "{want}");
+        }
+    }
+
+    #[test]
+    fn parses_offsets_and_fractions_and_refuses_the_rest() {
+        let utc = parse_rfc3339("2026-12-01T10:02:00Z").unwrap();
+        assert_eq!(parse_rfc3339("2026-12-01T11:02:00+01:00"), Some(utc));
+        assert_eq!(parse_rfc3339("2026-12-01T05:02:00-05:00"), Some(utc));
+        assert_eq!(parse_rfc3339("2026-12-01T10:02:00.250Z"), Some(utc));
+        for bad in [
+            "",
+            "2026-12-01",
+            "2026-13-01T10:02:00Z",
+            "2026-12-01T10:02:00",
+            "2026-12-01T10:02:00+0100",
+            "x026-12-01T10:02:00Z",
+        ] {
+            assert_eq!(parse_rfc3339(bad), None, "{bad}");
         }
     }
 }

@@ -235,9 +235,9 @@ impl Http {
         let status = response.status();
         self.printer.debug(2, format!("{} {} -> {}", service.name(), redact_url(response.url()), status));
         let retry_after = retry_after(response.headers());
-        // 423 and 425 are how Zelty also says "slow down" (https://docs.zelty.fr advises
-        // backing off on 423, 425 and 429 alike). Without `Retry-After`, the exponential
-        // back-off below applies.
+        // 423 Locked and 425 Too Early are retried like 429: Zelty's API reference
+        // (https://docs.zelty.fr, "Limites") lists them with 429 as "try again later".
+        // Without `Retry-After`, the exponential back-off with jitter of `send_with` applies.
         if matches!(status.as_u16(), 423 | 425 | 429) {
             if let Some(pace) = &self.pace {
                 pace.throttled(service, retry_after);

@@ -5,6 +5,7 @@ mod browser;
 mod cli;
 mod clock;
 mod commands;
+mod connection;
 mod context;
 mod env;
 mod error;
@@ -14,11 +15,13 @@ mod http;
 mod hubrise;
 mod i18n;
 mod interrupt;
+mod lines;
 mod printer;
 mod profile;
 mod prompt;
 #[cfg(test)]
 mod proptests;
+mod run;
 mod sandbox;
 mod secret;
 mod secrets;
@@ -26,5 +29,5 @@ mod settings;
 mod zelty;
 
 fn main() -> std::process::ExitCode {
-    app::main()
+    run::main()
 }

@@ -23,6 +23,16 @@ pub struct Profile {
     pub hubrise: HubrisePart,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub support_access: Option<SupportAccess>,
+    /// The Zelty Bridge app, once a person confirmed it (or evidence showed it) in the
+    /// HubRise back office. Nothing about it is secret.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub bridge_app: Option<BridgeApp>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BridgeApp {
+    pub confirmed_at: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -50,6 +60,11 @@ pub struct HubrisePart {
     #[serde(default)]
     pub customer_list_name: Option<String>,
     pub scope: String,
+    /// Sent with the watch's authorization so that two profiles on one location get two
+    /// connections (HubRise returns the same token to the same client and location
+    /// otherwise: https://www.hubrise.com/developers/api/authentication).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub device_id: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -58,7 +73,9 @@ pub struct SupportAccess {
     pub granted_at: String,
 }
 
-pub const PROFILE_VERSION: u32 = 1;
+/// 2: the Zelty Bridge app (`bridge_app`) and the watch's `device_id`; version 1 files
+/// still load, without them.
+pub const PROFILE_VERSION: u32 = 2;
 
 impl Profile {
     /// The HubRise side in one phrase: the location, or the account for an account token.
@@ -202,12 +219,12 @@ pub struct ProfileLock {
 
 fn parse(text: &str) -> anyhow::Result<Profile> {
     let profile: Profile = toml::from_str(text)?;
-    anyhow::ensure!(profile.version == PROFILE_VERSION, "unknown profile version {}", profile.version);
+    anyhow::ensure!((1..=PROFILE_VERSION).contains(&profile.version), "unknown profile version {}", profile.version);
     Ok(profile)
 }
 
 #[cfg(test)]
-mod tests {
+pub mod tests {
     use super::*;
 
     pub fn sample() -> Profile {
@@ -220,10 +237,11 @@ mod tests {
                 account_id: "3r4s3".into(),
                 account_name: "Bella Pizza".into(),
                 location_id: Some("3r4s3-0".into()),
-                scope: "location[orders.write]".into(),
+                scope: "location[orders.read]".into(),
                 ..HubrisePart::default()
             },
             support_access: None,
+            bridge_app: None,
         }
     }
 

@@ -78,6 +78,40 @@ pub struct Settings {
     pub keyring_timeout: Duration,
     pub budget: Budget,
     pub sandbox: bool,
+    pub bridge: BridgeApp,
+}
+
+/// How the Zelty Bridge app is recognised and reached. HubRise publishes neither the App's
+/// direct Connect URL nor the host of its webhooks, so both can be set.
+#[derive(Debug, Clone)]
+pub struct BridgeApp {
+    /// The app's HubRise client name, as orders' `created_by` shows it
+    /// (`ZELTY_BRIDGE_APP_NAME`, "Zelty Bridge").
+    pub name: String,
+    /// Where « Connecter » leads (`ZELTY_BRIDGE_APP_CONNECT_URL`); else the CONNEXIONS page.
+    pub connect_url: Option<String>,
+    /// A webhook target on this host or below it means Zelty Bridge holds the key
+    /// (`ZELTY_BRIDGE_APP_WEBHOOK_HOST`, "hubrise.com").
+    pub webhook_host: String,
+}
+
+impl BridgeApp {
+    fn from_env(env: &Env) -> BridgeApp {
+        let get = |var: &str| env.get(var).map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
+        BridgeApp {
+            name: get("ZELTY_BRIDGE_APP_NAME").unwrap_or_else(|| "Zelty Bridge".into()),
+            connect_url: get("ZELTY_BRIDGE_APP_CONNECT_URL"),
+            webhook_host: get("ZELTY_BRIDGE_APP_WEBHOOK_HOST")
+                .unwrap_or_else(|| "hubrise.com".into())
+                .to_ascii_lowercase(),
+        }
+    }
+
+    /// Whether `host` is the app's webhook host or one of its subdomains.
+    pub fn is_app_host(&self, host: &str) -> bool {
+        let host = host.to_ascii_lowercase();
+        host == self.webhook_host || host.ends_with(&format!(".{}", self.webhook_host))
+    }
 }
 
 /// What the embedded sandbox provides instead of the real services.
@@ -113,6 +147,7 @@ pub fn resolve(env: &Env, sandbox: Option<SandboxFacts>) -> anyhow::Result<Setti
         keyring_timeout,
         budget,
         sandbox,
+        bridge: BridgeApp::from_env(env),
     };
     if let Some(facts) = sandbox {
         let client = OAuthClient { id: facts.client_id, secret: Secret::new(facts.client_secret) };

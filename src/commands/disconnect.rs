@@ -1,13 +1,14 @@
-//! `disconnect`: revokes the HubRise token, guides the Zelty side (Gérer > Désactiver),
-//! then deletes both secrets and the profile. If the revoke cannot be done, the local
-//! secrets are kept (unless `--force`), so nothing stays connected without the user
-//! knowing. With nothing connected it says so and succeeds.
+//! `disconnect`, as the guide says (https://www.hubrise.com/fr/apps/zelty-bridge/connexion-hubrise):
+//! walks CONNEXIONS > Zelty Bridge > Actions > Déconnecter (or Zelty's « Gérer » >
+//! « Désactiver »), revokes the watch, then deletes the secrets and the profile. If the
+//! revoke cannot be done, the local secrets are kept (unless `--force`), so nothing stays
+//! connected without the user knowing. With nothing connected it says so and succeeds.
 
 use crate::app::App;
-use crate::commands::connect::store_failure;
+use crate::connection::store::store_failure;
 use crate::error::{Failure, Kind, failure_of};
 use crate::hubrise::oauth;
-use crate::i18n::{Msg, Text};
+use crate::i18n::{Bridge, Msg, Text};
 use crate::profile::Profile;
 use crate::prompt;
 use crate::secrets::{self, SecretStore};
@@ -36,19 +37,16 @@ pub async fn run(args: DisconnectArgs, app: &App) -> anyhow::Result<u8> {
         return nothing_connected(app);
     };
     if args.block {
-        return block(app).await;
+        return block(app, &profile).await;
     }
     confirm(app, &args, &profile).await?;
+    let mut steps = vec![Bridge::AppDisconnectSteps.text()];
+    if !args.keep_zelty {
+        steps.push(Bridge::ZeltyDisableOr.text());
+    }
+    guide(app, &profile, &steps, false).await?;
     let store = app.store_of(profile.secret_store);
     let revoked = revoke(app, &args, store.as_ref()).await?;
-    if !args.keep_zelty {
-        guide(
-            app,
-            &format!("{}/marketplace/hubrise-v2/status", app.settings.endpoints.zelty_bo),
-            &[Msg::ZeltyDisableStep.text()],
-        )
-        .await?;
-    }
     let mut users = vec![secrets::hubrise_user(&app.profile)];
     if !args.keep_zelty {
         users.push(secrets::zelty_user(&app.profile));
@@ -134,14 +132,10 @@ async fn revoke(app: &App, args: &DisconnectArgs, store: &dyn SecretStore) -> an
     }
 }
 
-/// `--block`: HubRise's temporary block is done in its back office; everything is kept.
-async fn block(app: &App) -> anyhow::Result<u8> {
-    guide(
-        app,
-        &format!("{}/connections", app.settings.endpoints.hubrise_manager),
-        &[Msg::BlockStep.text(), Msg::UnblockLater.text()],
-    )
-    .await?;
+/// `--block`: Zelty Bridge's temporary block is done in the HubRise back office;
+/// everything is kept.
+async fn block(app: &App, profile: &Profile) -> anyhow::Result<u8> {
+    guide(app, profile, &[Bridge::AppBlockSteps.text(), Msg::UnblockLater.text()], true).await?;
     if app.printer.is_json() {
         app.printer.json(&json!({ "profile": app.profile, "disconnected": false, "block_guided": true }));
     } else {
@@ -150,17 +144,29 @@ async fn block(app: &App) -> anyhow::Result<u8> {
     Ok(0)
 }
 
-/// Shows back-office steps with the page; a person confirms each with Enter.
-async fn guide(app: &App, url: &str, steps: &[Text]) -> anyhow::Result<()> {
-    app.printer.url(Msg::OpenThisPage.text(), url);
+/// Shows Zelty Bridge's steps with the CONNEXIONS page; a person says when they are done
+/// (in the sandbox with no browser, the fake back office can be worked from here). A
+/// script gets the steps and links and goes on.
+async fn guide(app: &App, profile: &Profile, steps: &[Text], block: bool) -> anyhow::Result<()> {
+    let url = format!("{}/connections", app.settings.endpoints.hubrise_manager.trim_end_matches('/'));
+    let url = match app.printer.lang() {
+        crate::i18n::Lang::Fr => format!("{url}?locale=fr-FR"),
+        crate::i18n::Lang::En => url,
+    };
+    app.printer.url(Msg::OpenThisPage.text(), &url);
     for step in steps {
         app.printer.info(step.clone());
     }
-    if app.ctx.interactive {
-        app.open_in_browser(url);
-        prompt::enter(app, Msg::PressEnterWhenDone.text(), Msg::UseYes.text()).await?;
+    if !app.ctx.interactive {
+        return Ok(());
     }
-    Ok(())
+    if !app.open_in_browser(&url)
+        && let (Some(sandbox), Some(location)) = (&app.sandbox, profile.hubrise.location_id.as_deref())
+        && prompt::confirm(app, Bridge::SandboxUndoHere.text(), true, Msg::UseYes.text()).await?
+    {
+        return sandbox.disconnect_bridge_app(location, block).await;
+    }
+    prompt::enter(app, Msg::PressEnterWhenDone.text(), Msg::UseYes.text()).await
 }
 
 /// A token or key still in the environment would keep being used by the next commands.

@@ -1,11 +1,12 @@
-//! `grant-support`: HubRise has no API for users, so this is a guided walk through the back
-//! office, in the user's language and with the back office's own labels, to give
-//! `support@zelty.com` the Technical Partner role (or take it away with `--revoke`). The
-//! confirmation is recorded, with its time, in the profile.
+//! `grant-support`: HubRise has no API for users, so this is one checklist of the back
+//! office's steps, in the user's language and with its own labels
+//! (https://www.hubrise.com/fr/docs/permissions), to give `support@zelty.com` the
+//! « Partenaire technique » role (or take it away with `--revoke`), and one confirmation,
+//! recorded with its time in the profile.
 
 use crate::app::App;
 use crate::clock::rfc3339;
-use crate::commands::status::not_connected;
+use crate::connection::check::not_connected;
 use crate::error::{Failure, Kind};
 use crate::i18n::{Msg, Text};
 use crate::profile::SupportAccess;
@@ -30,6 +31,11 @@ pub struct GrantSupportArgs {
 pub async fn run(args: GrantSupportArgs, app: &App) -> anyhow::Result<u8> {
     let _lock = app.lock_profile("grant-support")?;
     let mut profile = app.profiles.load(&app.profile)?.ok_or_else(|| not_connected(&app.profile))?;
+    if args.revoke && profile.support_access.is_none() {
+        // Nothing was given through this tool: no removal to walk.
+        app.printer.info(Msg::SupportCleared.with("email", SUPPORT_EMAIL));
+        return report(app, &profile);
+    }
     let steps = if args.revoke { revoke_steps() } else { grant_steps() };
     if !args.confirm {
         walk(app, &steps, args.revoke).await?;
@@ -53,6 +59,10 @@ pub async fn run(args: GrantSupportArgs, app: &App) -> anyhow::Result<u8> {
         profile.support_access = Some(SupportAccess { granted_at: rfc3339(app.clock.now()) });
     }
     app.profiles.save(&app.profile, &profile)?;
+    report(app, &profile)
+}
+
+fn report(app: &App, profile: &crate::profile::Profile) -> anyhow::Result<u8> {
     let support = match &profile.support_access {
         Some(s) => json!({ "state": "granted", "granted_at": s.granted_at }),
         None => json!({ "state": "not_granted", "granted_at": null }),
@@ -93,9 +103,11 @@ async fn walk(app: &App, steps: &[Text], revoke: bool) -> anyhow::Result<()> {
             .hint(Msg::SupportConfirmHint.text())
             .into());
     }
-    app.open_in_browser(url);
     for (i, step) in steps.iter().enumerate() {
         app.printer.info(Msg::StepOf.with("n", i + 1).with("total", steps.len()).with("step", app.printer.t(step)));
+    }
+    app.open_in_browser(url);
+    if revoke {
         prompt::enter(app, Msg::PressEnterWhenDone.text(), Msg::SupportConfirmHint.text()).await?;
     }
     Ok(())
@@ -126,7 +138,7 @@ mod tests {
             "CONFIGURATION",
             "Permissions",
             "Ajouter l'utilisateur",
-            "Partenaire Technique",
+            "Partenaire technique",
             "Définir les permissions",
             SUPPORT_EMAIL,
         ] {

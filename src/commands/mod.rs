@@ -1,6 +1,7 @@
 //! One module per subcommand, each with its `Args` next to its `run`; `dispatch` is the
 //! flat match between them.
 
+pub mod app;
 pub mod completions;
 pub mod connect;
 pub mod disconnect;
@@ -22,9 +23,10 @@ pub async fn dispatch(cli: Cli, env: Env, ctx: Context, printer: Printer) -> any
         Command::Completions(args) => completions::run(&args, &printer),
         Command::Sandbox(args) => sandbox::run(args, &ctx, &printer).await,
         command => {
-            let app = App::build(&cli.global, env, ctx, printer).await?;
+            let app = App::build(&cli.global.profile, cli.global.sandbox, env, ctx, printer).await?;
             match command {
                 Command::Connect(args) => connect::run(args, &app).await,
+                Command::App(args) => app::run(args, &app).await,
                 Command::GrantSupport(args) => grant_support::run(args, &app).await,
                 Command::Disconnect(args) => disconnect::run(args, &app).await,
                 Command::Status(args) => status::run(args, &app).await,

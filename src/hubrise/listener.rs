@@ -151,7 +151,11 @@ fn route(head: &str, shared: &Shared) -> (u16, Page, Option<Callback>) {
     }
     let params = parse_callback(query);
     let state_ok = params.state.as_deref().is_some_and(|s| constant_time_eq(s.as_bytes(), shared.state.as_bytes()));
-    if !state_ok || (params.code.is_none() && params.error.is_none()) {
+    // HubRise sends a refusal back without `state` (only an approval carries it:
+    // https://www.hubrise.com/developers/api/authentication, "Authorization"). Such a
+    // refusal can only end the flow, never bring a code in, so it is taken as it comes.
+    let stateless_refusal = params.state.is_none() && params.error.is_some() && params.code.is_none();
+    if !(state_ok || stateless_refusal) || (params.code.is_none() && params.error.is_none()) {
         return (400, Page::Ignored, None);
     }
     // `state` is good for one answer only.

@@ -1,6 +1,7 @@
-//! HubRise OAuth 2.0 as documented (hubrise-api.md §1): the authorize URL, a `state` of 256
-//! random bits, the token exchange (form `code`, client credentials in HTTP Basic) and
-//! revocation. HubRise documents no PKCE and no refresh tokens; tokens never expire.
+//! HubRise OAuth 2.0 as documented (https://www.hubrise.com/developers/api/authentication):
+//! the authorize URL, a `state` of 256 random bits, the token exchange (form `code`, client
+//! credentials in HTTP Basic) and revocation. HubRise documents no PKCE and no refresh
+//! tokens; tokens never expire.
 
 use crate::error::{Failure, Kind};
 use crate::http::{Body, Http, Idempotent, Reply, Service};
@@ -8,9 +9,10 @@ use crate::i18n::Msg;
 use crate::secret::Secret;
 use serde::Deserialize;
 
-/// The scope asked for by default: a location with its orders, customer list, catalog and
-/// inventory, which is what the Zelty Bridge connect page has the user choose.
-pub const DEFAULT_SCOPE: &str = "location[orders.write,customer_list.write,catalog.write,inventory.write]";
+/// The scope of the watch: it only reads (the orders that prove Zelty Bridge works, the
+/// catalog and customer list it names). Zelty Bridge asks for its own write access with
+/// its own client.
+pub const DEFAULT_SCOPE: &str = "location[orders.read,catalog.read,customer_list.read]";
 
 /// The documented installed-app redirect: HubRise shows the code for the user to paste.
 pub const OOB_REDIRECT: &str = "urn:ietf:wg:oauth:2.0:oob";
@@ -36,15 +38,29 @@ pub fn constant_time_eq(a: &[u8], b: &[u8]) -> bool {
     a.iter().zip(b).fold(0u8, |acc, (x, y)| acc | (x ^ y)) == 0
 }
 
+/// What an authorization asks for.
+pub struct Authorize<'a> {
+    pub client_id: &'a str,
+    pub redirect_uri: &'a str,
+    pub scope: &'a str,
+    pub state: &'a str,
+    /// Per profile: without it, a second profile on the same location gets the same token.
+    pub device_id: Option<&'a str>,
+}
+
 /// The authorize URL, parameters in the documented order, form-encoded as HubRise's own
 /// Ruby client does (`location[a,b]` becomes `location%5Ba%2Cb%5D`).
-pub fn authorize_url(oauth_base: &str, client_id: &str, redirect_uri: &str, scope: &str, state: &str) -> String {
-    let query = url::form_urlencoded::Serializer::new(String::new())
-        .append_pair("redirect_uri", redirect_uri)
-        .append_pair("client_id", client_id)
-        .append_pair("scope", scope)
-        .append_pair("state", state)
-        .finish();
+pub fn authorize_url(oauth_base: &str, a: &Authorize) -> String {
+    let mut query = url::form_urlencoded::Serializer::new(String::new());
+    query
+        .append_pair("redirect_uri", a.redirect_uri)
+        .append_pair("client_id", a.client_id)
+        .append_pair("scope", a.scope)
+        .append_pair("state", a.state);
+    if let Some(device) = a.device_id {
+        query.append_pair("device_id", device);
+    }
+    let query = query.finish();
     format!("{}/authorize?{query}", oauth_base.trim_end_matches('/'))
 }
 
@@ -103,6 +119,10 @@ pub struct Grant {
     pub location_id: Option<String>,
     pub catalog_id: Option<String>,
     pub customer_list_id: Option<String>,
+    /// The names the token endpoint gives with the ids, so that no rate-limited
+    /// `GET /catalogs/:id` is needed to learn them.
+    pub catalog_name: Option<String>,
+    pub customer_list_name: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -114,6 +134,10 @@ struct TokenReply {
     catalog_id: Option<String>,
     #[serde(default)]
     customer_list_id: Option<String>,
+    #[serde(default)]
+    catalog_name: Option<String>,
+    #[serde(default)]
+    customer_list_name: Option<String>,
 }
 
 /// Exchanges an authorization code for a token. The code is single-use, so a failure after
@@ -139,6 +163,8 @@ pub async fn exchange(http: &Http, oauth_base: &str, client: &OAuthClient, code:
         location_id: raw.location_id,
         catalog_id: raw.catalog_id,
         customer_list_id: raw.customer_list_id,
+        catalog_name: raw.catalog_name,
+        customer_list_name: raw.customer_list_name,
     })
 }
 
@@ -184,19 +210,31 @@ mod tests {
 
     #[test]
     fn authorize_url_is_form_encoded_in_the_documented_order() {
+        let a = |redirect_uri, scope, device_id| Authorize {
+            client_id: "459691768564.clients.hubrise.com",
+            redirect_uri,
+            scope,
+            state: "abc123",
+            device_id,
+        };
         let url = authorize_url(
             "https://manager.hubrise.com/oauth2/v1/",
-            "459691768564.clients.hubrise.com",
-            "http://127.0.0.1:4567/callback",
-            DEFAULT_SCOPE,
-            "abc123",
+            &a("http://127.0.0.1:4567/callback", DEFAULT_SCOPE, Some("d3v1ce")),
         );
         assert_eq!(
             url,
-            "https://manager.hubrise.com/oauth2/v1/authorize?redirect_uri=http%3A%2F%2F127.0.0.1%3A4567%2Fcallback&client_id=459691768564.clients.hubrise.com&scope=location%5Borders.write%2Ccustomer_list.write%2Ccatalog.write%2Cinventory.write%5D&state=abc123"
+            "https://manager.hubrise.com/oauth2/v1/authorize?redirect_uri=http%3A%2F%2F127.0.0.1%3A4567%2Fcallback&client_id=459691768564.clients.hubrise.com&scope=location%5Borders.read%2Ccatalog.read%2Ccustomer_list.read%5D&state=abc123&device_id=d3v1ce"
         );
-        let oob = authorize_url("https://m/oauth2/v1", "id", OOB_REDIRECT, "profile", "s");
+        let oob = authorize_url("https://m/oauth2/v1", &a(OOB_REDIRECT, "profile", None));
         assert!(oob.contains("redirect_uri=urn%3Aietf%3Awg%3Aoauth%3A2.0%3Aoob"), "{oob}");
+        assert!(!oob.contains("device_id"), "{oob}");
+    }
+
+    #[test]
+    fn the_watch_only_reads() {
+        let perms = DEFAULT_SCOPE.trim_start_matches("location[").trim_end_matches(']');
+        assert!(perms.split(',').all(|p| p.ends_with(".read")), "{DEFAULT_SCOPE}");
+        assert_eq!(check_scope(DEFAULT_SCOPE).unwrap(), ScopeLevel::Location);
     }
 
     #[test]

@@ -25,8 +25,10 @@ pub fn parse_pasted(input: &str, state: &str) -> Result<Callback, PasteProblem> 
         let query = query.split('#').next().unwrap_or_default();
         let params = parse_callback(query);
         let state_ok = params.state.as_deref().is_some_and(|s| constant_time_eq(s.as_bytes(), state.as_bytes()));
+        // A refusal comes back without `state` (HubRise documents it so): it ends the flow.
+        let stateless_refusal = params.state.is_none() && params.error.is_some() && params.code.is_none();
         return match (params.error, params.code) {
-            _ if !state_ok => {
+            _ if !(state_ok || stateless_refusal) => {
                 Err(if params.state.is_some() { PasteProblem::WrongState } else { PasteProblem::NotACode })
             }
             (Some(error), _) => Ok(Callback::Denied(error)),
@@ -65,6 +67,8 @@ mod tests {
             ("http://127.0.0.1:4567/callback?error=access_denied&state=st4te", Ok("denied:access_denied")),
             ("http://127.0.0.1:4567/callback?code=ffae0047c4d6b9e0&state=other", Err(PasteProblem::WrongState)),
             ("http://127.0.0.1:4567/callback?code=ffae0047c4d6b9e0", Err(PasteProblem::NotACode)),
+            ("http://127.0.0.1:4567/callback?error=access_denied", Ok("denied:access_denied")),
+            ("http://127.0.0.1:4567/callback?error=access_denied&state=other", Err(PasteProblem::WrongState)),
             ("http://127.0.0.1:4567/callback?state=st4te", Err(PasteProblem::NotACode)),
             ("", Err(PasteProblem::NotACode)),
             ("short", Err(PasteProblem::NotACode)),

@@ -164,12 +164,12 @@ catalog! {
         OpenHubriseBackOffice { en: "Log in to the HubRise back office:", fr: "Connectez-vous au back-office HubRise :" }
         SupportStepMenu { en: "In the left menu, select SETTINGS, then go to the Permissions section", fr: "Dans le menu de gauche, sélectionnez CONFIGURATION, puis allez dans la section Permissions" }
         SupportStepAdd { en: "Enter {email} and click « Add User »", fr: "Saisissez {email} et cliquez sur « Ajouter l'utilisateur »" }
-        SupportStepRole { en: "In the predefined role dropdown, choose « Technical Partner »", fr: "Dans le menu déroulant des rôles prédéfinis, choisissez « Partenaire Technique »" }
+        SupportStepRole { en: "In the predefined role dropdown, choose « Technical Partner »", fr: "Dans le menu déroulant des rôles prédéfinis, choisissez « Partenaire technique »" }
         SupportStepSet { en: "Click « Set Permissions »", fr: "Cliquez sur « Définir les permissions »" }
         SupportStepRemove { en: "Find {email} in the list of users and remove it", fr: "Trouvez {email} dans la liste des utilisateurs et supprimez-le" }
         StepOf = same { en: "{n}/{total}. {step}", fr: "{n}/{total}. {step}" }
         PressEnterWhenDone { en: "Press Enter when it is done", fr: "Appuyez sur Entrée une fois que c'est fait" }
-        SupportDonePrompt { en: "Does {email} now have the « Technical Partner » role?", fr: "{email} a-t-il maintenant le rôle « Partenaire Technique » ?" }
+        SupportDonePrompt { en: "Does {email} now have the « Technical Partner » role?", fr: "{email} a-t-il maintenant le rôle « Partenaire technique » ?" }
         SupportNotConfirmed { en: "Support access was not confirmed; nothing was recorded", fr: "L'accès du support n'a pas été confirmé ; rien n'a été enregistré" }
         SupportNeedsPerson { en: "Giving support access is done by a person in the HubRise back office", fr: "L'accès du support se donne par une personne dans le back-office HubRise" }
         SupportConfirmHint { en: "once the steps above are done, run `zelty-bridge grant-support --confirm`", fr: "une fois les étapes ci-dessus faites, lancez `zelty-bridge grant-support --confirm`" }

@@ -6,9 +6,11 @@
 //! translation is a compile error, and the tests below prove that both languages of every
 //! message are non-empty and use the same placeholders.
 
+mod bridge;
 mod cli;
 mod web;
 
+pub use bridge::Bridge;
 pub use cli::Msg;
 pub use web::Web;
 
@@ -214,6 +216,11 @@ mod tests {
     #[test]
     fn every_cli_message_is_in_both_languages() {
         assert_eq!(check_catalog::<Msg>(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn every_bridge_app_message_is_in_both_languages() {
+        assert_eq!(check_catalog::<Bridge>(), Vec::<String>::new());
     }
 
     #[test]

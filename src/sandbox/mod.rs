@@ -259,6 +259,17 @@ impl Sandbox {
         Ok(())
     }
 
+    /// Plays the person in the back office: connects Zelty Bridge on `location_id` and
+    /// saves `zelty_key` in its configuration page.
+    pub async fn configure_bridge_app(&self, location_id: &str, zelty_key: &str) -> anyhow::Result<()> {
+        anyhow::bail!("the sandbox cannot connect Zelty Bridge yet ({location_id}, {} bytes)", zelty_key.len())
+    }
+
+    /// Plays the person at Zelty Bridge's « Actions »: disconnect, or block.
+    pub async fn disconnect_bridge_app(&self, location_id: &str, block: bool) -> anyhow::Result<()> {
+        anyhow::bail!("the sandbox cannot disconnect Zelty Bridge yet ({location_id}, {block})")
+    }
+
     /// Stops serving; answers that hang give up, open connections get a moment to finish.
     pub async fn shutdown(mut self) {
         let _ = self.stop.send(true);

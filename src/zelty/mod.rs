@@ -6,8 +6,8 @@ pub mod cache;
 pub mod pace;
 
 use crate::error::{Failure, Kind};
-use crate::http::{Http, Idempotent, Service};
-use crate::i18n::Msg;
+use crate::http::{Http, Idempotent, Reply, Service};
+use crate::i18n::{Bridge, Msg};
 use crate::secret::Secret;
 use serde::{Deserialize, Serialize};
 
@@ -89,30 +89,10 @@ pub async fn restaurants(http: &Http, api: &str, key: &Secret) -> anyhow::Result
             c.get(&url).bearer_auth(key.expose()).header("Accept", "application/json")
         })
         .await?;
-    match reply.status.as_u16() {
-        200 => {}
-        401 | 403 => {
-            return Err(Failure::new(Kind::Rejected, "zelty_key_rejected", Msg::ZeltyKeyRejected.text())
-                .hint(Msg::ZeltyKeyRejectedHint.text())
-                .detail(format!("HTTP {}", reply.status))
-                .into());
-        }
-        _ => {
-            return Err(Failure::new(
-                Kind::Unexpected,
-                "zelty_unexpected_status",
-                Msg::UnexpectedStatus.with("service", "Zelty").with("status", reply.status),
-            )
-            .hint(Msg::CheckEndpointHint.with("var", "ZELTY_BRIDGE_ZELTY_API_URL"))
-            .detail(reply.excerpt())
-            .into());
-        }
-    }
+    refused(&reply)?;
     let parsed: RestaurantsReply = reply.json(Service::Zelty)?;
     if parsed.errno != 0 {
-        return Err(Failure::new(Kind::Rejected, "zelty_error", Msg::ZeltyErrno.with("errno", parsed.errno))
-            .detail(reply.excerpt())
-            .into());
+        return Err(errno_failure(parsed.errno).into());
     }
     if parsed.restaurants.is_empty() {
         return Err(Failure::new(Kind::Rejected, "zelty_no_restaurant", Msg::ZeltyNoRestaurant.text())
@@ -120,6 +100,91 @@ pub async fn restaurants(http: &Http, api: &str, key: &Secret) -> anyhow::Result
             .into());
     }
     Ok(parsed.restaurants)
+}
+
+/// Zelty's answer to anything but a 200, by its documented `errno` (Zelty's API reference,
+/// https://docs.zelty.fr, "Erreurs"): 5 (HTTP 403) is a wrong or revoked key, 4 an unknown
+/// API version. A 401 is taken as a refused key too.
+fn refused(reply: &Reply) -> Result<(), Failure> {
+    if reply.status.as_u16() == 200 {
+        return Ok(());
+    }
+    let errno = serde_json::from_slice::<ErrnoBody>(&reply.body).ok().map(|b| b.errno);
+    match (reply.status.as_u16(), errno) {
+        (401 | 403, Some(5) | None) | (401, _) => Err(errno_failure(5).detail(format!("HTTP {}", reply.status))),
+        (_, Some(errno)) if errno != 0 => Err(errno_failure(errno).detail(format!("HTTP {}", reply.status))),
+        _ => Err(Failure::new(
+            Kind::Unexpected,
+            "zelty_unexpected_status",
+            Msg::UnexpectedStatus.with("service", "Zelty").with("status", reply.status),
+        )
+        .hint(Msg::CheckEndpointHint.with("var", "ZELTY_BRIDGE_ZELTY_API_URL"))
+        .detail(reply.excerpt())),
+    }
+}
+
+fn errno_failure(errno: i64) -> Failure {
+    match errno {
+        5 => Failure::new(Kind::Rejected, "zelty_key_rejected", Bridge::ZeltyKeyRevoked.text())
+            .hint(Msg::ZeltyKeyRejectedHint.text()),
+        4 => Failure::new(Kind::Unexpected, "zelty_api_version", Bridge::ZeltyUnknownVersion.text())
+            .hint(Msg::CheckEndpointHint.with("var", "ZELTY_BRIDGE_ZELTY_API_URL")),
+        _ => Failure::new(Kind::Rejected, "zelty_error", Msg::ZeltyErrno.with("errno", errno)),
+    }
+}
+
+#[derive(Deserialize)]
+struct ErrnoBody {
+    #[serde(default)]
+    errno: i64,
+}
+
+/// The hosts of the webhook targets Zelty has for this key's account (`GET /webhooks`, in
+/// Zelty's API reference https://docs.zelty.fr, "Webhooks"). An integration configured with
+/// the key, as Zelty Bridge is, subscribes its own targets. The answer also carries the
+/// account's webhook `secret_key`: it is never read into a field, printed or kept.
+pub async fn webhook_hosts(http: &Http, api: &str, key: &Secret) -> anyhow::Result<Vec<String>> {
+    let url = format!("{}/webhooks", api.trim_end_matches('/'));
+    let reply = http
+        .send(Service::Zelty, Idempotent::Yes, |c| {
+            c.get(&url).bearer_auth(key.expose()).header("Accept", "application/json")
+        })
+        .await?;
+    refused(&reply)?;
+    let parsed: WebhooksReply = reply.json(Service::Zelty)?;
+    if parsed.errno != 0 {
+        return Err(errno_failure(parsed.errno).into());
+    }
+    Ok(hosts_of(&parsed.webhooks))
+}
+
+#[derive(Deserialize)]
+struct WebhooksReply {
+    /// `{"<event>": {"target": URL, "version": "v2"}}`; an account with none may answer
+    /// an empty list.
+    #[serde(default)]
+    webhooks: serde_json::Value,
+    #[serde(default)]
+    errno: i64,
+}
+
+/// The distinct hosts of the targets, sorted: a target's path may carry a token, its host
+/// says who receives the events.
+fn hosts_of(webhooks: &serde_json::Value) -> Vec<String> {
+    let targets: Vec<&serde_json::Value> = match webhooks {
+        serde_json::Value::Object(map) => map.values().collect(),
+        serde_json::Value::Array(list) => list.iter().collect(),
+        _ => Vec::new(),
+    };
+    let mut hosts: Vec<String> = targets
+        .into_iter()
+        .filter_map(|w| w.get("target").and_then(|t| t.as_str()))
+        .filter_map(|t| url::Url::parse(t).ok())
+        .filter_map(|u| u.host_str().map(str::to_ascii_lowercase))
+        .collect();
+    hosts.sort();
+    hosts.dedup();
+    hosts
 }
 
 #[cfg(test)]
@@ -150,6 +215,37 @@ mod tests {
         for (input, want) in table {
             let got = check_key(input).map(|s| s.expose().to_string()).map_err(|f| f.code);
             assert_eq!(got.as_deref().map_err(|c| *c), *want, "{input:?}");
+        }
+    }
+
+    #[test]
+    fn webhook_hosts_are_distinct_sorted_and_never_the_secret() {
+        let body = serde_json::json!({
+            "order.ended": {"target": "https://Zelty-Bridge.hubrise.com/zelty/hook?t=x", "version": "v2"},
+            "catalog.push": {"target": "https://zelty-bridge.hubrise.com/zelty/catalog", "version": "v2"},
+            "till.close": {"target": "https://other.example/till", "version": "v2"},
+            "broken": {"target": "not a url"},
+        });
+        assert_eq!(hosts_of(&body), vec!["other.example", "zelty-bridge.hubrise.com"]);
+        assert!(hosts_of(&serde_json::json!([])).is_empty());
+        assert!(hosts_of(&serde_json::Value::Null).is_empty());
+    }
+
+    fn reply(status: u16, body: &str) -> Reply {
+        Reply { status: reqwest::StatusCode::from_u16(status).unwrap(), body: body.as_bytes().to_vec() }
+    }
+
+    #[test]
+    fn documented_errors_table() {
+        for (status, body, code) in [
+            (403, r#"{"errno":5,"errmsg":"Clef d'API incorrecte ou révoquée"}"#, Some("zelty_key_rejected")),
+            (403, "", Some("zelty_key_rejected")),
+            (401, r#"{"errno":0}"#, Some("zelty_key_rejected")),
+            (400, r#"{"errno":4,"errmsg":"version"}"#, Some("zelty_api_version")),
+            (418, "teapot", Some("zelty_unexpected_status")),
+            (200, r#"{"errno":0}"#, None),
+        ] {
+            assert_eq!(refused(&reply(status, body)).err().map(|f| f.code), code, "{status} {body}");
         }
     }
 

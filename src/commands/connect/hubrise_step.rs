@@ -5,49 +5,22 @@
 
 use super::ConnectArgs;
 use crate::app::App;
+use crate::connection::watch::{Verified, verify};
 use crate::error::{Failure, Kind};
-use crate::hubrise::api::{self, Location, Named};
 use crate::hubrise::listener::{Callback, Listener};
-use crate::hubrise::oauth::{self, Grant, OAuthClient, OOB_REDIRECT};
+use crate::hubrise::oauth::{self, Authorize, OAuthClient, OOB_REDIRECT};
 use crate::hubrise::paste::{PasteProblem, parse_pasted};
 use crate::i18n::Msg;
-use crate::profile::HubrisePart;
 use crate::prompt;
 use crate::secret::Secret;
 use std::time::{Duration, Instant};
-use tokio::sync::mpsc;
 
 pub struct HubriseDone {
     pub token: Secret,
     pub verified: Verified,
 }
 
-/// What a verified token gives access to.
-#[derive(Debug, Clone)]
-pub struct Verified {
-    pub location: Location,
-    pub catalog: Option<Named>,
-    pub customer_list: Option<Named>,
-}
-
-impl Verified {
-    /// The profile's HubRise half, for a token granted `scope`.
-    pub fn part(&self, scope: &str) -> HubrisePart {
-        HubrisePart {
-            account_id: self.location.account.id.clone(),
-            account_name: self.location.account.name.clone(),
-            location_id: Some(self.location.id.clone()),
-            location_name: Some(self.location.name.clone()),
-            catalog_id: self.catalog.as_ref().map(|c| c.id.clone()),
-            catalog_name: self.catalog.as_ref().map(|c| c.name.clone()),
-            customer_list_id: self.customer_list.as_ref().map(|c| c.id.clone()),
-            customer_list_name: self.customer_list.as_ref().map(|c| c.name.clone()),
-            scope: scope.to_string(),
-        }
-    }
-}
-
-pub async fn run(app: &App, args: &ConnectArgs) -> anyhow::Result<HubriseDone> {
+pub async fn run(app: &App, args: &ConnectArgs, device_id: &str) -> anyhow::Result<HubriseDone> {
     if let Some(token) = app.env.get("HUBRISE_ACCESS_TOKEN") {
         app.printer.info(Msg::UsingEnvToken.text());
         let token = Secret::new(token.trim());
@@ -60,9 +33,9 @@ pub async fn run(app: &App, args: &ConnectArgs) -> anyhow::Result<HubriseDone> {
             .into());
     };
     let code = if args.no_browser {
-        installed_app_flow(app, &client, &args.scope).await?
+        installed_app_flow(app, &client, &args.scope, device_id).await?
     } else {
-        browser_flow(app, &client, args).await?
+        browser_flow(app, &client, args, device_id).await?
     };
     let spinner = app.printer.spinner(Msg::ExchangingCode.text());
     let grant = oauth::exchange(&app.http, &app.settings.endpoints.hubrise_oauth, &client, &code).await;
@@ -73,17 +46,20 @@ pub async fn run(app: &App, args: &ConnectArgs) -> anyhow::Result<HubriseDone> {
 }
 
 /// The loopback flow: print the URL, open the browser, wait for the callback or a paste.
-async fn browser_flow(app: &App, client: &OAuthClient, args: &ConnectArgs) -> anyhow::Result<Secret> {
+async fn browser_flow(app: &App, client: &OAuthClient, args: &ConnectArgs, device_id: &str) -> anyhow::Result<Secret> {
     let state = oauth::new_state()?;
     let mut listener = Listener::start(state.clone(), app.printer.lang())
         .await
         .map_err(|e| anyhow::Error::new(e).context("cannot listen on 127.0.0.1 for the authorization callback"))?;
     let url = oauth::authorize_url(
         &app.settings.endpoints.hubrise_oauth,
-        &client.id,
-        listener.redirect_uri(),
-        &args.scope,
-        &state,
+        &Authorize {
+            client_id: &client.id,
+            redirect_uri: listener.redirect_uri(),
+            scope: &args.scope,
+            state: &state,
+            device_id: Some(device_id),
+        },
     );
     app.printer.info(Msg::HubriseExplain.text());
     app.printer.url(Msg::HubriseOpenPage.text(), &url);
@@ -95,14 +71,14 @@ async fn browser_flow(app: &App, client: &OAuthClient, args: &ConnectArgs) -> an
         }
         app.printer.info(Msg::OpenElsewhere.text());
     }
-    let mut pasted = app.ctx.interactive.then(paste_reader);
+    let mut pasted = app.ctx.interactive.then(crate::lines::Lines::start);
     let deadline = Instant::now() + Duration::from_secs(args.timeout);
     let spinner = app.printer.spinner(waiting(app, deadline));
     let mut tick = tokio::time::interval(Duration::from_secs(1));
     let callback = loop {
         tokio::select! {
             callback = listener.next() => break callback.ok_or_else(|| anyhow::anyhow!("the callback listener stopped"))?,
-            Some(line) = recv(&mut pasted) => match parse_pasted(&line, &state) {
+            line = recv(&mut pasted) => match parse_pasted(&line, &state) {
                 Ok(callback) => break callback,
                 Err(problem) => spinner.println(&app.printer.t(&match problem {
                     PasteProblem::NotACode => Msg::PasteNotACode.text(),
@@ -150,37 +126,32 @@ fn waiting(app: &App, deadline: Instant) -> crate::i18n::Text {
     msg.with("time", format!("{}:{:02}", left / 60, left % 60))
 }
 
-/// Lines typed in the terminal while the browser flow waits. The reading thread is left
-/// blocked when the flow ends by another way; nothing reads the terminal after this step.
-fn paste_reader() -> mpsc::UnboundedReceiver<String> {
-    let (tx, rx) = mpsc::unbounded_channel();
-    std::thread::spawn(move || {
-        for line in std::io::stdin().lines() {
-            let Ok(line) = line else { break };
-            if !line.trim().is_empty() && tx.send(line).is_err() {
-                break;
+/// The next pasted line; pending for ever without a person.
+async fn recv(lines: &mut Option<crate::lines::Lines>) -> String {
+    match lines {
+        Some(lines) => loop {
+            let line = lines.next().await;
+            if !line.trim().is_empty() {
+                return line;
             }
-        }
-    });
-    rx
-}
-
-async fn recv(rx: &mut Option<mpsc::UnboundedReceiver<String>>) -> Option<String> {
-    match rx {
-        Some(rx) => rx.recv().await,
+        },
         None => std::future::pending().await,
     }
 }
 
 /// The documented installed-app flow: HubRise shows the code, the user pastes it.
-async fn installed_app_flow(app: &App, client: &OAuthClient, scope: &str) -> anyhow::Result<Secret> {
+async fn installed_app_flow(app: &App, client: &OAuthClient, scope: &str, device_id: &str) -> anyhow::Result<Secret> {
     prompt::require_person(app, Msg::UseEnvTokenHint.text())?;
+    let state = oauth::new_state()?;
     let url = oauth::authorize_url(
         &app.settings.endpoints.hubrise_oauth,
-        &client.id,
-        OOB_REDIRECT,
-        scope,
-        &oauth::new_state()?,
+        &Authorize {
+            client_id: &client.id,
+            redirect_uri: OOB_REDIRECT,
+            scope,
+            state: &state,
+            device_id: Some(device_id),
+        },
     );
     app.printer.info(Msg::HubriseExplainOob.text());
     app.printer.url(Msg::HubriseOpenPage.text(), &url);
@@ -202,38 +173,4 @@ fn denied(error: &str) -> anyhow::Error {
         ("authorization_failed", Msg::AuthorizationFailed)
     };
     Failure::new(Kind::Rejected, code, msg.with("error", error)).hint(Msg::AccessDeniedHint.text()).into()
-}
-
-/// Proves the token works and names what it reaches: the location (which must be the one
-/// the token endpoint named), its catalog and its customer list.
-pub async fn verify(app: &App, token: &Secret, grant: Option<&Grant>) -> anyhow::Result<Verified> {
-    let spinner = app.printer.spinner(Msg::CheckingLocation.text());
-    let (http, api) = (&app.http, app.settings.endpoints.hubrise_api.as_str());
-    let location = api::location(http, api, token, None).await?;
-    if let Some(expected) = grant.and_then(|g| g.location_id.as_deref())
-        && expected != location.id
-    {
-        return Err(Failure::new(
-            Kind::Unexpected,
-            "location_mismatch",
-            Msg::LocationMismatch.with("expected", expected).with("got", &location.id),
-        )
-        .into());
-    }
-    let catalog = match grant.and_then(|g| g.catalog_id.as_deref()) {
-        Some(id) => Some(api::catalog(http, api, token, id).await?),
-        None => api::only_one(api::location_list(http, api, token, None, "catalogs").await)?,
-    };
-    let customer_list = match grant.and_then(|g| g.customer_list_id.as_deref()) {
-        Some(id) => Some(api::customer_list(http, api, token, id).await?),
-        None => api::only_one(api::location_list(http, api, token, None, "customer_lists").await)?,
-    };
-    drop(spinner);
-    app.printer.success(
-        Msg::LocationVerified
-            .with("location", &location.name)
-            .with("id", &location.id)
-            .with("account", &location.account.name),
-    );
-    Ok(Verified { location, catalog, customer_list })
 }

@@ -1,23 +1,25 @@
-//! `connect`: the wizard. Zelty key, then HubRise authorization, then — only once both ends
-//! are verified live — the secrets and the profile are stored, all or nothing. A failure at
-//! any step leaves an existing connection exactly as it was.
+//! `connect`: the wizard. The Zelty key, then the watch (our read-only HubRise connection
+//! on the location), then the Zelty Bridge app walked in the HubRise back office and proven
+//! with what the APIs show, then — all or nothing — the secrets and the profile. Whatever
+//! could stop it at the end (no OAuth client, a secret store that cannot write) is found
+//! before the one-time Zelty key is asked for.
 
 mod hubrise_step;
-mod store;
 mod zelty_step;
-
-pub use hubrise_step::Verified;
-pub use store::{choose, save, save_connection, store_failure};
-pub use zelty_step::{designated, listing};
 
 use crate::app::App;
 use crate::clock::rfc3339;
-use crate::commands::status;
+use crate::connection::bridge::{self, Outcome, Target};
+use crate::connection::check::{self, Part};
+use crate::connection::evidence::Watch;
+use crate::connection::{store, watch::Verified};
 use crate::error::{Failure, Kind};
 use crate::hubrise::oauth::{self, DEFAULT_SCOPE};
-use crate::i18n::Msg;
-use crate::profile::{PROFILE_VERSION, Profile, ZeltyPart};
+use crate::i18n::{Bridge, Msg};
+use crate::profile::{BridgeApp, HubrisePart, PROFILE_VERSION, Profile, ZeltyPart};
 use crate::prompt;
+use crate::secret::Secret;
+use std::time::Duration;
 
 /// Connect Zelty to HubRise
 ///
@@ -31,13 +33,16 @@ pub struct ConnectArgs {
     /// The Zelty restaurant to connect, when the key sees several
     #[arg(long, value_name = "ID")]
     pub restaurant_id: Option<i64>,
-    /// The HubRise permissions to ask for
+    /// The HubRise permissions the watch asks for (read-only by default)
     #[arg(long, default_value = DEFAULT_SCOPE, value_name = "SCOPE")]
     pub scope: String,
     /// Do not open a browser: print the URL and paste the code HubRise shows
     #[arg(long)]
     pub no_browser: bool,
-    /// Seconds to wait for the authorization in the browser
+    /// Go on without the watch (zelty-bridge's own read-only HubRise connection)
+    #[arg(long)]
+    pub no_watch: bool,
+    /// Seconds to wait for the authorization in the browser, and for Zelty Bridge
     #[arg(long, default_value_t = 300, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub timeout: u64,
     /// Replace an existing connection without asking
@@ -47,46 +52,144 @@ pub struct ConnectArgs {
 
 pub async fn run(args: ConnectArgs, app: &App) -> anyhow::Result<u8> {
     oauth::check_scope(&args.scope)?;
-    check_unattended(app, &args)?;
+    let with_watch = watch_possible(app, &args).await?;
+    check_unattended(app, &args, with_watch)?;
     let _lock = app.lock_profile("connect")?;
-    if let Some(existing) = app.profiles.load(&app.profile)? {
-        confirm_replace(app, &args, &existing).await?;
+    let existing = app.profiles.load(&app.profile)?;
+    if let Some(existing) = &existing {
+        confirm_replace(app, &args, existing).await?;
     }
     let store = store::choose(app).await?;
 
     app.printer.step(Msg::StepZelty.text());
     let zelty = zelty_step::run(app, &args).await?;
 
-    app.printer.step(Msg::StepHubrise.text());
-    let hubrise = hubrise_step::run(app, &args).await?;
+    let device_id = existing.as_ref().and_then(|p| p.hubrise.device_id.clone()).map_or_else(new_device_id, Ok)?;
+    let watch = match with_watch {
+        true => {
+            app.printer.step(Msg::StepHubrise.text());
+            Some(hubrise_step::run(app, &args, &device_id).await?)
+        }
+        false => None,
+    };
+    let hubrise = watch.as_ref().map_or_else(HubrisePart::default, |w| w.verified.part(&args.scope, Some(device_id)));
 
-    app.printer.step(Msg::StepStore.text());
+    app.printer.step(Bridge::StepApp.text());
+    let target = Target {
+        key: &zelty.key,
+        location: watch.as_ref().map(|w| location_of(&w.verified)),
+        watch: watch.as_ref().map(|w| Watch { token: &w.token, part: &hubrise }),
+    };
+    let outcome = match app.ctx.interactive {
+        true => bridge::walk(app, &target, Duration::from_secs(args.timeout)).await?,
+        false => bridge::unattended(app, &target).await,
+    };
+    let app_command = app.command_line(&format!("app{}", check::profile_flag(&app.profile)));
+    bridge::tell(app, &outcome, &app_command);
+
+    app.printer.step(Bridge::StepStoreLast.text());
+    let now = rfc3339(app.clock.now());
     let profile = Profile {
         version: PROFILE_VERSION,
         secret_store: store.kind(),
-        connected_at: rfc3339(app.clock.now()),
+        connected_at: now.clone(),
         zelty: ZeltyPart { restaurant_id: zelty.restaurant.id, restaurant_name: zelty.restaurant.name.clone() },
-        hubrise: hubrise.verified.part(&args.scope),
-        support_access: None,
+        hubrise,
+        support_access: existing.and_then(|p| p.support_access),
+        bridge_app: outcome.done().then_some(BridgeApp { confirmed_at: now }),
     };
-    save_connection(app, store.as_ref(), &profile, &zelty.key, &hubrise.token).await?;
-    app.printer.success(Msg::Stored.with("store", store.location()));
-
-    let object = status::object(app, &profile, store.kind(), &status::Ends::verified(&zelty.key, &hubrise.token));
-    if app.printer.is_json() {
-        app.printer.json(&object);
-    } else {
-        app.printer.result(&status::render(app, &object));
-        app.printer.info(Msg::NextStepGrantSupport.text());
-    }
+    let (profiles, name, stored, key) = (app.profiles.clone(), app.profile.clone(), profile.clone(), zelty.key.clone());
+    let token = watch.as_ref().map(|w| w.token.clone());
+    let location = store.location();
+    let store_kind = store.kind();
+    tokio::task::spawn_blocking(move || store::save(&profiles, store.as_ref(), &name, &stored, &key, token.as_ref()))
+        .await??;
+    app.printer.success(Msg::Stored.with("store", location));
+    summary(app, &profile, store_kind, &zelty.key, watch.as_ref().map(|w| &w.token), &outcome);
     Ok(0)
 }
 
-/// Without a person, HubRise authorization needs either `HUBRISE_ACCESS_TOKEN` or a browser
-/// that can be launched (the `BROWSER` command): say so before any call is made.
-fn check_unattended(app: &App, args: &ConnectArgs) -> anyhow::Result<()> {
+/// The status of what was just stored, and the next step.
+fn summary(
+    app: &App,
+    profile: &Profile,
+    store: crate::secrets::StoreKind,
+    key: &Secret,
+    token: Option<&Secret>,
+    outcome: &Outcome,
+) {
+    let lang = app.printer.lang();
+    let watch_part = match token {
+        Some(_) => Part::ok(None),
+        None => Part::not_ok(
+            crate::connection::state::PartState::Missing,
+            &Failure::new(Kind::NotConnected, "watch_absent", Bridge::WatchAbsent.text())
+                .hint(Bridge::WatchAbsentHint.text()),
+            lang,
+        ),
+    };
+    let (key, token) = (Some(key.clone()), token.cloned());
+    let mut report = check::report(
+        app,
+        &app.profile,
+        profile,
+        [&Part::ok(None), &watch_part],
+        Some(outcome.evidence()),
+        Some((&key, &token)),
+    );
+    report.secret_store = store.name();
+    if app.printer.is_json() {
+        app.printer.json(&serde_json::to_value(&report).unwrap_or_default());
+        return;
+    }
+    app.printer.result(&report.render(lang));
+    let flag = check::profile_flag(&app.profile);
+    if outcome.done() {
+        app.printer.info(Bridge::NextGrant.with("command", app.command_line(&format!("grant-support{flag}"))));
+    } else {
+        app.printer.info(Bridge::NextApp.with("command", app.command_line(&format!("app{flag}"))));
+    }
+}
+
+fn location_of(v: &Verified) -> (&str, &str) {
+    (v.location.name.as_str(), v.location.id.as_str())
+}
+
+/// A new per-profile `device_id` (128 random bits).
+fn new_device_id() -> anyhow::Result<String> {
+    crate::secret::random_hex(16).map_err(|e| anyhow::anyhow!("no randomness from the OS: {e}"))
+}
+
+/// Whether the watch can be set up: a token in the environment, or an OAuth client. Said
+/// before the first step, never after the one-time Zelty key was typed.
+async fn watch_possible(app: &App, args: &ConnectArgs) -> anyhow::Result<bool> {
+    if args.no_watch {
+        return Ok(false);
+    }
+    if app.env.is_set("HUBRISE_ACCESS_TOKEN") || app.settings.client.is_some() {
+        return Ok(true);
+    }
+    let failure =
+        || Failure::new(Kind::Usage, "no_oauth_client", Bridge::NoClientFirst.text()).hint(Bridge::NoWatchHint.text());
+    if !app.ctx.interactive {
+        return Err(failure().into());
+    }
+    app.printer.warn(Bridge::NoClientFirst.text());
+    if prompt::confirm(app, Bridge::GoOnWithoutWatch.text(), true, Bridge::NoWatchHint.text()).await? {
+        Ok(false)
+    } else {
+        Err(failure().into())
+    }
+}
+
+/// Without a person, the watch's authorization needs either `HUBRISE_ACCESS_TOKEN` or a
+/// browser that can be launched (the `BROWSER` command): say so before any call is made.
+fn check_unattended(app: &App, args: &ConnectArgs, with_watch: bool) -> anyhow::Result<()> {
     let unattended = !app.ctx.interactive && app.sandbox.is_none() && !app.env.is_set("HUBRISE_ACCESS_TOKEN");
-    if unattended && (args.no_browser || !crate::context::browser_launchable(&app.env, std::env::consts::OS)) {
+    if with_watch
+        && unattended
+        && (args.no_browser || !crate::context::browser_launchable(&app.env, std::env::consts::OS))
+    {
         return Err(Failure::new(Kind::Usage, "hubrise_token_missing", Msg::HubriseTokenMissing.text())
             .hint(Msg::UseEnvTokenHint.text())
             .into());

@@ -4,8 +4,9 @@
 
 use super::ConnectArgs;
 use crate::app::App;
+use crate::connection::restaurants;
 use crate::error::{Failure, Kind, failure_of};
-use crate::i18n::{Msg, Text};
+use crate::i18n::Msg;
 use crate::prompt;
 use crate::secret::Secret;
 use crate::zelty::{self, Restaurant};
@@ -145,10 +146,10 @@ async fn choose_restaurant(
     args: &ConnectArgs,
     mut restaurants: Vec<Restaurant>,
 ) -> anyhow::Result<Restaurant> {
-    if let Some(index) = designated(&restaurants, args.restaurant_id, Msg::RestaurantIdHint.text())? {
+    if let Some(index) = restaurants::designated(&restaurants, args.restaurant_id, Msg::RestaurantIdHint.text())? {
         return Ok(restaurants.swap_remove(index));
     }
-    let listing = listing(&restaurants);
+    let listing = restaurants::listing(&restaurants);
     if !app.ctx.interactive {
         return Err(Failure::new(
             Kind::Usage,
@@ -160,21 +161,4 @@ async fn choose_restaurant(
     }
     let index = prompt::choose(app, Msg::ChooseRestaurant.text(), listing, Msg::RestaurantIdHint.text()).await?;
     Ok(restaurants.swap_remove(index))
-}
-
-/// The restaurant `id` designates, or the only one the key sees; `None` when it sees
-/// several and no id says which. `hint` says where to give the id.
-pub fn designated(restaurants: &[Restaurant], id: Option<i64>, hint: Text) -> anyhow::Result<Option<usize>> {
-    match id {
-        Some(id) => restaurants.iter().position(|r| r.id == id).map(Some).ok_or_else(|| {
-            Failure::new(Kind::Usage, "unknown_restaurant", Msg::UnknownRestaurant.with("id", id)).hint(hint).into()
-        }),
-        None if restaurants.len() == 1 => Ok(Some(0)),
-        None => Ok(None),
-    }
-}
-
-/// `name (id 123)` for each restaurant, for a prompt or a message.
-pub fn listing(restaurants: &[Restaurant]) -> Vec<String> {
-    restaurants.iter().map(|r| format!("{} (id {})", r.name, r.id)).collect()
 }

@@ -14,7 +14,9 @@ use super::Shared;
 use super::manifest::{HubriseSource, Plan};
 use super::report::{Line, Outcome};
 use crate::clock::rfc3339;
-use crate::commands::connect::{self, Verified};
+use crate::connection::restaurants;
+use crate::connection::store;
+use crate::connection::watch::Verified;
 use crate::error::{Failure, Kind, failure_of};
 use crate::http::Http;
 use crate::hubrise::api;
@@ -123,11 +125,11 @@ async fn connect_one(shared: &Shared<'_>, name: &str, plan: &Plan, known: &mut K
     let restaurants =
         shared.restaurants.get(&key, || rounds(shared, name, || zelty::restaurants(&http, zelty_api, &key))).await?;
     let hint = Msg::CheckManifestField.with("field", "restaurant_id").with("profile", name);
-    let index = connect::designated(&restaurants, plan.restaurant_id, hint.clone())?.ok_or_else(|| {
+    let index = restaurants::designated(&restaurants, plan.restaurant_id, hint.clone())?.ok_or_else(|| {
         Failure::new(
             Kind::Usage,
             "several_restaurants",
-            Msg::SeveralRestaurants.with("list", connect::listing(&restaurants).join(", ")),
+            Msg::SeveralRestaurants.with("list", restaurants::listing(&restaurants).join(", ")),
         )
         .hint(hint)
     })?;
@@ -146,15 +148,18 @@ async fn connect_one(shared: &Shared<'_>, name: &str, plan: &Plan, known: &mut K
     }
 
     // Support access is given on the HubRise account: it survives a redo on the same one.
-    let support_access =
-        existing.filter(|p| p.hubrise.account_id == verified.location.account.id).and_then(|p| p.support_access);
+    let same_account = existing.filter(|p| p.hubrise.account_id == verified.location.account.id);
+    let existing_app = same_account.as_ref().and_then(|p| p.bridge_app.clone());
+    let support_access = same_account.and_then(|p| p.support_access);
     let profile = Profile {
         version: PROFILE_VERSION,
         secret_store: shared.store.kind(),
         connected_at: rfc3339(app.clock.now()),
         zelty: ZeltyPart { restaurant_id: restaurant.id, restaurant_name: restaurant.name },
-        hubrise: verified.part(scope),
+        hubrise: verified.part(scope, None),
         support_access,
+        // A person connects Zelty Bridge later (`zelty-bridge app`); a redo keeps the record.
+        bridge_app: existing_app,
     };
     let (profiles, store, save_lock, owned) =
         (app.profiles.clone(), Arc::clone(&shared.store), Arc::clone(&shared.save_lock), name.to_string());
@@ -163,7 +168,7 @@ async fn connect_one(shared: &Shared<'_>, name: &str, plan: &Plan, known: &mut K
         // The keyring's items are separate, so its writes go side by side.
         let _one_at_a_time = (store.kind() == crate::secrets::StoreKind::File)
             .then(|| save_lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
-        connect::save(&profiles, store.as_ref(), &owned, &profile, &key, &token)
+        store::save(&profiles, store.as_ref(), &owned, &profile, &key, Some(&token))
     })
     .await??;
     Ok(Outcome::Connected)
@@ -203,7 +208,7 @@ async fn up_to_date(
     if !ids_match {
         return Ok(false);
     }
-    let failed = connect::store_failure;
+    let failed = store::store_failure;
     let stored = shared.app.store_of(existing.secret_store);
     let (owned, key, token) = (name.to_string(), key.clone(), token.clone());
     tokio::task::spawn_blocking(move || {

@@ -9,7 +9,6 @@ mod manifest;
 mod report;
 
 use crate::app::App;
-use crate::commands::connect;
 use crate::i18n::Msg;
 use crate::secrets::SecretStore;
 use crate::zelty;
@@ -60,7 +59,7 @@ pub async fn run(args: ProvisionArgs, app: &App) -> anyhow::Result<u8> {
     let manifest = manifest::load(&args.manifest)?;
     let zelty_pacer = Arc::new(zelty::pace::Pacer::from_env(&app.env)?);
     // Checked once, before any restaurant: a store that does not work fails them all.
-    let store: Arc<dyn SecretStore> = Arc::from(connect::choose(app).await?);
+    let store: Arc<dyn SecretStore> = Arc::from(crate::connection::store::choose(app).await?);
     let total = manifest.entries.len();
     let concurrency = (args.concurrency as usize).min(total);
     app.printer.info(

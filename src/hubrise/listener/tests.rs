@@ -53,6 +53,23 @@ fn a_denial_with_the_right_state_ends_the_flow() {
 }
 
 #[test]
+fn a_refusal_without_state_ends_the_flow_as_hubrise_sends_it() {
+    let (s, _rx) = shared("good");
+    let (status, page, callback) = route(&head("/callback?error=access_denied"), &s);
+    assert_eq!((status, page), (200, Page::Denied));
+    assert!(matches!(callback, Some(Callback::Denied(e)) if e == "access_denied"));
+}
+
+#[test]
+fn a_refusal_with_a_wrong_state_or_a_stateless_code_is_ignored() {
+    let (s, _rx) = shared("good");
+    for target in ["/callback?error=access_denied&state=bad", "/callback?code=c0de", "/callback?code=c0de&error=x"] {
+        let (status, page, callback) = route(&head(target), &s);
+        assert_eq!((status, page, callback.is_none()), (400, Page::Ignored, true), "{target}");
+    }
+}
+
+#[test]
 fn post_is_not_a_callback() {
     let (s, _rx) = shared("good");
     let (status, _, callback) = route("POST /callback?code=a&state=good HTTP/1.1\r\n\r\n", &s);

@@ -1,6 +1,6 @@
-//! Step 3 of `connect`: choosing the secret store (checked before the user does any work)
-//! and saving a connection all or nothing — both secrets, then the profile; if any write
-//! fails, what was there before is put back.
+//! Choosing the secret store (checked before the user does any work) and saving a
+//! connection all or nothing — its secrets, then the profile; if any write fails, what was
+//! there before is put back.
 
 use crate::app::App;
 use crate::error::{Failure, Kind};
@@ -58,27 +58,17 @@ pub fn store_failure(err: StoreError) -> Failure {
     Failure::new(Kind::Unexpected, code, msg.text()).hint(hint).detail(err)
 }
 
-/// Writes both secrets and the profile. Ctrl-C waits until this is done or undone.
-pub async fn save_connection(
-    app: &App,
-    store: &dyn SecretStore,
-    profile: &Profile,
-    zelty_key: &Secret,
-    token: &Secret,
-) -> anyhow::Result<()> {
-    save(&app.profiles, store, &app.profile, profile, zelty_key, token)
-}
-
-/// Writes profile `name`'s two secrets, then its file; if the file cannot be written, the
-/// previous secrets are put back so the previous connection still works. Blocking (the
-/// keyring, fsync): `provision` runs it off the async threads.
+/// Writes profile `name`'s secrets (the watch's token, when there is a watch), then its
+/// file; if the file cannot be written, the previous secrets are put back so the previous
+/// connection still works. Blocking (the keyring, fsync): callers run it off the async
+/// threads. Ctrl-C waits until this is done or undone.
 pub fn save(
     profiles: &Profiles,
     store: &dyn SecretStore,
     name: &str,
     profile: &Profile,
     zelty_key: &Secret,
-    token: &Secret,
+    token: Option<&Secret>,
 ) -> anyhow::Result<()> {
     let _critical = interrupt::critical();
     if interrupt::pending() {
@@ -88,8 +78,15 @@ pub fn save(
     let users = [secrets::zelty_user(name), secrets::hubrise_user(name)];
     let before: Vec<Option<Secret>> =
         users.iter().map(|u| store.get(u)).collect::<Result<_, _>>().map_err(store_failure)?;
-    secrets::set_all(store, &[(users[0].clone(), zelty_key), (users[1].clone(), token)]).map_err(store_failure)?;
-    if let Err(err) = profiles.save(name, profile) {
+    let mut pairs = vec![(users[0].clone(), zelty_key)];
+    pairs.extend(token.map(|t| (users[1].clone(), t)));
+    secrets::set_all(store, &pairs).map_err(store_failure)?;
+    // A connection without a watch keeps no token from an earlier one.
+    let cleared = match token {
+        None => store.delete(&users[1]).map(drop).map_err(store_failure),
+        Some(_) => Ok(()),
+    };
+    if let Err(err) = cleared.map_err(anyhow::Error::from).and_then(|()| profiles.save(name, profile)) {
         // Put the previous secrets back so the previous connection still works.
         for (user, previous) in users.iter().zip(&before) {
             let _ = match previous {

@@ -1,0 +1,70 @@
+//! `app`: the Zelty Bridge step alone, for an existing profile (one made by `provision`,
+//! or after « Réinitialiser la configuration » in Zelty Bridge): the walk in the HubRise
+//! back office with the evidence watched, or `--confirm` to record it without the walk.
+//! With no terminal it prints the steps and links and exits 6, unless the evidence already
+//! shows the app at work.
+
+use crate::app::App;
+use crate::clock::rfc3339;
+use crate::connection::bridge::{self, Outcome, Target};
+use crate::connection::check::{self, not_connected, read_secrets};
+use crate::connection::evidence::Watch;
+use crate::error::{Failure, Kind};
+use crate::i18n::{Bridge, Msg};
+use crate::profile::BridgeApp;
+use std::time::Duration;
+
+/// Connect the Zelty Bridge app in the HubRise back office (guided), or record it
+///
+/// Without a terminal, prints the steps and links and exits 6 unless --confirm says they
+/// are done or the evidence shows Zelty Bridge at work.
+#[derive(Debug, clap::Args)]
+pub struct AppArgs {
+    /// Record that Zelty Bridge is connected and configured, without the walk
+    #[arg(long)]
+    pub confirm: bool,
+    /// Seconds to watch for Zelty Bridge while you work in the back office
+    #[arg(long, default_value_t = 600, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=3600))]
+    pub timeout: u64,
+}
+
+pub async fn run(args: AppArgs, app: &App) -> anyhow::Result<u8> {
+    let _lock = app.lock_profile("app")?;
+    let mut profile = app.profiles.load(&app.profile)?.ok_or_else(|| not_connected(&app.profile))?;
+    let command = app.command_line(&format!("app --confirm{}", check::profile_flag(&app.profile)));
+    let outcome = if args.confirm {
+        None
+    } else {
+        let (key, token) = read_secrets(app, &app.profile, &profile).await?;
+        let key = key.ok_or_else(|| {
+            Failure::new(Kind::NotConnected, "secret_missing", Msg::SecretMissing.text())
+                .hint(Msg::NotConnectedHint.text())
+        })?;
+        let h = &profile.hubrise;
+        let location = h.location_id.as_deref().map(|id| (h.location_name.as_deref().unwrap_or(id), id));
+        let target = Target { key: &key, location, watch: token.as_ref().map(|token| Watch { token, part: h }) };
+        let outcome = match app.ctx.interactive {
+            true => bridge::walk(app, &target, Duration::from_secs(args.timeout)).await?,
+            false => bridge::unattended(app, &target).await,
+        };
+        bridge::tell(app, &outcome, &command);
+        Some(outcome)
+    };
+    if let Some(Outcome::ToDo(_)) = &outcome {
+        return Err(Failure::new(Kind::NeedsPerson, "app_needs_person", Bridge::AppNeedsPerson.text())
+            .hint(Bridge::AppNeedsPersonHint.with("command", command))
+            .into());
+    }
+    profile.bridge_app = Some(BridgeApp { confirmed_at: rfc3339(app.clock.now()) });
+    app.profiles.save(&app.profile, &profile)?;
+    let (key, token) = read_secrets(app, &app.profile, &profile).await.unwrap_or((None, None));
+    let evidence = outcome.as_ref().map(|o| o.evidence().clone());
+    let ok = check::Part::ok(None);
+    let report = check::report(app, &app.profile, &profile, [&ok, &ok], evidence.as_ref(), Some((&key, &token)));
+    if app.printer.is_json() {
+        app.printer.json(&serde_json::json!({ "profile": app.profile, "bridge_app": report.bridge_app }));
+    } else {
+        app.printer.result(&app.printer.t(&Bridge::Recorded.with("profile", &app.profile)));
+    }
+    Ok(0)
+}

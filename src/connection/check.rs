@@ -1,0 +1,204 @@
+//! A connection checked: its secrets read off the async threads, then — unless offline —
+//! the Zelty key, the watch and the Zelty Bridge app's evidence, all at the same time.
+
+use super::evidence::{self, Evidence, Watch};
+use super::report::{BridgeReport, HubriseReport, Problem, StatusReport, SupportReport, ZeltyReport};
+use super::state::{BridgeState, PartState};
+use super::store::store_failure;
+use crate::app::App;
+use crate::error::{Failure, Kind, failure_of};
+use crate::hubrise::api;
+use crate::hubrise::oauth::{ScopeLevel, check_scope};
+use crate::i18n::{Bridge, Lang, Msg};
+use crate::profile::Profile;
+use crate::secret::Secret;
+use crate::secrets;
+
+/// One part's outcome before it is put in the report.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    pub state: PartState,
+    pub problem: Option<Problem>,
+    /// A live name that may have changed since `connect` (restaurant, location).
+    pub live_name: Option<String>,
+}
+
+impl Part {
+    pub fn ok(live_name: Option<String>) -> Part {
+        Part { state: PartState::Ok, problem: None, live_name }
+    }
+
+    pub fn not_ok(state: PartState, failure: &Failure, lang: Lang) -> Part {
+        Part { state, problem: Some(Problem::of(failure, lang)), live_name: None }
+    }
+
+    /// A failed check: a refusal is `rejected`, anything else `unreachable`.
+    pub fn failed(err: &anyhow::Error, lang: Lang) -> Part {
+        match failure_of(err) {
+            Some(f) if f.kind == Kind::Rejected => Part::not_ok(PartState::Rejected, f, lang),
+            Some(f) => Part::not_ok(PartState::Unreachable, f, lang),
+            None => {
+                let message = crate::error::Report::of(err, lang).message;
+                Part {
+                    state: PartState::Unreachable,
+                    problem: Some(Problem { reason: "unexpected", message, hint: None }),
+                    live_name: None,
+                }
+            }
+        }
+    }
+
+    fn missing(code: &'static str, msg: crate::i18n::Text, hint: crate::i18n::Text, lang: Lang) -> Part {
+        Part::not_ok(PartState::Missing, &Failure::new(Kind::NotConnected, code, msg).hint(hint), lang)
+    }
+}
+
+/// The two secrets of profile `name`, read off the async threads (the keyring may block).
+pub async fn read_secrets(
+    app: &App,
+    name: &str,
+    profile: &Profile,
+) -> Result<(Option<Secret>, Option<Secret>), Failure> {
+    let store = app.store_of(profile.secret_store);
+    let (zu, hu) = (secrets::zelty_user(name), secrets::hubrise_user(name));
+    let read =
+        tokio::task::spawn_blocking(move || Ok::<_, secrets::StoreError>((store.get(&zu)?, store.get(&hu)?))).await;
+    match read {
+        Ok(Ok(pair)) => Ok(pair),
+        Ok(Err(e)) => Err(store_failure(e)),
+        Err(e) => Err(store_failure(secrets::StoreError::Other(e.to_string()))),
+    }
+}
+
+/// The status of profile `name`.
+pub async fn check(app: &App, name: &str, profile: &Profile, offline: bool) -> StatusReport {
+    let lang = app.printer.lang();
+    let (key, token) = match read_secrets(app, name, profile).await {
+        Ok(pair) => pair,
+        Err(failure) => {
+            let part = Part::not_ok(PartState::Missing, &failure, lang);
+            return report(app, name, profile, [&part, &part], None, None);
+        }
+    };
+    let missing_key = || Part::missing("secret_missing", Msg::SecretMissing.text(), Msg::NotConnectedHint.text(), lang);
+    let missing_watch =
+        || Part::missing("watch_absent", Bridge::WatchAbsent.text(), Bridge::WatchAbsentHint.text(), lang);
+    if offline {
+        let unchecked = |s: &Option<Secret>, missing: Part| {
+            if s.is_some() { Part { state: PartState::Unchecked, problem: None, live_name: None } } else { missing }
+        };
+        let parts = [unchecked(&key, missing_key()), unchecked(&token, missing_watch())];
+        return report(app, name, profile, [&parts[0], &parts[1]], None, Some((&key, &token)));
+    }
+    let zelty = async {
+        match &key {
+            Some(key) => check_zelty(app, profile, key).await,
+            None => missing_key(),
+        }
+    };
+    let watch = async {
+        match &token {
+            Some(token) => check_watch(app, profile, token).await,
+            None => missing_watch(),
+        }
+    };
+    let w = token.as_ref().map(|token| Watch { token, part: &profile.hubrise });
+    let (zelty, watch, evidence) = tokio::join!(zelty, watch, evidence::gather(app, key.as_ref(), w.as_ref()));
+    report(app, name, profile, [&zelty, &watch], Some(&evidence), Some((&key, &token)))
+}
+
+/// The key still works and still sees the profile's restaurant.
+pub async fn check_zelty(app: &App, profile: &Profile, key: &Secret) -> Part {
+    let lang = app.printer.lang();
+    match crate::zelty::restaurants(&app.http, &app.settings.endpoints.zelty_api, key).await {
+        Ok(list) => match list.iter().find(|r| r.id == profile.zelty.restaurant_id) {
+            Some(r) => Part::ok(Some(r.name.clone())),
+            None => Part::not_ok(
+                PartState::Rejected,
+                &Failure::new(
+                    Kind::Rejected,
+                    "zelty_restaurant_gone",
+                    Msg::RestaurantGone.with("id", profile.zelty.restaurant_id),
+                )
+                .hint(Msg::TokenRevokedHint.text()),
+                lang,
+            ),
+        },
+        Err(err) => Part::failed(&err, lang),
+    }
+}
+
+/// The watch's token still reaches its location (by id for an account-level token).
+pub async fn check_watch(app: &App, profile: &Profile, token: &Secret) -> Part {
+    let h = &profile.hubrise;
+    let account = check_scope(&h.scope).is_ok_and(|l| l == ScopeLevel::Account);
+    let id = if account { h.location_id.as_deref() } else { None };
+    match api::location(&app.http, &app.settings.endpoints.hubrise_api, token, id).await {
+        Ok(location) => Part::ok(Some(location.name)),
+        Err(err) => Part::failed(&err, app.printer.lang()),
+    }
+}
+
+/// Puts the parts together; `secrets` gives the masked forms shown.
+pub fn report(
+    app: &App,
+    name: &str,
+    profile: &Profile,
+    [zelty, watch]: [&Part; 2],
+    evidence: Option<&Evidence>,
+    secrets: Option<(&Option<Secret>, &Option<Secret>)>,
+) -> StatusReport {
+    let lang = app.printer.lang();
+    let (key, token) = secrets.unwrap_or((&None, &None));
+    let h = &profile.hubrise;
+    let hint = |state| bridge_hint(app, name, state).map(|t| t.render(lang));
+    // Without a readable key there is no evidence to read: the app is unchecked.
+    let evidence = evidence.filter(|_| zelty.state != PartState::Missing || watch.state == PartState::Ok);
+    StatusReport {
+        profile: name.to_string(),
+        secret_store: profile.secret_store.name(),
+        zelty: ZeltyReport {
+            state: zelty.state,
+            restaurant_id: profile.zelty.restaurant_id,
+            restaurant_name: zelty.live_name.clone().unwrap_or_else(|| profile.zelty.restaurant_name.clone()),
+            api_key: key.as_ref().map(Secret::masked),
+            problem: zelty.problem.clone(),
+        },
+        hubrise: HubriseReport {
+            state: watch.state,
+            account_id: h.account_id.clone(),
+            account_name: h.account_name.clone(),
+            location_id: h.location_id.clone(),
+            location_name: watch.live_name.clone().or_else(|| h.location_name.clone()),
+            catalog_id: h.catalog_id.clone(),
+            catalog_name: h.catalog_name.clone(),
+            customer_list_id: h.customer_list_id.clone(),
+            customer_list_name: h.customer_list_name.clone(),
+            access_token: token.as_ref().map(Secret::masked),
+            problem: watch.problem.clone(),
+        },
+        bridge_app: BridgeReport::of(profile, evidence, hint),
+        support_access: SupportReport::of(profile),
+    }
+}
+
+/// What to do about the app in its state, as a runnable command.
+pub fn bridge_hint(app: &App, name: &str, state: BridgeState) -> Option<crate::i18n::Text> {
+    let command = app.command_line(&format!("app{}", profile_flag(name)));
+    match state {
+        BridgeState::ToDo => Some(Bridge::ToDoHint.with("command", command)),
+        BridgeState::Confirmed => Some(Bridge::ConfirmedHint.text()),
+        _ => None,
+    }
+}
+
+/// Profile `name` has no connection: exit 4, with how to make one.
+pub fn not_connected(name: &str) -> Failure {
+    Failure::new(Kind::NotConnected, "not_connected", Msg::NotConnected.with("profile", name))
+        .hint(Msg::NotConnectedHint.text())
+}
+
+/// ` --profile NAME` unless it is the default profile.
+pub fn profile_flag(name: &str) -> String {
+    if name == "default" { String::new() } else { format!(" --profile {name}") }
+}

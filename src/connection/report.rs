@@ -1,0 +1,268 @@
+//! The status of a connection as one typed object: `status --json` and `connect --json`
+//! serialize it (the README's "JSON output" keeps version 1's keys and adds `bridge_app`),
+//! and the human view renders the same struct, so the two never disagree.
+
+use super::evidence::Evidence;
+use super::state::{BridgeState, PartState, worst};
+use crate::error::Failure;
+use crate::i18n::{Bridge, Lang, Msg, Text};
+use crate::profile::Profile;
+use serde::Serialize;
+
+#[derive(Debug, Clone, Serialize)]
+pub struct StatusReport {
+    pub profile: String,
+    pub secret_store: &'static str,
+    pub zelty: ZeltyReport,
+    pub hubrise: HubriseReport,
+    pub bridge_app: BridgeReport,
+    pub support_access: SupportReport,
+}
+
+/// Why a part is not ok, said the way errors are.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Problem {
+    pub reason: &'static str,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl Problem {
+    pub fn of(failure: &Failure, lang: Lang) -> Problem {
+        Problem {
+            reason: failure.code,
+            message: failure.message.render(lang),
+            hint: failure.hint.as_ref().map(|h| h.render(lang)),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct ZeltyReport {
+    pub state: PartState,
+    pub restaurant_id: i64,
+    pub restaurant_name: String,
+    pub api_key: Option<String>,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub problem: Option<Problem>,
+}
+
+/// The watch (kept under the version 1 key `hubrise`).
+#[derive(Debug, Clone, Serialize)]
+pub struct HubriseReport {
+    pub state: PartState,
+    pub account_id: String,
+    pub account_name: String,
+    pub location_id: Option<String>,
+    pub location_name: Option<String>,
+    pub catalog_id: Option<String>,
+    pub catalog_name: Option<String>,
+    pub customer_list_id: Option<String>,
+    pub customer_list_name: Option<String>,
+    pub access_token: Option<String>,
+    #[serde(flatten, skip_serializing_if = "Option::is_none")]
+    pub problem: Option<Problem>,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct BridgeReport {
+    pub state: BridgeState,
+    pub confirmed_at: Option<String>,
+    /// Hosts of Zelty's webhook targets (empty when none or not read).
+    pub zelty_webhooks: Vec<String>,
+    pub last_order_at: Option<String>,
+    pub rejected_orders_24h: Option<u32>,
+    /// What to do, when the app is not active.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hint: Option<String>,
+}
+
+impl BridgeReport {
+    /// The app's state from the profile's record and what the APIs show.
+    pub fn of(
+        profile: &Profile,
+        evidence: Option<&Evidence>,
+        hint: impl Fn(BridgeState) -> Option<String>,
+    ) -> BridgeReport {
+        let confirmed_at = profile.bridge_app.as_ref().map(|b| b.confirmed_at.clone());
+        let state = match (evidence, &confirmed_at) {
+            (None, _) => BridgeState::Unchecked,
+            (Some(e), _) if e.seen() => BridgeState::Active,
+            (Some(_), Some(_)) => BridgeState::Confirmed,
+            (Some(_), None) => BridgeState::ToDo,
+        };
+        let e = evidence.cloned().unwrap_or_default();
+        BridgeReport {
+            state,
+            confirmed_at,
+            zelty_webhooks: e.zelty_webhooks.unwrap_or_default(),
+            last_order_at: e.last_order_at,
+            rejected_orders_24h: e.rejected_orders_24h,
+            hint: hint(state),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SupportState {
+    Granted,
+    NotGranted,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct SupportReport {
+    pub state: SupportState,
+    pub granted_at: Option<String>,
+}
+
+impl SupportReport {
+    pub fn of(profile: &Profile) -> SupportReport {
+        match &profile.support_access {
+            Some(s) => SupportReport { state: SupportState::Granted, granted_at: Some(s.granted_at.clone()) },
+            None => SupportReport { state: SupportState::NotGranted, granted_at: None },
+        }
+    }
+}
+
+impl StatusReport {
+    /// The exit code of `status`: the worst of the parts'.
+    pub fn exit_code(&self) -> u8 {
+        worst([self.zelty.state.exit_code(), self.hubrise.state.exit_code(), self.bridge_app.state.exit_code()])
+    }
+
+    /// The report for people, in their language.
+    pub fn render(&self, lang: Lang) -> String {
+        let t = |m: Text| m.render(lang);
+        let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
+        let (z, h, b) = (&self.zelty, &self.hubrise, &self.bridge_app);
+        let mut lines = vec![
+            t(Msg::StatusProfile.with("profile", &self.profile).with("store", self.secret_store)),
+            format!(
+                "  Zelty         {}  {} (restaurant {})  {} {}",
+                part_label(z.state, lang),
+                z.restaurant_name,
+                z.restaurant_id,
+                t(Msg::LabelKey.text()),
+                opt(&z.api_key)
+            ),
+            format!("  Zelty Bridge  {}  {}", bridge_label(b.state, lang), bridge_detail(b, lang)),
+            format!(
+                "  {}  {}  {} › {} ({})  {} {}",
+                t(Bridge::LabelWatch.text()),
+                part_label(h.state, lang),
+                h.account_name,
+                opt(&h.location_name),
+                opt(&h.location_id),
+                t(Msg::LabelToken.text()),
+                opt(&h.access_token)
+            ),
+            format!(
+                "                {} {} ({})",
+                t(Msg::LabelCatalog.text()),
+                opt(&h.catalog_name),
+                opt(&h.catalog_id)
+            ),
+            format!(
+                "                {} {} ({})",
+                t(Msg::LabelCustomerList.text()),
+                opt(&h.customer_list_name),
+                opt(&h.customer_list_id)
+            ),
+        ];
+        for problem in [&z.problem, &h.problem].into_iter().flatten() {
+            lines.push(format!("  ! {}", problem.message));
+            if let Some(hint) = &problem.hint {
+                lines.push(format!("    {} {hint}", t(Bridge::HintLabel.text())));
+            }
+        }
+        if let Some(hint) = &b.hint {
+            lines.push(format!("  ! {hint}"));
+        }
+        lines.push(match &self.support_access.granted_at {
+            Some(at) => t(Msg::SupportGranted.with("at", at)),
+            None => t(Msg::SupportNotGranted.text()),
+        });
+        lines.join("\n")
+    }
+}
+
+/// `✓ ok`, `✗ refused`, `· not checked`: a mark that does not call "not checked" a failure.
+pub fn part_label(state: PartState, lang: Lang) -> String {
+    let (mark, msg) = match state {
+        PartState::Ok => ("✓", Msg::StateOk),
+        PartState::Rejected => ("✗", Msg::StateRejected),
+        PartState::Unreachable => ("✗", Msg::StateUnreachable),
+        PartState::Missing => ("✗", Msg::StateMissing),
+        PartState::Unchecked => ("·", Msg::StateUnchecked),
+    };
+    format!("{mark} {}", msg.render(lang))
+}
+
+pub fn bridge_label(state: BridgeState, lang: Lang) -> String {
+    let (mark, msg) = match state {
+        BridgeState::Active => ("✓", Bridge::StateActive),
+        BridgeState::Confirmed => ("~", Bridge::StateConfirmed),
+        BridgeState::ToDo => ("✗", Bridge::StateToDo),
+        BridgeState::Unchecked => ("·", Bridge::StateUnchecked),
+    };
+    format!("{mark} {}", msg.render(lang))
+}
+
+/// The evidence in one phrase: where Zelty sends its events, the last order, rejections.
+pub fn bridge_detail(b: &BridgeReport, lang: Lang) -> String {
+    let mut parts = Vec::new();
+    if !b.zelty_webhooks.is_empty() {
+        parts.push(Bridge::DetailWebhooks.with("hosts", b.zelty_webhooks.join(", ")).render(lang));
+    }
+    if let Some(at) = &b.last_order_at {
+        parts.push(Bridge::DetailLastOrder.with("at", at).render(lang));
+    }
+    if let Some(n) = b.rejected_orders_24h.filter(|n| *n > 0) {
+        parts.push(Bridge::DetailRejected.with("count", n).render(lang));
+    }
+    if parts.is_empty()
+        && let Some(at) = &b.confirmed_at
+    {
+        parts.push(Bridge::DetailConfirmed.with("at", at).render(lang));
+    }
+    parts.join(" · ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::{BridgeApp, tests::sample};
+
+    fn evidence(seen: bool) -> Evidence {
+        Evidence { app_webhooks: seen, zelty_webhooks: Some(vec!["zelty.hubrise.com".into()]), ..Evidence::default() }
+    }
+
+    #[test]
+    fn bridge_state_table() {
+        let confirmed =
+            Profile { bridge_app: Some(BridgeApp { confirmed_at: "2026-12-01T10:00:00Z".into() }), ..sample() };
+        let none = |_| None;
+        for (profile, e, want) in [
+            (&sample(), None, BridgeState::Unchecked),
+            (&sample(), Some(evidence(false)), BridgeState::ToDo),
+            (&confirmed, Some(evidence(false)), BridgeState::Confirmed),
+            (&sample(), Some(evidence(true)), BridgeState::Active),
+            (&confirmed, Some(evidence(true)), BridgeState::Active),
+            (&confirmed, None, BridgeState::Unchecked),
+        ] {
+            assert_eq!(BridgeReport::of(profile, e.as_ref(), none).state, want, "{e:?}");
+        }
+    }
+
+    #[test]
+    fn bridge_app_serializes_exactly_as_documented() {
+        let b = BridgeReport::of(&sample(), Some(&evidence(true)), |_| None);
+        let v = serde_json::to_value(&b).unwrap();
+        let mut keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
+        keys.sort();
+        assert_eq!(keys, ["confirmed_at", "last_order_at", "rejected_orders_24h", "state", "zelty_webhooks"]);
+        assert_eq!(v["state"], "active");
+        assert_eq!(v["zelty_webhooks"], serde_json::json!(["zelty.hubrise.com"]));
+    }
+}

@@ -1,0 +1,109 @@
+//! The states a part of a connection can be in, as types that serialize to the strings of
+//! the `status --json` contract (README, "JSON output"), with the exit code each implies.
+
+use serde::Serialize;
+
+/// A part checked with a secret (the Zelty key, the watch's token).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PartState {
+    Ok,
+    /// The service refused the secret (revoked, blocked, suspended, wrong key).
+    Rejected,
+    Unreachable,
+    /// Nothing stored (or not readable) for this part.
+    Missing,
+    /// `--offline`: stored, not checked.
+    Unchecked,
+}
+
+impl PartState {
+    /// 0 fine, 3 rejected, 5 unreachable, 4 missing (the README's exit codes).
+    pub fn exit_code(self) -> u8 {
+        match self {
+            PartState::Ok | PartState::Unchecked => 0,
+            PartState::Rejected => 3,
+            PartState::Unreachable => 5,
+            PartState::Missing => 4,
+        }
+    }
+}
+
+/// The Zelty Bridge app on the location.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BridgeState {
+    /// Evidence seen: Zelty's webhooks point at HubRise, or orders created by the app.
+    Active,
+    /// A person confirmed it; no evidence yet.
+    Confirmed,
+    /// Neither: orders do not flow.
+    ToDo,
+    /// `--offline`.
+    Unchecked,
+}
+
+impl BridgeState {
+    /// 6 (a step needs a person) while the app is still to do; 0 otherwise.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            BridgeState::ToDo => 6,
+            _ => 0,
+        }
+    }
+}
+
+/// Of several exit codes, the one to report: a refusal first, then an unreachable service,
+/// then what is missing, then a step for a person.
+pub fn worst(codes: impl IntoIterator<Item = u8>) -> u8 {
+    let rank = |c: u8| match c {
+        3 => 5,
+        5 => 4,
+        4 => 3,
+        6 => 2,
+        0 => 0,
+        _ => 1,
+    };
+    codes.into_iter().max_by_key(|c| rank(*c)).unwrap_or(0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn states_serialize_to_the_documented_strings() {
+        let s = |v: &dyn erased::Ser| v.json();
+        assert_eq!(s(&PartState::Ok), "\"ok\"");
+        assert_eq!(s(&PartState::Unchecked), "\"unchecked\"");
+        assert_eq!(s(&BridgeState::ToDo), "\"to_do\"");
+        assert_eq!(s(&BridgeState::Active), "\"active\"");
+        assert_eq!(s(&BridgeState::Confirmed), "\"confirmed\"");
+    }
+
+    mod erased {
+        pub trait Ser {
+            fn json(&self) -> String;
+        }
+        impl<T: serde::Serialize> Ser for T {
+            fn json(&self) -> String {
+                serde_json::to_string(self).unwrap()
+            }
+        }
+    }
+
+    #[test]
+    fn worst_exit_code_table() {
+        for (codes, want) in [
+            (vec![0, 0], 0),
+            (vec![0, 3], 3),
+            (vec![5, 3], 3),
+            (vec![4, 5], 5),
+            (vec![4, 6], 4),
+            (vec![6, 0], 6),
+            (vec![], 0),
+        ] {
+            assert_eq!(worst(codes.clone()), want, "{codes:?}");
+        }
+    }
+}
