@@ -8,10 +8,12 @@
 
 mod bridge;
 mod cli;
+mod fleet;
 mod web;
 
 pub use bridge::Bridge;
 pub use cli::Msg;
+pub use fleet::Fleet;
 pub use web::Web;
 
 use std::fmt;
@@ -221,6 +223,11 @@ mod tests {
     #[test]
     fn every_bridge_app_message_is_in_both_languages() {
         assert_eq!(check_catalog::<Bridge>(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn every_fleet_message_is_in_both_languages() {
+        assert_eq!(check_catalog::<Fleet>(), Vec::<String>::new());
     }
 
     #[test]

@@ -1,9 +1,10 @@
-//! One `GET /restaurants` per distinct Zelty key per run. A chain's restaurants share one
-//! group key (one Zelty account), and Zelty allows that account one request a second
+//! One question per distinct Zelty key per run (`GET /restaurants` for `provision`,
+//! `GET /webhooks` for `status --all-profiles`). A chain's restaurants share one group key
+//! (one Zelty account), and Zelty allows that account one request a second
 //! (https://docs.zelty.fr): asking it the same question for each restaurant would only
 //! queue them. The first entry of a key asks; the others wait for that answer and share
-//! it, a rejection included. A failure to reach Zelty is not kept: the next entry asks
-//! again.
+//! it, a rejection included. Whether a failure to reach Zelty is kept too depends on the
+//! command: `provision` asks again for the next entry, `status` reports it for all.
 
 use super::Restaurant;
 use super::pace::KeyId;
@@ -14,37 +15,64 @@ use std::future::Future;
 use std::sync::{Arc, Mutex, PoisonError};
 use tokio::sync::OnceCell;
 
-/// What Zelty said about a key: its restaurants, or why it refused the key.
-type Answer = Result<Arc<[Restaurant]>, Failure>;
-
-#[derive(Default)]
-pub struct RestaurantsCache {
-    cells: Mutex<HashMap<KeyId, Arc<OnceCell<Answer>>>>,
+/// Which failures are kept as the key's answer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Keep {
+    /// Refusals (a revoked key, a bad manifest entry); the next caller asks again after
+    /// any other failure.
+    Refusals,
+    /// Every answer: one question per key, whatever happens.
+    Everything,
 }
 
-impl RestaurantsCache {
-    /// The restaurants `key` sees: from an earlier answer in this run, or from `fetch`,
-    /// called by one caller of the key at a time until one gets an answer to keep.
-    pub async fn get<F, Fut>(&self, key: &Secret, fetch: F) -> anyhow::Result<Arc<[Restaurant]>>
+/// Where a key's answer is kept once made.
+type Cell<T> = Arc<OnceCell<Result<T, Failure>>>;
+
+/// An answer per key, made once.
+pub struct PerKey<T> {
+    cells: Mutex<HashMap<KeyId, Cell<T>>>,
+    keep: Keep,
+}
+
+/// The restaurants each key sees.
+pub type RestaurantsCache = PerKey<Arc<[Restaurant]>>;
+
+impl<T> Default for PerKey<T> {
+    fn default() -> PerKey<T> {
+        PerKey { cells: Mutex::default(), keep: Keep::Refusals }
+    }
+}
+
+impl<T: Clone> PerKey<T> {
+    pub fn new(keep: Keep) -> PerKey<T> {
+        PerKey { cells: Mutex::default(), keep }
+    }
+
+    /// `key`'s answer: from an earlier caller in this run, or from `fetch`, called by one
+    /// caller of the key at a time until one gets an answer to keep.
+    pub async fn get<U, F, Fut>(&self, key: &Secret, fetch: F) -> anyhow::Result<T>
     where
+        U: Into<T>,
         F: FnOnce() -> Fut,
-        Fut: Future<Output = anyhow::Result<Vec<Restaurant>>>,
+        Fut: Future<Output = anyhow::Result<U>>,
     {
         let cell =
             Arc::clone(self.cells.lock().unwrap_or_else(PoisonError::into_inner).entry(KeyId::of(key)).or_default());
         let answer = cell
             .get_or_try_init(|| async {
                 match fetch().await {
-                    Ok(list) => Ok(Ok(Arc::from(list))),
+                    Ok(value) => Ok(Ok(value.into())),
                     Err(err) => match failure_of(&err) {
-                        Some(f) if matches!(f.kind, Kind::Rejected | Kind::Usage) => Ok(Err(copy(f))),
+                        Some(f) if self.keep == Keep::Everything || matches!(f.kind, Kind::Rejected | Kind::Usage) => {
+                            Ok(Err(copy(f)))
+                        }
                         _ => Err(err),
                     },
                 }
             })
             .await?;
         match answer {
-            Ok(list) => Ok(Arc::clone(list)),
+            Ok(value) => Ok(value.clone()),
             Err(failure) => Err(copy(failure).into()),
         }
     }
@@ -123,7 +151,9 @@ mod tests {
         let (cache, calls) = (RestaurantsCache::default(), AtomicUsize::new(0));
         let rejected = || async {
             calls.fetch_add(1, Ordering::SeqCst);
-            Err(Failure::new(Kind::Rejected, "zelty_key_rejected", Msg::ZeltyKeyRejected.text()).into())
+            Err::<Vec<Restaurant>, _>(
+                Failure::new(Kind::Rejected, "zelty_key_rejected", Msg::ZeltyKeyRejected.text()).into(),
+            )
         };
         for _ in 0..3 {
             let err = cache.get(&key(1), rejected).await.unwrap_err();
@@ -133,11 +163,20 @@ mod tests {
 
         let unreachable = || async {
             calls.fetch_add(1, Ordering::SeqCst);
-            Err(Failure::new(Kind::Unreachable, "zelty_unreachable", Msg::ZeltyKeyRejected.text()).into())
+            Err::<Vec<Restaurant>, _>(
+                Failure::new(Kind::Unreachable, "zelty_unreachable", Msg::ZeltyKeyRejected.text()).into(),
+            )
         };
         assert!(cache.get(&key(2), unreachable).await.is_err());
         assert!(cache.get(&key(2), || async { Ok(list(7)) }).await.is_ok());
         assert_eq!(cache.get(&key(2), unreachable).await.unwrap()[0].id, 7);
+        assert_eq!(calls.swap(0, Ordering::SeqCst), 1);
+
+        // `status` keeps every answer: one question per key, even when Zelty is down.
+        let kept: RestaurantsCache = PerKey::new(Keep::Everything);
+        for _ in 0..3 {
+            assert!(kept.get(&key(3), unreachable).await.is_err());
+        }
         assert_eq!(calls.load(Ordering::SeqCst), 1);
     }
 

@@ -72,3 +72,80 @@ fn a_chain_on_one_key_and_one_account_token_connects_without_a_429() {
     assert_eq!(zelty.len(), 1, "one GET /restaurants for the one key: {zelty:?}");
     assert!(requests.iter().all(|r| r["status"] != 429), "{requests:?}");
 }
+
+#[test]
+fn the_chain_is_checked_on_one_zelty_call_and_each_profile_keeps_its_restaurant_and_location() {
+    let chain = Chain::start();
+    let home = Home::new();
+    run(chain.provision(&home, &["--json"])).expect(0);
+    // Zelty counts requests per second: start the check in a second of its own.
+    std::thread::sleep(std::time::Duration::from_millis(1100));
+    let before = chain.sb.requests().len();
+    let mut status = home.cmd(&chain.sb);
+    status.args(["status", "--all-profiles", "--json"]);
+    let out = run(status);
+    let profiles = out.json()["profiles"].as_array().cloned().unwrap_or_default();
+    assert_eq!(profiles.len(), 20, "{}", out.stdout);
+    for (i, (p, (id, location))) in profiles.iter().zip(&chain.pairs).enumerate() {
+        assert_eq!(p["profile"], format!("shop-{i:02}"), "profile order");
+        assert_eq!((p["zelty"]["state"].as_str(), p["hubrise"]["state"].as_str()), (Some("ok"), Some("ok")), "{p}");
+        assert_eq!(
+            (p["zelty"]["restaurant_id"].as_i64(), p["hubrise"]["location_id"].as_str()),
+            (Some(*id), Some(location.as_str()))
+        );
+    }
+    // Only the app's state may keep the exit code from 0 (a step for a person, 6).
+    assert!([0, 6].contains(&out.code), "{}", out.code);
+    let requests = chain.requests_since(before);
+    let answered = requests.iter().filter(|r| r["service"] == "zelty" && r["status"] == 200).count();
+    assert_eq!(answered, 1, "one Zelty answer for the one key: {requests:?}");
+    assert!(requests.iter().all(|r| r["status"] != 429), "{requests:?}");
+}
+
+#[test]
+fn a_corrupt_profile_is_reported_among_good_ones_and_does_not_stop_them() {
+    let sb = Sandbox::start(&["--restaurants", "2", "--locations", "2"]);
+    let home = Home::new();
+    let keys: Vec<String> = sb.keys().into_iter().filter(|(id, _)| *id != 12345).map(|(_, k)| k).collect();
+    let locations: Vec<String> =
+        sb.json["locations"].as_array().unwrap().iter().map(|l| l["id"].as_str().unwrap().to_string()).collect();
+    let mut text = String::new();
+    let mut cmd = home.cmd(&sb);
+    for (i, profile) in ["a-good", "c-good"].iter().enumerate() {
+        text.push_str(&format!(
+            "[[restaurant]]\nprofile = \"{profile}\"\nzelty_api_key_env = \"K{i}\"\nhubrise_access_token_env = \"T{i}\"\n"
+        ));
+        cmd.env(format!("K{i}"), &keys[i]).env(format!("T{i}"), sb.mint_token(json!({ "location_id": locations[i] })));
+    }
+    std::fs::write(home.path().join("m.toml"), text).unwrap();
+    cmd.arg("provision").arg(home.path().join("m.toml"));
+    run(cmd).expect(0);
+    let profiles = home.config_dir().join("profiles");
+    std::fs::write(profiles.join("b-broken.toml"), "version = [this is not a profile").unwrap();
+
+    let mut status = home.cmd(&sb);
+    status.args(["status", "--all-profiles", "--json"]);
+    let out = run(status);
+    let all = out.json()["profiles"].as_array().cloned().unwrap_or_default();
+    let names: Vec<&str> = all.iter().map(|p| p["profile"].as_str().unwrap()).collect();
+    assert_eq!(names, ["a-good", "b-broken", "c-good"], "{}", out.stdout);
+    assert_eq!(all[1]["error"]["code"], "profile_corrupt", "{}", all[1]);
+    assert!(all[1]["error"]["hint"].as_str().is_some_and(|h| !h.is_empty()));
+    for good in [&all[0], &all[2]] {
+        assert_eq!(
+            (good["zelty"]["state"].as_str(), good["hubrise"]["state"].as_str()),
+            (Some("ok"), Some("ok")),
+            "{good}"
+        );
+    }
+    assert_ne!(out.code, 0, "a broken profile is not a clean bill of health");
+
+    // The table: one line per profile, the broken one said so.
+    let mut human = home.cmd(&sb);
+    human.args(["status", "--all-profiles"]);
+    let out = run(human);
+    let lines: Vec<&str> = out.stdout.lines().collect();
+    assert!(lines.iter().any(|l| l.starts_with("b-broken") && l.contains("unreadable")), "{}", out.stdout);
+    assert!(lines.iter().any(|l| l.starts_with("a-good") && l.contains("Paris")), "{}", out.stdout);
+    assert!(lines.iter().any(|l| l.starts_with("c-good") && l.contains("Lyon")), "{}", out.stdout);
+}

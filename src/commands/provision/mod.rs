@@ -4,11 +4,11 @@
 //! others. The run ends with `report`: a table or one JSON object, and an exit code.
 
 mod job;
-mod limiter;
 mod manifest;
 mod report;
 
 use crate::app::App;
+use crate::hubrise::limiter;
 use crate::i18n::Msg;
 use crate::secrets::SecretStore;
 use crate::zelty;

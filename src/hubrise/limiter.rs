@@ -28,6 +28,10 @@ pub struct Limit {
     pub max: u32,
 }
 
+/// HubRise's limit on high-load calls (listing orders, `GET /catalogs/:id`…), per
+/// connection, on top of the others (same page, "Rate limits").
+pub const HIGH_LOAD: [Limit; 1] = [Limit { period: 60, max: 10 }];
+
 /// HubRise's per-connection limits.
 pub const HUBRISE: [Limit; 3] =
     [Limit { period: 60, max: 500 }, Limit { period: 3600, max: 2500 }, Limit { period: 86_400, max: 10_000 }];
@@ -136,15 +140,25 @@ impl Limiter {
         }
     }
 
+    /// Takes a request's place only if one is free now: for what is worth doing only
+    /// when it costs no wait.
+    pub fn try_acquire(&self) -> bool {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner).0.take(epoch_now()).is_ok()
+    }
+
     fn throttled(&self, retry_after: Option<Duration>) {
         self.state.lock().unwrap_or_else(PoisonError::into_inner).0.throttled(epoch_now(), retry_after);
     }
 }
 
-/// The run's pacing: the Zelty pacer (per key), one `Limiter` per distinct HubRise token.
+/// A token's limiters: all its calls, its high-load calls.
+type TokenLimiters = (Arc<Limiter>, Arc<Limiter>);
+
+/// The run's pacing: the Zelty pacer (per key), and per distinct HubRise token a
+/// `Limiter` for all its calls and one for its high-load calls.
 pub struct Lanes {
     zelty: Arc<Pacer>,
-    hubrise: Mutex<HashMap<u64, Arc<Limiter>>>,
+    hubrise: Mutex<HashMap<u64, TokenLimiters>>,
     printer: Printer,
 }
 
@@ -153,16 +167,56 @@ impl Lanes {
         Lanes { zelty, hubrise: Mutex::default(), printer }
     }
 
-    /// The pacing for a restaurant whose Zelty calls use `key` and HubRise calls `token`.
-    /// Tokens are told apart by a hash, so the map holds no copy of a secret.
-    pub fn lane(&self, key: &Secret, token: &Secret) -> Arc<Lane> {
+    /// The token's two limiters. Tokens are told apart by a hash, so the map holds no copy
+    /// of a secret.
+    fn limiters(&self, token: &Secret) -> TokenLimiters {
         let mut hasher = std::hash::DefaultHasher::new();
         token.expose().hash(&mut hasher);
         let mut map = self.hubrise.lock().unwrap_or_else(PoisonError::into_inner);
-        let hubrise = Arc::clone(
-            map.entry(hasher.finish()).or_insert_with(|| Arc::new(Limiter::new(&HUBRISE, self.printer.clone()))),
-        );
-        Arc::new(Lane { zelty: self.zelty.lane(key), hubrise })
+        let (all, high) = map.entry(hasher.finish()).or_insert_with(|| {
+            (
+                Arc::new(Limiter::new(&HUBRISE, self.printer.clone())),
+                Arc::new(Limiter::new(&HIGH_LOAD, self.printer.clone())),
+            )
+        });
+        (Arc::clone(all), Arc::clone(high))
+    }
+
+    /// The pacing for a restaurant whose Zelty calls use `key` and HubRise calls `token`.
+    pub fn lane(&self, key: &Secret, token: &Secret) -> Arc<Lane> {
+        Arc::new(Lane { zelty: self.zelty.lane(key), hubrise: self.limiters(token).0 })
+    }
+
+    /// `token`'s windows for all its calls.
+    pub fn hubrise(&self, token: &Secret) -> Arc<Limiter> {
+        self.limiters(token).0
+    }
+
+    /// The limiter of `token`'s high-load calls, taken before each one (the lane's
+    /// limiter still counts it among all the token's calls).
+    pub fn high_load(&self, token: &Secret) -> Arc<Limiter> {
+        self.limiters(token).1
+    }
+
+    /// The Zelty pacer, for calls made per key rather than per restaurant.
+    pub fn zelty(&self) -> &Arc<Pacer> {
+        &self.zelty
+    }
+}
+
+/// A token's windows alone, for HubRise calls made without a Zelty key at hand.
+impl Pace for Limiter {
+    fn ready(&self, service: Service) -> Pin<Box<dyn Future<Output = ()> + Send + '_>> {
+        match service {
+            Service::HubRise => Box::pin(self.acquire()),
+            Service::Zelty => Box::pin(std::future::ready(())),
+        }
+    }
+
+    fn throttled(&self, service: Service, retry_after: Option<Duration>) {
+        if service == Service::HubRise {
+            Limiter::throttled(self, retry_after);
+        }
     }
 }
 
