@@ -35,10 +35,11 @@ Register-ArgumentCompleter -Native -CommandName 'zelty-bridge' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('connect', 'connect', [CompletionResultType]::ParameterValue, 'Connect Zelty to HubRise: Zelty key, HubRise authorization, verification, storage')
+            [CompletionResult]::new('connect', 'connect', [CompletionResultType]::ParameterValue, 'Connect Zelty to HubRise: the Zelty key, the watch, the Zelty Bridge app, storage')
+            [CompletionResult]::new('app', 'app', [CompletionResultType]::ParameterValue, 'Connect the Zelty Bridge app in the HubRise back office (guided), or record it')
             [CompletionResult]::new('grant-support', 'grant-support', [CompletionResultType]::ParameterValue, 'Give Zelty''s support team access to your HubRise account (guided)')
             [CompletionResult]::new('disconnect', 'disconnect', [CompletionResultType]::ParameterValue, 'Revoke and remove the connection, on HubRise, on Zelty and on this machine')
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Check both ends of the connection live and show them')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Check the Zelty key, the Zelty Bridge app and the watch live, and show them')
             [CompletionResult]::new('provision', 'provision', [CompletionResultType]::ParameterValue, 'Connect many restaurants from a manifest, for CI')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Serve the fake HubRise and Zelty in the foreground, for trying the tool and tests')
@@ -47,14 +48,34 @@ Register-ArgumentCompleter -Native -CommandName 'zelty-bridge' -ScriptBlock {
         }
         'zelty-bridge;connect' {
             [CompletionResult]::new('--restaurant-id', '--restaurant-id', [CompletionResultType]::ParameterName, 'The Zelty restaurant to connect, when the key sees several')
-            [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'The HubRise permissions to ask for')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the authorization in the browser')
+            [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'The HubRise permissions the watch asks for (read-only by default)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the authorization in the browser, and for Zelty Bridge')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The connection to work on; each profile has its own secrets')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages [default: from LC_ALL, LC_MESSAGES or LANG]')
             [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured)')
             [CompletionResult]::new('--zelty-api-key-stdin', '--zelty-api-key-stdin', [CompletionResultType]::ParameterName, 'Read the Zelty API key from standard input instead of prompting')
             [CompletionResult]::new('--no-browser', '--no-browser', [CompletionResultType]::ParameterName, 'Do not open a browser: print the URL and paste the code HubRise shows')
+            [CompletionResult]::new('--no-watch', '--no-watch', [CompletionResultType]::ParameterName, 'Go on without the watch (zelty-bridge''s own read-only HubRise connection)')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace an existing connection without asking')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON object on stdout (errors too)')
+            [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt: fail with the flag or variable to use instead (implied by CI=true or when stdin or stderr is not a terminal)')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Use the embedded sandbox (fake HubRise and Zelty on this machine) instead of the real services; real secrets and profiles are never touched')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results, warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results, warnings and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain more (-vv: every HTTP call, without secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain more (-vv: every HTTP call, without secrets)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'zelty-bridge;app' {
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to watch for Zelty Bridge while you work in the back office')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The connection to work on; each profile has its own secrets')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages [default: from LC_ALL, LC_MESSAGES or LANG]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured)')
+            [CompletionResult]::new('--confirm', '--confirm', [CompletionResultType]::ParameterName, 'Record that Zelty Bridge is connected and configured, without the walk')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON object on stdout (errors too)')
             [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt: fail with the flag or variable to use instead (implied by CI=true or when stdin or stderr is not a terminal)')
             [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Use the embedded sandbox (fake HubRise and Zelty on this machine) instead of the real services; real secrets and profiles are never touched')
@@ -190,10 +211,11 @@ Register-ArgumentCompleter -Native -CommandName 'zelty-bridge' -ScriptBlock {
             break
         }
         'zelty-bridge;help' {
-            [CompletionResult]::new('connect', 'connect', [CompletionResultType]::ParameterValue, 'Connect Zelty to HubRise: Zelty key, HubRise authorization, verification, storage')
+            [CompletionResult]::new('connect', 'connect', [CompletionResultType]::ParameterValue, 'Connect Zelty to HubRise: the Zelty key, the watch, the Zelty Bridge app, storage')
+            [CompletionResult]::new('app', 'app', [CompletionResultType]::ParameterValue, 'Connect the Zelty Bridge app in the HubRise back office (guided), or record it')
             [CompletionResult]::new('grant-support', 'grant-support', [CompletionResultType]::ParameterValue, 'Give Zelty''s support team access to your HubRise account (guided)')
             [CompletionResult]::new('disconnect', 'disconnect', [CompletionResultType]::ParameterValue, 'Revoke and remove the connection, on HubRise, on Zelty and on this machine')
-            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Check both ends of the connection live and show them')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Check the Zelty key, the Zelty Bridge app and the watch live, and show them')
             [CompletionResult]::new('provision', 'provision', [CompletionResultType]::ParameterValue, 'Connect many restaurants from a manifest, for CI')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Serve the fake HubRise and Zelty in the foreground, for trying the tool and tests')
@@ -201,6 +223,9 @@ Register-ArgumentCompleter -Native -CommandName 'zelty-bridge' -ScriptBlock {
             break
         }
         'zelty-bridge;help;connect' {
+            break
+        }
+        'zelty-bridge;help;app' {
             break
         }
         'zelty-bridge;help;grant-support' {

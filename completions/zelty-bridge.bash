@@ -16,6 +16,9 @@ _zelty__bridge() {
             ",$1")
                 cmd="zelty__bridge"
                 ;;
+            zelty__bridge,app)
+                cmd="zelty__bridge__subcmd__app"
+                ;;
             zelty__bridge,completions)
                 cmd="zelty__bridge__subcmd__completions"
                 ;;
@@ -39,6 +42,9 @@ _zelty__bridge() {
                 ;;
             zelty__bridge,status)
                 cmd="zelty__bridge__subcmd__status"
+                ;;
+            zelty__bridge__subcmd__help,app)
+                cmd="zelty__bridge__subcmd__help__subcmd__app"
                 ;;
             zelty__bridge__subcmd__help,completions)
                 cmd="zelty__bridge__subcmd__help__subcmd__completions"
@@ -71,12 +77,42 @@ _zelty__bridge() {
 
     case "${cmd}" in
         zelty__bridge)
-            opts="-q -v -h -V --profile --json --non-interactive --lang --sandbox --quiet --verbose --color --help --version connect grant-support disconnect status provision completions sandbox help"
+            opts="-q -v -h -V --profile --json --non-interactive --lang --sandbox --quiet --verbose --color --help --version connect app grant-support disconnect status provision completions sandbox help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "fr en" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        zelty__subcmd__bridge__subcmd__app)
+            opts="-q -v -h -V --confirm --timeout --profile --json --non-interactive --lang --sandbox --quiet --verbose --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -123,7 +159,7 @@ _zelty__bridge() {
             return 0
             ;;
         zelty__subcmd__bridge__subcmd__connect)
-            opts="-q -v -h -V --zelty-api-key-stdin --restaurant-id --scope --no-browser --timeout --force --profile --json --non-interactive --lang --sandbox --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --zelty-api-key-stdin --restaurant-id --scope --no-browser --no-watch --timeout --force --profile --json --non-interactive --lang --sandbox --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -213,8 +249,22 @@ _zelty__bridge() {
             return 0
             ;;
         zelty__subcmd__bridge__subcmd__help)
-            opts="connect grant-support disconnect status provision completions sandbox help"
+            opts="connect app grant-support disconnect status provision completions sandbox help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        zelty__subcmd__bridge__subcmd__help__subcmd__app)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

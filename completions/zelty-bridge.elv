@@ -32,10 +32,11 @@ set edit:completion:arg-completer[zelty-bridge] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand connect 'Connect Zelty to HubRise: Zelty key, HubRise authorization, verification, storage'
+            cand connect 'Connect Zelty to HubRise: the Zelty key, the watch, the Zelty Bridge app, storage'
+            cand app 'Connect the Zelty Bridge app in the HubRise back office (guided), or record it'
             cand grant-support 'Give Zelty''s support team access to your HubRise account (guided)'
             cand disconnect 'Revoke and remove the connection, on HubRise, on Zelty and on this machine'
-            cand status 'Check both ends of the connection live and show them'
+            cand status 'Check the Zelty key, the Zelty Bridge app and the watch live, and show them'
             cand provision 'Connect many restaurants from a manifest, for CI'
             cand completions 'Print a shell completion script'
             cand sandbox 'Serve the fake HubRise and Zelty in the foreground, for trying the tool and tests'
@@ -43,14 +44,33 @@ set edit:completion:arg-completer[zelty-bridge] = {|@words|
         }
         &'zelty-bridge;connect'= {
             cand --restaurant-id 'The Zelty restaurant to connect, when the key sees several'
-            cand --scope 'The HubRise permissions to ask for'
-            cand --timeout 'Seconds to wait for the authorization in the browser'
+            cand --scope 'The HubRise permissions the watch asks for (read-only by default)'
+            cand --timeout 'Seconds to wait for the authorization in the browser, and for Zelty Bridge'
             cand --profile 'The connection to work on; each profile has its own secrets'
             cand --lang 'Language of messages [default: from LC_ALL, LC_MESSAGES or LANG]'
             cand --color 'When to colour the output (NO_COLOR is honoured)'
             cand --zelty-api-key-stdin 'Read the Zelty API key from standard input instead of prompting'
             cand --no-browser 'Do not open a browser: print the URL and paste the code HubRise shows'
+            cand --no-watch 'Go on without the watch (zelty-bridge''s own read-only HubRise connection)'
             cand --force 'Replace an existing connection without asking'
+            cand --json 'Print the result as one JSON object on stdout (errors too)'
+            cand --non-interactive 'Never prompt: fail with the flag or variable to use instead (implied by CI=true or when stdin or stderr is not a terminal)'
+            cand --sandbox 'Use the embedded sandbox (fake HubRise and Zelty on this machine) instead of the real services; real secrets and profiles are never touched'
+            cand -q 'Print only results, warnings and errors'
+            cand --quiet 'Print only results, warnings and errors'
+            cand -v 'Explain more (-vv: every HTTP call, without secrets)'
+            cand --verbose 'Explain more (-vv: every HTTP call, without secrets)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'zelty-bridge;app'= {
+            cand --timeout 'Seconds to watch for Zelty Bridge while you work in the back office'
+            cand --profile 'The connection to work on; each profile has its own secrets'
+            cand --lang 'Language of messages [default: from LC_ALL, LC_MESSAGES or LANG]'
+            cand --color 'When to colour the output (NO_COLOR is honoured)'
+            cand --confirm 'Record that Zelty Bridge is connected and configured, without the walk'
             cand --json 'Print the result as one JSON object on stdout (errors too)'
             cand --non-interactive 'Never prompt: fail with the flag or variable to use instead (implied by CI=true or when stdin or stderr is not a terminal)'
             cand --sandbox 'Use the embedded sandbox (fake HubRise and Zelty on this machine) instead of the real services; real secrets and profiles are never touched'
@@ -179,16 +199,19 @@ set edit:completion:arg-completer[zelty-bridge] = {|@words|
             cand --version 'Print version'
         }
         &'zelty-bridge;help'= {
-            cand connect 'Connect Zelty to HubRise: Zelty key, HubRise authorization, verification, storage'
+            cand connect 'Connect Zelty to HubRise: the Zelty key, the watch, the Zelty Bridge app, storage'
+            cand app 'Connect the Zelty Bridge app in the HubRise back office (guided), or record it'
             cand grant-support 'Give Zelty''s support team access to your HubRise account (guided)'
             cand disconnect 'Revoke and remove the connection, on HubRise, on Zelty and on this machine'
-            cand status 'Check both ends of the connection live and show them'
+            cand status 'Check the Zelty key, the Zelty Bridge app and the watch live, and show them'
             cand provision 'Connect many restaurants from a manifest, for CI'
             cand completions 'Print a shell completion script'
             cand sandbox 'Serve the fake HubRise and Zelty in the foreground, for trying the tool and tests'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'zelty-bridge;help;connect'= {
+        }
+        &'zelty-bridge;help;app'= {
         }
         &'zelty-bridge;help;grant-support'= {
         }

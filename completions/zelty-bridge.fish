@@ -37,17 +37,18 @@ complete -c zelty-bridge -n "__fish_zelty_bridge_needs_command" -s q -l quiet -d
 complete -c zelty-bridge -n "__fish_zelty_bridge_needs_command" -s v -l verbose -d 'Explain more (-vv: every HTTP call, without secrets)'
 complete -c zelty-bridge -n "__fish_zelty_bridge_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c zelty-bridge -n "__fish_zelty_bridge_needs_command" -s V -l version -d 'Print version'
-complete -c zelty-bridge -n "__fish_zelty_bridge_needs_command" -f -a "connect" -d 'Connect Zelty to HubRise: Zelty key, HubRise authorization, verification, storage'
+complete -c zelty-bridge -n "__fish_zelty_bridge_needs_command" -f -a "connect" -d 'Connect Zelty to HubRise: the Zelty key, the watch, the Zelty Bridge app, storage'
+complete -c zelty-bridge -n "__fish_zelty_bridge_needs_command" -f -a "app" -d 'Connect the Zelty Bridge app in the HubRise back office (guided), or record it'
 complete -c zelty-bridge -n "__fish_zelty_bridge_needs_command" -f -a "grant-support" -d 'Give Zelty\'s support team access to your HubRise account (guided)'
 complete -c zelty-bridge -n "__fish_zelty_bridge_needs_command" -f -a "disconnect" -d 'Revoke and remove the connection, on HubRise, on Zelty and on this machine'
-complete -c zelty-bridge -n "__fish_zelty_bridge_needs_command" -f -a "status" -d 'Check both ends of the connection live and show them'
+complete -c zelty-bridge -n "__fish_zelty_bridge_needs_command" -f -a "status" -d 'Check the Zelty key, the Zelty Bridge app and the watch live, and show them'
 complete -c zelty-bridge -n "__fish_zelty_bridge_needs_command" -f -a "provision" -d 'Connect many restaurants from a manifest, for CI'
 complete -c zelty-bridge -n "__fish_zelty_bridge_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c zelty-bridge -n "__fish_zelty_bridge_needs_command" -f -a "sandbox" -d 'Serve the fake HubRise and Zelty in the foreground, for trying the tool and tests'
 complete -c zelty-bridge -n "__fish_zelty_bridge_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand connect" -l restaurant-id -d 'The Zelty restaurant to connect, when the key sees several' -r
-complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand connect" -l scope -d 'The HubRise permissions to ask for' -r
-complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand connect" -l timeout -d 'Seconds to wait for the authorization in the browser' -r
+complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand connect" -l scope -d 'The HubRise permissions the watch asks for (read-only by default)' -r
+complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand connect" -l timeout -d 'Seconds to wait for the authorization in the browser, and for Zelty Bridge' -r
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand connect" -l profile -d 'The connection to work on; each profile has its own secrets' -r
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand connect" -l lang -d 'Language of messages [default: from LC_ALL, LC_MESSAGES or LANG]' -r -f -a "fr\t''
 en\t''"
@@ -56,6 +57,7 @@ always\t''
 never\t''"
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand connect" -l zelty-api-key-stdin -d 'Read the Zelty API key from standard input instead of prompting'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand connect" -l no-browser -d 'Do not open a browser: print the URL and paste the code HubRise shows'
+complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand connect" -l no-watch -d 'Go on without the watch (zelty-bridge\'s own read-only HubRise connection)'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand connect" -l force -d 'Replace an existing connection without asking'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand connect" -l json -d 'Print the result as one JSON object on stdout (errors too)'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand connect" -l non-interactive -d 'Never prompt: fail with the flag or variable to use instead (implied by CI=true or when stdin or stderr is not a terminal)'
@@ -64,6 +66,21 @@ complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand connect" -s q 
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand connect" -s v -l verbose -d 'Explain more (-vv: every HTTP call, without secrets)'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand connect" -s h -l help -d 'Print help'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand connect" -s V -l version -d 'Print version'
+complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand app" -l timeout -d 'Seconds to watch for Zelty Bridge while you work in the back office' -r
+complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand app" -l profile -d 'The connection to work on; each profile has its own secrets' -r
+complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand app" -l lang -d 'Language of messages [default: from LC_ALL, LC_MESSAGES or LANG]' -r -f -a "fr\t''
+en\t''"
+complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand app" -l color -d 'When to colour the output (NO_COLOR is honoured)' -r -f -a "auto\t''
+always\t''
+never\t''"
+complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand app" -l confirm -d 'Record that Zelty Bridge is connected and configured, without the walk'
+complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand app" -l json -d 'Print the result as one JSON object on stdout (errors too)'
+complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand app" -l non-interactive -d 'Never prompt: fail with the flag or variable to use instead (implied by CI=true or when stdin or stderr is not a terminal)'
+complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand app" -l sandbox -d 'Use the embedded sandbox (fake HubRise and Zelty on this machine) instead of the real services; real secrets and profiles are never touched'
+complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand app" -s q -l quiet -d 'Print only results, warnings and errors'
+complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand app" -s v -l verbose -d 'Explain more (-vv: every HTTP call, without secrets)'
+complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand app" -s h -l help -d 'Print help'
+complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand app" -s V -l version -d 'Print version'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand grant-support" -l profile -d 'The connection to work on; each profile has its own secrets' -r
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand grant-support" -l lang -d 'Language of messages [default: from LC_ALL, LC_MESSAGES or LANG]' -r -f -a "fr\t''
 en\t''"
@@ -160,11 +177,12 @@ complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand sandbox" -s q 
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand sandbox" -s v -l verbose -d 'Explain more (-vv: every HTTP call, without secrets)'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand sandbox" -s h -l help -d 'Print help'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand sandbox" -s V -l version -d 'Print version'
-complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand help; and not __fish_seen_subcommand_from connect grant-support disconnect status provision completions sandbox help" -f -a "connect" -d 'Connect Zelty to HubRise: Zelty key, HubRise authorization, verification, storage'
-complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand help; and not __fish_seen_subcommand_from connect grant-support disconnect status provision completions sandbox help" -f -a "grant-support" -d 'Give Zelty\'s support team access to your HubRise account (guided)'
-complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand help; and not __fish_seen_subcommand_from connect grant-support disconnect status provision completions sandbox help" -f -a "disconnect" -d 'Revoke and remove the connection, on HubRise, on Zelty and on this machine'
-complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand help; and not __fish_seen_subcommand_from connect grant-support disconnect status provision completions sandbox help" -f -a "status" -d 'Check both ends of the connection live and show them'
-complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand help; and not __fish_seen_subcommand_from connect grant-support disconnect status provision completions sandbox help" -f -a "provision" -d 'Connect many restaurants from a manifest, for CI'
-complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand help; and not __fish_seen_subcommand_from connect grant-support disconnect status provision completions sandbox help" -f -a "completions" -d 'Print a shell completion script'
-complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand help; and not __fish_seen_subcommand_from connect grant-support disconnect status provision completions sandbox help" -f -a "sandbox" -d 'Serve the fake HubRise and Zelty in the foreground, for trying the tool and tests'
-complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand help; and not __fish_seen_subcommand_from connect grant-support disconnect status provision completions sandbox help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand help; and not __fish_seen_subcommand_from connect app grant-support disconnect status provision completions sandbox help" -f -a "connect" -d 'Connect Zelty to HubRise: the Zelty key, the watch, the Zelty Bridge app, storage'
+complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand help; and not __fish_seen_subcommand_from connect app grant-support disconnect status provision completions sandbox help" -f -a "app" -d 'Connect the Zelty Bridge app in the HubRise back office (guided), or record it'
+complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand help; and not __fish_seen_subcommand_from connect app grant-support disconnect status provision completions sandbox help" -f -a "grant-support" -d 'Give Zelty\'s support team access to your HubRise account (guided)'
+complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand help; and not __fish_seen_subcommand_from connect app grant-support disconnect status provision completions sandbox help" -f -a "disconnect" -d 'Revoke and remove the connection, on HubRise, on Zelty and on this machine'
+complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand help; and not __fish_seen_subcommand_from connect app grant-support disconnect status provision completions sandbox help" -f -a "status" -d 'Check the Zelty key, the Zelty Bridge app and the watch live, and show them'
+complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand help; and not __fish_seen_subcommand_from connect app grant-support disconnect status provision completions sandbox help" -f -a "provision" -d 'Connect many restaurants from a manifest, for CI'
+complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand help; and not __fish_seen_subcommand_from connect app grant-support disconnect status provision completions sandbox help" -f -a "completions" -d 'Print a shell completion script'
+complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand help; and not __fish_seen_subcommand_from connect app grant-support disconnect status provision completions sandbox help" -f -a "sandbox" -d 'Serve the fake HubRise and Zelty in the foreground, for trying the tool and tests'
+complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand help; and not __fish_seen_subcommand_from connect app grant-support disconnect status provision completions sandbox help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'

@@ -8,7 +8,7 @@ use crate::app::App;
 use crate::clock::rfc3339;
 use crate::connection::bridge::{self, Outcome, Target};
 use crate::connection::check::{self, not_connected, read_secrets};
-use crate::connection::evidence::Watch;
+use crate::connection::evidence::{self, Watch};
 use crate::error::{Failure, Kind};
 use crate::i18n::{Bridge, Msg};
 use crate::profile::BridgeApp;
@@ -31,36 +31,45 @@ pub struct AppArgs {
 pub async fn run(args: AppArgs, app: &App) -> anyhow::Result<u8> {
     let _lock = app.lock_profile("app")?;
     let mut profile = app.profiles.load(&app.profile)?.ok_or_else(|| not_connected(&app.profile))?;
-    let command = app.command_line(&format!("app --confirm{}", check::profile_flag(&app.profile)));
+    let flag = check::profile_flag(&app.profile);
+    let (key, token) = read_secrets(app, &app.profile, &profile).await?;
+    let key = key.ok_or_else(|| {
+        Failure::new(Kind::NotConnected, "secret_missing", Msg::SecretMissing.text()).hint(Msg::NotConnectedHint.text())
+    })?;
+    let h = &profile.hubrise;
+    let watch = token.as_ref().map(|token| Watch { token, part: h });
     let outcome = if args.confirm {
-        None
+        // Recorded as the person says; the evidence, read once, may already show it at work.
+        let evidence = evidence::gather(app, Some(&key), watch.as_ref()).await;
+        if evidence.seen() { Outcome::Active(evidence) } else { Outcome::Confirmed(evidence) }
     } else {
-        let (key, token) = read_secrets(app, &app.profile, &profile).await?;
-        let key = key.ok_or_else(|| {
-            Failure::new(Kind::NotConnected, "secret_missing", Msg::SecretMissing.text())
-                .hint(Msg::NotConnectedHint.text())
-        })?;
-        let h = &profile.hubrise;
         let location = h.location_id.as_deref().map(|id| (h.location_name.as_deref().unwrap_or(id), id));
-        let target = Target { key: &key, location, watch: token.as_ref().map(|token| Watch { token, part: h }) };
+        let target = Target { key: &key, location, watch };
         let outcome = match app.ctx.interactive {
             true => bridge::walk(app, &target, Duration::from_secs(args.timeout)).await?,
             false => bridge::unattended(app, &target).await,
         };
-        bridge::tell(app, &outcome, &command);
-        Some(outcome)
+        bridge::tell(app, &outcome, &app.command_line(&format!("app{flag}")));
+        outcome
     };
-    if let Some(Outcome::ToDo(_)) = &outcome {
+    if let Outcome::ToDo(_) = &outcome {
+        let command = app.command_line(&format!("app --confirm{flag}"));
         return Err(Failure::new(Kind::NeedsPerson, "app_needs_person", Bridge::AppNeedsPerson.text())
             .hint(Bridge::AppNeedsPersonHint.with("command", command))
             .into());
     }
     profile.bridge_app = Some(BridgeApp { confirmed_at: rfc3339(app.clock.now()) });
     app.profiles.save(&app.profile, &profile)?;
-    let (key, token) = read_secrets(app, &app.profile, &profile).await.unwrap_or((None, None));
-    let evidence = outcome.as_ref().map(|o| o.evidence().clone());
     let ok = check::Part::ok(None);
-    let report = check::report(app, &app.profile, &profile, [&ok, &ok], evidence.as_ref(), Some((&key, &token)));
+    let secrets = (Some(key), token);
+    let report = check::report(
+        app,
+        &app.profile,
+        &profile,
+        [&ok, &ok],
+        Some(outcome.evidence()),
+        Some((&secrets.0, &secrets.1)),
+    );
     if app.printer.is_json() {
         app.printer.json(&serde_json::json!({ "profile": app.profile, "bridge_app": report.bridge_app }));
     } else {

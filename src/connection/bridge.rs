@@ -69,20 +69,23 @@ pub fn start_url(settings: &Settings, lang: Lang) -> String {
     format!("{}/connections{locale}", settings.endpoints.hubrise_manager.trim_end_matches('/'))
 }
 
-/// The steps, in the back office's own labels, naming the location.
-pub fn steps(location: Option<(&str, &str)>) -> Vec<Text> {
+/// The steps, in the back office's own labels, naming the location, in `lang`.
+pub fn steps(location: Option<(&str, &str)>, lang: Lang) -> Vec<String> {
     let on = match location {
         Some((name, id)) => Bridge::StepLocationNamed.with("name", name).with("id", id),
         None => Bridge::StepLocationYours.text(),
     };
-    vec![Bridge::Step1.text(), Bridge::Step2.with("location", on.clone()), Bridge::Step3.text(), Bridge::Step4.text()]
+    [Bridge::Step1.text(), Bridge::Step2.with("location", on.render(lang)), Bridge::Step3.text(), Bridge::Step4.text()]
+        .iter()
+        .map(|t| t.render(lang))
+        .collect()
 }
 
 /// Prints the explanation, the page and the numbered steps.
 pub fn show(app: &App, target: &Target) {
     app.printer.info(Bridge::Explain.text());
     app.printer.url(Bridge::OpenPage.text(), &start_url(&app.settings, app.printer.lang()));
-    for (i, step) in steps(target.location).into_iter().enumerate() {
+    for (i, step) in steps(target.location, app.printer.lang()).into_iter().enumerate() {
         app.printer.info(Bridge::Numbered.with("n", i + 1).with("step", step));
     }
 }

@@ -72,8 +72,9 @@ pub struct BridgeReport {
     pub zelty_webhooks: Vec<String>,
     pub last_order_at: Option<String>,
     pub rejected_orders_24h: Option<u32>,
-    /// What to do, when the app is not active.
-    #[serde(skip_serializing_if = "Option::is_none")]
+    /// What to do, when the app is not active (for people: the JSON keeps the documented
+    /// keys).
+    #[serde(skip)]
     pub hint: Option<String>,
 }
 

@@ -46,7 +46,7 @@ catalog! {
         DetailConfirmed { en: "confirmed {at}", fr: "confirmé le {at}" }
         ToDoHint { en: "Zelty Bridge is not connected: no order reaches Zelty. Run `{command}`", fr: "Zelty Bridge n'est pas connecté : aucune commande n'arrive dans Zelty. Lancez `{command}`" }
         ConfirmedHint { en: "Confirmed, but Zelty shows no webhook to HubRise yet and no order came from Zelty Bridge: check its page in HubRise > CONNECTIONS", fr: "Confirmé, mais Zelty ne montre encore aucun webhook vers HubRise et aucune commande n'est venue de Zelty Bridge : vérifiez sa page dans HubRise > CONNEXIONS" }
-        LabelWatch { en: "Watch        ", fr: "Surveillance " }
+        LabelWatch = same { en: "HubRise     ", fr: "HubRise     " }
         HintLabel { en: "hint:", fr: "conseil :" }
         WatchAbsent { en: "No watch: zelty-bridge has no HubRise connection of its own for this profile", fr: "Pas de surveillance : zelty-bridge n'a pas de connexion HubRise propre pour ce profil" }
         WatchAbsentHint { en: "Add it with `zelty-bridge connect --force` and a HubRise OAuth client (ZELTY_BRIDGE_CLIENT_ID and ZELTY_BRIDGE_CLIENT_SECRET), or HUBRISE_ACCESS_TOKEN", fr: "Ajoutez-la avec `zelty-bridge connect --force` et un client OAuth HubRise (ZELTY_BRIDGE_CLIENT_ID et ZELTY_BRIDGE_CLIENT_SECRET), ou HUBRISE_ACCESS_TOKEN" }

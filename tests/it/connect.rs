@@ -46,11 +46,15 @@ fn happy_path_stores_both_secrets_and_a_profile_without_them() {
     let secrets = std::fs::read_to_string(home.config_dir().join("secrets.json")).unwrap();
     assert!(secrets.contains(&key) && secrets.contains("default:hubrise-access-token"), "{secrets}");
 
+    assert_eq!(status["bridge_app"]["state"], "to_do", "without a person, Zelty Bridge is still to do");
+    assert!(out.stderr.contains("`zelty-bridge app`"), "the warning names the command: {}", out.stderr);
+
     let mut status_cmd = home.cmd(&sb);
     status_cmd.args(["status", "--json"]);
     let again = run(status_cmd);
-    again.expect(0);
+    again.expect(6);
     assert_eq!(again.json()["hubrise"]["location_id"], status["hubrise"]["location_id"]);
+    assert_eq!(again.json()["bridge_app"]["state"], "to_do");
 }
 
 #[test]
@@ -61,7 +65,7 @@ fn human_output_names_everything_and_the_next_step() {
     let out = run(cmd);
     out.expect(0);
     assert!(out.stdout.contains("HubRise") && out.stdout.contains("Zelty"), "{}", out.stdout);
-    assert!(out.stderr.contains("grant-support"), "{}", out.stderr);
+    assert!(out.stderr.contains("Next step: connect Zelty Bridge with `zelty-bridge app`"), "{}", out.stderr);
     assert!(!out.stdout.contains(&sb.demo_key()) && !out.stderr.contains(&sb.demo_key()));
 }
 
@@ -225,7 +229,7 @@ fn an_existing_connection_needs_force_and_a_failed_reconnect_keeps_it() {
 
     let mut status = home.cmd(&sb);
     status.args(["status", "--json"]);
-    run(status).expect(0);
+    run(status).expect(6);
 
     let mut again = connect(&home, &sb);
     again.arg("--force");
@@ -240,7 +244,9 @@ fn without_an_oauth_client_the_hint_says_how_to_make_one() {
     let out = run(cmd);
     out.expect(2);
     assert_eq!(error_code(&out), "no_oauth_client");
-    assert!(out.json()["error"]["hint"].as_str().unwrap().contains("DEVELOPER"));
+    let hint = out.json()["error"]["hint"].as_str().unwrap().to_string();
+    assert!(hint.contains("ZELTY_BRIDGE_CLIENT_ID") && hint.contains("--no-watch"), "{hint}");
+    assert!(out.stderr.is_empty() || !out.stderr.contains("Step 1"), "said before the first step: {}", out.stderr);
 }
 
 #[test]
@@ -311,4 +317,59 @@ fn quiet_keeps_the_result_and_drops_the_narration() {
     out.expect(0);
     assert!(out.stdout.contains("Profile default"), "{}", out.stdout);
     assert!(!out.stderr.contains("Step") && !out.stderr.contains("✓"), "{}", out.stderr);
+}
+
+#[test]
+fn without_a_watch_the_key_and_the_app_are_still_done_and_status_says_how_to_add_it() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let mut cmd = connect(&home, &sb);
+    cmd.arg("--no-watch").env_remove("ZELTY_BRIDGE_CLIENT_ID").env_remove("ZELTY_BRIDGE_CLIENT_SECRET");
+    let out = run(cmd);
+    out.expect(0);
+    let o = out.json();
+    assert_eq!((o["zelty"]["state"].as_str(), o["hubrise"]["state"].as_str()), (Some("ok"), Some("missing")), "{o}");
+    assert_eq!(o["hubrise"]["reason"], "watch_absent", "{o}");
+    assert_eq!(o["bridge_app"]["state"], "to_do", "{o}");
+    let secrets = std::fs::read_to_string(home.config_dir().join("secrets.json")).unwrap();
+    assert!(!secrets.contains("hubrise-access-token"), "no watch, no token: {secrets}");
+
+    let mut app = home.cmd(&sb);
+    app.args(["app", "--confirm", "--json"]);
+    let app = run(app);
+    app.expect(0);
+    assert_eq!(app.json()["bridge_app"]["state"], "confirmed", "{}", app.stdout);
+    let mut status = home.cmd(&sb);
+    status.args(["status", "--json"]);
+    let status = run(status);
+    status.expect(4);
+    assert_eq!(status.json()["bridge_app"]["state"], "confirmed", "{}", status.stdout);
+    assert!(status.json()["hubrise"]["hint"].as_str().unwrap().contains("ZELTY_BRIDGE_CLIENT_ID"));
+}
+
+#[test]
+fn the_app_step_without_a_terminal_prints_its_steps_and_links_and_exits_6() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    run(connect(&home, &sb)).expect(0);
+    let mut app = home.cmd(&sb);
+    app.args(["app"]);
+    let out = run(app);
+    out.expect(6);
+    for text in [
+        "/connections",
+        "Voir les apps disponibles",
+        "Zelty Bridge",
+        "Autoriser",
+        "Clé API",
+        "Terminer la configuration",
+        "Enregistrer",
+        "app --confirm",
+    ] {
+        assert!(out.stderr.contains(text), "{text} in {}", out.stderr);
+    }
+    assert!(!out.stderr.contains(&sb.demo_key()), "the key is never printed unasked");
+    let mut french = home.cmd(&sb);
+    french.args(["--lang", "fr", "app"]);
+    let french = run(french);
+    french.expect(6);
+    assert!(french.stderr.contains("?locale=fr-FR") && french.stderr.contains("CONNEXIONS"), "{}", french.stderr);
 }

@@ -42,7 +42,9 @@ fn no_secret_leaks_at_any_verbosity() {
 
     for (args, extra, code) in [
         (&["connect"][..], &[][..], 0),
-        (&["status"], &[], 0),
+        (&["status"], &[], 6),
+        (&["app"], &[], 6),
+        (&["app", "--confirm"], &[], 0),
         (&["status", "--json"], &[], 0),
         (&["status", "--offline", "--json"], &[], 0),
         (&["grant-support"], &[], 6),

@@ -12,6 +12,10 @@ fn connected(sb: &Sandbox, home: &Home, profile: &str, location: Option<&str>) -
     }
     let out = run(cmd);
     out.expect(0);
+    // A person then connects Zelty Bridge in the back office and records it.
+    let mut app = home.cmd(sb);
+    app.args(["--profile", profile, "app", "--confirm", "--json"]);
+    run(app).expect(0);
     out.json()
 }
 
@@ -40,7 +44,12 @@ fn status_json_has_exactly_the_documented_shape() {
     let out = cli(&sb, &home, &["status", "--json"]);
     out.expect(0);
     let o = out.json();
-    assert_eq!(keys_of(&o), ["hubrise", "profile", "secret_store", "support_access", "zelty"]);
+    assert_eq!(keys_of(&o), ["bridge_app", "hubrise", "profile", "secret_store", "support_access", "zelty"]);
+    assert_eq!(
+        keys_of(&o["bridge_app"]),
+        ["confirmed_at", "last_order_at", "rejected_orders_24h", "state", "zelty_webhooks"]
+    );
+    assert_eq!(o["bridge_app"]["state"], "confirmed", "{o}");
     assert_eq!(keys_of(&o["zelty"]), ["api_key", "restaurant_id", "restaurant_name", "state"]);
     assert_eq!(
         keys_of(&o["hubrise"]),
@@ -139,7 +148,7 @@ fn grant_support_confirm_revoke_and_without_a_person() {
     let french = run(french);
     french.expect(6);
     assert!(
-        french.stdout.contains("Partenaire Technique") && french.stdout.contains("Ajouter l'utilisateur"),
+        french.stdout.contains("Partenaire technique") && french.stdout.contains("Ajouter l'utilisateur"),
         "{}",
         french.stdout
     );
@@ -165,8 +174,8 @@ fn disconnect_revokes_with_basic_auth_and_removes_everything_and_is_idempotent()
     out.expect(0);
     assert_eq!(out.json()["revoked"], true);
     assert!(
-        out.stderr.contains("/marketplace/hubrise-v2/status") && out.stderr.contains("Désactiver"),
-        "the Zelty side is guided: {}",
+        out.stderr.contains("/connections") && out.stderr.contains("Déconnecter") && out.stderr.contains("Désactiver"),
+        "Zelty Bridge's disconnection is guided, and the Zelty side: {}",
         out.stderr
     );
     let revoke = sb
@@ -329,7 +338,7 @@ fn a_read_only_config_dir_is_explained_and_left_alone() {
         .env("ZELTY_BRIDGE_SECRET_STORE", "file")
         .env("ZELTY_API_KEY", "MTIzNDU6q83vEjRWeJq83vEjRWeJq83vEjQ=")
         .env("BROWSER", "true")
-        .args(["connect", "--json"]);
+        .args(["connect", "--json", "--no-watch"]);
     let out = run(cmd);
     out.expect(1);
     let error = &out.json()["error"];

@@ -98,6 +98,9 @@ fn connect(home: &Home, sb: &Sandbox) {
         .env("ZELTY_API_KEY", sb.demo_key())
         .env("HUBRISE_ACCESS_TOKEN", sb.mint_token(json!({"location_id": "3r4s3-0"})));
     run(cmd).expect(0);
+    let mut app = home.cmd(sb);
+    app.args(["app", "--confirm"]);
+    run(app).expect(0);
 }
 
 #[test]
