@@ -338,6 +338,43 @@ fn startup(program: &Path, args: &[&str], env: &[(String, String)], runs: usize)
     (median(walls), (!peaks.is_empty()).then(|| median(peaks) as u64))
 }
 
+/// The fleet's figures: issue #12's table, each store side by side.
+fn fleet_table(rows: &[FleetRow], chains: &[ChainRow]) {
+    println!("a fleet (issue #12): own tokens, 50 ms latency, rate limits on; file store | real keyring (ratio)");
+    let find = |store: &str, n: usize| rows.iter().find(|r| r.store == store && r.n == n);
+    for n in SIZES {
+        let (Some(file), keyring) = (find("file", n), find("keyring", n)) else { continue };
+        let cell = |run: &Run| format!("{:>6.2} s {:>9}", run.wall, mib(run.peak_kib));
+        let other = |pick: fn(&FleetRow) -> &Run| {
+            keyring.map_or("n/a".to_string(), |k| format!("{} ({:.2}x)", cell(pick(k)), pick(k).wall / pick(file).wall))
+        };
+        println!(
+            "  provision {n:>3}:             {} | {}   ({})",
+            cell(&file.provision),
+            other(|r| &r.provision),
+            summary(&file.provision)
+        );
+        println!(
+            "  status --all-profiles {n:>3}: {} | {}   ({} ok, exit {}; latency floor at {STATUS_CONCURRENCY}: {:.2} s -> {:.2}x | {})",
+            cell(&file.status),
+            other(|r| &r.status),
+            file.status_ok(),
+            file.status_code,
+            status_floor(n),
+            file.status.wall / status_floor(n),
+            keyring.map_or("n/a".into(), |k| format!(
+                "{:.2}x, {} ok, exit {}",
+                k.status.wall / status_floor(n),
+                k.status_ok(),
+                k.status_code
+            ))
+        );
+    }
+    for c in chains {
+        println!("  {}", c.line());
+    }
+}
+
 fn main() {
     let bin = support::bin();
     println!("zelty-bridge: {}", bin.display());
@@ -407,6 +444,13 @@ fn main() {
     let fleet = file_fleet.expect("the file store's 500");
     let fast = &rows.iter().find(|r| r.store == "file" && r.n == N).unwrap().provision;
 
+    if std::env::var("ZELTY_BRIDGE_BENCH_ONLY").is_ok_and(|v| v == "fleet") {
+        println!("\n```text");
+        fleet_table(&rows, &chains);
+        println!("```");
+        return;
+    }
+
     // 2. Location tokens: default concurrency against one at a time.
     let subset = Fleet::new(&sb, &own[..50], None);
     let slow_subset = subset.provision(1);
@@ -461,39 +505,7 @@ fn main() {
 
     let ms = |s: f64| format!("{:.1} ms", s * 1000.0);
     println!("\n```text");
-    println!("a fleet (issue #12): own tokens, 50 ms latency, rate limits on; file store | real keyring (ratio)");
-    let find = |store: &str, n: usize| rows.iter().find(|r| r.store == store && r.n == n);
-    for n in SIZES {
-        let (Some(file), keyring) = (find("file", n), find("keyring", n)) else { continue };
-        let cell = |run: &Run| format!("{:>6.2} s {:>9}", run.wall, mib(run.peak_kib));
-        let other = |pick: fn(&FleetRow) -> &Run| {
-            keyring.map_or("n/a".to_string(), |k| format!("{} ({:.2}x)", cell(pick(k)), pick(k).wall / pick(file).wall))
-        };
-        println!(
-            "  provision {n:>3}:             {} | {}   ({})",
-            cell(&file.provision),
-            other(|r| &r.provision),
-            summary(&file.provision)
-        );
-        println!(
-            "  status --all-profiles {n:>3}: {} | {}   ({} ok, exit {}; latency floor at {STATUS_CONCURRENCY}: {:.2} s -> {:.2}x | {})",
-            cell(&file.status),
-            other(|r| &r.status),
-            file.status_ok(),
-            file.status_code,
-            status_floor(n),
-            file.status.wall / status_floor(n),
-            keyring.map_or("n/a".into(), |k| format!(
-                "{:.2}x, {} ok, exit {}",
-                k.status.wall / status_floor(n),
-                k.status_ok(),
-                k.status_code
-            ))
-        );
-    }
-    for c in &chains {
-        println!("  {}", c.line());
-    }
+    fleet_table(&rows, &chains);
     println!("provision, {N} restaurants, 50 ms latency, rate limits on (`--rate-limits`)");
     println!(
         "  own location tokens, --concurrency {CONCURRENCY}: {:>8.2} s   peak {}   ({})",
