@@ -143,6 +143,11 @@ impl Http {
         Http { pace: Some(pace), ..self.clone() }
     }
 
+    /// Whether a caller already paces these requests.
+    pub fn is_paced(&self) -> bool {
+        self.pace.is_some()
+    }
+
     fn client(&self) -> anyhow::Result<&Client> {
         let budget = self.budget;
         let client = self.client.get_or_init(|| {

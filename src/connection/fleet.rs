@@ -30,7 +30,6 @@ use crate::i18n::{Bridge, Fleet, Lang, Msg};
 use crate::profile::Profile;
 use crate::secret::Secret;
 use crate::zelty::cache::{Keep, PerKey};
-use crate::zelty::pace::Pacer;
 use crate::zelty::{self, Restaurant};
 use serde_json::{Value, json};
 use std::collections::HashMap;
@@ -113,7 +112,7 @@ pub async fn run(app: &App, offline: bool) -> anyhow::Result<u8> {
 pub async fn check_all(app: &App, names: &[String], offline: bool) -> anyhow::Result<Vec<Line>> {
     let run = Run {
         app,
-        lanes: Lanes::new(app.printer.clone(), Arc::new(Pacer::from_env(&app.env)?)),
+        lanes: Lanes::new(app.printer.clone(), crate::zelty::pace::global()),
         keys: PerKey::new(Keep::Everything),
         accounts: Mutex::default(),
     };

@@ -17,7 +17,7 @@ use std::collections::HashMap;
 use std::future::Future;
 use std::hash::{Hash, Hasher};
 use std::pin::Pin;
-use std::sync::{Arc, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, OnceLock, PoisonError};
 use std::time::Duration;
 use tokio::time::Instant;
 
@@ -51,6 +51,22 @@ pub fn rate_from(env: &Env) -> anyhow::Result<f64> {
         )
         .into()
     })
+}
+
+/// The process's pacer: every Zelty call of a run, whichever command makes it, takes its
+/// key's turn here.
+static GLOBAL: OnceLock<Arc<Pacer>> = OnceLock::new();
+
+/// Sets the process's rate from the environment, once, at start-up.
+pub fn configure(env: &Env) -> anyhow::Result<()> {
+    let pacer = Pacer::from_env(env)?;
+    let _ = GLOBAL.set(Arc::new(pacer));
+    Ok(())
+}
+
+/// The process's pacer (Zelty's published rate if `configure` was not called).
+pub fn global() -> Arc<Pacer> {
+    Arc::clone(GLOBAL.get_or_init(|| Arc::new(Pacer::new(DEFAULT_RATE))))
 }
 
 /// One key's turns.

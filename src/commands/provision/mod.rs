@@ -57,7 +57,6 @@ pub struct Shared<'a> {
 pub async fn run(args: ProvisionArgs, app: &App) -> anyhow::Result<u8> {
     let started = Instant::now();
     let manifest = manifest::load(&args.manifest)?;
-    let zelty_pacer = Arc::new(zelty::pace::Pacer::from_env(&app.env)?);
     // Checked once, before any restaurant: a store that does not work fails them all.
     let store: Arc<dyn SecretStore> = Arc::from(crate::connection::store::choose(app).await?);
     let total = manifest.entries.len();
@@ -71,7 +70,7 @@ pub async fn run(args: ProvisionArgs, app: &App) -> anyhow::Result<u8> {
     let shared = Shared {
         app,
         store,
-        lanes: limiter::Lanes::new(app.printer.clone(), zelty_pacer),
+        lanes: limiter::Lanes::new(app.printer.clone(), zelty::pace::global()),
         restaurants: zelty::cache::RestaurantsCache::default(),
         account_token_env: manifest.account_token_env,
         dry_run: args.dry_run,
