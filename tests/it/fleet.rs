@@ -149,3 +149,74 @@ fn a_corrupt_profile_is_reported_among_good_ones_and_does_not_stop_them() {
     assert!(lines.iter().any(|l| l.starts_with("a-good") && l.contains("Paris")), "{}", out.stdout);
     assert!(lines.iter().any(|l| l.starts_with("c-good") && l.contains("Lyon")), "{}", out.stdout);
 }
+
+/// The keyring store keeps `keyring` 3's item attributes: what earlier versions stored is
+/// what it reads, and a rewrite replaces the item instead of adding a second one.
+#[test]
+fn keyring_items_keep_their_attributes_are_read_as_stored_and_replaced_in_place() {
+    let Some(session) = crate::keyring::KeyringSession::start(false) else { return };
+    let sb = Sandbox::start(&[]);
+    let secret_tool = |args: &[&str], input: Option<&str>| {
+        let mut cmd = Command::new("secret-tool");
+        cmd.args(args)
+            .env("DBUS_SESSION_BUS_ADDRESS", &session.bus)
+            .env("HOME", session.home.path())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped());
+        let mut child = cmd.spawn().unwrap();
+        if let Some(text) = input {
+            std::io::Write::write_all(&mut child.stdin.take().unwrap(), text.as_bytes()).unwrap();
+        }
+        drop(child.stdin.take());
+        // `search` prints each item's path on stdout and its attributes on stderr.
+        let out = child.wait_with_output().unwrap();
+        format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr))
+    };
+    let items = || {
+        let found =
+            secret_tool(&["search", "--all", "service", "zelty-bridge", "username", "default:zelty-api-key"], None);
+        (found.matches("attribute.username").count(), found)
+    };
+    let connect = |force: bool| {
+        let mut cmd = session.cmd(&sb);
+        cmd.args(["connect", "--json"]).env("ZELTY_API_KEY", sb.demo_key());
+        if force {
+            cmd.arg("--force");
+        }
+        run(cmd).expect(0);
+    };
+    connect(false);
+    let (count, found) = items();
+    assert_eq!(count, 1, "{found}");
+    assert!(
+        found.contains("attribute.target = default") && found.contains("attribute.application = rust-keyring"),
+        "{found}"
+    );
+
+    // Written the way `keyring` 3 writes it, by another program: that is what status reads.
+    let legacy = "MTIzNDU6bGVnYWN5LWtleS1mcm9tLWtleXJpbmctMw==";
+    secret_tool(
+        &[
+            "store",
+            "--label=legacy",
+            "service",
+            "zelty-bridge",
+            "username",
+            "default:zelty-api-key",
+            "target",
+            "default",
+            "application",
+            "rust-keyring",
+        ],
+        Some(legacy),
+    );
+    let mut status = session.cmd(&sb);
+    status.args(["status", "--offline", "--json"]);
+    let status = run(status);
+    assert_eq!(status.json()["zelty"]["api_key"], "MTIz…Mw==", "{}", status.stdout);
+
+    connect(true);
+    assert_eq!(items().0, 1, "rewritten in place: {}", items().1);
+    assert_eq!(session.lookup("zelty-bridge", "default:zelty-api-key").as_deref(), Some(sb.demo_key().as_str()));
+}
