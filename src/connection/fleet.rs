@@ -36,7 +36,7 @@ use std::collections::HashMap;
 use std::future::Future;
 use std::hash::{Hash, Hasher};
 use std::pin::Pin;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
 use std::task::Poll;
 use tokio::sync::OnceCell;
@@ -91,6 +91,8 @@ struct Run<'a> {
     /// An account token's listing of its account's orders, per token and account; `None`
     /// when it could not be read.
     accounts: Mutex<HashMap<(u64, String), Listed>>,
+    /// This Zelty does not serve `GET /webhooks`.
+    no_webhooks: AtomicBool,
 }
 
 /// `status --all-profiles`: the lines in profile order, then the exit code.
@@ -115,6 +117,7 @@ pub async fn check_all(app: &App, names: &[String], offline: bool) -> anyhow::Re
         lanes: Lanes::new(app.printer.clone(), crate::zelty::pace::global()),
         keys: PerKey::new(Keep::Everything),
         accounts: Mutex::default(),
+        no_webhooks: AtomicBool::new(false),
     };
     let next = AtomicUsize::new(0);
     let done: Mutex<Vec<Option<Line>>> = Mutex::new((0..names.len()).map(|_| None).collect());
@@ -201,6 +204,10 @@ impl Run<'_> {
     async fn ask_zelty(&self, key: &Secret) -> anyhow::Result<KeyAnswer> {
         let http = self.app.http.paced(self.lanes.zelty().lane(key));
         let api = self.app.settings.endpoints.zelty_api.as_str();
+        if self.no_webhooks.load(Ordering::Relaxed) {
+            let list = zelty::restaurants(&http, api, key).await?;
+            return Ok(KeyAnswer { hosts: None, restaurants: Some(list.into()) });
+        }
         match zelty::webhook_hosts(&http, api, key).await {
             Ok(hosts) => Ok(KeyAnswer { hosts: Some(hosts), restaurants: None }),
             // Anything but a refused key or an unreachable Zelty (an unknown route, an
@@ -208,6 +215,8 @@ impl Run<'_> {
             Err(err)
                 if failure_of(&err).is_some_and(|f| f.code != "zelty_key_rejected" && f.kind != Kind::Unreachable) =>
             {
+                // Then the other keys go straight there.
+                self.no_webhooks.store(true, Ordering::Relaxed);
                 let list = zelty::restaurants(&http, api, key).await?;
                 Ok(KeyAnswer { hosts: None, restaurants: Some(list.into()) })
             }
