@@ -49,16 +49,18 @@ const SIZES: [usize; 3] = [20, 200, N];
 const CHAIN: usize = 20;
 const FIRST_EXTRA_RESTAURANT: i64 = 20001;
 /// `status --all-profiles`: profiles checked at once, and round trips per profile
-/// (src/commands/status/fleet.rs: the Zelty key and the location, then the catalog and
-/// the customer list together).
+/// (src/connection/fleet.rs: the key's one Zelty call, the watch's location and its
+/// orders, all at the same time).
 const STATUS_CONCURRENCY: usize = 16;
-const STATUS_ROUND_TRIPS: f64 = 2.0;
+const STATUS_ROUND_TRIPS: f64 = 1.0;
 
 /// `provision` then `status --all-profiles` of `n` restaurants with one store.
 struct FleetRow {
     store: &'static str,
     n: usize,
     provision: Run,
+    /// CPU seconds gnome-keyring spent during `provision` (real keyring only).
+    keyring_cpu: Option<f64>,
     status: Run,
     status_code: i32,
 }
@@ -73,12 +75,13 @@ impl FleetRow {
 
     fn line(&self) -> String {
         format!(
-            "{} store, {} restaurants: provision {:.2} s (peak {}, {}); status --all-profiles {:.2} s (peak {}, {} ok, exit {})",
+            "{} store, {} restaurants: provision {:.2} s (peak {}, {}{}); status --all-profiles {:.2} s (peak {}, {} ok, exit {})",
             self.store,
             self.n,
             self.provision.wall,
             mib(self.provision.peak_kib),
             summary(&self.provision),
+            self.keyring_cpu.map_or(String::new(), |c| format!(", gnome-keyring CPU {c:.1} s")),
             self.status.wall,
             mib(self.status.peak_kib),
             self.status_ok(),
@@ -210,7 +213,7 @@ struct Fleet {
     dir: tempfile::TempDir,
     env: Vec<(String, String)>,
     /// Kept alive for the fleet's runs.
-    _keyring: Option<keyring::KeyringSession>,
+    keyring: Option<keyring::KeyringSession>,
 }
 
 impl Fleet {
@@ -262,7 +265,24 @@ impl Fleet {
             }
         }
         std::fs::write(dir.path().join("manifest.toml"), text).unwrap();
-        Fleet { dir, env, _keyring: keyring }
+        Fleet { dir, env, keyring }
+    }
+
+    /// CPU seconds gnome-keyring has spent so far in this fleet's session: found in
+    /// `/proc` as the `gnome-keyring-daemon` whose environment names the session's bus.
+    fn keyring_cpu(&self) -> Option<f64> {
+        let bus = format!("DBUS_SESSION_BUS_ADDRESS={}", self.keyring.as_ref()?.bus);
+        let tick = 100.0; // USER_HZ on Linux
+        std::fs::read_dir("/proc").ok()?.flatten().find_map(|e| {
+            let dir = e.path();
+            let comm = std::fs::read_to_string(dir.join("comm")).ok()?;
+            let environ = std::fs::read(dir.join("environ")).ok()?;
+            (comm.trim() == "gnome-keyring-d" && environ.split(|b| *b == 0).any(|v| v == bus.as_bytes()))
+                .then_some(())?;
+            let stat = std::fs::read_to_string(dir.join("stat")).ok()?;
+            let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+            Some((fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?) / tick)
+        })
     }
 
     fn manifest(&self) -> PathBuf {
@@ -349,10 +369,11 @@ fn fleet_table(rows: &[FleetRow], chains: &[ChainRow]) {
             keyring.map_or("n/a".to_string(), |k| format!("{} ({:.2}x)", cell(pick(k)), pick(k).wall / pick(file).wall))
         };
         println!(
-            "  provision {n:>3}:             {} | {}   ({})",
+            "  provision {n:>3}:             {} | {}   ({}{})",
             cell(&file.provision),
             other(|r| &r.provision),
-            summary(&file.provision)
+            summary(&file.provision),
+            keyring.and_then(|k| k.keyring_cpu).map_or(String::new(), |c| format!("; gnome-keyring CPU {c:.1} s"))
         );
         println!(
             "  status --all-profiles {n:>3}: {} | {}   ({} ok, exit {}; latency floor at {STATUS_CONCURRENCY}: {:.2} s -> {:.2}x | {})",
@@ -414,9 +435,11 @@ fn main() {
         let session = || (store == "keyring").then(|| keyring::KeyringSession::start(false)).flatten();
         for n in SIZES {
             let fleet = Fleet::with_store(&sb, &own[..n], None, session());
+            let cpu_before = fleet.keyring_cpu();
             let provision = fleet.provision(CONCURRENCY);
+            let keyring_cpu = fleet.keyring_cpu().zip(cpu_before).map(|(after, before)| after - before);
             let (status, code) = fleet.status();
-            let row = FleetRow { store, n, provision, status, status_code: code };
+            let row = FleetRow { store, n, provision, keyring_cpu, status, status_code: code };
             println!("{}", row.line());
             rows.push(row);
             if store == "file" && n == N {
