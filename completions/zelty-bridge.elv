@@ -185,7 +185,7 @@ set edit:completion:arg-completer[zelty-bridge] = {|@words|
             cand --profile 'The connection to work on; each profile has its own secrets'
             cand --lang 'Language of messages [default: from LC_ALL, LC_MESSAGES or LANG]'
             cand --color 'When to colour the output (NO_COLOR is honoured)'
-            cand --rate-limits 'Enforce the services'' rate limits (HubRise: 500 requests a minute per token)'
+            cand --rate-limits 'Enforce the services'' rate limits (HubRise: 500 requests a minute per connection, orders 10 a minute; Zelty: 1 request a second per key)'
             cand --json 'Print the result as one JSON object on stdout (errors too)'
             cand --non-interactive 'Never prompt: fail with the flag or variable to use instead (implied by CI=true or when stdin or stderr is not a terminal)'
             cand --sandbox 'Use the embedded sandbox (fake HubRise and Zelty on this machine) instead of the real services; real secrets and profiles are never touched'

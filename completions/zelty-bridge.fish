@@ -169,7 +169,7 @@ en\t''"
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand sandbox" -l color -d 'When to colour the output (NO_COLOR is honoured)' -r -f -a "auto\t''
 always\t''
 never\t''"
-complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand sandbox" -l rate-limits -d 'Enforce the services\' rate limits (HubRise: 500 requests a minute per token)'
+complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand sandbox" -l rate-limits -d 'Enforce the services\' rate limits (HubRise: 500 requests a minute per connection, orders 10 a minute; Zelty: 1 request a second per key)'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand sandbox" -l json -d 'Print the result as one JSON object on stdout (errors too)'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand sandbox" -l non-interactive -d 'Never prompt: fail with the flag or variable to use instead (implied by CI=true or when stdin or stderr is not a terminal)'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand sandbox" -l sandbox -d 'Use the embedded sandbox (fake HubRise and Zelty on this machine) instead of the real services; real secrets and profiles are never touched'

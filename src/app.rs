@@ -8,7 +8,7 @@ use crate::clock::{Clock, SystemClock};
 use crate::context::{self, Context};
 use crate::env::Env;
 use crate::http::Http;
-use crate::i18n::Msg;
+use crate::i18n::{Harden, Msg};
 use crate::printer::Printer;
 use crate::profile::{self, ProfileLock, Profiles};
 use crate::sandbox::{Sandbox, SandboxConfig};
@@ -33,9 +33,20 @@ pub struct App {
 impl App {
     /// `profile` is the profile the command works on; `sandbox` starts the embedded one.
     pub async fn build(profile: &str, sandbox: bool, env: Env, ctx: Context, printer: Printer) -> anyhow::Result<App> {
-        profile::validate_name(profile)?;
+        // An empty ZELTY_BRIDGE_PROFILE means unset, as every other variable does (clap
+        // would take it as the name "").
+        #[allow(clippy::disallowed_methods)] // clap read the same variable
+        let empty_env = std::env::var_os("ZELTY_BRIDGE_PROFILE").is_some_and(|v| v.is_empty());
+        let profile_name = if profile.is_empty() && empty_env { "default" } else { profile };
+        profile::validate_name(profile_name)?;
         let sandbox = match sandbox {
-            true => Some(crate::sandbox::start(SandboxConfig { lang: ctx.lang, ..SandboxConfig::default() }).await?),
+            true => {
+                // Each `--sandbox` command is a process: the sandbox remembers Zelty Bridge
+                // (digests only) beside the sandbox profiles, so `status` sees what `connect` did.
+                let memory = settings::config_dir(&env, std::env::consts::OS)
+                    .map(|dir| dir.join("sandbox").join("sandbox-memory.json"));
+                Some(crate::sandbox::start(SandboxConfig { lang: ctx.lang, memory, ..SandboxConfig::default() }).await?)
+            }
             false => None,
         };
         let facts = sandbox.as_ref().map(|s| SandboxFacts {
@@ -51,10 +62,16 @@ impl App {
         if settings.sandbox {
             printer.info(Msg::SandboxInUse.text());
         }
+        for (var, value) in &settings.plain_http {
+            printer.warn(Harden::PlainHttp.with("var", var).with("value", value));
+        }
+        if let Some(problem) = &settings.config_problem {
+            printer.warn(problem.clone());
+        }
         let http = Http::new(settings.budget, printer.clone());
         Ok(App {
             profiles: Profiles::new(&settings.config_dir),
-            profile: profile.to_string(),
+            profile: profile_name.to_string(),
             opener: Box::new(SystemOpener { browser: env.get("BROWSER").map(str::to_string) }),
             clock: Box::new(SystemClock),
             ctx,
@@ -67,17 +84,28 @@ impl App {
     }
 
     /// Serializes commands that write this profile; a second run waits briefly, then says
-    /// who holds it.
-    pub fn lock_profile(&self, command: &str) -> anyhow::Result<ProfileLock> {
-        self.profiles.lock(&self.profile, command, Duration::from_secs(5))
+    /// who holds it. The wait is a file lock: off the async threads, so Ctrl-C still ends
+    /// the run at once.
+    pub async fn lock_profile(&self, command: &str) -> anyhow::Result<ProfileLock> {
+        let (profiles, name, command) = (self.profiles.clone(), self.profile.clone(), command.to_string());
+        tokio::task::spawn_blocking(move || profiles.lock(&name, &command, Duration::from_secs(5))).await?
     }
 
-    /// Opens `url` in a browser when one can be launched here. The URL was printed before,
+    /// Opens `url` in a browser when one can be launched here; a person first presses
+    /// Enter (as `gh` asks), so no window pops up unannounced. The URL was printed before,
     /// so a failure is only a warning: the user opens it by hand.
-    pub fn open_in_browser(&self, url: &str) -> bool {
+    pub async fn open_in_browser(&self, url: &str) -> anyhow::Result<bool> {
         if !context::browser_launchable(&self.env, std::env::consts::OS) {
-            return false;
+            return Ok(false);
         }
+        if self.ctx.interactive {
+            crate::prompt::enter(&self.printer, crate::i18n::Ux::PressEnterToOpen.text(), Msg::UseEnvTokenHint.text())
+                .await?;
+        }
+        Ok(self.open_now(url))
+    }
+
+    fn open_now(&self, url: &str) -> bool {
         match self.opener.open(url) {
             Ok(()) => true,
             Err(why) => {

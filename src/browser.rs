@@ -1,8 +1,11 @@
 //! Opening a URL in the user's browser: the `BROWSER` command when set (as `sh -c`, so
 //! `BROWSER="firefox --new-window"` works and the URL is passed as an argument, never
 //! spliced into the command), else the system opener. A browser that fails to open is not
-//! an error: the URL is always printed first.
+//! an error: the URL is always printed first. The browser runs for as long as the user
+//! keeps it, so it gets an environment without our secrets (nor any variable that looks
+//! like it holds one).
 
+use std::ffi::OsString;
 use std::process::{Command, Stdio};
 
 pub trait Opener: Send + Sync {
@@ -19,29 +22,114 @@ impl Opener for SystemOpener {
     fn open(&self, url: &str) -> Result<(), String> {
         match &self.browser {
             Some(command) => spawn_browser_command(command, url),
-            None => open::that_detached(url).map_err(|e| e.to_string()),
+            None => spawn_system_opener(url),
         }
     }
 }
 
-/// Runs `BROWSER`: the first entry of a colon-separated list, with `%s` standing for the
-/// URL when present (the old `BROWSER` convention), else the URL appended.
-fn spawn_browser_command(browser: &str, url: &str) -> Result<(), String> {
-    let command = browser.split(':').next().unwrap_or(browser).trim();
-    if command.is_empty() {
-        return Err("BROWSER is empty".into());
-    }
-    let script = if command.contains("%s") { command.replace("%s", "\"$1\"") } else { format!("{command} \"$1\"") };
-    let mut child = shell(&script, url)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .map_err(|e| format!("{command}: {e}"))?;
+/// Whether a variable may reach the browser: not ours (`ZELTY_*`, `HUBRISE_*`), not named
+/// like a secret, and not holding the value of a secret this run knows.
+fn passes(name: &str, value: &str) -> bool {
+    let upper = name.to_ascii_uppercase();
+    let ours = upper.starts_with("ZELTY") || upper.starts_with("HUBRISE");
+    let secret_like =
+        ["TOKEN", "SECRET", "PASSWORD", "PASSWD", "CREDENTIAL", "API_KEY", "APIKEY", "PRIVATE_KEY", "AUTH_KEY"]
+            .iter()
+            .any(|word| upper.contains(word));
+    !ours && !secret_like && crate::secret::redact(value) == value
+}
+
+/// The environment the browser gets: ours without the variables `passes` refuses. Names
+/// or values that are not UTF-8 cannot be checked, so they are left out too.
+fn clean_env() -> Vec<(OsString, OsString)> {
+    #[allow(clippy::disallowed_methods)] // the child's environment is built from ours
+    let vars = std::env::vars_os();
+    vars.filter(|(k, v)| match (k.to_str(), v.to_str()) {
+        (Some(k), Some(v)) => passes(k, v),
+        _ => false,
+    })
+    .collect()
+}
+
+fn with_clean_env(mut cmd: Command) -> Command {
+    cmd.env_clear().envs(clean_env()).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
+    cmd
+}
+
+fn spawn_detached(cmd: Command, what: &str) -> Result<(), String> {
+    let mut child = with_clean_env(cmd).spawn().map_err(|e| format!("{what}: {e}"))?;
     // Reap it in the background so it does not linger as a zombie; its exit status says
     // nothing about whether a page was shown.
     std::thread::spawn(move || child.wait());
     Ok(())
+}
+
+/// The system opener (`xdg-open`, `open`, `start`…): the first of `open`'s launchers that
+/// starts, with the clean environment.
+fn spawn_system_opener(url: &str) -> Result<(), String> {
+    let mut why = String::from("no opener");
+    for cmd in open::commands(url) {
+        let program = cmd.get_program().to_string_lossy().into_owned();
+        match spawn_detached(cmd, &program) {
+            Ok(()) => return Ok(()),
+            Err(e) => why = e,
+        }
+    }
+    Err(why)
+}
+
+/// Runs `BROWSER`: a colon-separated list whose first entry naming an installed program is
+/// used (the first one otherwise, so its error shows), with `%s` standing for the URL when
+/// present (the old `BROWSER` convention, quoted or not), else the URL appended.
+fn spawn_browser_command(browser: &str, url: &str) -> Result<(), String> {
+    let entries = entries(browser);
+    let command = entries.iter().find(|e| installed(e)).or(entries.first()).ok_or("BROWSER is empty")?;
+    let script = if command.contains("%s") {
+        command.replace("'%s'", "\"$1\"").replace("\"%s\"", "\"$1\"").replace("%s", "\"$1\"")
+    } else {
+        format!("{command} \"$1\"")
+    };
+    spawn_detached(shell(&script, url), command)
+}
+
+/// The entries of `BROWSER`: split at each `:` outside quotes, except in a word holding
+/// `=` (`--proxy=http://h:8080`) or before `//` (a URL), which are arguments.
+fn entries(browser: &str) -> Vec<String> {
+    let mut entries = Vec::new();
+    let (mut current, mut word) = (String::new(), String::new());
+    let mut quote: Option<char> = None;
+    let chars: Vec<char> = browser.chars().collect();
+    for (i, &c) in chars.iter().enumerate() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (None, '\'' | '"') => quote = Some(c),
+            (None, ':') if !word.contains('=') && chars.get(i + 1) != Some(&'/') => {
+                entries.push(std::mem::take(&mut current));
+                word.clear();
+                continue;
+            }
+            (None, c) if c.is_whitespace() => word.clear(),
+            _ => {}
+        }
+        if !c.is_whitespace() {
+            word.push(c);
+        }
+        current.push(c);
+    }
+    entries.push(current);
+    entries.into_iter().map(|e| e.trim().to_string()).filter(|e| !e.is_empty()).collect()
+}
+
+/// Whether an entry's program exists: a path that exists, or a name found on `PATH`.
+fn installed(entry: &str) -> bool {
+    let program: String = entry.trim_start().chars().take_while(|c| !c.is_whitespace()).collect();
+    let program = program.trim_matches(['\'', '"']);
+    if program.contains('/') {
+        return std::path::Path::new(program).exists();
+    }
+    #[allow(clippy::disallowed_methods)] // where the shell will look for it
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    std::env::split_paths(&path).any(|dir| dir.join(program).is_file())
 }
 
 #[cfg(unix)]
@@ -91,6 +179,41 @@ mod tests {
         let url = "http://127.0.0.1:2/x?y=1";
         let got = run_and_read(format!("sh -c 'echo \"$0\" > {}' %s:firefox", out.display()), &out, url);
         assert_eq!(got, url);
+    }
+
+    #[test]
+    fn quoted_percent_s_and_colons_in_arguments() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        let url = "http://127.0.0.1:3/x?y=1";
+        let got = run_and_read(format!("sh -c 'echo \"$0\" > {}' '%s'", out.display()), &out, url);
+        assert_eq!(got, url);
+        assert_eq!(
+            entries("firefox --proxy=http://h:8080 %s:chromium"),
+            vec!["firefox --proxy=http://h:8080 %s", "chromium"]
+        );
+        assert_eq!(entries("a 'x:y':b"), vec!["a 'x:y'", "b"]);
+    }
+
+    #[test]
+    fn the_list_falls_back_to_an_installed_program() {
+        let dir = tempfile::tempdir().unwrap();
+        let out = dir.path().join("out");
+        let url = "http://127.0.0.1:4/x";
+        let got = run_and_read(format!("/nonexistent/browser %s:sh -c 'echo \"$0\" > {}'", out.display()), &out, url);
+        assert_eq!(got, url);
+    }
+
+    #[test]
+    fn secrets_are_kept_from_the_browser() {
+        let known = crate::secret::Secret::new("a-secret-value-in-some-var");
+        assert!(!passes("ZELTY_API_KEY", "x"));
+        assert!(!passes("HUBRISE_ACCESS_TOKEN", "x"));
+        assert!(!passes("ZELTY_BRIDGE_CLIENT_SECRET", "x"));
+        assert!(!passes("GITHUB_TOKEN", "x"));
+        assert!(!passes("MY_VAR", known.expose()));
+        assert!(passes("DISPLAY", ":0"));
+        assert!(passes("PATH", "/usr/bin"));
     }
 
     #[test]

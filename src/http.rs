@@ -2,10 +2,12 @@
 //! (a redirect could carry a token elsewhere), bodies read with a size cap, and bounded
 //! retries: 429 honours `Retry-After`, 5xx and network errors back off exponentially.
 //! When the budget is spent the call fails as "unreachable" (exit 5), naming the service.
+//! While a call retries, the spinner on screen shows the try and the time left; a person
+//! at a terminal waits 30 s at most in all, whatever the per-request budget.
 
 use crate::error::Failure;
 use crate::error::Kind;
-use crate::i18n::Msg;
+use crate::i18n::{Harden, Msg, Ux};
 use crate::printer::Printer;
 use reqwest::{Client, RequestBuilder, StatusCode};
 use std::future::Future;
@@ -50,7 +52,15 @@ pub struct Budget {
     pub max_wait: Duration,
     /// Largest body we read.
     pub max_body: usize,
+    /// The longest a whole call may take, tries and waits included (`None`: only the
+    /// tries bound it). Interactive runs get `INTERACTIVE_TOTAL`.
+    pub total: Option<Duration>,
 }
+
+/// A person at a terminal gives up on a silent service long before a script would: after
+/// 30 s the call fails with the service named, instead of a bare spinner for a minute and a
+/// half.
+pub const INTERACTIVE_TOTAL: Duration = Duration::from_secs(30);
 
 impl Default for Budget {
     fn default() -> Budget {
@@ -60,6 +70,7 @@ impl Default for Budget {
             backoff: Duration::from_millis(500),
             max_wait: Duration::from_secs(30),
             max_body: 4 << 20,
+            total: None,
         }
     }
 }
@@ -89,24 +100,50 @@ pub struct Reply {
 
 impl Reply {
     /// The body as JSON of type `T`; a body that is not gives a failure naming the service.
+    /// The detail says where the JSON went wrong, never serde's words, which quote the
+    /// value they choked on (a key, a token).
     pub fn json<T: serde::de::DeserializeOwned>(&self, service: Service) -> anyhow::Result<T> {
         serde_json::from_slice(&self.body).map_err(|e| {
             Failure::new(Kind::Unreachable, "bad_response", Msg::BadResponse.with("service", service.name()))
                 .hint(Msg::BadResponseHint.text())
-                .detail(e)
+                .detail(format!("{:?} at line {}, column {}", e.classify(), e.line(), e.column()))
                 .into()
         })
     }
 
-    /// The first characters of the body, for an error message.
+    /// What an error may say of this answer at any verbosity: its status. The body, with
+    /// every known secret cut out, goes to the `-v` log when the answer is read (a server
+    /// may echo the `Authorization` header, the form or the query it was sent).
     pub fn excerpt(&self) -> String {
-        let text = String::from_utf8_lossy(&self.body);
-        let mut excerpt: String = text.chars().take(200).collect();
+        format!("HTTP {}", self.status)
+    }
+
+    /// The first characters of the body, every known secret cut out first (so that no
+    /// part of one survives the cut at 200 characters), on one line, control characters
+    /// dropped.
+    pub fn redacted_excerpt(&self) -> String {
+        let text = crate::secret::redact(&String::from_utf8_lossy(&self.body));
+        let mut excerpt: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).take(200).collect();
         if text.chars().count() > 200 {
             excerpt.push('…');
         }
-        excerpt.replace(['\n', '\r'], " ")
+        excerpt
     }
+}
+
+/// Text from a server or a callback (a name, an `error` value) made safe for a terminal:
+/// control characters (escape sequences start with one) and the bidirectional overrides
+/// that reorder what is shown are dropped.
+pub fn printable(text: &str) -> String {
+    text.chars()
+        .filter(|c| !c.is_control() && !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
+        .collect()
+}
+
+/// A string field from a server, made `printable` as it is read (`deserialize_with`).
+pub fn printable_string<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
+    let text: String = serde::Deserialize::deserialize(deserializer)?;
+    Ok(printable(&text))
 }
 
 /// Paces the requests to a service (`provision` keeps each HubRise token under its rate
@@ -134,13 +171,21 @@ enum Try {
 }
 
 impl Http {
-    pub fn new(budget: Budget, printer: Printer) -> Http {
+    /// A client with this budget; an interactive run's calls are bounded by
+    /// `INTERACTIVE_TOTAL` in all (scripts keep `ZELTY_BRIDGE_HTTP_TIMEOUT`/`_RETRIES`).
+    pub fn new(mut budget: Budget, printer: Printer) -> Http {
+        if printer.is_interactive() && budget.total.is_none() {
+            budget.total = Some(INTERACTIVE_TOTAL);
+        }
         Http { client: Default::default(), budget, printer, pace: None }
     }
 
-    /// The same client (and connection pool), its requests paced by `pace`.
+    /// The same client (and connection pool), its requests paced by `pace`. A paced run
+    /// (`provision`) waits out rate-limit windows by design, so the interactive 30 s bound
+    /// does not apply: it keeps the per-request budget.
     pub fn paced(&self, pace: Arc<dyn Pace>) -> Http {
-        Http { pace: Some(pace), ..self.clone() }
+        let budget = Budget { total: None, ..self.budget };
+        Http { pace: Some(pace), budget, ..self.clone() }
     }
 
     /// Whether a caller already paces these requests.
@@ -182,16 +227,43 @@ impl Http {
         build: impl Fn(&Client) -> RequestBuilder,
     ) -> anyhow::Result<Reply> {
         let client = self.client()?;
+        let deadline = self.budget.total.map(|total| tokio::time::Instant::now() + total);
+        let attempts = self.budget.attempts.max(1);
         let mut last = String::new();
-        for attempt in 1..=self.budget.attempts.max(1) {
+        let mut tried = 0;
+        for attempt in 1..=attempts {
             if let Some(pace) = &self.pace {
                 pace.ready(service).await;
             }
-            match self.try_once(service, idempotent, body, build(client)).await? {
-                Try::Done(reply) => return Ok(reply),
-                Try::Retry { after, why } => {
+            let left = left(deadline);
+            if left.is_some_and(|l| l.is_zero()) {
+                break;
+            }
+            tried = attempt;
+            let mut request = build(client);
+            if let Some(left) = left {
+                request = request.timeout(left.min(self.budget.timeout));
+            }
+            let once = self.try_once(service, idempotent, body, request);
+            let outcome = if attempt == 1 {
+                once.await
+            } else {
+                // From the second try on, the spinner says which try and how long is left.
+                let note = || Some(try_note(attempt, attempts, deadline));
+                self.with_note(once, note).await
+            };
+            match outcome {
+                Ok(Try::Done(reply)) => {
+                    self.printer.note(None);
+                    return Ok(reply);
+                }
+                Err(err) => {
+                    self.printer.note(None);
+                    return Err(err);
+                }
+                Ok(Try::Retry { after, why }) => {
                     last = why;
-                    if attempt == self.budget.attempts {
+                    if attempt == attempts {
                         break;
                     }
                     // Jittered into the upper half, so that callers failed together do not
@@ -202,20 +274,72 @@ impl Http {
                             full / 2 + full.mul_f64(crate::zelty::pace::jitter() / 2.0)
                         })
                         .min(self.budget.max_wait);
+                    // A wait that would outlast the deadline is not worth starting.
+                    if left_after(deadline, wait).is_some_and(|l| l.is_zero()) {
+                        break;
+                    }
                     self.printer.debug(
                         1,
                         format!(
-                            "{}: {last}; retrying in {:.1} s ({attempt}/{})",
+                            "{}: {last}; retrying in {:.1} s ({attempt}/{attempts})",
                             service.name(),
                             wait.as_secs_f32(),
-                            self.budget.attempts
                         ),
                     );
-                    tokio::time::sleep(wait).await;
+                    self.announce_retry(service, &last, attempt + 1, attempts, wait, deadline).await;
                 }
             }
         }
-        Err(unreachable(service, self.budget.attempts, last))
+        self.printer.note(None);
+        Err(unreachable(service, tried.max(1), last))
+    }
+
+    /// Runs `fut`, refreshing the spinner's note every second meanwhile.
+    async fn with_note<T>(&self, fut: impl Future<Output = T>, note: impl Fn() -> Option<crate::i18n::Text>) -> T {
+        tokio::pin!(fut);
+        let mut tick = tokio::time::interval(Duration::from_secs(1));
+        loop {
+            tokio::select! {
+                out = &mut fut => return out,
+                _ = tick.tick() => self.printer.note(note()),
+            }
+        }
+    }
+
+    /// Waits `wait` before try `next`: the spinner counts down; without one, a plain line
+    /// says it once (logs show why a run took longer).
+    async fn announce_retry(
+        &self,
+        service: Service,
+        why: &str,
+        next: u32,
+        attempts: u32,
+        wait: Duration,
+        deadline: Option<tokio::time::Instant>,
+    ) {
+        if !self.printer.is_live() && !self.printer.is_quiet() {
+            self.printer.info(
+                Ux::RetryLine
+                    .with("service", service.name())
+                    .with("why", why)
+                    .with("n", next)
+                    .with("of", attempts)
+                    .with("wait", seconds(wait)),
+            );
+        }
+        let until = tokio::time::Instant::now() + wait;
+        let note = || {
+            let wait = until.saturating_duration_since(tokio::time::Instant::now());
+            Some(match left(deadline) {
+                Some(left) => Ux::RetryIn
+                    .with("n", next)
+                    .with("of", attempts)
+                    .with("wait", seconds(wait))
+                    .with("secs", seconds(left)),
+                None => Ux::TryOfNoDeadline.with("n", next).with("of", attempts),
+            })
+        };
+        self.with_note(tokio::time::sleep(wait), note).await;
     }
 
     async fn try_once(
@@ -227,6 +351,17 @@ impl Http {
     ) -> anyhow::Result<Try> {
         let response = match request.send().await {
             Ok(r) => r,
+            // The request could not even be built: a header value with a line break (a
+            // token pasted with its newline). No retry can fix that: a usage error, now.
+            Err(e) if e.is_builder() => {
+                return Err(Failure::new(
+                    Kind::Usage,
+                    "bad_secret_characters",
+                    Harden::SecretHasControl.with("service", service.name()),
+                )
+                .hint(Harden::SecretHasControlHint.text())
+                .into());
+            }
             Err(e) => {
                 let why = describe(&e);
                 // A request that may have reached the server is not sent twice unless it
@@ -271,10 +406,38 @@ impl Http {
                 return Err(unreachable(service, 1, why));
             }
         };
+        let reply = Reply { status, body };
+        if !status.is_success() {
+            // Never at normal verbosity, and never a secret at any.
+            self.printer.debug(1, format!("{} answered {status}: {}", service.name(), reply.redacted_excerpt()));
+        }
         if status.is_server_error() {
             return Err(unreachable(service, 1, format!("HTTP {status}")));
         }
-        Ok(Try::Done(Reply { status, body }))
+        Ok(Try::Done(reply))
+    }
+}
+
+/// Time left before the deadline, if there is one.
+fn left(deadline: Option<tokio::time::Instant>) -> Option<Duration> {
+    deadline.map(|d| d.saturating_duration_since(tokio::time::Instant::now()))
+}
+
+/// Time left once `wait` has passed.
+fn left_after(deadline: Option<tokio::time::Instant>, wait: Duration) -> Option<Duration> {
+    left(deadline).map(|l| l.saturating_sub(wait))
+}
+
+/// Whole seconds, rounded up (a countdown never shows 0 while time is left).
+fn seconds(d: Duration) -> u64 {
+    d.as_millis().div_ceil(1000) as u64
+}
+
+/// "try 2 of 4; giving up in 24 s".
+fn try_note(attempt: u32, attempts: u32, deadline: Option<tokio::time::Instant>) -> crate::i18n::Text {
+    match left(deadline) {
+        Some(left) => Ux::TryOf.with("n", attempt).with("of", attempts).with("secs", seconds(left)),
+        None => Ux::TryOfNoDeadline.with("n", attempt).with("of", attempts),
     }
 }
 
@@ -360,6 +523,26 @@ mod tests {
         assert_eq!(retry_after(&headers), Some(Duration::from_secs(7)));
         headers.insert(reqwest::header::RETRY_AFTER, "Wed, 21 Oct 2015 07:28:00 GMT".parse().unwrap());
         assert_eq!(retry_after(&headers), None);
+    }
+
+    #[test]
+    fn an_echoed_secret_never_reaches_an_error() {
+        let key = crate::secret::Secret::new("MTIzNDU6echoedEchoedEchoedEchoed=");
+        let body = format!("{{\"error\":\"bad header\",\"got\":\"Bearer {}\"}}", key.expose()).into_bytes();
+        let reply = Reply { status: StatusCode::IM_A_TEAPOT, body };
+        assert_eq!(reply.excerpt(), "HTTP 418 I'm a teapot");
+        assert!(!reply.redacted_excerpt().contains("echoedEchoed"), "{}", reply.redacted_excerpt());
+        assert!(reply.redacted_excerpt().contains("[redacted]"));
+        let shape =
+            Reply { status: StatusCode::OK, body: format!("{{\"errno\":\"{}\"}}", "quoted-value-x").into_bytes() };
+        let err = shape.json::<std::collections::BTreeMap<String, i64>>(Service::Zelty).unwrap_err();
+        assert!(!format!("{err:#}").contains("quoted-value"), "{err:#}");
+    }
+
+    #[test]
+    fn printable_drops_escape_sequences_and_bidi_overrides() {
+        assert_eq!(printable("Bella\u{1b}[2J\u{1b}]0;pwned\u{7}Pizza\u{202e}"), "Bella[2J]0;pwnedPizza");
+        assert_eq!(printable("Café Été"), "Café Été");
     }
 
     #[test]

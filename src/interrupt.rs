@@ -1,14 +1,18 @@
-//! Ctrl-C. The terminal's settings are saved at start-up and put back before exiting 130,
-//! because a hidden-input prompt turns echo off and would leave the shell blind. While a
-//! connection is being stored, Ctrl-C is held until the store finishes, so nothing is ever
-//! half-stored.
+//! Ctrl-C, `SIGTERM` and `SIGHUP` (CI cancellation, `timeout`, a container stop, a closed
+//! terminal): all three are handled alike. The terminal's settings are saved at start-up
+//! and put back before exiting, because a hidden-input prompt turns echo off and would leave
+//! the shell blind. While a connection is being stored, the signal is held until the store
+//! finishes, so nothing is ever half-stored; the exit code is 128 plus the signal's number.
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 static CRITICAL: AtomicUsize = AtomicUsize::new(0);
 static PENDING: AtomicBool = AtomicBool::new(false);
+static STORED: AtomicUsize = AtomicUsize::new(0);
+/// The exit code of the signal received, 0 before any.
+static RECEIVED: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
 
-/// Marks a section that Ctrl-C must not cut; dropping it ends the section.
+/// Marks a section that a signal must not cut; dropping it ends the section.
 pub struct Critical(());
 
 pub fn critical() -> Critical {
@@ -22,23 +26,170 @@ impl Drop for Critical {
     }
 }
 
-/// Resolves on the first Ctrl-C that arrives outside a critical section (or after the
-/// section in which it arrived ends).
-pub async fn ctrl_c() {
-    if tokio::signal::ctrl_c().await.is_err() {
-        // No signal handling here: never resolve, and let the default action apply.
-        std::future::pending::<()>().await;
+/// The signals that stop a run.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stop {
+    Interrupt,
+    Terminate,
+    Hangup,
+}
+
+impl Stop {
+    /// 128 plus the signal number, as a shell reports a process the signal killed.
+    pub fn exit_code(self) -> u8 {
+        match self {
+            Stop::Interrupt => 130,
+            Stop::Terminate => 143,
+            Stop::Hangup => 129,
+        }
     }
-    PENDING.store(true, Ordering::SeqCst);
-    while CRITICAL.load(Ordering::SeqCst) > 0 {
-        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Stop::Interrupt => "SIGINT",
+            Stop::Terminate => "SIGTERM",
+            Stop::Hangup => "SIGHUP",
+        }
     }
 }
 
-/// Whether Ctrl-C was pressed: the process is about to exit 130, so a store that has not
-/// started yet must not start (`provision` saves from worker threads).
+/// The signal handlers, installed before the command starts so that no signal finds the
+/// default action (which would kill the process between two writes). Must be made inside
+/// the tokio runtime.
+pub struct Signals {
+    #[cfg(unix)]
+    streams: Vec<(Stop, Option<tokio::signal::unix::Signal>)>,
+}
+
+impl Signals {
+    pub fn install() -> Signals {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            let streams = [
+                (Stop::Interrupt, SignalKind::interrupt()),
+                (Stop::Terminate, SignalKind::terminate()),
+                (Stop::Hangup, SignalKind::hangup()),
+            ]
+            .into_iter()
+            .map(|(stop, kind)| (stop, signal(kind).ok()))
+            .collect();
+            Signals { streams }
+        }
+        #[cfg(not(unix))]
+        Signals {}
+    }
+
+    /// Resolves on the first signal that arrives outside a critical section (or after the
+    /// section in which it arrived ends).
+    pub async fn stopped(&mut self) -> Stop {
+        let stop = self.first().await;
+        RECEIVED.store(stop.exit_code(), Ordering::SeqCst);
+        PENDING.store(true, Ordering::SeqCst);
+        while CRITICAL.load(Ordering::SeqCst) > 0 {
+            tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        }
+        stop
+    }
+
+    /// A signal that arrived while the command was busy in a blocking section (a store
+    /// run on the async thread), which `stopped` never had the chance to see.
+    pub async fn already_received(&mut self) -> Option<Stop> {
+        tokio::task::yield_now().await;
+        let stop = tokio::select! {
+            biased;
+            stop = self.first() => Some(stop),
+            () = std::future::ready(()) => None,
+        };
+        if let Some(stop) = stop {
+            RECEIVED.store(stop.exit_code(), Ordering::SeqCst);
+        }
+        received()
+    }
+
+    #[cfg(unix)]
+    async fn first(&mut self) -> Stop {
+        let waits = self.streams.iter_mut().filter_map(|(stop, s)| {
+            let s = s.as_mut()?;
+            let stop = *stop;
+            Some(Box::pin(async move {
+                s.recv().await;
+                stop
+            }))
+        });
+        let waits: Vec<_> = waits.collect();
+        if waits.is_empty() {
+            // No signal handling here: never resolve, and let the default actions apply.
+            return std::future::pending().await;
+        }
+        futures_select_all(waits).await
+    }
+
+    #[cfg(not(unix))]
+    async fn first(&mut self) -> Stop {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+        Stop::Interrupt
+    }
+}
+
+/// The first of several futures to finish, without pulling in the `futures` crate.
+#[cfg(unix)]
+async fn futures_select_all<F: std::future::Future<Output = Stop> + Unpin>(mut futures: Vec<F>) -> Stop {
+    std::future::poll_fn(move |cx| {
+        for f in futures.iter_mut() {
+            if let std::task::Poll::Ready(stop) = std::pin::Pin::new(f).poll(cx) {
+                return std::task::Poll::Ready(stop);
+            }
+        }
+        std::task::Poll::Pending
+    })
+    .await
+}
+
+/// The signal received, if one was: it decides the outcome even when the command finished
+/// while the signal was held, so that a signal always ends in its exit code.
+pub fn received() -> Option<Stop> {
+    [Stop::Interrupt, Stop::Terminate, Stop::Hangup]
+        .into_iter()
+        .find(|s| s.exit_code() == RECEIVED.load(Ordering::SeqCst))
+}
+
+/// Whether a signal came: the process is about to exit, so a store that has not started
+/// yet must not start (`provision` saves from worker threads).
 pub fn pending() -> bool {
     PENDING.load(Ordering::SeqCst)
+}
+
+/// Counts a connection stored in full, so that an interruption does not claim that
+/// nothing was stored when something was.
+pub fn note_stored() {
+    STORED.fetch_add(1, Ordering::SeqCst);
+}
+
+/// Said by a command for which a signal is the normal way to end (the `sandbox` server):
+/// its own handling decides the outcome, not the start-up's.
+pub fn command_handles_signals() {
+    HANDLED_BY_COMMAND.store(true, Ordering::SeqCst);
+}
+
+pub fn handled_by_command() -> bool {
+    HANDLED_BY_COMMAND.load(Ordering::SeqCst)
+}
+
+static HANDLED_BY_COMMAND: AtomicBool = AtomicBool::new(false);
+
+/// How many connections this run stored in full.
+pub fn stored() -> usize {
+    STORED.load(Ordering::SeqCst)
+}
+
+/// Whether the terminal echoed the Ctrl-C just pressed as `^C` (`ECHO` and `ECHOCTL`
+/// set, as by default). A spinner fills its row to the last column, so that echo lands
+/// on the row below: clearing the spinner must then clear one row more.
+pub fn ctrl_c_echoed() -> bool {
+    pending() && terminal::echoes_control_characters()
 }
 
 pub use terminal::{restore_terminal, save_terminal};
@@ -64,6 +215,16 @@ mod terminal {
         }
     }
 
+    /// `ECHO` and `ECHOCTL` are set on the terminal now.
+    pub fn echoes_control_characters() -> bool {
+        // SAFETY: as in `save_terminal`.
+        let mut termios: libc::termios = unsafe { std::mem::zeroed() };
+        if unsafe { libc::isatty(0) } != 1 || unsafe { libc::tcgetattr(0, &mut termios) } != 0 {
+            return false;
+        }
+        termios.c_lflag & libc::ECHO != 0 && termios.c_lflag & libc::ECHOCTL != 0
+    }
+
     /// Puts the saved settings back (echo on, canonical mode) and shows the cursor.
     pub fn restore_terminal() {
         if let Some((fd, termios)) = SAVED.get() {
@@ -79,6 +240,9 @@ mod terminal {
 
 #[cfg(not(unix))]
 mod terminal {
+    pub fn echoes_control_characters() -> bool {
+        false
+    }
     pub fn save_terminal() {}
     pub fn restore_terminal() {
         let _ = console::Term::stderr().show_cursor();

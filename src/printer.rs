@@ -5,10 +5,12 @@
 
 use crate::context::Context;
 use crate::error::Report;
+use crate::i18n::Ux;
 use crate::i18n::{Lang, Text};
 use console::Style;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -48,10 +50,18 @@ pub struct Printer {
     color: bool,
     progress: bool,
     stdout_tty: bool,
+    /// A person can answer prompts (the context decided it); prompts ask the printer,
+    /// which owns the terminal, rather than the whole `App`.
+    interactive: bool,
     out: Sink,
     err: Sink,
     /// The spinner or bar on screen, so lines printed meanwhile do not tear it.
     active: Arc<Mutex<Option<ProgressBar>>>,
+    /// The spinner's message and its note (the try and time left), while a spinner is on.
+    spinner_text: Arc<Mutex<Option<(String, String)>>>,
+    /// A prompt is waiting on the current line: anything printed meanwhile (Ctrl-C's
+    /// error, say) starts on a new line instead of being glued to the question.
+    open_line: Arc<AtomicBool>,
 }
 
 impl Printer {
@@ -64,10 +74,28 @@ impl Printer {
             color: ctx.color,
             progress: ctx.progress,
             stdout_tty: ctx.stdout_tty,
+            interactive: ctx.interactive,
             out: Sink::Stdout,
             err: Sink::Stderr,
             active: Arc::default(),
+            spinner_text: Arc::default(),
+            open_line: Arc::default(),
         }
+    }
+
+    /// Whether a person can answer prompts.
+    pub fn is_interactive(&self) -> bool {
+        self.interactive
+    }
+
+    /// Whether stderr gets colour.
+    pub fn is_color(&self) -> bool {
+        self.color
+    }
+
+    /// Whether stderr is a live terminal where spinners (and QR codes) are drawn.
+    pub fn is_live(&self) -> bool {
+        self.progress
     }
 
     pub fn lang(&self) -> Lang {
@@ -137,7 +165,8 @@ impl Printer {
 
     /// Shown even with `-q`.
     pub fn warn(&self, text: Text) {
-        let line = format!("{} {}", self.paint(Style::new().yellow().bold(), "warning:"), self.t(&text));
+        let label = self.t(&Ux::LabelWarning.text());
+        let line = format!("{} {}", self.paint(Style::new().yellow().bold(), &label), self.t(&text));
         self.err_line(&line);
     }
 
@@ -145,6 +174,22 @@ impl Printer {
     /// can be selected whole.
     pub fn url(&self, label: Text, url: &str) {
         self.err_line(&format!("{}\n  {}", self.t(&label), self.paint(Style::new().cyan().underlined(), url)));
+    }
+
+    /// `url` as a QR code, for a phone to open, under a caption. Only on a live terminal
+    /// (never in logs or pipes); when the code would not fit the terminal's width, a line
+    /// says so instead of a broken drawing.
+    pub fn qr(&self, url: &str) {
+        if !self.progress {
+            return;
+        }
+        let Some((code, width)) = crate::qr::render(url) else { return };
+        let columns = console::Term::stderr().size_checked().map_or(80, |(_, cols)| usize::from(cols));
+        if width > columns {
+            self.info(Ux::QrTooWide.with("cols", columns));
+            return;
+        }
+        self.err_raw(&format!("{}\n{code}", self.t(&Ux::QrCaption.text())));
     }
 
     /// Diagnostics for `-v` (level 1) and `-vv` (level 2). Callers pass no secret: the
@@ -155,19 +200,24 @@ impl Printer {
         }
     }
 
-    /// The error renderer's output: JSON on stdout in `--json` mode, else `error:`/`hint:`
-    /// on stderr.
+    /// The error renderer's output: JSON on stdout in `--json` mode, else `error:`, the
+    /// causes and `hint:` on stderr, labelled in the user's language.
     pub fn error(&self, report: &Report) {
         if self.json {
             self.json(&report.to_json());
             return;
         }
+        self.clear_progress();
+        let label = |m: Ux| self.t(&m.text());
         let mut text = String::new();
+        // The report's English labels, each replaced by the user's language's.
         for line in report.to_text().lines() {
             let painted = if let Some(rest) = line.strip_prefix("error:") {
-                format!("{}{rest}", self.paint(Style::new().red().bold(), "error:"))
+                format!("{}{rest}", self.paint(Style::new().red().bold(), &label(Ux::LabelError)))
             } else if let Some(rest) = line.strip_prefix("hint:") {
-                format!("{}{rest}", self.paint(Style::new().cyan().bold(), "hint:"))
+                format!("{}{rest}", self.paint(Style::new().cyan().bold(), &label(Ux::LabelHint)))
+            } else if let Some(rest) = line.strip_prefix("  caused by:") {
+                format!("  {}{rest}", label(Ux::LabelCausedBy))
             } else {
                 line.to_string()
             };
@@ -177,8 +227,34 @@ impl Printer {
         self.err_raw(&text);
     }
 
+    /// Takes the spinner off the screen before a final message (Ctrl-C ends the command
+    /// without its spinner being dropped first), so no half-drawn spinner stays behind.
+    fn clear_progress(&self) {
+        if let Some(bar) = self.active.lock().ok().and_then(|mut a| a.take()) {
+            bar.finish_and_clear();
+        }
+    }
+
+    /// A prompt opens (`true`) or closes its line.
+    pub fn set_prompt_open(&self, open: bool) {
+        self.open_line.store(open, Ordering::SeqCst);
+    }
+
+    /// Writes a prompt's own text (question, echo) on its open line.
+    pub fn prompt_write(&self, text: &str) {
+        self.err.write(text);
+    }
+
     /// Writes a prompt's preamble or any stderr text as is.
     pub fn err_raw(&self, text: &str) {
+        // A prompt still waits on its line: start below it, not glued to the question.
+        let fresh;
+        let text = if self.open_line.swap(false, Ordering::SeqCst) {
+            fresh = format!("\n{text}");
+            fresh.as_str()
+        } else {
+            text
+        };
         match self.active.lock().ok().and_then(|a| a.clone()) {
             Some(bar) => bar.suspend(|| self.err.write(text)),
             None => self.err.write(text),
@@ -203,21 +279,44 @@ impl Printer {
             if !self.quiet {
                 self.err_line(&format!("… {message}"));
             }
-            return Progress { bar: None, printer: self.clone() };
+            return Progress { bar: None, spinner: false, printer: self.clone() };
         }
         let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
         bar.set_style(
             ProgressStyle::with_template("{spinner:.cyan} {msg}").unwrap_or_else(|_| ProgressStyle::default_spinner()),
         );
-        bar.set_message(message);
+        bar.set_message(message.clone());
+        if let Ok(mut text) = self.spinner_text.lock() {
+            *text = Some((message, String::new()));
+        }
         bar.enable_steady_tick(Duration::from_millis(100));
-        self.track(bar)
+        let mut progress = self.track(bar);
+        progress.spinner = true;
+        progress
+    }
+
+    /// A note after the spinner's message (`None` clears it): while a call retries, which
+    /// try and how long is left. Without a spinner there is nothing to annotate.
+    pub fn note(&self, text: Option<Text>) {
+        let note = text.map(|t| self.t(&t)).unwrap_or_default();
+        self.spinner_message(|(_, n)| *n = note);
+    }
+
+    /// Changes the spinner's message or note and redraws it.
+    fn spinner_message(&self, change: impl FnOnce(&mut (String, String))) {
+        let Ok(mut text) = self.spinner_text.lock() else { return };
+        let Some(text) = text.as_mut() else { return };
+        change(text);
+        let line = if text.1.is_empty() { text.0.clone() } else { format!("{} {}", text.0, text.1) };
+        if let Some(bar) = self.active.lock().ok().and_then(|a| a.clone()) {
+            bar.set_message(line);
+        }
     }
 
     /// A bar over `len` items. Without a terminal, callers print a line per item instead.
     pub fn bar(&self, len: u64, text: Text) -> Progress {
         if !self.progress {
-            return Progress { bar: None, printer: self.clone() };
+            return Progress { bar: None, spinner: false, printer: self.clone() };
         }
         let bar = ProgressBar::with_draw_target(Some(len), ProgressDrawTarget::stderr());
         bar.set_style(
@@ -234,7 +333,7 @@ impl Printer {
         if let Ok(mut active) = self.active.lock() {
             *active = Some(bar.clone());
         }
-        Progress { bar: Some(bar), printer: self.clone() }
+        Progress { bar: Some(bar), spinner: false, printer: self.clone() }
     }
 
     /// A printer writing into buffers: (printer, stdout, stderr).
@@ -249,9 +348,12 @@ impl Printer {
             color: false,
             progress: false,
             stdout_tty: false,
+            interactive: false,
             out: Sink::Buffer(Arc::clone(&out)),
             err: Sink::Buffer(Arc::clone(&err)),
             active: Arc::default(),
+            spinner_text: Arc::default(),
+            open_line: Arc::default(),
         };
         (printer, out, err)
     }
@@ -260,13 +362,19 @@ impl Printer {
 /// A spinner or bar on screen; cleared when finished or dropped.
 pub struct Progress {
     bar: Option<ProgressBar>,
+    spinner: bool,
     printer: Printer,
 }
 
 impl Progress {
     pub fn set_message(&self, text: Text) {
         if let Some(bar) = &self.bar {
-            bar.set_message(self.printer.t(&text));
+            let message = self.printer.t(&text);
+            if self.spinner {
+                self.printer.spinner_message(|(m, _)| *m = message);
+            } else {
+                bar.set_message(message);
+            }
         }
     }
 
@@ -289,8 +397,17 @@ impl Drop for Progress {
     fn drop(&mut self) {
         if let Some(bar) = self.bar.take() {
             bar.finish_and_clear();
+            if self.spinner && crate::interrupt::ctrl_c_echoed() {
+                // indicatif fills the spinner's last row to the right edge, so the `^C` echo
+                // wrapped onto a row of its own, which is the one it cleared (with the rows
+                // above it that the spinner counts): clear the spinner's first row too.
+                self.printer.err.write("\x1b[1A\r\x1b[2K");
+            }
             if let Ok(mut active) = self.printer.active.lock() {
                 *active = None;
+            }
+            if let (true, Ok(mut text)) = (self.spinner, self.printer.spinner_text.lock()) {
+                *text = None;
             }
         }
     }
@@ -342,6 +459,15 @@ mod tests {
         let value: serde_json::Value = serde_json::from_str(text(&out).trim()).unwrap();
         assert_eq!(value["error"]["hint"], "h");
         assert_eq!(text(&err), "");
+    }
+
+    #[test]
+    fn labels_are_in_the_users_language() {
+        let (p, _out, err) = Printer::for_tests(Lang::Fr, false, false);
+        let report = Report { code: "x".into(), message: "m".into(), hint: Some("h".into()), causes: vec!["c".into()] };
+        p.error(&report);
+        p.warn(Msg::ZeltyKeyRejected.text());
+        assert_eq!(text(&err), "erreur : m\n  cause : c\nconseil : h\nattention : Zelty a refusé cette clé API\n");
     }
 
     #[test]

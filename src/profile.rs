@@ -8,7 +8,7 @@ use crate::i18n::Msg;
 use crate::secrets::StoreKind;
 use anyhow::Context as _;
 use serde::{Deserialize, Serialize};
-use std::fs::{self, File, OpenOptions};
+use std::fs::{self, File};
 use std::io::{Read, Seek, Write};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -170,15 +170,7 @@ impl Profiles {
     /// fails naming the process that holds it.
     pub fn lock(&self, name: &str, command: &str, wait: Duration) -> anyhow::Result<ProfileLock> {
         let path = self.dir.join(format!("{name}.lock"));
-        let opened = fsutil::create_private_dir(&self.dir).and_then(|()| {
-            OpenOptions::new()
-                .read(true)
-                .write(true)
-                .create(true)
-                .truncate(false)
-                .open(&path)
-                .with_context(|| format!("cannot open {}", path.display()))
-        });
+        let opened = fsutil::create_private_dir(&self.dir).and_then(|()| fsutil::open_lock(&path));
         let mut file = opened.map_err(|e| self.not_writable(e))?;
         let start = Instant::now();
         loop {

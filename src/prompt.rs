@@ -1,17 +1,21 @@
-//! Every question the tool asks, as thin wrappers over dialoguer. Each one first checks
-//! that a person can answer (the context decided it once); if not, it fails at once with
-//! the flag or variable to use, instead of hanging on a prompt nobody sees. Prompts run on
-//! a blocking thread so that Ctrl-C is still handled.
+//! Every question the tool asks. Each one first checks that a person can answer (the
+//! printer carries the context's decision); if not, it fails at once with the flag or
+//! variable to use, instead of hanging on a prompt nobody sees. Prompts run on a blocking
+//! thread so that Ctrl-C is still handled.
+//!
+//! Answers cannot be misread: keys typed ahead are thrown away before each question, a y/n
+//! answer counts only once Enter is pressed, and a long pasted value at a y/n (a key, whose
+//! letters may include `y`) is refused and the question asked again, without echoing it.
 
-use crate::app::App;
 use crate::error::{Failure, Kind};
-use crate::i18n::{Msg, Text};
+use crate::i18n::{Lang, Msg, Text, Ux};
+use crate::printer::Printer;
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 use zeroize::Zeroizing;
 
 /// Fails when nobody can answer: `instead` names the flag or variable that answers it.
-pub fn require_person(app: &App, instead: Text) -> anyhow::Result<()> {
-    if app.ctx.interactive {
+pub fn require_person(printer: &Printer, instead: Text) -> anyhow::Result<()> {
+    if printer.is_interactive() {
         Ok(())
     } else {
         Err(Failure::new(Kind::Usage, "needs_input", Msg::NeedsInput.text()).hint(instead).into())
@@ -22,51 +26,313 @@ fn theme(color: bool) -> Box<dyn Theme + Send> {
     if color { Box::new(ColorfulTheme::default()) } else { Box::new(SimpleTheme) }
 }
 
-async fn ask<T: Send + 'static>(
-    app: &App,
-    instead: Text,
-    f: impl FnOnce(&dyn Theme) -> dialoguer::Result<T> + Send + 'static,
-) -> anyhow::Result<T> {
-    require_person(app, instead)?;
-    let color = app.ctx.color;
-    let result = tokio::task::spawn_blocking(move || f(theme(color).as_ref())).await?;
-    result.map_err(|dialoguer::Error::IO(e)| match e.kind() {
+fn interrupted_or(e: std::io::Error) -> anyhow::Error {
+    match e.kind() {
         std::io::ErrorKind::Interrupted => {
             Failure::new(Kind::Interrupted, "interrupted", Msg::Interrupted.text()).into()
         }
         _ => anyhow::Error::new(e).context("the prompt failed"),
+    }
+}
+
+/// Runs a prompt on a blocking thread, its line marked open on the printer meanwhile.
+async fn ask<T: Send + 'static>(
+    printer: &Printer,
+    instead: Text,
+    f: impl FnOnce(&Printer) -> std::io::Result<T> + Send + 'static,
+) -> anyhow::Result<T> {
+    require_person(printer, instead)?;
+    let p = printer.clone();
+    let result = tokio::task::spawn_blocking(move || {
+        tty::flush_input();
+        p.set_prompt_open(true);
+        let result = f(&p);
+        p.set_prompt_open(false);
+        result
     })
+    .await?;
+    result.map_err(interrupted_or)
+}
+
+fn dialoguer_io<T>(result: dialoguer::Result<T>) -> std::io::Result<T> {
+    result.map_err(|dialoguer::Error::IO(e)| e)
 }
 
 /// Hidden input (the Zelty key): nothing is echoed.
-pub async fn secret(app: &App, prompt: Text, instead: Text) -> anyhow::Result<Zeroizing<String>> {
-    let prompt = app.printer.t(&prompt);
-    ask(app, instead, move |t| {
-        dialoguer::Password::with_theme(t).with_prompt(prompt).allow_empty_password(true).interact().map(Zeroizing::new)
+pub async fn secret(printer: &Printer, prompt: Text, instead: Text) -> anyhow::Result<Zeroizing<String>> {
+    let prompt = printer.t(&prompt);
+    ask(printer, instead, move |p| {
+        dialoguer_io(
+            dialoguer::Password::with_theme(theme(p.is_color()).as_ref())
+                .with_prompt(prompt)
+                .allow_empty_password(true)
+                .interact()
+                .map(Zeroizing::new),
+        )
     })
     .await
 }
 
-pub async fn line(app: &App, prompt: Text, instead: Text) -> anyhow::Result<String> {
-    let prompt = app.printer.t(&prompt);
-    ask(app, instead, move |t| {
-        dialoguer::Input::<String>::with_theme(t).with_prompt(prompt).allow_empty(true).interact_text()
+pub async fn line(printer: &Printer, prompt: Text, instead: Text) -> anyhow::Result<String> {
+    let prompt = printer.t(&prompt);
+    ask(printer, instead, move |p| {
+        dialoguer_io(
+            dialoguer::Input::<String>::with_theme(theme(p.is_color()).as_ref())
+                .with_prompt(prompt)
+                .allow_empty(true)
+                .interact_text(),
+        )
     })
     .await
 }
 
-pub async fn confirm(app: &App, prompt: Text, default: bool, instead: Text) -> anyhow::Result<bool> {
-    let prompt = app.printer.t(&prompt);
-    ask(app, instead, move |t| dialoguer::Confirm::with_theme(t).with_prompt(prompt).default(default).interact()).await
+/// A yes/no question, answered with a word and Enter; Enter alone takes `default`.
+pub async fn confirm(printer: &Printer, prompt: Text, default: bool, instead: Text) -> anyhow::Result<bool> {
+    let question = printer.t(&prompt);
+    ask(printer, instead, move |p| yes_no(p, &question, default)).await
 }
 
-pub async fn choose(app: &App, prompt: Text, items: Vec<String>, instead: Text) -> anyhow::Result<usize> {
-    let prompt = app.printer.t(&prompt);
-    ask(app, instead, move |t| dialoguer::Select::with_theme(t).with_prompt(prompt).items(&items).default(0).interact())
-        .await
+pub async fn choose(printer: &Printer, prompt: Text, items: Vec<String>, instead: Text) -> anyhow::Result<usize> {
+    let prompt = printer.t(&prompt);
+    ask(printer, instead, move |p| {
+        dialoguer_io(
+            dialoguer::Select::with_theme(theme(p.is_color()).as_ref())
+                .with_prompt(prompt)
+                .items(&items)
+                .default(0)
+                .interact(),
+        )
+    })
+    .await
 }
 
 /// Waits for Enter (a guided step done in a web page).
-pub async fn enter(app: &App, prompt: Text, instead: Text) -> anyhow::Result<()> {
-    line(app, prompt, instead).await.map(drop)
+pub async fn enter(printer: &Printer, prompt: Text, instead: Text) -> anyhow::Result<()> {
+    line(printer, prompt, instead).await.map(drop)
+}
+
+/// What a typed line says at a y/n question.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Answer {
+    Yes,
+    No,
+    /// Enter alone.
+    Default,
+    /// Not a word we know: ask again.
+    Unclear,
+    /// Far longer than any answer: a pasted value, never read as one.
+    Pasted,
+}
+
+/// The longest answer a person types (`oui`, `yes`, `non`); anything longer is a paste.
+const LONGEST_ANSWER: usize = 4;
+
+/// Reads a y/n line in either language (a French speaker may type `y`, an English one `o`
+/// would be odd but harmless): y, yes, o, oui; n, no, non. Case and spaces do not matter.
+pub fn parse_answer(line: &str) -> Answer {
+    let word = line.trim().to_lowercase();
+    if word.chars().count() > LONGEST_ANSWER {
+        return Answer::Pasted;
+    }
+    match word.as_str() {
+        "" => Answer::Default,
+        "y" | "yes" | "o" | "oui" => Answer::Yes,
+        "n" | "no" | "non" => Answer::No,
+        _ => Answer::Unclear,
+    }
+}
+
+fn yes_word(lang: Lang, yes: bool) -> String {
+    if yes { Ux::Yes.render(lang) } else { Ux::No.render(lang) }
+}
+
+/// The y/n loop: the question with `(oui/non, Entrée : oui)`, the answer echoed in the
+/// user's language on the same line, then a new line. Nothing moves the cursor up, so a
+/// question wrapped over two lines at 80 columns leaves no stale half line behind.
+fn yes_no(p: &Printer, question: &str, default: bool) -> std::io::Result<bool> {
+    let lang = p.lang();
+    loop {
+        let hint = Ux::YesNo.with("default", yes_word(lang, default)).render(lang);
+        p.prompt_write(&format!("{question} {hint} "));
+        let typed = tty::read_answer(p, LONGEST_ANSWER)?;
+        let answer = match parse_answer(&typed) {
+            Answer::Default => Some(default),
+            Answer::Yes => Some(true),
+            Answer::No => Some(false),
+            Answer::Unclear => {
+                p.prompt_write(&format!("\n{}\n", Ux::AnswerUnclear.render(lang)));
+                None
+            }
+            Answer::Pasted => {
+                let count = typed.trim().chars().count();
+                p.prompt_write(&format!("\n{}\n", Ux::AnswerTooLong.with("count", count).render(lang)));
+                None
+            }
+        };
+        if let Some(yes) = answer {
+            // The typed word stays as echoed; Enter alone shows the default taken.
+            let shown = if typed.trim().is_empty() { yes_word(lang, yes) } else { String::new() };
+            p.prompt_write(&format!("{shown}\n"));
+            return Ok(yes);
+        }
+        tty::flush_input();
+    }
+}
+
+#[cfg(unix)]
+#[allow(unsafe_code)]
+mod tty {
+    //! The terminal under a prompt: throwing away type-ahead, and reading a short answer
+    //! key by key with our own echo (so a pasted secret is never shown).
+    use crate::printer::Printer;
+
+    /// Discards what was typed or pasted before the question was on screen
+    /// (`tcflush(TCIFLUSH)`, https://pubs.opengroup.org/onlinepubs/9799919799/functions/tcflush.html).
+    pub fn flush_input() {
+        // SAFETY: `isatty` and `tcflush` take a plain file descriptor and touch no memory.
+        unsafe {
+            if libc::isatty(0) == 1 {
+                libc::tcflush(0, libc::TCIFLUSH);
+            }
+        }
+    }
+
+    /// Canonical mode and echo off for the life of the guard, signals (Ctrl-C) kept.
+    struct Raw(Option<libc::termios>);
+
+    impl Raw {
+        fn new() -> Raw {
+            // SAFETY: `termios` is plain old data that `tcgetattr` fills; it is used only
+            // when the call succeeded.
+            let mut saved: libc::termios = unsafe { std::mem::zeroed() };
+            if unsafe { libc::tcgetattr(0, &mut saved) } != 0 {
+                return Raw(None);
+            }
+            let mut raw = saved;
+            raw.c_lflag &= !(libc::ICANON | libc::ECHO);
+            raw.c_cc[libc::VMIN] = 1;
+            raw.c_cc[libc::VTIME] = 0;
+            // SAFETY: sets a `termios` derived from the one read above on the same fd.
+            unsafe { libc::tcsetattr(0, libc::TCSANOW, &raw) };
+            Raw(Some(saved))
+        }
+    }
+
+    impl Drop for Raw {
+        fn drop(&mut self) {
+            if let Some(saved) = &self.0 {
+                // SAFETY: restores the `termios` read in `new` on the same fd.
+                unsafe { libc::tcsetattr(0, libc::TCSANOW, saved) };
+            }
+        }
+    }
+
+    /// Reads up to Enter. Characters are echoed while the line is no longer than `echo_max`
+    /// (a real answer); past that the echo is wiped and the rest read silently.
+    pub fn read_answer(p: &Printer, echo_max: usize) -> std::io::Result<String> {
+        let _raw = Raw::new();
+        let mut bytes = Vec::new();
+        let mut shown = 0usize;
+        let mut byte = [0u8; 1];
+        let mut escape = false;
+        loop {
+            // Straight from the descriptor, one byte at a time: a buffered reader would keep
+            // what follows Enter for the next question, out of reach of `flush_input`.
+            // SAFETY: reads at most one byte into a one-byte buffer.
+            match unsafe { libc::read(0, byte.as_mut_ptr().cast(), 1) } {
+                1 => {}
+                0 => return Err(std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "the terminal closed")),
+                _ => return Err(std::io::Error::last_os_error()),
+            }
+            let b = byte[0];
+            // Escape sequences (arrows, bracketed paste markers) are skipped whole: ESC,
+            // then `[` or `O`, parameters, and a final byte in 0x40..=0x7e.
+            if escape {
+                if (0x40..=0x7e).contains(&b) && b != b'[' && b != b'O' {
+                    escape = false;
+                }
+                continue;
+            }
+            match b {
+                b'\r' | b'\n' => break,
+                0x1b => escape = true,
+                0x7f | 0x08 => {
+                    if let Some(last) = String::from_utf8_lossy(&bytes).chars().last() {
+                        bytes.truncate(bytes.len() - last.len_utf8());
+                        if shown > 0 {
+                            shown -= 1;
+                            p.prompt_write("\x08 \x08");
+                        }
+                    }
+                }
+                b if b < 0x20 => {}
+                _ => {
+                    bytes.push(b);
+                    let text = String::from_utf8_lossy(&bytes);
+                    let count = text.chars().count();
+                    if count > echo_max {
+                        // Not an answer: take back what was shown, show nothing more.
+                        p.prompt_write(&"\x08 \x08".repeat(shown));
+                        shown = 0;
+                    } else if std::str::from_utf8(&bytes).is_ok() {
+                        // Echo once the character is whole (UTF-8 arrives byte by byte).
+                        let shown_now = count;
+                        let chars: String = text.chars().skip(shown).collect();
+                        p.prompt_write(&chars);
+                        shown = shown_now;
+                    }
+                }
+            }
+        }
+        Ok(String::from_utf8_lossy(&bytes).into_owned())
+    }
+}
+
+#[cfg(not(unix))]
+mod tty {
+    //! Elsewhere the console reads a whole line; the answer is checked the same way.
+    use crate::printer::Printer;
+
+    pub fn flush_input() {}
+
+    pub fn read_answer(_p: &Printer, _echo_max: usize) -> std::io::Result<String> {
+        console::Term::stderr().read_line()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn answers_in_both_languages() {
+        for (typed, want) in [
+            ("y", Answer::Yes),
+            ("Yes", Answer::Yes),
+            (" o ", Answer::Yes),
+            ("OUI", Answer::Yes),
+            ("n", Answer::No),
+            ("no", Answer::No),
+            ("Non", Answer::No),
+            ("", Answer::Default),
+            ("   ", Answer::Default),
+            ("yep", Answer::Unclear),
+            ("x", Answer::Unclear),
+            ("ouii", Answer::Unclear),
+            ("MTY1YWJjZGVmZ2hpamtsbW5vcA==", Answer::Pasted),
+            ("y y y", Answer::Pasted),
+        ] {
+            assert_eq!(parse_answer(typed), want, "{typed:?}");
+        }
+    }
+
+    #[tokio::test]
+    async fn nobody_to_answer_fails_with_the_way_out() {
+        let (printer, _, err) = Printer::for_tests(Lang::Fr, false, false);
+        let failure = confirm(&printer, Msg::ReplaceConnection.text(), false, Msg::UseForce.text()).await.unwrap_err();
+        let report = crate::error::Report::of(&failure, Lang::Fr);
+        assert_eq!(report.code, "needs_input");
+        assert!(report.hint.unwrap().contains("--force"));
+        assert!(err.lock().unwrap().is_empty(), "no question drawn");
+    }
 }

@@ -1,22 +1,22 @@
 //! Start-up: parse the command line, decide the context once, run the command on the async
 //! runtime (racing Ctrl-C), and turn the outcome into an exit code.
 
-use crate::cli::Cli;
 use crate::context::{self, Facts};
 use crate::env::Env;
 use crate::error::{Failure, Kind, Report, exit_code_of};
-use crate::i18n::Msg;
+use crate::i18n::{Harden, Msg};
 use crate::interrupt;
 use crate::printer::Printer;
-use clap::Parser;
 use std::process::ExitCode;
 
 /// Parses, decides the context, runs the command and turns the outcome into an exit code.
 pub fn main() -> ExitCode {
+    // Before any secret is read: a core dump would hold a copy of the key.
+    crate::secret::forbid_core_dumps();
     let env = Env::from_process();
-    let cli = match Cli::try_parse() {
+    let cli = match crate::cli::parse(&env) {
         Ok(cli) => cli,
-        Err(err) => return clap_error(err),
+        Err(code) => return code,
     };
     let g = &cli.global;
     let facts = Facts {
@@ -44,57 +44,53 @@ pub fn main() -> ExitCode {
         }
     };
     let lang = ctx.lang;
+    let mut signals = {
+        let _inside = runtime.enter();
+        interrupt::Signals::install()
+    };
     let outcome = runtime.block_on(async {
-        tokio::select! {
-            result = crate::commands::dispatch(cli, env, ctx, printer.clone()) => Some(result),
-            () = interrupt::ctrl_c() => None,
+        let outcome = tokio::select! {
+            // A command that handles Ctrl-C itself (`sandbox`) is heard first.
+            biased;
+            result = crate::commands::dispatch(cli, env, ctx, printer.clone()) => Ok(result),
+            stop = signals.stopped() => Err(stop),
+        };
+        // A signal held during a store, the command finishing meanwhile, still ends the
+        // run as that signal does.
+        match (outcome, signals.already_received().await) {
+            (Ok(result), Some(_)) if interrupt::handled_by_command() => Ok(result),
+            (Ok(_), Some(stop)) => Err(stop),
+            (outcome, _) => outcome,
         }
     });
     // Prompt threads may still be blocked reading the terminal: do not wait for them.
     runtime.shutdown_background();
     let code = match outcome {
-        Some(Ok(code)) => code,
-        Some(Err(err)) => {
+        Ok(Ok(code)) => code,
+        Ok(Err(err)) => {
             printer.error(&Report::of(&err, lang));
             exit_code_of(&err)
         }
-        None => {
-            let err: anyhow::Error = Failure::new(Kind::Interrupted, "interrupted", Msg::Interrupted.text()).into();
-            printer.error(&Report::of(&err, lang));
-            130
+        Err(stop) => {
+            // Put echo back first: the message must not be the last thing a blind
+            // terminal shows.
+            interrupt::restore_terminal();
+            let failure = match interrupt::stored() {
+                0 => Failure::new(Kind::Interrupted, "interrupted", Msg::Interrupted.text()),
+                n => Failure::new(Kind::Interrupted, "interrupted", Harden::InterruptedAfterStoring.with("stored", n))
+                    .hint(Harden::InterruptedAfterStoringHint.text()),
+            };
+            let failure = if stop == interrupt::Stop::Interrupt {
+                failure
+            } else {
+                failure.detail(Harden::TerminatedBySignal.with("signal", stop.name()).render(lang))
+            };
+            printer.error(&Report::of(&failure.into(), lang));
+            stop.exit_code()
         }
     };
     if code == 130 {
         interrupt::restore_terminal();
     }
     ExitCode::from(code)
-}
-
-/// clap's own errors: help and version exit 0; usage errors exit 2, as JSON under `--json`.
-fn clap_error(err: clap::Error) -> ExitCode {
-    use clap::error::ErrorKind;
-    if matches!(
-        err.kind(),
-        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
-    ) && err.exit_code() == 0
-    {
-        let _ = err.print();
-        return ExitCode::SUCCESS;
-    }
-    #[allow(clippy::disallowed_methods)] // the arguments clap could not parse
-    let json = std::env::args().any(|a| a == "--json");
-    if json {
-        // clap's own sentence, without the usage block, names the argument at fault.
-        let rendered = err.render().to_string();
-        let head = rendered.split("\n\n").next().unwrap_or_default().trim_start_matches("error:");
-        let message = head.split_whitespace().collect::<Vec<_>>().join(" ");
-        let value = serde_json::json!({"error": {"code": "usage", "message": message, "hint": err.to_string().lines().find(|l| l.contains("--help")).unwrap_or("").trim()}});
-        #[allow(clippy::print_stdout)] // the printer does not exist before the flags are parsed
-        {
-            println!("{value}");
-        }
-    } else {
-        let _ = err.print();
-    }
-    ExitCode::from(2)
 }

@@ -1,15 +1,89 @@
-//! A secret value (Zelty key, HubRise token, client secret): zeroed on drop, masked in
-//! `Debug` and `Display`, revealed only through `expose()` at the call that needs it.
+//! A secret value (Zelty key, HubRise token, client secret, authorization code): zeroed on
+//! drop, masked in `Debug` and `Display`, revealed only through `expose()` at the call that
+//! needs it. Every secret made is also remembered so that `redact` can cut it out of any
+//! text a server sends back (a server that echoes the `Authorization` header, a form or a
+//! value quoted in a JSON error), and core dumps, which would hold copies, are turned off.
 
 use secrecy::{ExposeSecret, SecretString};
 use std::fmt;
+use std::sync::Mutex;
+use zeroize::Zeroizing;
+
+/// Values shorter than this are not cut out of text: they would be found everywhere, and no
+/// real key, token, client secret or code is this short.
+const MIN_REDACTED: usize = 8;
+
+/// The values of every secret made in this process (and their encoded forms), longest
+/// first, so that `redact` can cut them out of a server's words.
+static KNOWN: Mutex<Vec<Zeroizing<String>>> = Mutex::new(Vec::new());
+
+fn remember(value: &str) {
+    if value.len() < MIN_REDACTED {
+        return;
+    }
+    let Ok(mut known) = KNOWN.lock() else { return };
+    // The forms a server might echo: as sent in a form body or a query string, inside a
+    // JSON string, and in a Basic `Authorization` header (see `remember_basic_auth`).
+    let encoded: String = url::form_urlencoded::byte_serialize(value.as_bytes()).collect();
+    let json = serde_json::to_string(value).unwrap_or_default();
+    let json = json.trim_matches('"').to_string();
+    for form in [value.to_string(), encoded, json] {
+        if form.len() >= MIN_REDACTED && !known.iter().any(|k| k.as_str() == form) {
+            known.push(Zeroizing::new(form));
+        }
+    }
+    known.sort_by_key(|k| std::cmp::Reverse(k.len()));
+}
+
+/// Remembers the Basic credentials `id:secret` as a server sees them (base64), so an
+/// echoed `Authorization: Basic …` header is cut out too.
+pub fn remember_basic_auth(id: &str, secret: &Secret) {
+    use base64::Engine as _;
+    let encoded = Zeroizing::new(base64::engine::general_purpose::STANDARD.encode(format!("{id}:{}", secret.expose())));
+    remember(&encoded);
+}
+
+/// `text` with every known secret replaced by `[redacted]`.
+pub fn redact(text: &str) -> String {
+    let mut out = text.to_string();
+    if let Ok(known) = KNOWN.lock() {
+        for secret in known.iter() {
+            if out.contains(secret.as_str()) {
+                out = out.replace(secret.as_str(), "[redacted]");
+            }
+        }
+    }
+    out
+}
+
+/// Turns core dumps off for this process: a dump would hold the key and the token in
+/// clear. `RLIMIT_CORE` 0 as OpenSSH's agent and gpg-agent do, and on Linux
+/// `PR_SET_DUMPABLE` 0, which also keeps other processes of the same user from reading
+/// our memory through `/proc` or `ptrace`.
+#[cfg(unix)]
+#[allow(unsafe_code)]
+pub fn forbid_core_dumps() {
+    let none = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
+    // SAFETY: `setrlimit` reads the struct we pass and nothing else.
+    unsafe { libc::setrlimit(libc::RLIMIT_CORE, &none) };
+    #[cfg(any(target_os = "linux", target_os = "android"))]
+    // SAFETY: `prctl(PR_SET_DUMPABLE, 0)` takes plain integers and touches no memory of ours.
+    unsafe {
+        libc::prctl(libc::PR_SET_DUMPABLE, 0, 0, 0, 0)
+    };
+}
+
+#[cfg(not(unix))]
+pub fn forbid_core_dumps() {}
 
 #[derive(Clone)]
 pub struct Secret(SecretString);
 
 impl Secret {
     pub fn new(value: impl Into<String>) -> Secret {
-        Secret(SecretString::from(value.into()))
+        let value = value.into();
+        remember(&value);
+        Secret(SecretString::from(value))
     }
 
     /// The value itself, for an HTTP header, a form field or the secret store.
@@ -55,13 +129,48 @@ impl fmt::Display for Secret {
 
 impl PartialEq for Secret {
     fn eq(&self, other: &Secret) -> bool {
-        crate::hubrise::oauth::constant_time_eq(self.expose().as_bytes(), other.expose().as_bytes())
+        same(self.expose(), other.expose())
     }
+}
+
+/// Compares two secret strings in constant time (a `state`, a secret), so the time taken
+/// says nothing about how much of a guess was right.
+pub fn same(a: &str, b: &str) -> bool {
+    use subtle::ConstantTimeEq as _;
+    bool::from(a.as_bytes().ct_eq(b.as_bytes()))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn redact_cuts_every_form_of_a_known_secret() {
+        let secret = Secret::new("a-key+with/odd=chars\\x");
+        remember_basic_auth("client.id", &Secret::new("client-secret-value"));
+        let echoed = format!(
+            "auth: Bearer {} form: {} json: {} basic: {}",
+            secret.expose(),
+            url::form_urlencoded::byte_serialize(secret.expose().as_bytes()).collect::<String>(),
+            serde_json::to_string(secret.expose()).unwrap(),
+            {
+                use base64::Engine as _;
+                base64::engine::general_purpose::STANDARD.encode("client.id:client-secret-value")
+            },
+        );
+        let cut = redact(&echoed);
+        assert!(!cut.contains("odd"), "{cut}");
+        assert!(!cut.contains("Y2xpZW50"), "{cut}");
+        assert_eq!(redact("short abc"), "short abc");
+    }
+
+    #[test]
+    fn same_compares_whole_values() {
+        assert!(same("abc", "abc"));
+        assert!(!same("abc", "abd"));
+        assert!(!same("abc", "ab"));
+        assert!(same("", ""));
+    }
 
     #[test]
     fn debug_and_display_never_show_the_value() {

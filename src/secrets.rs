@@ -9,6 +9,8 @@ mod keyring_store;
 pub use file::FileStore;
 pub use keyring_store::KeyringStore;
 
+use crate::error::{Failure, Kind};
+use crate::i18n::{Harden, Msg};
 use crate::secret::Secret;
 use serde::{Deserialize, Serialize};
 #[cfg(test)]
@@ -71,6 +73,11 @@ pub trait SecretStore: Send + Sync {
     fn set(&self, user: &str, secret: &Secret) -> Result<(), StoreError>;
     /// Removes a secret; `Ok(false)` when there was none.
     fn delete(&self, user: &str) -> Result<bool, StoreError>;
+    /// Every user name stored, when the store can list them (the file store); `None` when
+    /// it cannot (a keyring is asked for one name at a time).
+    fn users(&self) -> Result<Option<Vec<String>>, StoreError> {
+        Ok(None)
+    }
     /// A cheap check that the store works, before the user does any work.
     fn probe(&self) -> Result<(), StoreError> {
         self.get("zelty-bridge:probe").map(|_| ())
@@ -87,29 +94,132 @@ pub fn hubrise_user(profile: &str) -> String {
 }
 
 /// Writes every `(user, secret)` pair or none: when a write fails, the ones already made
-/// are put back as they were (restored or deleted), then the error is returned.
-pub fn set_all(store: &dyn SecretStore, pairs: &[(String, &Secret)]) -> Result<(), StoreError> {
+/// are put back as they were (restored or deleted), then the error is returned with what a
+/// failed put-back left behind (never dropped).
+/// The secrets a failed put-back left, with why.
+type Leftovers = Vec<(String, StoreError)>;
+
+pub fn set_all(store: &dyn SecretStore, pairs: &[(String, &Secret)]) -> Result<(), (StoreError, Leftovers)> {
     let mut before: Vec<(&str, Option<Secret>)> = Vec::new();
     for (user, secret) in pairs {
-        let previous = store.get(user)?;
+        let previous = store.get(user).map_err(|e| (e, Vec::new()))?;
         if let Err(err) = store.set(user, secret) {
-            roll_back(store, &before);
-            return Err(err);
+            // A keyring that timed out may still have made the write: put it back too.
+            if matches!(err, StoreError::Timeout(_)) {
+                before.push((user, previous));
+            }
+            let left = put_back(store, &before);
+            return Err((err, left));
         }
         before.push((user, previous));
     }
     Ok(())
 }
 
-fn roll_back(store: &dyn SecretStore, written: &[(&str, Option<Secret>)]) {
-    // Best effort: the store just failed, so a restore may fail too; there is nothing
-    // better to do than try each one.
-    for (user, previous) in written.iter().rev() {
-        let _ = match previous {
+/// Puts each user's previous secret back (restored, or deleted when there was none), and
+/// returns the users that could not be, with why.
+pub fn put_back(store: &dyn SecretStore, previous: &[(&str, Option<Secret>)]) -> Vec<(String, StoreError)> {
+    let mut left = Vec::new();
+    for (user, secret) in previous.iter().rev() {
+        let result = match secret {
             Some(secret) => store.set(user, secret),
-            None => store.delete(user).map(|_| ()),
+            None => store.delete(user).map(drop),
         };
+        if let Err(err) = result {
+            left.push((user.to_string(), err));
+        }
     }
+    left
+}
+
+/// Stores a connection all or nothing: its secrets, then `then` (the profile file). If any
+/// step fails, every secret is put back as it was; if that fails too, the error says which
+/// secrets were left (`rollback_failed`, with the way to remove them), instead of a
+/// failure that looks clean. `to_failure` words a store error for the user.
+pub fn store_connection(
+    store: &dyn SecretStore,
+    pairs: &[(String, &Secret)],
+    then: impl FnOnce() -> anyhow::Result<()>,
+    to_failure: impl Fn(StoreError) -> Failure,
+) -> anyhow::Result<()> {
+    let word = |err: StoreError| -> Failure {
+        match (store.kind(), err) {
+            // The file store failing is the config dir failing (full, read-only): the
+            // keyring's hint ("use the file store") would send the user in a circle.
+            (StoreKind::File, StoreError::Other(why)) => {
+                Failure::new(Kind::Unexpected, "secret_store_failed", Msg::SecretStoreFailed.text())
+                    .hint(Msg::ConfigNotWritableHint.text())
+                    .detail(why)
+            }
+            (_, err) => to_failure(err),
+        }
+    };
+    let before: Vec<(&str, Option<Secret>)> = pairs
+        .iter()
+        .map(|(user, _)| store.get(user).map(|s| (user.as_str(), s)))
+        .collect::<Result<_, _>>()
+        .map_err(word)?;
+    let failed: anyhow::Error = match set_all(store, pairs) {
+        Err((err, left)) if !left.is_empty() => return Err(rollback_failure(err.to_string(), &left)),
+        Err((err, _)) => return Err(word(err).into()),
+        Ok(()) => match then() {
+            Ok(()) => return Ok(()),
+            Err(err) => err,
+        },
+    };
+    let left = put_back(store, &before);
+    if left.is_empty() { Err(failed) } else { Err(rollback_failure(format!("{failed:#}"), &left)) }
+}
+
+fn rollback_failure(cause: String, left: &Leftovers) -> anyhow::Error {
+    let users: Vec<&str> = left.iter().map(|(u, _)| u.as_str()).collect();
+    let mut detail = cause;
+    for (user, why) in left {
+        detail.push_str(&format!("; {user}: {why}"));
+    }
+    Failure::new(Kind::Unexpected, "rollback_failed", Harden::RollbackFailed.with("users", users.join(", ")))
+        .hint(Harden::RollbackFailedHint.text())
+        .detail(detail)
+        .into()
+}
+
+/// The secrets stored for profiles that have no profile file but a HubRise token: left by
+/// a killed run or a failed rollback, they are used by nothing and removed by nothing else.
+/// A Zelty key alone is not one: `disconnect --keep-zelty` keeps it on purpose. A store
+/// that cannot list its names (a keyring) is asked only about `also`, the profiles the
+/// caller names. `has_profile` says whether a profile file exists.
+pub fn orphans(
+    store: &dyn SecretStore,
+    has_profile: impl Fn(&str) -> bool,
+    also: &[&str],
+) -> Result<Vec<String>, StoreError> {
+    let mut users: Vec<String> = store.users()?.unwrap_or_default();
+    for profile in also {
+        for user in [zelty_user(profile), hubrise_user(profile)] {
+            if !users.contains(&user) && store.get(&user)?.is_some() {
+                users.push(user);
+            }
+        }
+    }
+    let with_token: Vec<String> = users
+        .iter()
+        .filter(|u| u.ends_with(":hubrise-access-token"))
+        .map(|u| profile_of(u).to_string())
+        .filter(|p| !has_profile(p))
+        .collect();
+    users.retain(|user| {
+        user.rsplit_once(':').is_some_and(|(profile, what)| {
+            matches!(what, "zelty-api-key" | "hubrise-access-token") && with_token.iter().any(|p| p == profile)
+        })
+    });
+    users.sort();
+    users.dedup();
+    Ok(users)
+}
+
+/// The profile a user name belongs to (`paris:zelty-api-key` → `paris`).
+pub fn profile_of(user: &str) -> &str {
+    user.rsplit_once(':').map_or(user, |(profile, _)| profile)
 }
 
 /// Secrets in memory, for unit tests. `fail_on` makes `set` fail for one user name.
@@ -172,6 +282,97 @@ mod tests {
         let (a, b) = (Secret::new("new-zelty-key"), Secret::new("new-token"));
         assert!(set_all(&store, &[(zelty_user("p"), &a), (hubrise_user("p"), &b)]).is_err());
         assert!(store.get(&zelty_user("p")).unwrap().is_none());
+    }
+
+    /// A store whose writes fail after `ok_writes` of them: a disk that fills up.
+    #[derive(Default)]
+    struct FillingStore {
+        inner: MemoryStore,
+        ok_writes: Mutex<usize>,
+    }
+
+    impl SecretStore for FillingStore {
+        fn kind(&self) -> StoreKind {
+            StoreKind::File
+        }
+        fn location(&self) -> String {
+            "filling".into()
+        }
+        fn get(&self, user: &str) -> Result<Option<Secret>, StoreError> {
+            self.inner.get(user)
+        }
+        fn set(&self, user: &str, secret: &Secret) -> Result<(), StoreError> {
+            self.write()?;
+            self.inner.set(user, secret)
+        }
+        fn delete(&self, user: &str) -> Result<bool, StoreError> {
+            self.write()?;
+            self.inner.delete(user)
+        }
+        fn users(&self) -> Result<Option<Vec<String>>, StoreError> {
+            Ok(Some(self.inner.map.lock().unwrap().keys().cloned().collect()))
+        }
+    }
+
+    impl FillingStore {
+        fn write(&self) -> Result<(), StoreError> {
+            let mut left = self.ok_writes.lock().unwrap();
+            if *left == 0 {
+                return Err(StoreError::Other("No space left on device".into()));
+            }
+            *left -= 1;
+            Ok(())
+        }
+    }
+
+    #[test]
+    fn a_failed_rollback_is_reported_with_what_it_left() {
+        // Both secrets fit, the profile does not, and neither does the rollback.
+        let store = FillingStore { ok_writes: Mutex::new(2), ..FillingStore::default() };
+        let (a, b) = (Secret::new("new-zelty-key-1"), Secret::new("new-token-value-1"));
+        let err = store_connection(
+            &store,
+            &[(zelty_user("p"), &a), (hubrise_user("p"), &b)],
+            || anyhow::bail!("cannot write the profile: No space left on device"),
+            |e| Failure::new(Kind::Unexpected, "x", Msg::SecretStoreFailed.text()).detail(e),
+        )
+        .unwrap_err();
+        let failure = crate::error::failure_of(&err).unwrap();
+        assert_eq!(failure.code, "rollback_failed");
+        assert!(failure.message.to_string().contains("p:zelty-api-key"), "{}", failure.message);
+        assert_eq!(orphans(&store, |_| false, &[]).unwrap(), vec![hubrise_user("p"), zelty_user("p")]);
+        assert!(orphans(&store, |p| p == "p", &[]).unwrap().is_empty());
+    }
+
+    #[test]
+    fn a_profile_that_fails_puts_the_secrets_back() {
+        let store = MemoryStore::default();
+        store.set(&zelty_user("p"), &Secret::new("old-zelty-key")).unwrap();
+        let (a, b) = (Secret::new("new-zelty-key-2"), Secret::new("new-token-value-2"));
+        let err = store_connection(
+            &store,
+            &[(zelty_user("p"), &a), (hubrise_user("p"), &b)],
+            || anyhow::bail!("cannot write the profile"),
+            |e| Failure::new(Kind::Unexpected, "x", Msg::SecretStoreFailed.text()).detail(e),
+        )
+        .unwrap_err();
+        assert!(crate::error::failure_of(&err).is_none(), "{err:#}");
+        assert_eq!(store.get(&zelty_user("p")).unwrap().unwrap().expose(), "old-zelty-key");
+        assert!(store.get(&hubrise_user("p")).unwrap().is_none());
+    }
+
+    #[test]
+    fn orphans_of_a_keyring_are_found_by_name() {
+        let store = MemoryStore::default();
+        store.set(&zelty_user("gone"), &Secret::new("a-key-of-gone")).unwrap();
+        // A key kept alone is not an orphan.
+        assert!(orphans(&store, |_| false, &["gone"]).unwrap().is_empty());
+        store.set(&hubrise_user("gone"), &Secret::new("a-token-of-gone")).unwrap();
+        // The memory store, like a keyring, cannot list.
+        assert!(orphans(&store, |_| false, &[]).unwrap().is_empty());
+        assert_eq!(orphans(&store, |_| false, &["gone"]).unwrap(), vec![hubrise_user("gone"), zelty_user("gone")]);
+        assert!(orphans(&store, |_| true, &["gone"]).unwrap().is_empty());
+        assert_eq!(profile_of("a-b:zelty-api-key"), "a-b");
     }
 
     #[test]

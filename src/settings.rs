@@ -2,40 +2,12 @@
 //! the HTTP budgets, resolved once from the environment, `config.toml` and the defaults
 //! (in that order), or from the embedded sandbox.
 
-use serde::{Deserialize, Serialize};
-
-/// The base URLs of the five places the tool talks to or sends the user to.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Endpoints {
-    /// HubRise authorization server, e.g. `https://manager.hubrise.com/oauth2/v1`.
-    pub hubrise_oauth: String,
-    /// HubRise API, e.g. `https://api.hubrise.com/v1`.
-    pub hubrise_api: String,
-    /// HubRise back office pages, e.g. `https://manager.hubrise.com`.
-    pub hubrise_manager: String,
-    /// Zelty API, e.g. `https://api.zelty.fr/2.10`.
-    pub zelty_api: String,
-    /// Zelty back office pages, e.g. `https://bo.zelty.fr`.
-    pub zelty_bo: String,
-}
-
-impl Endpoints {
-    pub fn production() -> Endpoints {
-        Endpoints {
-            hubrise_oauth: "https://manager.hubrise.com/oauth2/v1".into(),
-            hubrise_api: "https://api.hubrise.com/v1".into(),
-            hubrise_manager: "https://manager.hubrise.com".into(),
-            zelty_api: "https://api.zelty.fr/2.10".into(),
-            zelty_bo: "https://bo.zelty.fr".into(),
-        }
-    }
-}
-
+pub use crate::endpoints::Endpoints;
 use crate::env::Env;
 use crate::error::{Failure, Kind};
 use crate::http::Budget;
 use crate::hubrise::oauth::OAuthClient;
-use crate::i18n::Msg;
+use crate::i18n::{Harden, Msg};
 use crate::secret::Secret;
 use crate::secrets::StoreKind;
 use std::path::{Path, PathBuf};
@@ -79,6 +51,12 @@ pub struct Settings {
     pub budget: Budget,
     pub sandbox: bool,
     pub bridge: BridgeApp,
+    /// `config.toml` could not be used (a warning names it; the commands that need its
+    /// OAuth client then say there is none, the others work).
+    pub config_problem: Option<crate::i18n::Text>,
+    /// Endpoint variables set to plain `http://` off this machine: the key and the token
+    /// would cross the network unencrypted (a warning names each).
+    pub plain_http: Vec<(&'static str, String)>,
 }
 
 /// How the Zelty Bridge app is recognised and reached. HubRise publishes neither the App's
@@ -127,6 +105,20 @@ pub fn resolve(env: &Env, sandbox: Option<SandboxFacts>) -> anyhow::Result<Setti
     let base_dir = config_dir(env, std::env::consts::OS).ok_or_else(|| {
         Failure::new(Kind::Usage, "no_config_dir", Msg::NoConfigDir.text()).hint(Msg::NoConfigDirHint.text())
     })?;
+    if !base_dir.is_absolute() {
+        // A relative dir would follow the working directory: another run elsewhere would
+        // not find the connection, and a shared directory could hold it.
+        let value = base_dir.display().to_string();
+        return Err(Failure::new(Kind::Usage, "bad_environment", Harden::ConfigDirRelative.with("value", &value))
+            .hint(Harden::ConfigDirRelativeHint.with("value", &value))
+            .into());
+    }
+    // Whoever can write the config dir can plant symlinks or read what we put there:
+    // refuse it before reading `config.toml` or any secret.
+    crate::fsutil::check_private_dir(&base_dir)?;
+    if sandbox.is_some() {
+        crate::fsutil::check_private_dir(&base_dir.join("sandbox"))?;
+    }
     let store = match env.get("ZELTY_BRIDGE_SECRET_STORE") {
         None => StoreKind::Keyring,
         Some(v) => StoreKind::parse(v).ok_or_else(|| bad_var("ZELTY_BRIDGE_SECRET_STORE", v, "keyring, file"))?,
@@ -148,6 +140,8 @@ pub fn resolve(env: &Env, sandbox: Option<SandboxFacts>) -> anyhow::Result<Setti
         budget,
         sandbox,
         bridge: BridgeApp::from_env(env),
+        config_problem: None,
+        plain_http: Vec::new(),
     };
     if let Some(facts) = sandbox {
         let client = OAuthClient { id: facts.client_id, secret: Secret::new(facts.client_secret) };
@@ -162,19 +156,31 @@ pub fn resolve(env: &Env, sandbox: Option<SandboxFacts>) -> anyhow::Result<Setti
     }
     let mut endpoints = Endpoints::production();
     let mut moved = Vec::new();
+    let mut plain_http = Vec::new();
     for (var, field) in ENDPOINT_VARS {
         if let Some(value) = env.get(var) {
             let value = value.trim().trim_end_matches('/');
-            url::Url::parse(value)
+            let parsed = url::Url::parse(value)
                 .ok()
                 .filter(|u| matches!(u.scheme(), "http" | "https"))
                 .ok_or_else(|| bad_var(var, value, "http(s)://…"))?;
+            if parsed.scheme() == "http" && !is_loopback(&parsed) {
+                plain_http.push((var, crate::http::redact_url(&parsed)));
+            }
             *field(&mut endpoints) = value.to_string();
             moved.push(var);
         }
     }
-    let client = oauth_client(env, &base_dir)?;
-    Ok(common(endpoints, moved, client, base_dir, KEYRING_SERVICE, false))
+    let (client, config_problem) = match oauth_client(env, &base_dir) {
+        Ok(client) => (client, None),
+        // A broken `config.toml` only matters to the commands that need its client:
+        // `status --offline` and the others keep working, with a warning.
+        Err(err) => match crate::error::failure_of(&err) {
+            Some(f) if f.code == "config_corrupt" => (None, Some(f.message.clone())),
+            _ => return Err(err),
+        },
+    };
+    Ok(Settings { config_problem, plain_http, ..common(endpoints, moved, client, base_dir, KEYRING_SERVICE, false) })
 }
 
 /// The OAuth client: environment, then `config.toml`, then the one compiled in.
@@ -220,10 +226,16 @@ impl ConfigFile {
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
             Err(e) => return Err(anyhow::Error::new(e).context(format!("cannot read {}", path.display()))),
         };
-        toml::from_str(&text).map(Some).map_err(|e| {
-            Failure::new(Kind::Usage, "config_corrupt", Msg::ConfigCorrupt.with("path", path.display()))
-                .detail(e)
-                .into()
+        // toml's own message quotes the source line, which may be the `client_secret` one:
+        // only the line number is shown.
+        toml::from_str(&text).map(Some).map_err(|e: toml::de::Error| {
+            let line = e.span().map_or(1, |s| text[..s.start.min(text.len())].lines().count().max(1));
+            Failure::new(
+                Kind::Usage,
+                "config_corrupt",
+                Harden::ConfigCorruptAt.with("path", path.display()).with("line", line),
+            )
+            .into()
         })
     }
 }
@@ -246,6 +258,16 @@ pub fn config_dir(env: &Env, os: &str) -> Option<PathBuf> {
             .or_else(|| home.map(|h| h.join(".config"))),
     };
     base.map(|b| b.join("zelty-bridge"))
+}
+
+/// A URL on this machine, where plain HTTP crosses no network (the sandbox, a test).
+fn is_loopback(url: &url::Url) -> bool {
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
+        None => false,
+    }
 }
 
 fn number(env: &Env, var: &'static str, range: std::ops::RangeInclusive<u64>, default: u64) -> anyhow::Result<u64> {
@@ -325,6 +347,40 @@ mod tests {
         let s = resolve(&env, None).unwrap();
         let (client, source) = s.client.unwrap();
         assert_eq!((client.id.as_str(), source), ("c.clients.hubrise.com", ClientSource::ConfigFile));
+    }
+
+    #[test]
+    fn a_corrupt_config_file_never_shows_its_lines_and_blocks_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("config.toml"),
+            "[hubrise]\nclient_id = \"c\"\nclient_secret = \"s3cr3t-value-here\n",
+        )
+        .unwrap();
+        let env = Env::default().with("ZELTY_BRIDGE_CONFIG_DIR", dir.path().to_str().unwrap());
+        let s = resolve(&env, None).unwrap();
+        assert!(s.client.is_none());
+        let problem = s.config_problem.unwrap().to_string();
+        assert!(problem.contains("line 3") && !problem.contains("s3cr3t"), "{problem}");
+    }
+
+    #[test]
+    fn plain_http_off_this_machine_is_named() {
+        let dir = tempfile::tempdir().unwrap();
+        let env = Env::default()
+            .with("ZELTY_BRIDGE_CONFIG_DIR", dir.path().to_str().unwrap())
+            .with("ZELTY_BRIDGE_ZELTY_API_URL", "http://zelty.example.com/2.10")
+            .with("ZELTY_BRIDGE_HUBRISE_API_URL", "http://127.0.0.1:9/v1")
+            .with("ZELTY_BRIDGE_HUBRISE_OAUTH_URL", "https://manager.example.com/oauth2/v1");
+        let s = resolve(&env, None).unwrap();
+        assert_eq!(s.plain_http, vec![("ZELTY_BRIDGE_ZELTY_API_URL", "http://zelty.example.com/2.10".to_string())]);
+    }
+
+    #[test]
+    fn a_relative_config_dir_is_refused() {
+        let env = Env::default().with("ZELTY_BRIDGE_CONFIG_DIR", "relative/dir");
+        let err = resolve(&env, None).unwrap_err();
+        assert_eq!(crate::error::failure_of(&err).unwrap().kind, Kind::Usage);
     }
 
     #[test]

@@ -29,7 +29,7 @@ pub struct AppArgs {
 }
 
 pub async fn run(args: AppArgs, app: &App) -> anyhow::Result<u8> {
-    let _lock = app.lock_profile("app")?;
+    let _lock = app.lock_profile("app").await?;
     let mut profile = app.profiles.load(&app.profile)?.ok_or_else(|| not_connected(&app.profile))?;
     let flag = check::profile_flag(&app.profile);
     let (key, token) = read_secrets(app, &app.profile, &profile).await?;

@@ -32,8 +32,16 @@ pub struct DisconnectArgs {
 }
 
 pub async fn run(args: DisconnectArgs, app: &App) -> anyhow::Result<u8> {
-    let _lock = app.lock_profile("disconnect")?;
+    let _lock = app.lock_profile("disconnect").await?;
     let Some(profile) = app.profiles.load(&app.profile)? else {
+        if args.force
+            && let Some((removed, revoked)) = crate::connection::orphans::remove(app, args.keep_zelty).await?
+        {
+            if app.printer.is_json() {
+                app.printer.json(&json!({ "profile": app.profile, "disconnected": true, "revoked": revoked, "zelty_key_kept": args.keep_zelty, "orphans_removed": removed }));
+            }
+            return Ok(0);
+        }
         return nothing_connected(app);
     };
     if args.block {
@@ -45,15 +53,16 @@ pub async fn run(args: DisconnectArgs, app: &App) -> anyhow::Result<u8> {
         steps.push(Bridge::ZeltyDisableOr.text());
     }
     guide(app, &profile, &steps, false).await?;
-    let store = app.store_of(profile.secret_store);
-    let revoked = revoke(app, &args, store.as_ref()).await?;
+    let store: std::sync::Arc<dyn SecretStore> = std::sync::Arc::from(app.store_of(profile.secret_store));
+    let revoked = revoke(app, &args, std::sync::Arc::clone(&store)).await?;
     let mut users = vec![secrets::hubrise_user(&app.profile)];
     if !args.keep_zelty {
         users.push(secrets::zelty_user(&app.profile));
     }
-    for user in &users {
-        store.delete(user).map_err(store_failure)?;
-    }
+    // The keyring may block: off the async threads.
+    tokio::task::spawn_blocking(move || users.iter().try_for_each(|user| store.delete(user).map(drop)))
+        .await?
+        .map_err(store_failure)?;
     app.profiles.delete(&app.profile)?;
     warn_env(app);
     if app.printer.is_json() {
@@ -83,7 +92,7 @@ async fn confirm(app: &App, args: &DisconnectArgs, profile: &Profile) -> anyhow:
         .with("profile", &app.profile)
         .with("restaurant", &profile.zelty.restaurant_name)
         .with("location", profile.location_label());
-    if prompt::confirm(app, question, false, Msg::UseYes.text()).await? {
+    if prompt::confirm(&app.printer, question, false, Msg::UseYes.text()).await? {
         Ok(())
     } else {
         Err(Failure::new(Kind::Usage, "cancelled", Msg::Cancelled.text()).into())
@@ -92,8 +101,9 @@ async fn confirm(app: &App, args: &DisconnectArgs, profile: &Profile) -> anyhow:
 
 /// Revokes the token. `Ok(false)` when there was nothing to revoke or `--force` went on
 /// past a failure.
-async fn revoke(app: &App, args: &DisconnectArgs, store: &dyn SecretStore) -> anyhow::Result<bool> {
-    let token = match store.get(&secrets::hubrise_user(&app.profile)) {
+async fn revoke(app: &App, args: &DisconnectArgs, store: std::sync::Arc<dyn SecretStore>) -> anyhow::Result<bool> {
+    let user = secrets::hubrise_user(&app.profile);
+    let token = match tokio::task::spawn_blocking(move || store.get(&user)).await? {
         Ok(Some(token)) => token,
         Ok(None) => return Ok(false),
         Err(err) if args.force => {
@@ -160,13 +170,13 @@ async fn guide(app: &App, profile: &Profile, steps: &[Text], block: bool) -> any
     if !app.ctx.interactive {
         return Ok(());
     }
-    if !app.open_in_browser(&url)
+    if !app.open_in_browser(&url).await?
         && let (Some(sandbox), Some(location)) = (&app.sandbox, profile.hubrise.location_id.as_deref())
-        && prompt::confirm(app, Bridge::SandboxUndoHere.text(), true, Msg::UseYes.text()).await?
+        && prompt::confirm(&app.printer, Bridge::SandboxUndoHere.text(), true, Msg::UseYes.text()).await?
     {
-        return sandbox.disconnect_bridge_app(location, block).await;
+        return sandbox.demo().disconnect_bridge_app(location, block).await;
     }
-    prompt::enter(app, Msg::PressEnterWhenDone.text(), Msg::UseYes.text()).await
+    prompt::enter(&app.printer, Msg::PressEnterWhenDone.text(), Msg::UseYes.text()).await
 }
 
 /// A token or key still in the environment would keep being used by the next commands.

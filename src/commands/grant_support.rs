@@ -29,7 +29,7 @@ pub struct GrantSupportArgs {
 }
 
 pub async fn run(args: GrantSupportArgs, app: &App) -> anyhow::Result<u8> {
-    let _lock = app.lock_profile("grant-support")?;
+    let _lock = app.lock_profile("grant-support").await?;
     let mut profile = app.profiles.load(&app.profile)?.ok_or_else(|| not_connected(&app.profile))?;
     if args.revoke && profile.support_access.is_none() {
         // Nothing was given through this tool: no removal to walk.
@@ -45,7 +45,7 @@ pub async fn run(args: GrantSupportArgs, app: &App) -> anyhow::Result<u8> {
     } else {
         if !args.confirm
             && !prompt::confirm(
-                app,
+                &app.printer,
                 Msg::SupportDonePrompt.with("email", SUPPORT_EMAIL),
                 true,
                 Msg::SupportConfirmHint.text(),
@@ -106,9 +106,9 @@ async fn walk(app: &App, steps: &[Text], revoke: bool) -> anyhow::Result<()> {
     for (i, step) in steps.iter().enumerate() {
         app.printer.info(Msg::StepOf.with("n", i + 1).with("total", steps.len()).with("step", app.printer.t(step)));
     }
-    app.open_in_browser(url);
+    app.open_in_browser(url).await?;
     if revoke {
-        prompt::enter(app, Msg::PressEnterWhenDone.text(), Msg::SupportConfirmHint.text()).await?;
+        prompt::enter(&app.printer, Msg::PressEnterWhenDone.text(), Msg::SupportConfirmHint.text()).await?;
     }
     Ok(())
 }

@@ -37,10 +37,11 @@ pub async fn run(args: StatusArgs, app: &App) -> anyhow::Result<u8> {
     }
     let code = worst(reports.iter().map(StatusReport::exit_code));
     let lang = app.printer.lang();
+    let orphans = if args.all_profiles { crate::connection::orphans::report(app).await } else { Vec::new() };
     if app.printer.is_json() {
         let value = |r: &StatusReport| serde_json::to_value(r).unwrap_or_default();
         app.printer.json(&if args.all_profiles {
-            json!({ "profiles": reports.iter().map(value).collect::<Vec<_>>() })
+            json!({ "profiles": reports.iter().map(value).collect::<Vec<_>>(), "orphans": orphans })
         } else {
             reports.first().map(value).unwrap_or_default()
         });

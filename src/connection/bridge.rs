@@ -117,7 +117,7 @@ pub async fn walk(app: &App, target: &Target<'_>, timeout: Duration) -> anyhow::
             if e.seen() {
                 Outcome::Active(e)
             } else if matches!(waited, Waited::Enter)
-                && prompt::confirm(app, Bridge::AskSaved.text(), true, Bridge::UseConfirm.text()).await?
+                && prompt::confirm(&app.printer, Bridge::AskSaved.text(), true, Bridge::UseConfirm.text()).await?
             {
                 Outcome::Confirmed(e)
             } else {
@@ -131,16 +131,16 @@ pub async fn walk(app: &App, target: &Target<'_>, timeout: Duration) -> anyhow::
 /// Opens the back office; in the sandbox with no browser here, offers to play the person.
 async fn open_or_demo(app: &App, target: &Target<'_>) -> anyhow::Result<()> {
     let url = start_url(&app.settings, app.printer.lang());
-    if app.open_in_browser(&url) {
+    if app.open_in_browser(&url).await? {
         return Ok(());
     }
     let (Some(sandbox), Some((_, location_id))) = (&app.sandbox, target.location) else {
         app.printer.info(Bridge::OpenYourself.text());
         return Ok(());
     };
-    if prompt::confirm(app, Bridge::SandboxDoItHere.text(), true, Bridge::UseConfirm.text()).await? {
+    if prompt::confirm(&app.printer, Bridge::SandboxDoItHere.text(), true, Bridge::UseConfirm.text()).await? {
         app.printer.info(Bridge::SandboxDoing.text());
-        sandbox.configure_bridge_app(location_id, target.key.expose()).await?;
+        sandbox.demo().configure_bridge_app(location_id, target.key.expose()).await?;
     }
     Ok(())
 }

@@ -138,7 +138,7 @@ impl StatusReport {
         let opt = |v: &Option<String>| v.clone().unwrap_or_else(|| "—".into());
         let (z, h, b) = (&self.zelty, &self.hubrise, &self.bridge_app);
         let mut lines = vec![
-            t(Msg::StatusProfile.with("profile", &self.profile).with("store", self.secret_store)),
+            t(Msg::StatusProfile.with("profile", &self.profile).with("store", store_label(self.secret_store, lang))),
             format!(
                 "  Zelty         {}  {} (restaurant {})  {} {}",
                 part_label(z.state, lang),
@@ -185,6 +185,15 @@ impl StatusReport {
             None => t(Msg::SupportNotGranted.text()),
         });
         lines.join("\n")
+    }
+}
+
+/// The store as people call it; the JSON keeps `keyring` / `file`.
+fn store_label(name: &str, lang: Lang) -> String {
+    match name {
+        "file" => crate::i18n::Ux::StoreLabelFile.render(lang),
+        "keyring" => crate::i18n::Ux::StoreLabelKeyring.render(lang),
+        other => other.to_string(),
     }
 }
 

@@ -37,7 +37,9 @@ pub async fn choose(app: &App) -> anyhow::Result<Box<dyn SecretStore>> {
     }
     app.printer.warn(Msg::KeyringProblem.with("why", &err));
     let path = app.settings.config_dir.join("secrets.json");
-    if prompt::confirm(app, Msg::OfferFileStore.with("path", path.display()), false, Msg::FileStoreHint.text()).await? {
+    if prompt::confirm(&app.printer, Msg::OfferFileStore.with("path", path.display()), false, Msg::FileStoreHint.text())
+        .await?
+    {
         Ok(app.store_of(StoreKind::File))
     } else {
         Err(store_failure(err).into())
@@ -73,28 +75,25 @@ pub fn save(
     let _critical = interrupt::critical();
     if interrupt::pending() {
         // Ctrl-C came before this started: store nothing rather than be cut halfway.
-        return Err(Failure::new(Kind::Interrupted, "interrupted", Msg::Interrupted.text()).into());
+        return Err(
+            Failure::new(Kind::Interrupted, "interrupted", crate::i18n::Harden::NotStoredInterrupted.text()).into()
+        );
     }
     let users = [secrets::zelty_user(name), secrets::hubrise_user(name)];
-    let before: Vec<Option<Secret>> =
-        users.iter().map(|u| store.get(u)).collect::<Result<_, _>>().map_err(store_failure)?;
     let mut pairs = vec![(users[0].clone(), zelty_key)];
     pairs.extend(token.map(|t| (users[1].clone(), t)));
-    secrets::set_all(store, &pairs).map_err(store_failure)?;
-    // A connection without a watch keeps no token from an earlier one.
-    let cleared = match token {
-        None => store.delete(&users[1]).map(drop).map_err(store_failure),
-        Some(_) => Ok(()),
-    };
-    if let Err(err) = cleared.map_err(anyhow::Error::from).and_then(|()| profiles.save(name, profile)) {
-        // Put the previous secrets back so the previous connection still works.
-        for (user, previous) in users.iter().zip(&before) {
-            let _ = match previous {
-                Some(secret) => store.set(user, secret),
-                None => store.delete(user).map(drop),
-            };
-        }
-        return Err(err);
-    }
+    secrets::store_connection(
+        store,
+        &pairs,
+        || {
+            // A connection without a watch keeps no token from an earlier one.
+            if token.is_none() {
+                store.delete(&users[1]).map_err(store_failure)?;
+            }
+            profiles.save(name, profile)
+        },
+        store_failure,
+    )?;
+    interrupt::note_stored();
     Ok(())
 }

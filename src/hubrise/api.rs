@@ -10,13 +10,17 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Account {
+    #[serde(deserialize_with = "crate::http::printable_string")]
     pub id: String,
+    #[serde(deserialize_with = "crate::http::printable_string")]
     pub name: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Location {
+    #[serde(deserialize_with = "crate::http::printable_string")]
     pub id: String,
+    #[serde(deserialize_with = "crate::http::printable_string")]
     pub name: String,
     pub account: Account,
 }
@@ -24,7 +28,9 @@ pub struct Location {
 /// A catalog or a customer list: both are an id and a name here.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Named {
+    #[serde(deserialize_with = "crate::http::printable_string")]
     pub id: String,
+    #[serde(deserialize_with = "crate::http::printable_string")]
     pub name: String,
 }
 
@@ -94,6 +100,8 @@ fn check(reply: &Reply) -> Result<(), Failure> {
         200 => Ok(()),
         401 => {
             let message = serde_json::from_slice::<ErrorBody>(&reply.body).map(|b| b.message).unwrap_or_default();
+            // The server's words, with any secret it echoed cut out.
+            let message = crate::secret::redact(&message);
             Err(Refusal::of_message(&message).failure().detail(format!("HTTP 401 {message}")))
         }
         403 => Err(Failure::new(Kind::Rejected, "hubrise_forbidden", Msg::TokenForbidden.text())
@@ -115,13 +123,13 @@ fn check(reply: &Reply) -> Result<(), Failure> {
 /// an account token serving that location.
 pub async fn location(http: &Http, api: &str, token: &Secret, id: Option<&str>) -> anyhow::Result<Location> {
     match id {
-        Some(id) => get(http, api, token, &format!("/locations/{}", segment(id))).await,
+        Some(id) => get(http, api, token, &format!("/locations/{}", segment("location_id", id)?)).await,
         None => get(http, api, token, "/location").await,
     }
 }
 
 pub async fn customer_list(http: &Http, api: &str, token: &Secret, id: &str) -> anyhow::Result<Named> {
-    get(http, api, token, &format!("/customer_lists/{}", segment(id))).await
+    get(http, api, token, &format!("/customer_lists/{}", segment("customer_list_id", id)?)).await
 }
 
 /// The catalogs or customer lists of a location, to name the one a token uses when the
@@ -134,7 +142,7 @@ pub async fn location_list(
     what: &str,
 ) -> anyhow::Result<Vec<Named>> {
     match location {
-        Some(id) => get(http, api, token, &format!("/locations/{}/{what}", segment(id))).await,
+        Some(id) => get(http, api, token, &format!("/locations/{}/{what}", segment("location_id", id)?)).await,
         None => get(http, api, token, &format!("/location/{what}")).await,
     }
 }
@@ -162,7 +170,7 @@ pub async fn recent_orders(
     location: Option<&str>,
 ) -> anyhow::Result<Vec<Order>> {
     match location {
-        Some(id) => get(http, api, token, &format!("/locations/{}/orders", segment(id))).await,
+        Some(id) => get(http, api, token, &format!("/locations/{}/orders", segment("location_id", id)?)).await,
         None => get(http, api, token, "/location/orders").await,
     }
 }
@@ -185,7 +193,7 @@ pub async fn account_orders(
     token: &Secret,
     account_id: &str,
 ) -> anyhow::Result<Vec<AccountOrder>> {
-    get(http, api, token, &format!("/accounts/{}/orders", segment(account_id))).await
+    get(http, api, token, &format!("/accounts/{}/orders", segment("account_id", account_id)?)).await
 }
 
 /// Without an id from the token endpoint or a manifest, a location's catalog (or customer
@@ -200,9 +208,20 @@ pub fn only_one(list: anyhow::Result<Vec<Named>>) -> anyhow::Result<Option<Named
     }
 }
 
-/// Ids come from services and manifests: keep them to one path segment.
-fn segment(id: &str) -> String {
-    url::form_urlencoded::byte_serialize(id.as_bytes()).collect()
+/// Ids come from services and manifests: keep them to one path segment. HubRise ids are
+/// short runs of letters, digits and dashes (`3r4s3-1`); anything else (`..`, `.`, a
+/// slash, an empty one) is refused before a request carries the token to the wrong path
+/// (`/locations/..` is `GET /v1/`).
+fn segment(what: &str, id: &str) -> Result<String, Failure> {
+    let ok = !id.is_empty() && id.len() <= 64 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
+    if !ok {
+        return Err(Failure::new(
+            Kind::Usage,
+            "bad_id",
+            crate::i18n::Harden::BadId.with("what", what).with("id", crate::http::printable(id)),
+        ));
+    }
+    Ok(id.to_string())
 }
 
 #[cfg(test)]
@@ -224,8 +243,9 @@ mod tests {
 
     #[test]
     fn ids_stay_one_segment() {
-        assert_eq!(segment("3r4s3-1"), "3r4s3-1");
-        assert_eq!(segment("../account"), "..%2Faccount");
-        assert_eq!(segment("a?b"), "a%3Fb");
+        assert_eq!(segment("location_id", "3r4s3-1").unwrap(), "3r4s3-1");
+        for bad in ["..", ".", "", "../account", "a?b", "a/b", "a b", "%2e%2e"] {
+            assert_eq!(segment("location_id", bad).unwrap_err().code, "bad_id", "{bad}");
+        }
     }
 }

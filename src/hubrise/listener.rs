@@ -2,15 +2,18 @@
 //! It keeps serving until the callback with the right `state` arrives: a browser's
 //! preconnects, favicon requests, stale tabs and hostile local requests get a page and are
 //! ignored. Each connection may send at most 8 KiB of request head within 10 seconds, and
-//! at most 1024 are served at once, so a flood neither ends nor stalls the flow and memory
-//! stays bounded. Nothing from the request is reflected into the page.
+//! at most 1024 are open at once: a new one closes the oldest (a browser sends its request
+//! as soon as it connects, so the oldest is the idlest), so a flood of idle connections
+//! neither ends nor stalls the flow and memory stays bounded. Nothing from the request is
+//! reflected into the page.
 
-use crate::hubrise::oauth::constant_time_eq;
 use crate::i18n::{Lang, Web};
 use crate::secret::Secret;
+use std::collections::VecDeque;
 use std::net::Ipv4Addr;
 use std::sync::Arc;
-use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::Duration;
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 use tokio::net::{TcpListener, TcpStream};
@@ -40,7 +43,8 @@ struct Shared {
     state: String,
     used: AtomicBool,
     lang: Lang,
-    active: AtomicUsize,
+    /// The open connections, oldest first: an id and the handle that closes it.
+    open: Mutex<VecDeque<(u64, tokio::task::AbortHandle)>>,
     tx: mpsc::Sender<Callback>,
 }
 
@@ -50,7 +54,7 @@ impl Listener {
         let socket = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).await?;
         let port = socket.local_addr()?.port();
         let (tx, rx) = mpsc::channel(1);
-        let shared = Arc::new(Shared { state, used: AtomicBool::new(false), lang, active: AtomicUsize::new(0), tx });
+        let shared = Arc::new(Shared { state, used: AtomicBool::new(false), lang, open: Mutex::default(), tx });
         let task = tokio::spawn(accept_loop(socket, shared));
         Ok(Listener { redirect_uri: format!("http://127.0.0.1:{port}/callback"), rx, task })
     }
@@ -72,25 +76,41 @@ impl Drop for Listener {
 }
 
 async fn accept_loop(socket: TcpListener, shared: Arc<Shared>) {
+    let mut next_id = 0u64;
     loop {
         let stream = match socket.accept().await {
             Ok((stream, _)) => stream,
-            // Out of file descriptors during a flood: let some connections finish.
+            // Out of file descriptors during a flood: close the oldest connection, then
+            // accept again.
             Err(_) => {
+                close_oldest(&shared);
                 tokio::time::sleep(Duration::from_millis(20)).await;
                 continue;
             }
         };
-        if shared.active.fetch_add(1, Ordering::AcqRel) >= MAX_CONNECTIONS {
-            shared.active.fetch_sub(1, Ordering::AcqRel);
-            drop(stream);
-            continue;
+        next_id += 1;
+        let id = next_id;
+        let Ok(mut open) = shared.open.lock() else { return };
+        if open.len() >= MAX_CONNECTIONS
+            && let Some((_, oldest)) = open.pop_front()
+        {
+            oldest.abort();
         }
-        let shared = Arc::clone(&shared);
-        tokio::spawn(async move {
-            let _ = serve(stream, &shared).await;
-            shared.active.fetch_sub(1, Ordering::AcqRel);
+        let task_shared = Arc::clone(&shared);
+        // Registered under the lock, so the task cannot try to remove itself first.
+        let task = tokio::spawn(async move {
+            let _ = serve(stream, &task_shared).await;
+            if let Ok(mut open) = task_shared.open.lock() {
+                open.retain(|(other, _)| *other != id);
+            }
         });
+        open.push_back((id, task.abort_handle()));
+    }
+}
+
+fn close_oldest(shared: &Shared) {
+    if let Some((_, oldest)) = shared.open.lock().ok().and_then(|mut open| open.pop_front()) {
+        oldest.abort();
     }
 }
 
@@ -150,7 +170,7 @@ fn route(head: &str, shared: &Shared) -> (u16, Page, Option<Callback>) {
         return (405, Page::Ignored, None);
     }
     let params = parse_callback(query);
-    let state_ok = params.state.as_deref().is_some_and(|s| constant_time_eq(s.as_bytes(), shared.state.as_bytes()));
+    let state_ok = params.state.as_deref().is_some_and(|s| crate::secret::same(s, &shared.state));
     // HubRise sends a refusal back without `state` (only an approval carries it:
     // https://www.hubrise.com/developers/api/authentication, "Authorization"). Such a
     // refusal can only end the flow, never bring a code in, so it is taken as it comes.
@@ -163,7 +183,8 @@ fn route(head: &str, shared: &Shared) -> (u16, Page, Option<Callback>) {
         return (400, Page::Ignored, None);
     }
     match (params.error, params.code) {
-        (Some(error), _) => (200, Page::Denied, Some(Callback::Denied(error))),
+        // Shown in the terminal: no escape sequence from the URL gets there.
+        (Some(error), _) => (200, Page::Denied, Some(Callback::Denied(crate::http::printable(&error)))),
         (None, Some(code)) => (200, Page::Success, Some(Callback::Code(Secret::new(code)))),
         (None, None) => (400, Page::Ignored, None),
     }

@@ -3,7 +3,6 @@
 //! of a browser on another machine (which could not reach our loopback listener).
 
 use super::listener::{Callback, parse_callback};
-use super::oauth::constant_time_eq;
 use crate::secret::Secret;
 
 /// Why a paste was not taken.
@@ -24,14 +23,14 @@ pub fn parse_pasted(input: &str, state: &str) -> Result<Callback, PasteProblem> 
         let query = input.split_once('?').map(|(_, q)| q).unwrap_or_default();
         let query = query.split('#').next().unwrap_or_default();
         let params = parse_callback(query);
-        let state_ok = params.state.as_deref().is_some_and(|s| constant_time_eq(s.as_bytes(), state.as_bytes()));
+        let state_ok = params.state.as_deref().is_some_and(|s| crate::secret::same(s, state));
         // A refusal comes back without `state` (HubRise documents it so): it ends the flow.
         let stateless_refusal = params.state.is_none() && params.error.is_some() && params.code.is_none();
         return match (params.error, params.code) {
             _ if !(state_ok || stateless_refusal) => {
                 Err(if params.state.is_some() { PasteProblem::WrongState } else { PasteProblem::NotACode })
             }
-            (Some(error), _) => Ok(Callback::Denied(error)),
+            (Some(error), _) => Ok(Callback::Denied(crate::http::printable(&error))),
             (None, Some(code)) if looks_like_code(&code) => Ok(Callback::Code(Secret::new(code))),
             _ => Err(PasteProblem::NotACode),
         };

@@ -7,11 +7,10 @@ use super::catalog;
 catalog! {
     Msg {
         // ----- steps and explanations -----
-        StepZelty { en: "Step 1/3 — Zelty: enable Hubrise V2 and check the API key", fr: "Étape 1/3 — Zelty : activer Hubrise V2 et vérifier la clé API" }
-        StepHubrise { en: "Step 2/3 — HubRise: authorize the connection to your location", fr: "Étape 2/3 — HubRise : autoriser la connexion à votre point de vente" }
-        StepStore { en: "Step 3/3 — Saving the connection", fr: "Étape 3/3 — Enregistrement de la connexion" }
+        StepZelty { en: "Step 1/4 — Zelty: enable Hubrise V2 and check the API key", fr: "Étape 1/4 — Zelty : activer Hubrise V2 et vérifier la clé API" }
+        StepHubrise { en: "Step 2/4 — HubRise: let zelty-bridge watch your location (read-only)", fr: "Étape 2/4 — HubRise : laisser zelty-bridge surveiller votre point de vente (lecture seule)" }
         ZeltyExplain { en: "In the Zelty back office, open Marketplace > Hubrise V2 and click « Activer » (Activate). Zelty then shows your API key once: copy it.", fr: "Dans le back-office Zelty, ouvrez Marketplace > Hubrise V2 et cliquez sur « Activer ». Zelty affiche alors votre clé API une seule fois : copiez-la." }
-        ZeltyOpenPage { en: "The page (opening it in your browser):", fr: "La page (ouverture dans votre navigateur) :" }
+        ZeltyOpenPage { en: "The page:", fr: "La page :" }
         ZeltyKeyPrompt { en: "Zelty API key (hidden as you type or paste)", fr: "Clé API Zelty (masquée pendant la saisie ou le collage)" }
         CheckingZeltyKey { en: "Checking the key with Zelty…", fr: "Vérification de la clé auprès de Zelty…" }
         ZeltyKeyAccepted { en: "Zelty accepted the key {key}: restaurant {name} (id {id})", fr: "Zelty a accepté la clé {key} : restaurant {name} (id {id})" }

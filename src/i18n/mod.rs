@@ -9,11 +9,17 @@
 mod bridge;
 mod cli;
 mod fleet;
+mod harden;
+mod help;
+mod sandbox_web;
 mod web;
 
 pub use bridge::Bridge;
 pub use cli::Msg;
 pub use fleet::Fleet;
+pub use harden::Harden;
+pub use help::{Help, Ux};
+pub use sandbox_web::SandboxWeb;
 pub use web::Web;
 
 use std::fmt;
@@ -226,6 +232,16 @@ mod tests {
     }
 
     #[test]
+    fn every_harden_message_is_in_both_languages() {
+        assert_eq!(check_catalog::<Harden>(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn every_help_and_terminal_word_is_in_both_languages() {
+        assert_eq!([check_catalog::<Help>(), check_catalog::<Ux>()].concat(), Vec::<String>::new());
+    }
+
+    #[test]
     fn every_fleet_message_is_in_both_languages() {
         assert_eq!(check_catalog::<Fleet>(), Vec::<String>::new());
     }
@@ -233,6 +249,11 @@ mod tests {
     #[test]
     fn every_web_page_text_is_in_both_languages() {
         assert_eq!(check_catalog::<Web>(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn every_sandbox_page_text_is_in_both_languages() {
+        assert_eq!(check_catalog::<SandboxWeb>(), Vec::<String>::new());
     }
 
     #[test]

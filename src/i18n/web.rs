@@ -75,7 +75,6 @@ catalog! {
         SbBlock { en: "Block", fr: "Bloquer" }
         SbUnblock { en: "Unblock", fr: "Débloquer" }
         SbDisconnect { en: "Disconnect", fr: "Déconnecter" }
-        SbAppName = same { en: "zelty-bridge", fr: "zelty-bridge" }
         SbZeltyTitle = same { en: "Marketplace > Hubrise V2", fr: "Marketplace > Hubrise V2" }
         SbZeltyRestaurant { en: "Restaurant: {name} (id {id})", fr: "Restaurant : {name} (id {id})" }
         SbZeltyInactive { en: "The Hubrise V2 app is not active for this restaurant.", fr: "L'application Hubrise V2 n'est pas activée pour ce restaurant." }

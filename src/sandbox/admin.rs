@@ -1,10 +1,10 @@
-//! Test controls under `/_sandbox/` on the HubRise manager port, all JSON: mint tokens,
+//! Test controls only (feature `sandbox-controls`), under `/_sandbox/` on the HubRise manager port, all JSON: mint tokens,
 //! change connections, queue faults, move the clock, read the request log, list keys,
 //! and switch the behaviours the references leave UNCONFIRMED.
 
 use super::faults::Fault;
 use super::options::Options;
-use super::state::{ConnState, Shared, Target};
+use super::state::{Client, ConnState, Shared, Target};
 use super::token::token_json;
 use axum::Router;
 use axum::body::Bytes;
@@ -28,7 +28,7 @@ pub fn routes() -> Router<Arc<Shared>> {
         .route("/_sandbox/faults", get(list_faults).post(queue_fault).delete(clear_faults))
         .route("/_sandbox/clock", post(clock))
         .route("/_sandbox/requests", get(requests).delete(clear_requests))
-        .route("/_sandbox/keys", get(|State(s): St| async move { axum::Json(keys_json(&s)) }))
+        .route("/_sandbox/keys", get(|State(s): St| async move { axum::Json(super::keys_json(&s)) }))
         .route("/_sandbox/options", get(|State(s): St| async move { axum::Json(s.options()) }).post(set_options))
 }
 
@@ -39,10 +39,6 @@ fn bad(message: impl Into<String>) -> Response {
 /// A JSON body, or the 400 to answer (boxed: a `Response` is large).
 fn parse<T: DeserializeOwned>(body: &[u8]) -> Result<T, Box<Response>> {
     serde_json::from_slice(body).map_err(|e| Box::new(bad(format!("invalid JSON: {e}"))))
-}
-
-pub fn keys_json(s: &Shared) -> Value {
-    s.world.single_keys().into_iter().map(|(id, key)| json!({ "restaurant_id": id, "key": key })).collect()
 }
 
 #[derive(Deserialize)]
@@ -73,7 +69,7 @@ async fn mint(State(s): St, body: Bytes) -> Response {
     };
     let catalog = m.catalog_id.unwrap_or(default_catalog);
     let list = m.customer_list_id.unwrap_or_else(|| super::data::CUSTOMER_LIST_ID.to_string());
-    let token = s.issue_token(&target, m.device_id.as_deref().filter(|d| !d.is_empty()));
+    let token = s.issue_token(Client::Cli, &target, m.device_id.as_deref().filter(|d| !d.is_empty()));
     axum::Json(token_json(&s, &token, &target, Some(&catalog), Some(&list))).into_response()
 }
 

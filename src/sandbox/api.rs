@@ -1,9 +1,11 @@
-//! The fake HubRise API (`/v1`, hubrise-api.md §2, §3.4, §6): token checks with the
-//! documented 401 messages, what a location or account token may see, pagination, and
-//! the per-connection rate limits.
+//! The fake HubRise API (`/v1`, https://www.hubrise.com/developers/api/general-concepts):
+//! token checks with the documented 401 messages, what a location or account token may
+//! see, pagination, the per-connection rate limits, and the orders of a location
+//! (https://www.hubrise.com/developers/api/orders).
 
 use super::data::{self, ACCOUNT_ID, CUSTOMER_LIST_ID};
-use super::faults::json_status;
+use super::orders;
+use super::reply::json_status;
 use super::state::{ConnState, Connection, Shared, Target};
 use axum::Router;
 use axum::extract::{Path, RawQuery, State};
@@ -31,6 +33,22 @@ pub fn routes() -> Router<Arc<Shared>> {
             get(|s: St, h: HeaderMap, Path(id): Path<String>| async move { account(&s, &h, &id) }),
         )
         .route("/v1/catalogs/{id}", get(catalog))
+        .route(
+            "/v1/location/orders",
+            get(|s: St, h: HeaderMap, q: RawQuery| async move { list_orders(&s, &h, None, q) }),
+        )
+        .route(
+            "/v1/locations/{id}/orders",
+            get(|s: St, h: HeaderMap, Path(id): Path<String>, q: RawQuery| async move {
+                list_orders(&s, &h, Some(Scope::Location(id)), q)
+            }),
+        )
+        .route(
+            "/v1/accounts/{id}/orders",
+            get(|s: St, h: HeaderMap, Path(id): Path<String>, q: RawQuery| async move {
+                list_orders(&s, &h, Some(Scope::Account(id)), q)
+            }),
+        )
         .route(
             "/v1/location/catalogs",
             get(|s: St, h: HeaderMap, q: RawQuery| async move { catalogs(&s, &h, None, q) }),
@@ -152,7 +170,7 @@ fn auth(s: &Shared, headers: &HeaderMap) -> Result<Connection, Refusal> {
         ConnState::Blocked => return Err(Refusal::Unauthorized(BLOCKED)),
         ConnState::Suspended => return Err(Refusal::Unauthorized(SUSPENDED)),
     }
-    // Per connection: 500 a minute, 2,500 an hour, 10,000 a day (hubrise-api.md §6).
+    // Per connection: 500 a minute, 2,500 an hour, 10,000 a day.
     for (bucket, limit, window) in
         [("hubrise-minute", 500, 60), ("hubrise-hour", 2_500, 3_600), ("hubrise-day", 10_000, 86_400)]
     {
@@ -177,7 +195,7 @@ fn visible_location(s: &Shared, conn: &Connection, id: &str) -> Result<usize, Re
 fn own_location(s: &Shared, h: &HeaderMap) -> Response {
     answer(auth(s, h).and_then(|conn| match conn.target {
         Target::Location(n) => Ok(data::location_json(&s.world.locations[n])),
-        // The short form is for location tokens (hubrise-api.md §2).
+        // The short form is for location tokens.
         Target::Account => Err(Refusal::Forbidden),
     }))
 }
@@ -189,7 +207,7 @@ fn location(s: &Shared, h: &HeaderMap, id: &str) -> Response {
 }
 
 /// A page of at most `count` (≤ 100) items from `?cursor=`, with `X-Cursor-Next` when
-/// more remain (hubrise-api.md §6).
+/// more remain.
 fn paginate(items: Vec<Value>, query: Option<String>) -> Response {
     let p = super::oauth::params(query.unwrap_or_default().as_bytes());
     let count = p.get("count").and_then(|c| c.parse::<usize>().ok()).unwrap_or(100).clamp(1, 100);
@@ -231,10 +249,8 @@ async fn catalog(State(s): St, h: HeaderMap, Path(id): Path<String>, RawQuery(q)
     {
         return forbidden();
     }
-    // A high-load query: 10 a minute on top of the general limit.
-    let token = h.get("x-access-token").and_then(|v| v.to_str().ok()).unwrap_or_default().trim();
-    if let Some(wait) = s.rate_limited("hubrise-catalog", token, 10, 60) {
-        return Refusal::Limited(s.options().hubrise_retry_after.then_some(wait)).into_response();
+    if let Err(r) = high_load(&s, &h, "hubrise-catalog") {
+        return r.into_response();
     }
     let hide = super::oauth::params(q.unwrap_or_default().as_bytes()).get("hide_data").is_some_and(|v| v == "true");
     answer(data::catalog_json(&s.world, &id, hide).ok_or(Refusal::NotFound))
@@ -277,4 +293,67 @@ fn customer_list(s: &Shared, h: &HeaderMap, id: &str) -> Response {
 
 fn customer_lists(s: &Shared, h: &HeaderMap, scope: Option<Scope>) -> Response {
     answer(auth(s, h).and_then(|conn| listing_scope(s, &conn, scope)).map(|_| json!([data::customer_list_json(true)])))
+}
+
+/// High-load calls (`GET /catalogs/:id`, orders): 10 a minute per connection on top of
+/// the general limits.
+fn high_load(s: &Shared, h: &HeaderMap, bucket: &'static str) -> Result<(), Refusal> {
+    let token = h.get("x-access-token").and_then(|v| v.to_str().ok()).unwrap_or_default().trim();
+    match s.rate_limited(bucket, token, 10, 60) {
+        Some(wait) => Err(Refusal::Limited(s.options().hubrise_retry_after.then_some(wait))),
+        None => Ok(()),
+    }
+}
+
+/// `GET /location/orders`, `GET /locations/:id/orders` and (account tokens)
+/// `GET /accounts/:id/orders`, newest first, with the
+/// `status`, `after` and `before` filters (times in ISO 8601), paginated.
+fn list_orders(s: &Shared, h: &HeaderMap, scope: Option<Scope>, RawQuery(q): RawQuery) -> Response {
+    // `Ok(None)`: an account token listing every location of its account.
+    let at = match auth(s, h).and_then(|conn| listing_scope(s, &conn, scope)) {
+        Ok(at) => at,
+        Err(r) => return r.into_response(),
+    };
+    if let Err(r) = high_load(s, h, "hubrise-orders") {
+        return r.into_response();
+    }
+    let p = super::oauth::params(q.as_deref().unwrap_or_default().as_bytes());
+    let mut bounds = [None, None];
+    for (slot, name) in bounds.iter_mut().zip(["after", "before"]) {
+        if let Some(text) = p.get(name) {
+            match orders::parse_time(text) {
+                Some(t) => *slot = Some(t),
+                None => return error(StatusCode::UNPROCESSABLE_ENTITY, "unprocessable_entity", Some("Invalid time")),
+            }
+        }
+    }
+    let statuses: Option<Vec<&str>> = p.get("status").map(|v| v.split(',').collect());
+    let now = s.now().as_secs();
+    let locations: Vec<usize> = at.map_or_else(|| (0..s.world.locations.len()).collect(), |n| vec![n]);
+    let mut items: Vec<(u64, Value)> = {
+        let mut inner = s.lock();
+        let mut items = Vec::new();
+        for at in locations {
+            orders::catch_up(&mut inner, at, now);
+            let location_id = &s.world.locations[at].id;
+            items.extend(
+                inner
+                    .orders
+                    .get(&at)
+                    .into_iter()
+                    .flatten()
+                    .rev()
+                    .filter(|o| bounds[0].is_none_or(|after| o.created_at > after))
+                    .filter(|o| bounds[1].is_none_or(|before| o.created_at < before))
+                    .filter(|o| statuses.as_ref().is_none_or(|st| st.contains(&o.status)))
+                    .map(|o| (o.created_at, o.to_json(location_id))),
+            );
+        }
+        items
+    };
+    // Newest first, across locations.
+    items.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
+    let mut items: Vec<Value> = items.into_iter().map(|(_, o)| o).collect();
+    items.truncate(10_000);
+    paginate(items, q)
 }

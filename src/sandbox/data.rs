@@ -154,7 +154,7 @@ pub fn account_json() -> Value {
     json!({ "id": ACCOUNT_ID, "name": ACCOUNT_NAME, "currency": "EUR" })
 }
 
-/// A location as `GET /location` shows it (hubrise-api.md §2).
+/// A location as `GET /location` shows it.
 pub fn location_json(l: &Location) -> Value {
     json!({
         "id": l.id,
@@ -176,7 +176,7 @@ pub fn location_json(l: &Location) -> Value {
     })
 }
 
-/// A catalog list item: no `data` (hubrise-api.md §2).
+/// A catalog list item: no `data`.
 pub fn catalog_item_json(id: &str, name: &str) -> Value {
     json!({ "id": id, "name": name, "created_at": CREATED_AT })
 }
@@ -207,7 +207,7 @@ pub fn customer_list_json(with_created_at: bool) -> Value {
     v
 }
 
-/// A `GET /restaurants` item, with the fields Zelty clients read (zelty-api.md §1.3).
+/// A `GET /restaurants` item, with the fields Zelty clients read (public Zelty clients, e.g. crescents-ma/zelty-bridge-v2.10 src/Client/ZeltyClient.php).
 pub fn restaurant_json(r: &Restaurant) -> Value {
     json!({
         "id": r.id,

@@ -1,9 +1,9 @@
-//! Faults queued by tests (`POST /_sandbox/faults`) and the broken answers they turn into:
+//! Test controls only (feature `sandbox-controls`). Faults queued by tests (`POST /_sandbox/faults`) and the broken answers they turn into:
 //! error statuses with each service's own error body, resets, truncated or malformed or
 //! oversized JSON, answers that never come, and 200s missing their fields.
 
 use axum::http::{HeaderValue, StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use serde::{Deserialize, Serialize};
 use serde_json::json;
 use std::collections::VecDeque;
@@ -100,36 +100,16 @@ impl Faults {
     }
 }
 
-/// A service's error body for a status (hubrise-api.md §6, zelty-api.md §1.4–1.5).
+/// A service's error body for a status.
 pub fn error_body(service: Service, status: u16) -> serde_json::Value {
-    let reason = StatusCode::from_u16(status).ok().and_then(|s| s.canonical_reason()).unwrap_or("Error");
     match service {
-        Service::Zelty if status == 429 => json!({ "errno": 429, "message": "Too many requests" }),
-        Service::Zelty => json!({ "errno": status, "message": reason }),
-        Service::HubriseApi | Service::HubriseOauth => {
-            let error_type = match status {
-                400 => "bad_request",
-                401 => "unauthorized",
-                403 => "forbidden",
-                404 => "not_found",
-                415 => "unsupported_media_type",
-                422 => "unprocessable_entity",
-                429 => "too_many_requests",
-                _ => "internal_error",
-            };
-            json!({ "error_type": error_type, "message": reason })
+        Service::Zelty if status == 429 => super::reply::ZeltyError::TooMany.body(),
+        Service::Zelty => {
+            let reason = StatusCode::from_u16(status).ok().and_then(|s| s.canonical_reason()).unwrap_or("Error");
+            json!({ "errno": status, "errmsg": reason })
         }
+        Service::HubriseApi | Service::HubriseOauth => super::reply::hubrise_error_body(status),
     }
-}
-
-/// A JSON answer with an optional `Retry-After`.
-pub fn json_status(status: u16, body: &serde_json::Value, retry_after: Option<u64>) -> Response {
-    let mut response =
-        (StatusCode::from_u16(status).unwrap_or(StatusCode::INTERNAL_SERVER_ERROR), axum::Json(body)).into_response();
-    if let Some(secs) = retry_after {
-        response.headers_mut().insert(header::RETRY_AFTER, HeaderValue::from(secs));
-    }
-    response
 }
 
 fn raw_json(body: impl Into<axum::body::Body>) -> Response {

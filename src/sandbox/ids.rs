@@ -9,6 +9,12 @@ use base64::engine::general_purpose::STANDARD;
 pub const CLIENT_ID: &str = "123456789012.clients.hubrise.com";
 /// Fixed so that every sandbox process accepts the same client; it protects nothing.
 pub const CLIENT_SECRET: &str = "5a1dbb0c2f6e4d7a9c3b8e1f0a2d4c6e8b0a1c3e5f70";
+/// The name HubRise shows for the CLI's client (connections page, `created_by`).
+pub const CLIENT_NAME: &str = "zelty-bridge";
+/// Zelty Bridge's own client: only the sandbox's fake app uses it, never the CLI.
+pub const BRIDGE_CLIENT_ID: &str = "310987654321.clients.hubrise.com";
+/// Zelty Bridge's client name, as HubRise writes it in `created_by`.
+pub const BRIDGE_CLIENT_NAME: &str = "Zelty Bridge";
 
 const SEED_DEVICE: u64 = 0xcbf2_9ce4_8422_2325; // the standard FNV-1a 64 offset basis
 const SEED_TARGET: u64 = 0x9e37_79b9_7f4a_7c15;
@@ -52,7 +58,7 @@ pub fn token_matches(token: &str, client_id: &str, target: &str) -> bool {
     check == fnv(SEED_CHECK, &[client_id.as_bytes(), target.as_bytes(), &device.to_le_bytes()])
 }
 
-/// A Zelty API key as Zelty makes them (zelty-api.md §4): standard base64 of
+/// A Zelty API key as Zelty makes them (base64 of `<digits>:<20 bytes>`, as Chift and CoopCycle document them): standard base64 of
 /// `"<prefix>:"` followed by 20 bytes, here derived from the prefix.
 pub fn zelty_key(prefix: u64) -> String {
     let digits = prefix.to_string();
@@ -93,11 +99,20 @@ pub fn short_id(namespace: u64, n: u64) -> String {
 /// 32 random hex characters: an authorization code (HubRise's look like
 /// `ffae0047c4d6b9e02f95e76a3f6e906d`).
 pub fn random_code() -> String {
-    // Without an OS random source, the wall clock keeps codes distinct.
-    crate::secret::random_hex(16).unwrap_or_else(|_| {
+    random_hex(16)
+}
+
+/// `bytes` random bytes as lowercase hex; without an OS random source, the wall clock
+/// keeps values distinct (they are sandbox codes and ids, never real secrets).
+pub fn random_hex(bytes: usize) -> String {
+    let mut buf = vec![0u8; bytes];
+    if getrandom::fill(&mut buf).is_err() {
         let nanos = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap_or_default().as_nanos();
-        nanos.to_le_bytes().iter().map(|b| format!("{b:02x}")).collect()
-    })
+        for (slot, b) in buf.iter_mut().zip(nanos.to_le_bytes().iter().cycle()) {
+            *slot = *b;
+        }
+    }
+    buf.iter().map(|b| format!("{b:02x}")).collect()
 }
 
 #[cfg(test)]
@@ -129,7 +144,7 @@ mod tests {
         assert!(!token_matches(&upper, CLIENT_ID, "account:3r4s3"));
     }
 
-    /// The shape rules the CLI applies to a pasted key (zelty-api.md §0 and §4).
+    /// The shape rules the CLI applies to a pasted key.
     fn passes_shape_check(key: &str) -> bool {
         key.len().is_multiple_of(4)
             && (36..=40).contains(&key.len())

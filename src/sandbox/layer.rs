@@ -1,19 +1,8 @@
-//! What happens around every request: it is named after its service, logged without any
-//! header or body value, slowed by the configured latency, and replaced by a queued fault
-//! when one is due.
+//! What happens around every request: it is named after its service and slowed by the
+//! configured latency; with the test controls (feature `sandbox-controls`) it is also
+//! logged without any header or body value, and replaced by a queued fault when one is due.
 
-use super::faults::{self, Kind, error_body, json_status};
-use super::ids::CLIENT_ID;
-use super::net::Wire;
-use super::state::{LogEntry, Shared};
-use super::token::basic_credentials;
-use axum::body::Body;
-use axum::extract::{ConnectInfo, Request, State};
-use axum::http::{HeaderMap, StatusCode, header};
-use axum::middleware::Next;
-use axum::response::{IntoResponse, Response};
-use std::sync::Arc;
-use std::time::Duration;
+use super::state::Shared;
 
 /// Which listener a request came in on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -23,135 +12,183 @@ pub enum Port {
     Zelty,
 }
 
-/// Bodies larger than this are refused before a handler sees them.
-const MAX_BODY: usize = 1 << 20;
-
-/// The log name of a request's service, and the fault queue it draws from. Test controls
+/// The log name of a request's service, and whether faults may hit it. Test controls
 /// are neither logged nor faulted; browser pages are logged but never faulted.
-fn classify(port: Port, path: &str) -> Option<(&'static str, Option<faults::Service>)> {
+fn classify(port: Port, path: &str) -> Option<(&'static str, bool)> {
     match port {
         Port::Manager if path.starts_with("/_sandbox") => None,
-        Port::Manager if path == "/oauth2/v1/token" || path == "/oauth2/v1/revoke" => {
-            Some(("hubrise_oauth", Some(faults::Service::HubriseOauth)))
-        }
-        Port::Manager if path.starts_with("/oauth2/") => Some(("hubrise_oauth", None)),
-        Port::Manager => Some(("hubrise_manager", None)),
-        Port::Api => Some(("hubrise_api", Some(faults::Service::HubriseApi))),
-        Port::Zelty if path == "/" || path.starts_with("/marketplace") => Some(("zelty_bo", None)),
-        Port::Zelty => Some(("zelty", Some(faults::Service::Zelty))),
+        Port::Manager if path == "/oauth2/v1/token" || path == "/oauth2/v1/revoke" => Some(("hubrise_oauth", true)),
+        Port::Manager if path.starts_with("/oauth2/") => Some(("hubrise_oauth", false)),
+        Port::Manager => Some(("hubrise_manager", false)),
+        Port::Api => Some(("hubrise_api", true)),
+        Port::Zelty if path == "/" || path.starts_with("/marketplace") => Some(("zelty_bo", false)),
+        Port::Zelty => Some(("zelty", true)),
     }
 }
 
-/// How the request authenticated, never with what: `basic:<our client id>` (or
-/// `basic:invalid`), `bearer`, `x-access-token`, joined by `+` when several.
-pub fn auth_kind(headers: &HeaderMap) -> Option<String> {
-    let mut kinds = Vec::new();
-    if let Some(value) = headers.get(header::AUTHORIZATION) {
-        let text = value.to_str().unwrap_or_default();
-        let scheme = text.trim().split(' ').next().unwrap_or_default().to_ascii_lowercase();
-        kinds.push(match scheme.as_str() {
-            "basic" => match basic_credentials(text) {
-                Some((id, _)) if id == CLIENT_ID => format!("basic:{CLIENT_ID}"),
-                _ => "basic:invalid".to_string(),
-            },
-            "bearer" => "bearer".to_string(),
-            _ => "other".to_string(),
-        });
-    }
-    if headers.contains_key("x-access-token") {
-        kinds.push("x-access-token".to_string());
-    }
-    (!kinds.is_empty()).then(|| kinds.join("+"))
-}
-
-/// The names of the fields of a form or JSON object body.
-pub fn body_keys(headers: &HeaderMap, body: &[u8]) -> Vec<String> {
-    let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default();
-    if content_type.starts_with("application/json") {
-        return match serde_json::from_slice::<serde_json::Value>(body) {
-            Ok(serde_json::Value::Object(map)) => map.keys().cloned().collect(),
-            _ => Vec::new(),
-        };
-    }
-    let mut keys: Vec<String> = Vec::new();
-    if content_type.starts_with("application/x-www-form-urlencoded") {
-        for (k, _) in url::form_urlencoded::parse(body) {
-            if !keys.iter().any(|seen| *seen == k) {
-                keys.push(k.into_owned());
-            }
-        }
-    }
-    keys
-}
-
-pub async fn observe(State((s, port)): State<(Arc<Shared>, Port)>, req: Request, next: Next) -> Response {
-    let path = req.uri().path().to_string();
-    let Some((service, fault_service)) = classify(port, &path) else { return next.run(req).await };
-    let (parts, body) = req.into_parts();
-    let bytes = match axum::body::to_bytes(body, MAX_BODY).await {
-        Ok(b) => b,
-        Err(_) => return StatusCode::PAYLOAD_TOO_LARGE.into_response(),
-    };
-    let mut entry = LogEntry {
-        service,
-        method: parts.method.to_string(),
-        path: path.clone(),
-        query: parts.uri.query().map(str::to_string),
-        auth: auth_kind(&parts.headers),
-        form_keys: body_keys(&parts.headers, &bytes),
-        status: None,
-        fault: None,
-    };
-    let wire = parts.extensions.get::<ConnectInfo<Wire>>().map(|c| c.0.clone());
-    let req = Request::from_parts(parts, Body::from(bytes));
+/// The configured latency, on the calls a program makes (never on the browser's pages).
+async fn delay(s: &Shared, service: &str) {
     if matches!(service, "hubrise_oauth" | "hubrise_api" | "zelty") && !s.latency.is_zero() {
         tokio::time::sleep(s.latency).await;
     }
-    let fault = fault_service.and_then(|f| s.lock().faults.take(f, &path));
-    let response = match (fault, fault_service) {
-        (Some(fault), Some(target)) => {
-            if let Some(ms) = fault.delay_ms {
-                tokio::time::sleep(Duration::from_millis(ms)).await;
-            }
-            entry.fault = Some(match (fault.status, fault.kind) {
-                (Some(status), _) => status.to_string(),
-                (_, Some(kind)) => {
-                    serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
-                }
-                _ => format!("delay_ms:{}", fault.delay_ms.unwrap_or(0)),
+}
+
+#[cfg(not(feature = "sandbox-controls"))]
+pub async fn observe(
+    axum::extract::State((s, port)): axum::extract::State<(std::sync::Arc<Shared>, Port)>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    if let Some((service, _)) = classify(port, req.uri().path()) {
+        delay(&s, service).await;
+    }
+    next.run(req).await
+}
+
+#[cfg(feature = "sandbox-controls")]
+pub use controls::observe;
+
+#[cfg(feature = "sandbox-controls")]
+mod controls {
+    use super::super::faults::{self, Kind, error_body};
+    use super::super::ids::CLIENT_ID;
+    use super::super::net::Wire;
+    use super::super::reply::json_status;
+    use super::super::state::{LogEntry, Shared};
+    use super::super::token::basic_credentials;
+    use super::{Port, classify, delay};
+    use axum::body::Body;
+    use axum::extract::{ConnectInfo, Request, State};
+    use axum::http::{HeaderMap, StatusCode, header};
+    use axum::middleware::Next;
+    use axum::response::{IntoResponse, Response};
+    use std::sync::Arc;
+    use std::time::Duration;
+
+    /// Bodies larger than this are refused before a handler sees them.
+    const MAX_BODY: usize = 1 << 20;
+
+    fn fault_service(service: &str) -> Option<faults::Service> {
+        match service {
+            "hubrise_oauth" => Some(faults::Service::HubriseOauth),
+            "hubrise_api" => Some(faults::Service::HubriseApi),
+            "zelty" => Some(faults::Service::Zelty),
+            _ => None,
+        }
+    }
+
+    /// How the request authenticated, never with what: `basic:<our client id>` (or
+    /// `basic:invalid`), `bearer`, `x-access-token`, joined by `+` when several.
+    pub fn auth_kind(headers: &HeaderMap) -> Option<String> {
+        let mut kinds = Vec::new();
+        if let Some(value) = headers.get(header::AUTHORIZATION) {
+            let text = value.to_str().unwrap_or_default();
+            let scheme = text.trim().split(' ').next().unwrap_or_default().to_ascii_lowercase();
+            kinds.push(match scheme.as_str() {
+                "basic" => match basic_credentials(text) {
+                    Some((id, _)) if id == CLIENT_ID => format!("basic:{CLIENT_ID}"),
+                    _ => "basic:invalid".to_string(),
+                },
+                "bearer" => "bearer".to_string(),
+                _ => "other".to_string(),
             });
-            match (fault.status, fault.kind) {
-                (Some(status), _) => json_status(status, &error_body(target, status), fault.retry_after),
-                (None, Some(Kind::Hang)) => {
-                    // Logged now: the answer may never come.
-                    s.record(entry.clone());
-                    let mut stopping = s.stopping.clone();
-                    let _ = stopping.wait_for(|stop| *stop).await;
-                    return StatusCode::SERVICE_UNAVAILABLE.into_response();
+        }
+        if headers.contains_key("x-access-token") {
+            kinds.push("x-access-token".to_string());
+        }
+        (!kinds.is_empty()).then(|| kinds.join("+"))
+    }
+
+    /// The names of the fields of a form or JSON object body.
+    pub fn body_keys(headers: &HeaderMap, body: &[u8]) -> Vec<String> {
+        let content_type = headers.get(header::CONTENT_TYPE).and_then(|v| v.to_str().ok()).unwrap_or_default();
+        if content_type.starts_with("application/json") {
+            return match serde_json::from_slice::<serde_json::Value>(body) {
+                Ok(serde_json::Value::Object(map)) => map.keys().cloned().collect(),
+                _ => Vec::new(),
+            };
+        }
+        let mut keys: Vec<String> = Vec::new();
+        if content_type.starts_with("application/x-www-form-urlencoded") {
+            for (k, _) in url::form_urlencoded::parse(body) {
+                if !keys.iter().any(|seen| *seen == k) {
+                    keys.push(k.into_owned());
                 }
-                (None, Some(kind @ (Kind::Reset | Kind::ResetMidBody))) => {
-                    // Nothing, or the head and a little of the body, then a TCP reset.
-                    if let Some(wire) = &wire {
-                        wire.cut_after(if kind == Kind::Reset { 0 } else { 1024 });
-                    }
-                    faults::broken(target, kind)
-                }
-                (None, Some(kind)) => faults::broken(target, kind),
-                (None, None) => next.run(req).await,
             }
         }
-        _ => next.run(req).await,
-    };
-    // A reset before the answer sent no status at all.
-    entry.status = (entry.fault.as_deref() != Some("reset")).then(|| response.status().as_u16());
-    s.record(entry);
-    response
+        keys
+    }
+
+    pub async fn observe(State((s, port)): State<(Arc<Shared>, Port)>, req: Request, next: Next) -> Response {
+        let path = req.uri().path().to_string();
+        let Some((service, faultable)) = classify(port, &path) else { return next.run(req).await };
+        let fault_service = if faultable { fault_service(service) } else { None };
+        let (parts, body) = req.into_parts();
+        let bytes = match axum::body::to_bytes(body, MAX_BODY).await {
+            Ok(b) => b,
+            Err(_) => return StatusCode::PAYLOAD_TOO_LARGE.into_response(),
+        };
+        let mut entry = LogEntry {
+            service,
+            method: parts.method.to_string(),
+            path: path.clone(),
+            query: parts.uri.query().map(str::to_string),
+            auth: auth_kind(&parts.headers),
+            form_keys: body_keys(&parts.headers, &bytes),
+            status: None,
+            fault: None,
+        };
+        let wire = parts.extensions.get::<ConnectInfo<Wire>>().map(|c| c.0.clone());
+        let req = Request::from_parts(parts, Body::from(bytes));
+        delay(&s, service).await;
+        let fault = fault_service.and_then(|f| s.lock().faults.take(f, &path));
+        let response = match (fault, fault_service) {
+            (Some(fault), Some(target)) => {
+                if let Some(ms) = fault.delay_ms {
+                    tokio::time::sleep(Duration::from_millis(ms)).await;
+                }
+                entry.fault = Some(match (fault.status, fault.kind) {
+                    (Some(status), _) => status.to_string(),
+                    (_, Some(kind)) => {
+                        serde_json::to_value(kind).ok().and_then(|v| v.as_str().map(str::to_string)).unwrap_or_default()
+                    }
+                    _ => format!("delay_ms:{}", fault.delay_ms.unwrap_or(0)),
+                });
+                match (fault.status, fault.kind) {
+                    (Some(status), _) => json_status(status, &error_body(target, status), fault.retry_after),
+                    (None, Some(Kind::Hang)) => {
+                        // Logged now: the answer may never come.
+                        s.record(entry.clone());
+                        let mut stopping = s.stopping.clone();
+                        let _ = stopping.wait_for(|stop| *stop).await;
+                        return StatusCode::SERVICE_UNAVAILABLE.into_response();
+                    }
+                    (None, Some(kind @ (Kind::Reset | Kind::ResetMidBody))) => {
+                        // Nothing, or the head and a little of the body, then a TCP reset.
+                        if let Some(wire) = &wire {
+                            wire.cut_after(if kind == Kind::Reset { 0 } else { 1024 });
+                        }
+                        faults::broken(target, kind)
+                    }
+                    (None, Some(kind)) => faults::broken(target, kind),
+                    (None, None) => next.run(req).await,
+                }
+            }
+            _ => next.run(req).await,
+        };
+        // A reset before the answer sent no status at all.
+        entry.status = (entry.fault.as_deref() != Some("reset")).then(|| response.status().as_u16());
+        s.record(entry);
+        response
+    }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::controls::{auth_kind, body_keys};
     use super::*;
-    use axum::http::HeaderValue;
+    use crate::sandbox::ids::CLIENT_ID;
+    use axum::http::{HeaderMap, HeaderValue, header};
 
     #[test]
     fn auth_is_named_never_shown() {
@@ -187,14 +224,11 @@ mod tests {
     #[test]
     fn services_and_fault_queues_by_port_and_path() {
         assert_eq!(classify(Port::Manager, "/_sandbox/faults"), None);
-        assert_eq!(
-            classify(Port::Manager, "/oauth2/v1/token"),
-            Some(("hubrise_oauth", Some(faults::Service::HubriseOauth)))
-        );
-        assert_eq!(classify(Port::Manager, "/oauth2/v1/authorize"), Some(("hubrise_oauth", None)));
-        assert_eq!(classify(Port::Manager, "/connections"), Some(("hubrise_manager", None)));
-        assert_eq!(classify(Port::Api, "/v1/location"), Some(("hubrise_api", Some(faults::Service::HubriseApi))));
-        assert_eq!(classify(Port::Zelty, "/2.10/restaurants"), Some(("zelty", Some(faults::Service::Zelty))));
-        assert_eq!(classify(Port::Zelty, "/marketplace/hubrise-v2/status"), Some(("zelty_bo", None)));
+        assert_eq!(classify(Port::Manager, "/oauth2/v1/token"), Some(("hubrise_oauth", true)));
+        assert_eq!(classify(Port::Manager, "/oauth2/v1/authorize"), Some(("hubrise_oauth", false)));
+        assert_eq!(classify(Port::Manager, "/connections"), Some(("hubrise_manager", false)));
+        assert_eq!(classify(Port::Api, "/v1/location"), Some(("hubrise_api", true)));
+        assert_eq!(classify(Port::Zelty, "/2.10/restaurants"), Some(("zelty", true)));
+        assert_eq!(classify(Port::Zelty, "/marketplace/hubrise-v2/status"), Some(("zelty_bo", false)));
     }
 }

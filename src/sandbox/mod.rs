@@ -1,19 +1,33 @@
-//! The embedded sandbox: a fake HubRise (back office + OAuth, and API) and a fake Zelty
-//! (API + back office) on three loopback listeners, faithful to the references, with test
-//! controls under `/_sandbox/`. Used by `--sandbox`, by `zelty-bridge sandbox`, and by
-//! the integration tests and benchmarks.
+//! The embedded sandbox: a fake HubRise (back office with the Zelty Bridge app, OAuth, and
+//! API with orders) and a fake Zelty (API with webhooks, and back office) on three loopback
+//! listeners, faithful to the services' public documentation. Used by `--sandbox`, by
+//! `zelty-bridge sandbox`, and by the tests and benchmarks.
+//!
+//! It depends on nothing of the product but a small shared vocabulary (`endpoints`,
+//! `i18n`, `html`); the product reaches it through `start` and the `Sandbox` it returns:
+//! the endpoints and OAuth client it serves, and `Sandbox::demo` for what a person would
+//! do in its pages. Test controls (faults, clock, request log, the `/_sandbox/` admin API)
+//! exist only with the cargo feature `sandbox-controls`, which the tests enable.
 
+#[cfg(feature = "sandbox-controls")]
 mod admin;
 mod api;
+mod bridge;
 mod data;
+mod demo;
+#[cfg(feature = "sandbox-controls")]
 mod faults;
 mod ids;
 mod layer;
 mod manager;
+mod memory;
+#[cfg(feature = "sandbox-controls")]
 mod net;
 mod oauth;
 mod options;
+mod orders;
 mod pages;
+mod reply;
 mod scope;
 mod state;
 #[cfg(test)]
@@ -21,17 +35,20 @@ mod tests;
 mod token;
 mod zelty;
 
+// `BridgeKeyRefused` lets the product tell a refused key from a broken sandbox.
+#[allow(unused_imports)]
+pub use demo::{BridgeKeyRefused, Demo};
+
+use crate::endpoints::Endpoints;
 use crate::i18n::Lang;
-use crate::settings::Endpoints;
 use anyhow::Context as _;
 use axum::Router;
 use axum::http::Uri;
 use layer::Port;
-use net::{Wire, WireListener};
 use serde_json::{Value, json};
-use state::{Inner, Shared};
+use state::{Client, Shared, Target};
 use std::net::Ipv4Addr;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
 use tokio::sync::watch;
@@ -46,9 +63,12 @@ pub struct SandboxConfig {
     pub restaurants: usize,
     /// Added to every API and OAuth answer.
     pub latency: Duration,
-    /// Enforce HubRise's per-token limits (500 a minute, 2,500 an hour, 10,000 a day) and
-    /// Zelty's ~10 a second per key.
+    /// Enforce HubRise's per-connection limits (500 a minute, 2,500 an hour, 10,000 a day;
+    /// 10 a minute for orders and catalogs) and Zelty's one request a second per key.
     pub rate_limits: bool,
+    /// A file where the sandbox remembers Zelty Bridge and the connections' states between
+    /// processes (each `--sandbox` command is a process); `None` forgets at exit.
+    pub memory: Option<std::path::PathBuf>,
     /// 0 picks a free port.
     pub hubrise_port: u16,
     pub api_port: u16,
@@ -63,6 +83,7 @@ impl Default for SandboxConfig {
             restaurants: 1,
             latency: Duration::ZERO,
             rate_limits: false,
+            memory: None,
             hubrise_port: 0,
             api_port: 0,
             zelty_port: 0,
@@ -74,8 +95,8 @@ pub struct Sandbox {
     pub endpoints: Endpoints,
     pub client_id: String,
     pub client_secret: String,
-    pub demo_key: String,
     shared: Arc<Shared>,
+    demo: Demo,
     stop: watch::Sender<bool>,
     tasks: Vec<JoinHandle<()>>,
 }
@@ -100,21 +121,24 @@ pub async fn start(config: SandboxConfig) -> anyhow::Result<Sandbox> {
         zelty_bo: format!("http://127.0.0.1:{z}"),
     };
     let (stop, stopping) = watch::channel(false);
-    let shared = Arc::new(Shared {
-        endpoints: endpoints.clone(),
-        world: data::World::new(config.locations, config.restaurants),
-        lang: config.lang,
-        latency: config.latency,
-        rate_limits: config.rate_limits,
-        inner: Mutex::new(Inner::default()),
-        stopping: stopping.clone(),
-    });
+    let mut shared = Shared::new(
+        endpoints.clone(),
+        data::World::new(config.locations, config.restaurants),
+        config.lang,
+        config.latency,
+        config.rate_limits,
+        stopping.clone(),
+    );
+    if let Some(path) = config.memory {
+        memory::load(&shared, &path);
+        shared.memory = Some(path);
+    }
+    let shared = Arc::new(shared);
+    let manager_routes = oauth::routes().merge(token::routes()).merge(manager::routes()).merge(bridge::routes());
+    #[cfg(feature = "sandbox-controls")]
+    let manager_routes = manager_routes.merge(admin::routes());
     let routers = [
-        (
-            manager,
-            Port::Manager,
-            oauth::routes().merge(token::routes()).merge(manager::routes()).merge(admin::routes()),
-        ),
+        (manager, Port::Manager, manager_routes),
         (api, Port::Api, api::routes()),
         (zelty, Port::Zelty, zelty::routes()),
     ];
@@ -130,24 +154,33 @@ pub async fn start(config: SandboxConfig) -> anyhow::Result<Sandbox> {
                 .method_not_allowed_fallback(unknown)
                 .layer(axum::middleware::from_fn_with_state((shared.clone(), port), layer::observe))
                 .with_state(shared.clone());
-            let mut stopping = stopping.clone();
-            let serve = axum::serve(WireListener(socket), app.into_make_service_with_connect_info::<Wire>())
-                .with_graceful_shutdown(async move {
-                    let _ = stopping.wait_for(|stop| *stop).await;
-                });
-            tokio::spawn(async move {
-                let _ = serve.await;
-            })
+            serve(socket, app, stopping.clone())
         })
         .collect();
     Ok(Sandbox {
-        endpoints,
+        endpoints: endpoints.clone(),
         client_id: ids::CLIENT_ID.into(),
         client_secret: ids::CLIENT_SECRET.into(),
-        demo_key: shared.world.demo_key.clone(),
+        demo: Demo::new(shared.clone(), endpoints)?,
         shared,
         stop,
         tasks,
+    })
+}
+
+/// Serves one listener until `stopping` turns true. With the test controls, connections
+/// go through a wire that a fault can cut.
+fn serve(socket: TcpListener, app: Router, mut stopping: watch::Receiver<bool>) -> JoinHandle<()> {
+    let until_stopped = async move {
+        let _ = stopping.wait_for(|stop| *stop).await;
+    };
+    #[cfg(feature = "sandbox-controls")]
+    let serve = axum::serve(net::WireListener(socket), app.into_make_service_with_connect_info::<net::Wire>())
+        .with_graceful_shutdown(until_stopped);
+    #[cfg(not(feature = "sandbox-controls"))]
+    let serve = axum::serve(socket, app.into_make_service()).with_graceful_shutdown(until_stopped);
+    tokio::spawn(async move {
+        let _ = serve.await;
     })
 }
 
@@ -161,10 +194,12 @@ fn fallback(s: &Shared, port: Port, path: &str) -> axum::response::Response {
     }
 }
 
-/// The sandbox's facts as JSON: endpoints, client, keys, demo data, where the controls are.
+/// The sandbox's facts as JSON: endpoints, client, keys, demo data, ready-made tokens,
+/// the Zelty Bridge app's addresses, and where the test controls are (when built in).
 fn describe(s: &Shared) -> Value {
     let e = &s.endpoints;
-    json!({
+    let (location_token, account_token) = ci_tokens(s);
+    let mut v = json!({
         "endpoints": e,
         "env": env_pairs(e).into_iter().collect::<serde_json::Map<_, _>>(),
         "client_id": ids::CLIENT_ID,
@@ -172,13 +207,39 @@ fn describe(s: &Shared) -> Value {
         "demo_key": s.world.demo_key,
         "multi_key": s.world.multi_key,
         "group_key": s.world.group_key,
-        "keys": admin::keys_json(s),
-        "controls": format!("{}/_sandbox", e.hubrise_manager),
+        "keys": keys_json(s),
         "account": { "id": data::ACCOUNT_ID, "name": data::ACCOUNT_NAME },
         "locations": s.world.locations.iter().map(|l| json!({ "id": l.id, "name": l.name, "catalog_id": l.catalog_id })).collect::<Vec<_>>(),
         "account_catalog_id": s.world.account_catalog_id,
         "customer_list_id": data::CUSTOMER_LIST_ID,
-    })
+        "tokens": { "location": location_token, "location_id": s.world.locations[0].id, "account": account_token },
+        "bridge_app": {
+            "client_name": ids::BRIDGE_CLIENT_NAME,
+            "connections_url": format!("{}/connections", e.hubrise_manager),
+            "connect_url": format!("{}{}", e.hubrise_manager, bridge::CONNECT_PATH),
+        },
+    });
+    if cfg!(feature = "sandbox-controls") {
+        v["controls"] = json!(format!("{}/_sandbox", e.hubrise_manager));
+    }
+    v
+}
+
+pub(crate) fn keys_json(s: &Shared) -> Value {
+    s.world.single_keys().into_iter().map(|(id, key)| json!({ "restaurant_id": id, "key": key })).collect()
+}
+
+/// Device id of the tokens `zelty-bridge sandbox` prints, so that they stay distinct from
+/// the ones a profile's `connect` gets on the same location.
+const CI_DEVICE: &str = "sandbox-ci";
+
+/// A location token (the first location) and an account token, as if a person had
+/// authorized the CLI's client: for `HUBRISE_ACCESS_TOKEN` and a manifest's account token.
+fn ci_tokens(s: &Shared) -> (String, String) {
+    (
+        s.issue_token(Client::Cli, &Target::Location(0), Some(CI_DEVICE)),
+        s.issue_token(Client::Cli, &Target::Account, Some(CI_DEVICE)),
+    )
 }
 
 fn env_pairs(e: &Endpoints) -> Vec<(String, Value)> {
@@ -196,17 +257,33 @@ fn env_pairs(e: &Endpoints) -> Vec<(String, Value)> {
     .collect()
 }
 
-#[allow(dead_code)] // `keys`, `multi_key` and `shutdown` serve tests and benchmarks
 impl Sandbox {
-    /// `export …` lines for a POSIX shell, then comments with the keys and the controls.
+    /// `export …` lines for a POSIX shell: the service addresses and client, then a
+    /// location token (`HUBRISE_ACCESS_TOKEN`) and an account token
+    /// (`HUBRISE_ACCOUNT_TOKEN`) for the CI path, then comments with the keys.
     pub fn env_lines(&self) -> String {
         let mut out: String = env_pairs(&self.endpoints)
             .into_iter()
             .map(|(k, v)| format!("export {k}={}\n", v.as_str().unwrap_or_default()))
             .collect();
-        out.push_str(&format!("# demo Zelty key: {}\n", self.demo_key));
+        let (location, account) = ci_tokens(&self.shared);
+        let first = &self.shared.world.locations[0];
+        out.push_str(&format!(
+            "# a token of location {} ({}), for `connect` without a browser:\n",
+            first.name, first.id
+        ));
+        out.push_str(&format!("export HUBRISE_ACCESS_TOKEN={location}\n"));
+        out.push_str(&format!(
+            "# a token of the whole account {}, for a manifest's account token:\n",
+            data::ACCOUNT_NAME
+        ));
+        out.push_str(&format!("export HUBRISE_ACCOUNT_TOKEN={account}\n"));
+        out.push_str(&format!("# demo Zelty key: {}\n", self.shared.world.demo_key));
         out.push_str(&format!("# Zelty key with 3 restaurants: {}\n", self.shared.world.multi_key));
-        out.push_str(&format!("# test controls: {}/_sandbox\n", self.endpoints.hubrise_manager));
+        out.push_str(&format!("# HubRise back office: {}/connections\n", self.endpoints.hubrise_manager));
+        if cfg!(feature = "sandbox-controls") {
+            out.push_str(&format!("# test controls: {}/_sandbox\n", self.endpoints.hubrise_manager));
+        }
         out
     }
 
@@ -214,63 +291,27 @@ impl Sandbox {
         describe(&self.shared)
     }
 
+    /// What a person would do in the sandbox's pages, done over HTTP: the demo key, the
+    /// consent page, Zelty Bridge's connection and configuration.
+    pub fn demo(&self) -> Demo {
+        self.demo.clone()
+    }
+
     /// `(restaurant id, key)` for every single-restaurant key: the demo key, then one per
     /// extra restaurant.
+    #[cfg_attr(not(test), allow(dead_code))] // for the tests
     pub fn keys(&self) -> Vec<(i64, String)> {
         self.shared.world.single_keys()
     }
 
     /// The key that sees three restaurants (for the restaurant-choice path).
+    #[cfg_attr(not(test), allow(dead_code))] // for the tests
     pub fn multi_key(&self) -> String {
         self.shared.world.multi_key.clone()
     }
 
-    /// Plays the person at the consent page of `authorize_url` (one of this sandbox's):
-    /// loads it, submits the first choice of each list with Allow or Deny, and follows the
-    /// redirect to the app's loopback callback, as a browser would.
-    pub async fn consent(&self, authorize_url: &str, approve: bool) -> anyhow::Result<()> {
-        let client = reqwest::Client::builder()
-            .redirect(reqwest::redirect::Policy::none())
-            .no_proxy()
-            .timeout(Duration::from_secs(15))
-            .build()?;
-        let page = client.get(authorize_url).send().await?;
-        anyhow::ensure!(page.status().is_success(), "sandbox consent page answered {}", page.status());
-        let url = url::Url::parse(authorize_url)?;
-        let mut form: Vec<(String, String)> = url
-            .query_pairs()
-            .filter(|(k, _)| matches!(k.as_ref(), "client_id" | "redirect_uri" | "scope" | "state" | "device_id"))
-            .map(|(k, v)| (k.into_owned(), v.into_owned()))
-            .collect();
-        let world = &self.shared.world;
-        form.push(("location_id".into(), world.locations[0].id.clone()));
-        form.push(("catalog_id".into(), world.account_catalog_id.clone()));
-        form.push(("customer_list_id".into(), data::CUSTOMER_LIST_ID.into()));
-        form.push(("decision".into(), if approve { "allow" } else { "deny" }.into()));
-        let answer = client.post(format!("{}/authorize", self.endpoints.hubrise_oauth)).form(&form).send().await?;
-        if answer.status() == reqwest::StatusCode::OK {
-            return Ok(()); // the OOB page: the code is on it, for a person to copy
-        }
-        let location =
-            answer.headers().get(reqwest::header::LOCATION).and_then(|v| v.to_str().ok()).map(str::to_string);
-        let location =
-            location.with_context(|| format!("sandbox consent answered {} without a redirect", answer.status()))?;
-        client.get(&location).send().await.context("the app's callback did not answer")?;
-        Ok(())
-    }
-
-    /// Plays the person in the back office: connects Zelty Bridge on `location_id` and
-    /// saves `zelty_key` in its configuration page.
-    pub async fn configure_bridge_app(&self, location_id: &str, zelty_key: &str) -> anyhow::Result<()> {
-        anyhow::bail!("the sandbox cannot connect Zelty Bridge yet ({location_id}, {} bytes)", zelty_key.len())
-    }
-
-    /// Plays the person at Zelty Bridge's « Actions »: disconnect, or block.
-    pub async fn disconnect_bridge_app(&self, location_id: &str, block: bool) -> anyhow::Result<()> {
-        anyhow::bail!("the sandbox cannot disconnect Zelty Bridge yet ({location_id}, {block})")
-    }
-
     /// Stops serving; answers that hang give up, open connections get a moment to finish.
+    #[cfg_attr(not(test), allow(dead_code))] // the product drops it instead
     pub async fn shutdown(mut self) {
         let _ = self.stop.send(true);
         for task in std::mem::take(&mut self.tasks) {

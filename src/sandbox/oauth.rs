@@ -1,11 +1,12 @@
-//! The fake HubRise authorization pages (hubrise-api.md §1.2–1.4, §1.6): request checks,
-//! the consent page and its form, and the redirect (or OOB page) with a code.
+//! The fake HubRise authorization pages (https://www.hubrise.com/developers/api/authentication):
+//! request checks for the two clients it knows (the CLI's and Zelty Bridge's), the consent
+//! page and its form, and the redirect (or OOB page) with a code. A refusal comes back
+//! without `state`, as documented, unless a test asks for it.
 
 use super::data::{ACCOUNT_NAME, CUSTOMER_LIST_ID, CUSTOMER_LIST_NAME, World};
-use super::ids::CLIENT_ID;
 use super::pages::{self, Consent};
 use super::scope::{self, Level, Scope};
-use super::state::{Grant, Shared, Target};
+use super::state::{Client, Grant, Shared, Target};
 use crate::i18n::{Lang, Text, Web};
 use axum::Router;
 use axum::body::Bytes;
@@ -31,6 +32,7 @@ pub fn params(raw: &[u8]) -> HashMap<String, String> {
 
 /// A valid authorization request.
 struct Request {
+    client: Client,
     redirect_uri: String,
     scope: Scope,
     state: Option<String>,
@@ -40,11 +42,14 @@ struct Request {
 fn check(s: &Shared, p: &HashMap<String, String>) -> Result<Request, Text> {
     let get =
         |name: &'static str| p.get(name).filter(|v| !v.is_empty()).ok_or_else(|| Web::SbErrMissing.with("name", name));
-    if get("client_id")? != CLIENT_ID {
-        return Err(Web::SbErrClient.text());
-    }
+    let client = Client::from_id(get("client_id")?).ok_or_else(|| Web::SbErrClient.text())?;
     let redirect_uri = get("redirect_uri")?;
-    if !scope::redirect_allowed(redirect_uri, s.options().loopback_redirects) {
+    let allowed = match client {
+        Client::Cli => scope::redirect_allowed(redirect_uri, s.options().loopback_redirects),
+        // An App's redirect URI is registered with its client: only its own callback.
+        Client::Bridge => *redirect_uri == super::bridge::callback_url(&s.endpoints.hubrise_manager),
+    };
+    if !allowed {
         return Err(Web::SbErrRedirect.with("uri", redirect_uri));
     }
     let text = get("scope")?;
@@ -55,7 +60,7 @@ fn check(s: &Shared, p: &HashMap<String, String>) -> Result<Request, Text> {
     if let Some(d) = device_id.as_deref().filter(|d| !scope::device_id_valid(d)) {
         return Err(Web::SbErrDevice.with("device", d));
     }
-    Ok(Request { redirect_uri: redirect_uri.clone(), scope, state: p.get("state").cloned(), device_id })
+    Ok(Request { client, redirect_uri: redirect_uri.clone(), scope, state: p.get("state").cloned(), device_id })
 }
 
 fn permission_lines(lang: Lang, scope: &Scope) -> Vec<String> {
@@ -92,33 +97,44 @@ fn catalog_choices(lang: Lang, world: &World) -> Vec<pages::Choice> {
     std::iter::once(account).chain(own).collect()
 }
 
+/// The page's language: `?locale=` when given (as back-office links carry it), else the
+/// sandbox's.
+pub fn lang_of(s: &Shared, p: &HashMap<String, String>) -> Lang {
+    p.get("locale").map_or(s.lang, |l| Lang::from_locale(l))
+}
+
 async fn authorize_page(State(s): State<Arc<Shared>>, RawQuery(query): RawQuery) -> Response {
     let p = params(query.unwrap_or_default().as_bytes());
+    let lang = lang_of(&s, &p);
     let req = match check(&s, &p) {
         Ok(r) => r,
-        Err(why) => return pages::bad_request(s.lang, why),
+        Err(why) => return pages::bad_request(lang, why),
     };
     let mut hidden = vec![
-        ("client_id", CLIENT_ID.to_string()),
+        ("client_id", req.client.id().to_string()),
         ("redirect_uri", req.redirect_uri.clone()),
         ("scope", p["scope"].clone()),
     ];
     hidden.extend(req.state.clone().map(|v| ("state", v)));
     hidden.extend(req.device_id.clone().map(|v| ("device_id", v)));
+    hidden.extend(p.get("locale").map(|v| ("locale", v.clone())));
     let world = &s.world;
     let consent = Consent {
+        app: req.client.name(),
         account: ACCOUNT_NAME,
-        permissions: permission_lines(s.lang, &req.scope),
+        scope: p["scope"].clone(),
+        read_only: req.scope.read_only(),
+        permissions: permission_lines(lang, &req.scope),
         hidden,
         locations: (req.scope.level == Some(Level::Location))
             .then(|| world.locations.iter().map(|l| (l.id.clone(), l.name.clone())).collect()),
-        catalogs: req.scope.binds_catalog().then(|| catalog_choices(s.lang, world)),
+        catalogs: req.scope.binds_catalog().then(|| catalog_choices(lang, world)),
         customer_lists: req
             .scope
             .binds_customer_list()
             .then(|| vec![(CUSTOMER_LIST_ID.to_string(), CUSTOMER_LIST_NAME.to_string())]),
     };
-    pages::consent(s.lang, &consent)
+    pages::consent(lang, &consent)
 }
 
 fn redirect(uri: &str, pairs: &[(&str, &str)]) -> Response {
@@ -132,13 +148,14 @@ fn redirect(uri: &str, pairs: &[(&str, &str)]) -> Response {
 
 async fn authorize_decision(State(s): State<Arc<Shared>>, body: Bytes) -> Response {
     let p = params(&body);
+    let lang = lang_of(&s, &p);
     let req = match check(&s, &p) {
         Ok(r) => r,
-        Err(why) => return pages::bad_request(s.lang, why),
+        Err(why) => return pages::bad_request(lang, why),
     };
     let state: Vec<(&str, &str)> = req.state.as_deref().map(|st| ("state", st)).into_iter().collect();
     match p.get("decision").map(String::as_str) {
-        Some("deny") if req.redirect_uri == scope::OOB => pages::oob_denied(s.lang),
+        Some("deny") if req.redirect_uri == scope::OOB => pages::oob_denied(lang),
         Some("deny") => {
             let mut pairs = vec![("error", "access_denied")];
             if s.options().state_on_error {
@@ -147,18 +164,18 @@ async fn authorize_decision(State(s): State<Arc<Shared>>, body: Bytes) -> Respon
             redirect(&req.redirect_uri, &pairs)
         }
         Some("allow") => match grant(&s, &req, &p) {
-            Err(name) => pages::bad_request(s.lang, Web::SbErrChoice.with("name", name)),
+            Err(name) => pages::bad_request(lang, Web::SbErrChoice.with("name", name)),
             Ok(grant) => {
                 let code = s.new_code(grant);
                 if req.redirect_uri == scope::OOB {
-                    return pages::oob_code(s.lang, &code);
+                    return pages::oob_code(lang, &code);
                 }
                 let mut pairs = vec![("code", code.as_str())];
                 pairs.extend(state);
                 redirect(&req.redirect_uri, &pairs)
             }
         },
-        _ => pages::bad_request(s.lang, Web::SbErrChoice.with("name", "decision")),
+        _ => pages::bad_request(lang, Web::SbErrChoice.with("name", "decision")),
     }
 }
 
@@ -190,7 +207,14 @@ fn grant(s: &Shared, req: &Request, p: &HashMap<String, String>) -> Result<Grant
         false => None,
         true => Some(p.get("customer_list_id").filter(|id| *id == CUSTOMER_LIST_ID).ok_or("customer_list_id")?.clone()),
     };
-    Ok(Grant { target, device_id: req.device_id.clone(), catalog_id, customer_list_id, issued_at: s.now() })
+    Ok(Grant {
+        client: req.client,
+        target,
+        device_id: req.device_id.clone(),
+        catalog_id,
+        customer_list_id,
+        issued_at: s.now(),
+    })
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
-//! Behaviours the references mark UNCONFIRMED, switchable at run time through
-//! `POST /_sandbox/options` so tests can try each plausible answer.
+//! Behaviours the references mark UNCONFIRMED or leave open, switchable at run time
+//! through `POST /_sandbox/options` (test controls) so tests can try each plausible answer.
 
 use serde::{Deserialize, Serialize};
 
@@ -9,7 +9,9 @@ use serde::{Deserialize, Serialize};
 pub struct Options {
     /// Token fields outside the scope: `false` omits them, `true` sends `null`.
     pub null_unscoped_fields: bool,
-    /// Echo `state` on `?error=access_denied` (RFC 6749 says yes; HubRise's doc is silent).
+    /// Echo `state` on `?error=access_denied`. HubRise documents the refusal without it
+    /// (https://www.hubrise.com/developers/api/authentication), so off by default; RFC 6749
+    /// §4.1.2.1 would send it.
     pub state_on_error: bool,
     /// Accept loopback `redirect_uri`s (undocumented at HubRise).
     pub loopback_redirects: bool,
@@ -17,25 +19,19 @@ pub struct Options {
     pub bad_code_status: u16,
     /// Send `Retry-After` with HubRise 429s.
     pub hubrise_retry_after: bool,
-    /// Send `Retry-After` with Zelty 429s.
+    /// Send `Retry-After` with Zelty 429s: Zelty does not document one, so off by default.
     pub zelty_retry_after: bool,
-    /// The body of a Zelty 401.
-    pub zelty_unauthorized_body: String,
 }
-
-/// Zelty's 401 body: a guess (zelty-api.md §1.4), kept in one place.
-pub const ZELTY_UNAUTHORIZED: &str = r#"{"errno":401,"message":"Unauthorized"}"#;
 
 impl Default for Options {
     fn default() -> Options {
         Options {
             null_unscoped_fields: false,
-            state_on_error: true,
+            state_on_error: false,
             loopback_redirects: true,
             bad_code_status: 400,
             hubrise_retry_after: true,
-            zelty_retry_after: true,
-            zelty_unauthorized_body: ZELTY_UNAUTHORIZED.into(),
+            zelty_retry_after: false,
         }
     }
 }

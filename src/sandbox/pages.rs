@@ -1,10 +1,10 @@
 //! The HTML a browser sees from the sandbox: the page frame, HubRise's consent, code and
-//! error pages, and Zelty's "Marketplace > Hubrise V2" page. Every
-//! sentence comes from the `Web` catalog; everything interpolated is escaped. Markup is
-//! plain and stable because `tests/fixtures/browser.py` parses it.
+//! error pages, and Zelty's "Marketplace > Hubrise V2" page. Every sentence comes from the
+//! `Web` or `SandboxWeb` catalogs; everything interpolated is escaped. Markup is plain and
+//! stable because `tests/fixtures/browser.py` parses it.
 
 use crate::html::escape;
-use crate::i18n::{Lang, Text, Web};
+use crate::i18n::{Catalog, Lang, SandboxWeb, Text, Web};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
 
@@ -32,8 +32,8 @@ pub fn t(lang: Lang, text: Text) -> String {
 }
 
 /// A catalog text without arguments, rendered and escaped.
-pub fn w(lang: Lang, key: Web) -> String {
-    escape(&key.render(lang))
+pub fn w<C: Catalog>(lang: Lang, key: C) -> String {
+    escape(&Text::new(key).render(lang))
 }
 
 pub fn html(status: StatusCode, text: String) -> Response {
@@ -54,7 +54,13 @@ pub fn bad_request(lang: Lang, reason: Text) -> Response {
 
 /// What the consent page shows and carries.
 pub struct Consent<'a> {
+    /// The client's name, as HubRise shows it.
+    pub app: &'a str,
     pub account: &'a str,
+    /// The scope asked for, as written in the request.
+    pub scope: String,
+    /// Whether it only reads (every permission `.read`).
+    pub read_only: bool,
     /// Rendered permission lines.
     pub permissions: Vec<String>,
     /// Original request parameters, sent back as hidden fields.
@@ -67,10 +73,11 @@ pub struct Consent<'a> {
 
 pub fn consent(lang: Lang, c: &Consent<'_>) -> Response {
     let mut b = String::new();
-    b.push_str(&format!(
-        "<p>{}</p>\n",
-        t(lang, Web::SbConsentAsks.with("app", Web::SbAppName.render(lang)).with("account", c.account))
-    ));
+    b.push_str(&format!("<p>{}</p>\n", t(lang, Web::SbConsentAsks.with("app", c.app).with("account", c.account))));
+    b.push_str(&format!("<p id=\"scope\">{}</p>\n", t(lang, SandboxWeb::ScopeAsked.with("scope", &c.scope))));
+    if c.read_only {
+        b.push_str(&format!("<p id=\"read-only\">{}</p>\n", w(lang, SandboxWeb::ReadOnly)));
+    }
     b.push_str(&format!("<p>{}</p>\n", t(lang, Web::SbConsentUser.with("user", "demo@bella-pizza.example"))));
     b.push_str(&format!("<h2>{}</h2>\n<ul id=\"permissions\">\n", w(lang, Web::SbConsentPermissions)));
     for line in &c.permissions {
@@ -118,7 +125,7 @@ fn select(lang: Lang, name: &str, label: Web, choices: &[Choice]) -> String {
     s
 }
 
-/// The installed-app workflow: the code to copy (hubrise-api.md §1.6).
+/// The installed-app workflow: the code to copy.
 pub fn oob_code(lang: Lang, code: &str) -> Response {
     let body = format!(
         "<p>{}</p>\n<code id=\"code\">{}</code>\n<p class=\"hint\">{}</p>\n",
@@ -203,6 +210,9 @@ mod tests {
     async fn everything_interpolated_is_escaped() {
         let evil = "\"><script>alert(1)</script>";
         let c = Consent {
+            app: evil,
+            scope: evil.into(),
+            read_only: true,
             account: evil,
             permissions: vec![evil.into()],
             hidden: vec![("state", evil.into())],
@@ -216,7 +226,16 @@ mod tests {
                 body(bad_request(lang, Web::SbErrScope.with("scope", evil))).await,
                 body(oob_code(lang, evil)).await,
                 body(manager::home_page(lang, evil, &[(evil.into(), evil.into())])).await,
-                body(manager::connections_page(lang, &[Row { location: evil.into(), state: ConnState::Active }])).await,
+                body(manager::connections_page(
+                    lang,
+                    &[Row {
+                        app: evil.into(),
+                        location: evil.into(),
+                        location_id: evil.into(),
+                        state: ConnState::Active,
+                    }],
+                ))
+                .await,
                 body(zelty_status(lang, (evil, 1), ZeltyView::JustActivated { key: evil })).await,
             ];
             for p in pages {
@@ -229,6 +248,9 @@ mod tests {
     #[tokio::test]
     async fn the_consent_form_is_easy_to_parse() {
         let c = Consent {
+            app: "zelty-bridge",
+            scope: "location[orders.read]".into(),
+            read_only: true,
             account: "Bella Pizza",
             permissions: vec!["Orders: read and write".into()],
             hidden: vec![("client_id", "c".into()), ("state", "s".into())],

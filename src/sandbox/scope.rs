@@ -1,5 +1,5 @@
 //! The authorize page's checks of what a client asks for: the scope grammar
-//! (hubrise-api.md §1.3), the redirect URIs the sandbox accepts, and device ids.
+//! (https://www.hubrise.com/developers/api/authentication), the redirect URIs the sandbox accepts, and device ids.
 
 /// One access level, as the scope names it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -81,12 +81,17 @@ impl Scope {
         self.has("customer_list") && !self.has("all_customer_lists")
     }
 
+    /// Whether every permission asked is `.read` (and there is at least one).
+    pub fn read_only(&self) -> bool {
+        !self.permissions.is_empty() && self.permissions.iter().all(|(_, access)| access == "read")
+    }
+
     fn has(&self, resource: &str) -> bool {
         self.permissions.iter().any(|(r, _)| r == resource)
     }
 }
 
-/// The OOB redirect of the installed-app workflow (hubrise-api.md §1.6).
+/// The OOB redirect of the installed-app workflow (installed-app workflow, https://www.hubrise.com/developers/api/authentication).
 pub const OOB: &str = "urn:ietf:wg:oauth:2.0:oob";
 
 /// Whether the sandbox redirects there: the OOB URN, or plain HTTP on a loopback host
@@ -151,6 +156,9 @@ mod tests {
         assert!(s.binds_catalog() && s.binds_customer_list());
         let s = Scope::parse("account[all_catalogs.read,catalog.read]").unwrap();
         assert!(!s.binds_catalog() && !s.binds_customer_list());
+        assert!(s.read_only());
+        assert!(!Scope::parse("location[orders.read,catalog.write]").unwrap().read_only());
+        assert!(!Scope::parse("profile").unwrap().read_only());
     }
 
     #[test]

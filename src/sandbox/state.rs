@@ -1,20 +1,23 @@
 //! The sandbox's memory for one process: authorization codes, what happened to each
-//! connection (revoked, blocked, suspended), the test clock, rate-limit counters, the
-//! Zelty back office's activation, the tunable behaviours, and the request log.
+//! connection (revoked, blocked, suspended) and whose client made it, the Zelty Bridge app
+//! on each location (its key, its configuration, the orders it created), rate-limit
+//! counters, the Zelty back office's activation and webhook secrets, the tunable
+//! behaviours, and (with the test controls) the test clock and the request log.
 
 use super::data::{ACCOUNT_ID, World};
-use super::faults::Faults;
 use super::ids;
 use super::options::Options;
+use super::orders::Order;
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
-use std::collections::{HashMap, HashSet, VecDeque};
+use std::collections::{HashMap, HashSet};
 use std::sync::{Mutex, MutexGuard};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 use tokio::sync::watch;
 
-/// Codes expire after 10 minutes (hubrise-api.md §1.4).
+/// Codes expire after 10 minutes (https://www.hubrise.com/developers/api/authentication).
 pub const CODE_LIFETIME: Duration = Duration::from_secs(600);
+#[cfg(feature = "sandbox-controls")]
 const LOG_CAPACITY: usize = 100_000;
 
 /// What a token stands for.
@@ -34,7 +37,37 @@ impl Target {
     }
 }
 
-/// A connection's state (hubrise-api.md §3.4).
+/// The OAuth clients the fake HubRise knows: the CLI's own (the watch) and Zelty Bridge's,
+/// an App built by HubRise whose connections the back office lists under its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Client {
+    Cli,
+    Bridge,
+}
+
+impl Client {
+    pub fn id(self) -> &'static str {
+        match self {
+            Client::Cli => ids::CLIENT_ID,
+            Client::Bridge => ids::BRIDGE_CLIENT_ID,
+        }
+    }
+
+    pub fn from_id(id: &str) -> Option<Client> {
+        [Client::Cli, Client::Bridge].into_iter().find(|c| c.id() == id)
+    }
+
+    /// The name HubRise shows for the client and writes in `created_by`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Client::Cli => ids::CLIENT_NAME,
+            Client::Bridge => ids::BRIDGE_CLIENT_NAME,
+        }
+    }
+}
+
+/// A connection's state (https://www.hubrise.com/developers/api/general-concepts).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum ConnState {
@@ -46,6 +79,7 @@ pub enum ConnState {
 
 #[derive(Debug, Clone)]
 pub struct Connection {
+    pub client: Client,
     pub target: Target,
     pub state: ConnState,
 }
@@ -53,6 +87,7 @@ pub struct Connection {
 /// What an authorization code will be exchanged for.
 #[derive(Debug, Clone)]
 pub struct Grant {
+    pub client: Client,
     pub target: Target,
     pub device_id: Option<String>,
     pub catalog_id: Option<String>,
@@ -67,7 +102,25 @@ pub enum CodeError {
     Expired,
 }
 
+/// Zelty Bridge on one location: authorized, then configured with a Zelty key.
+#[derive(Debug, Clone)]
+pub struct Install {
+    /// An opaque id in the app's page addresses (the real app keeps a session).
+    pub instance: String,
+    pub location: usize,
+    pub token: String,
+    /// The key accepted by « Terminer la configuration ».
+    pub key: Option<String>,
+    /// When « Enregistrer » was pressed (sandbox clock, seconds); the app is at work from then.
+    pub saved_at: Option<u64>,
+    /// « Récupérer les commandes Zelty dans HubRise ».
+    pub pull_orders: bool,
+    /// The time of the last order the app made (sandbox clock, seconds).
+    pub last_order_at: u64,
+}
+
 /// One line of the request log: never a header value nor a body value.
+#[cfg(feature = "sandbox-controls")]
 #[derive(Debug, Clone, Serialize)]
 pub struct LogEntry {
     pub service: &'static str,
@@ -87,9 +140,6 @@ pub struct Inner {
     pub connections: HashMap<String, Connection>,
     /// …and the order they were first seen in, for the connections page.
     pub seen: Vec<String>,
-    clock_offset: Duration,
-    pub faults: Faults,
-    pub log: VecDeque<LogEntry>,
     /// Requests per (bucket, key) in the current window.
     windows: HashMap<(&'static str, String), (u64, u32)>,
     /// Zelty back office: activated, and whether the key is still to be shown once.
@@ -97,7 +147,23 @@ pub struct Inner {
     pub zelty_key_pending: bool,
     /// Zelty keys turned off by "Désactiver".
     pub disabled_keys: HashSet<String>,
+    /// Zelty's webhook `secret_key` of each key's account, made on first use.
+    pub webhook_secrets: HashMap<String, String>,
+    /// The `state`s Zelty Bridge sent to HubRise's authorization and awaits back.
+    pub bridge_states: HashSet<String>,
+    /// Zelty Bridge per location index.
+    pub installs: HashMap<usize, Install>,
+    /// States of the CLI's connections remembered from earlier processes, by token digest.
+    pub remembered: HashMap<String, ConnState>,
+    /// Orders Zelty Bridge created, per location index, oldest first.
+    pub orders: HashMap<usize, Vec<Order>>,
     pub options: Options,
+    #[cfg(feature = "sandbox-controls")]
+    clock_offset: Duration,
+    #[cfg(feature = "sandbox-controls")]
+    pub faults: super::faults::Faults,
+    #[cfg(feature = "sandbox-controls")]
+    pub log: std::collections::VecDeque<LogEntry>,
 }
 
 impl Inner {
@@ -108,30 +174,68 @@ impl Inner {
         }
         self.connections.entry(token.to_string()).or_insert(conn).clone()
     }
+
+    /// The Zelty Bridge install whose page id is `instance`.
+    pub fn install_mut(&mut self, instance: &str) -> Option<&mut Install> {
+        self.installs.values_mut().find(|i| i.instance == instance)
+    }
+
+    /// The state of Zelty Bridge's connection on a location, if it was ever authorized.
+    pub fn bridge_state(&self, location: usize) -> Option<ConnState> {
+        let install = self.installs.get(&location)?;
+        self.connections.get(&install.token).map(|c| c.state)
+    }
 }
 
 pub struct Shared {
-    pub endpoints: crate::settings::Endpoints,
+    pub endpoints: crate::endpoints::Endpoints,
     pub world: World,
     pub lang: Lang,
     pub latency: Duration,
     pub rate_limits: bool,
+    /// Where to remember Zelty Bridge and connection states between processes.
+    pub memory: Option<std::path::PathBuf>,
     pub inner: Mutex<Inner>,
     /// Flips to `true` at shutdown: hanging answers give up then.
+    #[cfg_attr(not(feature = "sandbox-controls"), allow(dead_code))] // only hanging faults wait on it
     pub stopping: watch::Receiver<bool>,
 }
 
 impl Shared {
+    pub fn new(
+        endpoints: crate::endpoints::Endpoints,
+        world: World,
+        lang: Lang,
+        latency: Duration,
+        rate_limits: bool,
+        stopping: watch::Receiver<bool>,
+    ) -> Shared {
+        Shared {
+            endpoints,
+            world,
+            lang,
+            latency,
+            rate_limits,
+            memory: None,
+            inner: Mutex::new(Inner::default()),
+            stopping,
+        }
+    }
+
     pub fn lock(&self) -> MutexGuard<'_, Inner> {
         // A panicking handler must not take the whole sandbox down with it.
         self.inner.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// The sandbox clock: wall time plus what `POST /_sandbox/clock` added.
+    /// The sandbox clock: wall time, plus what `POST /_sandbox/clock` added.
     pub fn now(&self) -> Duration {
-        SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default() + self.lock().clock_offset
+        let wall = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
+        #[cfg(feature = "sandbox-controls")]
+        let wall = wall + self.lock().clock_offset;
+        wall
     }
 
+    #[cfg(feature = "sandbox-controls")]
     pub fn advance_clock(&self, by: Duration) -> Duration {
         let mut inner = self.lock();
         inner.clock_offset += by;
@@ -152,21 +256,22 @@ impl Shared {
     }
 
     /// The token of a grant; issuing it again reconnects a revoked connection, as
-    /// re-authorizing does at HubRise.
-    pub fn issue_token(&self, target: &Target, device_id: Option<&str>) -> String {
-        let token = ids::token(ids::CLIENT_ID, &target.key(&self.world), device_id);
+    /// re-authorizing does at HubRise. Same client, target and device id: same token.
+    pub fn issue_token(&self, client: Client, target: &Target, device_id: Option<&str>) -> String {
+        let token = ids::token(client.id(), &target.key(&self.world), device_id);
         let mut inner = self.lock();
         match inner.connections.get_mut(&token) {
             Some(c) if c.state == ConnState::Revoked => c.state = ConnState::Active,
             Some(_) => {}
             None => {
-                inner.remember(&token, Connection { target: target.clone(), state: ConnState::Active });
+                inner.remember(&token, Connection { client, target: target.clone(), state: ConnState::Active });
             }
         }
         token
     }
 
-    /// The connection behind a token, recognising tokens issued by earlier processes.
+    /// The connection behind a token, recognising the CLI's tokens issued by earlier
+    /// processes (Zelty Bridge's never leave the sandbox).
     pub fn connection(&self, token: &str) -> Option<Connection> {
         if let Some(c) = self.lock().connections.get(token) {
             return Some(c.clone());
@@ -174,17 +279,40 @@ impl Shared {
         let target = std::iter::once(Target::Account)
             .chain((0..self.world.locations.len()).map(Target::Location))
             .find(|t| ids::token_matches(token, ids::CLIENT_ID, &t.key(&self.world)))?;
-        Some(self.lock().remember(token, Connection { target, state: ConnState::Active }))
+        let mut inner = self.lock();
+        let state = inner.remembered.get(&super::memory::digest(token)).copied().unwrap_or(ConnState::Active);
+        Some(inner.remember(token, Connection { client: Client::Cli, target, state }))
     }
 
-    /// Sets a connection's state; `false` when the token is not one of ours.
+    /// Sets a connection's state; `false` when the token is not one of ours. Disconnecting
+    /// Zelty Bridge ends its configuration: it unsubscribes its Zelty webhooks.
     pub fn set_state(&self, token: &str, state: ConnState) -> bool {
         if self.connection(token).is_none() {
             return false;
         }
-        if let Some(c) = self.lock().connections.get_mut(token) {
+        let now = self.now().as_secs();
+        let mut inner = self.lock();
+        // The orders of the time before the change are made first: a blocked app makes none.
+        let locations: Vec<usize> = inner.installs.values().filter(|i| i.token == token).map(|i| i.location).collect();
+        for &location in &locations {
+            super::orders::catch_up(&mut inner, location, now);
+        }
+        if let Some(c) = inner.connections.get_mut(token) {
             c.state = state;
         }
+        inner.remembered.remove(&super::memory::digest(token));
+        for install in inner.installs.values_mut().filter(|i| i.token == token) {
+            match state {
+                ConnState::Active => install.last_order_at = now,
+                ConnState::Revoked => {
+                    install.key = None;
+                    install.saved_at = None;
+                }
+                ConnState::Blocked | ConnState::Suspended => {}
+            }
+        }
+        drop(inner);
+        super::memory::save(self);
         true
     }
 
@@ -205,6 +333,7 @@ impl Shared {
         (entry.1 > limit).then(|| (start + window - now).max(1))
     }
 
+    #[cfg(feature = "sandbox-controls")]
     pub fn record(&self, entry: LogEntry) {
         let mut inner = self.lock();
         if inner.log.len() >= LOG_CAPACITY {
@@ -216,20 +345,24 @@ impl Shared {
     pub fn options(&self) -> Options {
         self.lock().options.clone()
     }
+
+    /// The webhook secret of a Zelty key's account: random, made once per process.
+    pub fn webhook_secret(&self, key: &str) -> String {
+        self.lock().webhook_secrets.entry(key.to_string()).or_insert_with(|| ids::random_hex(20)).clone()
+    }
 }
 
 #[cfg(test)]
 pub(crate) fn test_shared(locations: usize, rate_limits: bool) -> Shared {
     let (_tx, stopping) = watch::channel(false);
-    Shared {
-        endpoints: crate::settings::Endpoints::production(),
-        world: World::new(locations, 1),
-        lang: Lang::En,
-        latency: Duration::ZERO,
+    Shared::new(
+        crate::endpoints::Endpoints::production(),
+        World::new(locations, 1),
+        Lang::En,
+        Duration::ZERO,
         rate_limits,
-        inner: Mutex::new(Inner::default()),
         stopping,
-    }
+    )
 }
 
 #[cfg(test)]
@@ -238,6 +371,7 @@ mod tests {
 
     fn grant(s: &Shared) -> Grant {
         Grant {
+            client: Client::Cli,
             target: Target::Location(0),
             device_id: None,
             catalog_id: None,
@@ -269,25 +403,27 @@ mod tests {
     #[test]
     fn tokens_from_another_process_are_recognised() {
         let earlier = test_shared(3, false);
-        let token = earlier.issue_token(&Target::Location(2), Some("till 2"));
+        let token = earlier.issue_token(Client::Cli, &Target::Location(2), Some("till 2"));
         let later = test_shared(3, false);
         assert_eq!(later.connection(&token).unwrap().target, Target::Location(2));
-        let account = later.issue_token(&Target::Account, None);
+        let account = later.issue_token(Client::Cli, &Target::Account, None);
         assert_eq!(test_shared(1, false).connection(&account).unwrap().target, Target::Account);
         assert!(test_shared(2, false).connection(&token).is_none());
         assert!(later.connection("ffffffffffffffffffffffffffffffff").is_none());
+        let bridge = earlier.issue_token(Client::Bridge, &Target::Location(2), None);
+        assert!(later.connection(&bridge).is_none(), "Zelty Bridge's tokens stay in their process");
     }
 
     #[test]
     fn states_stick_and_reauthorizing_reconnects() {
         let s = test_shared(2, false);
-        let token = s.issue_token(&Target::Location(1), None);
+        let token = s.issue_token(Client::Cli, &Target::Location(1), None);
         assert!(s.set_state(&token, ConnState::Revoked));
         assert_eq!(s.connection(&token).unwrap().state, ConnState::Revoked);
-        s.issue_token(&Target::Location(1), None);
+        s.issue_token(Client::Cli, &Target::Location(1), None);
         assert_eq!(s.connection(&token).unwrap().state, ConnState::Active);
         assert!(s.set_state(&token, ConnState::Blocked));
-        s.issue_token(&Target::Location(1), None);
+        s.issue_token(Client::Cli, &Target::Location(1), None);
         assert_eq!(s.connection(&token).unwrap().state, ConnState::Blocked);
         assert!(!s.set_state("nope", ConnState::Blocked));
     }

@@ -1,10 +1,10 @@
-//! The fake HubRise token server (hubrise-api.md §1.5, §3.1): code exchange with client
+//! The fake HubRise token server (https://www.hubrise.com/developers/api/authentication): code exchange with client
 //! credentials in any of the ways HubRise's own clients send them, and revocation.
 
 use super::data::{ACCOUNT_NAME, CUSTOMER_LIST_NAME};
 use super::ids::{CLIENT_ID, CLIENT_SECRET};
 use super::oauth::params;
-use super::state::{CodeError, ConnState, Shared, Target};
+use super::state::{Client, CodeError, ConnState, Shared, Target};
 use axum::Router;
 use axum::body::Bytes;
 use axum::extract::{RawQuery, State};
@@ -31,7 +31,7 @@ pub fn basic_credentials(value: &str) -> Option<(String, String)> {
     Some((id.to_string(), secret.to_string()))
 }
 
-/// The token endpoint's answer (hubrise-api.md §1.5).
+/// The token endpoint's answer.
 pub fn token_json(
     s: &Shared,
     token: &str,
@@ -99,13 +99,14 @@ async fn token(State(s): State<Arc<Shared>>, headers: HeaderMap, RawQuery(query)
     let Some(code) = p.get("code").filter(|c| !c.is_empty()) else {
         return error(StatusCode::BAD_REQUEST, "bad_request", "The code parameter is missing");
     };
-    match s.take_code(code) {
+    // Zelty Bridge's codes are spent by the app itself, never with the CLI's client.
+    match s.take_code(code).and_then(|g| if g.client == Client::Cli { Ok(g) } else { Err(CodeError::Unknown) }) {
         Err(CodeError::Unknown) => {
             error(bad_code, bad_type, "The authorization code is invalid or has already been used")
         }
         Err(CodeError::Expired) => error(bad_code, bad_type, "The authorization code has expired"),
         Ok(g) => {
-            let token = s.issue_token(&g.target, g.device_id.as_deref());
+            let token = s.issue_token(g.client, &g.target, g.device_id.as_deref());
             axum::Json(token_json(&s, &token, &g.target, g.catalog_id.as_deref(), g.customer_list_id.as_deref()))
                 .into_response()
         }

@@ -1,23 +1,34 @@
-//! The fake Zelty: `GET /<version>/restaurants` behind `Authorization: Bearer <key>`
-//! (zelty-api.md §0, §1), its rate limit, and the back office's "Marketplace > Hubrise
-//! V2" page that activates the demo key, shows it once, then only masked (§3.6).
+//! The fake Zelty (https://docs.zelty.fr): `GET /<version>/restaurants` and
+//! `GET /<version>/webhooks` behind `Authorization: Bearer <key>`, its documented errors
+//! (403 errno 5 for a wrong or revoked key, 400 errno 4 for an unknown version), its limit
+//! of one request a second per key, and the back office's "Marketplace > Hubrise V2" page
+//! that activates the demo key, shows it once, then only masked.
 
 use super::data::{self, DEMO_RESTAURANT};
-use super::faults::{error_body, json_status};
 use super::ids;
 use super::pages::{self, ZeltyView};
-use super::state::Shared;
+use super::reply::ZeltyError;
+use super::state::{ConnState, Shared};
 use axum::Router;
 use axum::extract::{Path, State};
-use axum::http::{HeaderMap, StatusCode, header};
+use axum::http::{HeaderMap, header};
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::{get, post};
-use serde_json::json;
+use serde_json::{Map, Value, json};
 use std::sync::Arc;
 
-/// API versions seen in public clients (zelty-api.md §1.1).
+/// API versions seen in public clients; Zelty's reference documents 2.9 and 2.10.
 const VERSIONS: [&str; 4] = ["2.7", "2.9", "2.10", "2.11"];
 const STATUS_PAGE: &str = "/marketplace/hubrise-v2/status";
+/// Where Zelty Bridge receives Zelty's events. The real host is not published; this
+/// one is HubRise-like so that a check of the targets' hosts has something to find.
+pub const BRIDGE_WEBHOOK_BASE: &str = "https://zelty-bridge.hubrise.com/zelty/webhooks";
+/// The events Zelty Bridge subscribes to once configured (order statuses back to HubRise,
+/// catalog and inventory pulls).
+pub const BRIDGE_EVENTS: [&str; 5] =
+    ["order.status.update", "order.ended", "catalog.push", "dish.update", "menu.update"];
+
+type St = State<Arc<Shared>>;
 
 pub fn routes() -> Router<Arc<Shared>> {
     Router::new()
@@ -25,7 +36,11 @@ pub fn routes() -> Router<Arc<Shared>> {
         .route(STATUS_PAGE, get(status_page))
         .route("/marketplace/hubrise-v2/activate", post(activate))
         .route("/marketplace/hubrise-v2/deactivate", post(deactivate))
-        .route("/{version}/restaurants", get(restaurants))
+        .route(
+            "/{version}/restaurants",
+            get(|s: St, v: Path<String>, h: HeaderMap| async move { restaurants(&s, &v, &h) }),
+        )
+        .route("/{version}/webhooks", get(|s: St, v: Path<String>, h: HeaderMap| async move { webhooks(&s, &v, &h) }))
 }
 
 /// Zelty's answer to an unknown address; HTML for the back office, JSON for the API.
@@ -33,36 +48,77 @@ pub fn not_found(s: &Shared, path: &str) -> Response {
     if path.starts_with("/marketplace") {
         return pages::not_found(s.lang, "Zelty");
     }
-    json_status(404, &error_body(super::faults::Service::Zelty, 404), None)
+    ZeltyError::UnknownEndpoint.answer(None)
 }
 
-fn unauthorized(s: &Shared) -> Response {
-    let body = s.options().zelty_unauthorized_body;
-    (StatusCode::UNAUTHORIZED, [(header::CONTENT_TYPE, "application/json")], body).into_response()
-}
-
-async fn restaurants(State(s): State<Arc<Shared>>, Path(version): Path<String>, headers: HeaderMap) -> Response {
-    if !VERSIONS.contains(&version.as_str()) {
-        return not_found(&s, &format!("/{version}/restaurants"));
+/// The key of an API call, checked in Zelty's order: version, key, rate limit.
+fn authorize(s: &Shared, version: &str, headers: &HeaderMap) -> Result<String, ZeltyError> {
+    if !VERSIONS.contains(&version) {
+        return Err(ZeltyError::UnknownVersion);
     }
-    let bearer = headers
+    let key = headers
         .get(header::AUTHORIZATION)
         .and_then(|v| v.to_str().ok())
         .and_then(|v| v.trim().split_once(' '))
         .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
-        .map(|(_, key)| key.trim());
-    let Some(key) = bearer else { return unauthorized(&s) };
-    let Some(found) = s.world.key(key) else { return unauthorized(&s) };
-    if s.lock().disabled_keys.contains(key) {
-        return unauthorized(&s);
+        .map(|(_, key)| key.trim())
+        .filter(|key| s.world.key(key).is_some() && !s.lock().disabled_keys.contains(*key))
+        .ok_or(ZeltyError::BadKey)?;
+    // One request a second per account (a key is an account), per Zelty's reference.
+    if s.rate_limited("zelty", key, 1, 1).is_some() {
+        return Err(ZeltyError::TooMany);
     }
-    // About 10 requests a second trigger Zelty's 429 (zelty-api.md §1.5).
-    if s.rate_limited("zelty", key, 10, 1).is_some() {
-        let retry = s.options().zelty_retry_after.then_some(1);
-        return json_status(429, &error_body(super::faults::Service::Zelty, 429), retry);
+    Ok(key.to_string())
+}
+
+fn refuse(s: &Shared, e: ZeltyError) -> Response {
+    let retry = (e == ZeltyError::TooMany && s.options().zelty_retry_after).then_some(1);
+    e.answer(retry)
+}
+
+fn restaurants(s: &Shared, version: &str, headers: &HeaderMap) -> Response {
+    let key = match authorize(s, version, headers) {
+        Ok(k) => k,
+        Err(e) => return refuse(s, e),
+    };
+    let found = s.world.key(&key).map(|k| k.restaurants.iter().map(data::restaurant_json).collect::<Vec<_>>());
+    axum::Json(json!({ "restaurants": found.unwrap_or_default(), "errno": 0 })).into_response()
+}
+
+/// The account's subscriptions: Zelty Bridge's, when it holds this key and was not
+/// disconnected (blocking keeps them), plus the account's webhook secret.
+fn webhooks(s: &Shared, version: &str, headers: &HeaderMap) -> Response {
+    let key = match authorize(s, version, headers) {
+        Ok(k) => k,
+        Err(e) => return refuse(s, e),
+    };
+    let mut hooks = Map::new();
+    {
+        let inner = s.lock();
+        let mut holders: Vec<_> = inner
+            .installs
+            .values()
+            .filter(|i| i.key.as_deref() == Some(key.as_str()) && i.saved_at.is_some())
+            .filter(|i| inner.connections.get(&i.token).is_some_and(|c| c.state != ConnState::Revoked))
+            .collect();
+        // One target per event: the app configured last holds them.
+        holders.sort_by_key(|i| i.saved_at);
+        for install in holders {
+            for event in BRIDGE_EVENTS {
+                let target = format!("{BRIDGE_WEBHOOK_BASE}/{}", install.instance);
+                hooks.insert(event.to_string(), json!({ "target": target, "version": "v2" }));
+            }
+        }
     }
-    let list: Vec<_> = found.restaurants.iter().map(data::restaurant_json).collect();
-    axum::Json(json!({ "restaurants": list, "errno": 0 })).into_response()
+    let secret = s.webhook_secret(&key);
+    axum::Json(json!({ "webhooks": Value::Object(hooks), "secret_key": secret, "errno": 0 })).into_response()
+}
+
+/// Whether Zelty Bridge's key check passes: a known key, not deactivated. The app calls
+/// Zelty from its own servers; the sandbox asks its own memory instead, so that the check
+/// does not use up the key's one request a second.
+pub fn key_works(s: &Shared, key: &str) -> bool {
+    s.world.key(key).is_some() && !s.lock().disabled_keys.contains(key)
 }
 
 async fn status_page(State(s): State<Arc<Shared>>) -> Response {

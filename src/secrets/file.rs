@@ -1,6 +1,9 @@
 //! The explicit opt-in file store (`ZELTY_BRIDGE_SECRET_STORE=file`): one JSON map of user
-//! name to secret, mode 0600 in a 0700 directory, written atomically. It refuses to read a
-//! file others can read, rather than trusting a secret that may already have leaked.
+//! name to secret, mode 0600 in a 0700 directory, written atomically. Every change is a
+//! read-modify-write of the whole map, so each one holds an exclusive lock on
+//! `secrets.json.lock` (one for the whole store, across profiles and processes): two
+//! `connect`s or `provision`s on one config dir never lose each other's secrets. It refuses
+//! to read a file others can read, rather than trusting a secret that may already have leaked.
 
 use super::{SecretStore, StoreError, StoreKind};
 use crate::fsutil;
@@ -35,6 +38,32 @@ impl FileStore {
             .map_err(|e| StoreError::Other(format!("{} is not a valid secrets file: {e}", self.path.display())))
     }
 
+    /// Runs `change` on the map under the store's lock and writes the result when it says
+    /// so. Temp files a killed writer left are removed first: under the lock, no live
+    /// writer has one.
+    fn modify<T>(&self, change: impl FnOnce(&mut Map) -> (bool, T)) -> Result<T, StoreError> {
+        let lock_path = self.lock_path();
+        if let Some(dir) = lock_path.parent() {
+            fsutil::create_private_dir(dir).map_err(|e| StoreError::Other(format!("{e:#}")))?;
+        }
+        let lock = fsutil::open_lock(&lock_path).map_err(|e| StoreError::Other(format!("{e:#}")))?;
+        lock.lock().map_err(|e| StoreError::Other(format!("cannot lock {}: {e}", lock_path.display())))?;
+        fsutil::remove_stale_temp_files(&self.path);
+        let mut map = self.read()?;
+        let (changed, out) = change(&mut map);
+        if changed {
+            self.write(&map)?;
+        }
+        drop(lock);
+        Ok(out)
+    }
+
+    fn lock_path(&self) -> PathBuf {
+        let mut name = self.path.file_name().map(|n| n.to_os_string()).unwrap_or_default();
+        name.push(".lock");
+        self.path.with_file_name(name)
+    }
+
     fn write(&self, map: &Map) -> Result<(), StoreError> {
         let bytes = Zeroizing::new(serde_json::to_vec_pretty(map).map_err(|e| StoreError::Other(e.to_string()))?);
         fsutil::write_atomic(&self.path, &bytes, 0o600)
@@ -56,18 +85,21 @@ impl SecretStore for FileStore {
     }
 
     fn set(&self, user: &str, secret: &Secret) -> Result<(), StoreError> {
-        let mut map = self.read()?;
-        map.insert(user.to_string(), Zeroizing::new(secret.expose().to_string()));
-        self.write(&map)
+        self.modify(|map| {
+            map.insert(user.to_string(), Zeroizing::new(secret.expose().to_string()));
+            (true, ())
+        })
     }
 
     fn delete(&self, user: &str) -> Result<bool, StoreError> {
-        let mut map = self.read()?;
-        let existed = map.remove(user).is_some();
-        if existed {
-            self.write(&map)?;
-        }
-        Ok(existed)
+        self.modify(|map| {
+            let existed = map.remove(user).is_some();
+            (existed, existed)
+        })
+    }
+
+    fn users(&self) -> Result<Option<Vec<String>>, StoreError> {
+        Ok(Some(self.read()?.into_keys().collect()))
     }
 
     fn probe(&self) -> Result<(), StoreError> {
@@ -96,6 +128,24 @@ mod tests {
         }
         assert!(store.delete("p:zelty-api-key").unwrap());
         assert!(!store.delete("p:zelty-api-key").unwrap());
+    }
+
+    #[test]
+    fn threads_writing_different_users_lose_nothing() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("secrets.json");
+        std::thread::scope(|s| {
+            for t in 0..4 {
+                let path = path.clone();
+                s.spawn(move || {
+                    let store = FileStore::new(path);
+                    for i in 0..25 {
+                        store.set(&format!("p{t}-{i}:zelty-api-key"), &Secret::new("value-of-a-secret")).unwrap();
+                    }
+                });
+            }
+        });
+        assert_eq!(FileStore::new(path).users().unwrap().unwrap().len(), 100);
     }
 
     #[cfg(unix)]

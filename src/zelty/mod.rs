@@ -68,7 +68,8 @@ pub fn is_base64_shaped(s: &str) -> bool {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Restaurant {
     pub id: i64,
-    #[serde(default)]
+    // Shown in the terminal: no escape sequence from the server gets there.
+    #[serde(default, deserialize_with = "crate::http::printable_string")]
     pub name: String,
     #[serde(default)]
     pub disable: bool,

@@ -266,8 +266,8 @@ fn errors_speak_french_when_the_locale_is_french() {
     cmd.arg("connect").env("LANG", "fr_FR.UTF-8").env("ZELTY_API_KEY", "MTY123******IHA=");
     let out = run(cmd);
     out.expect(2);
-    assert!(out.stderr.contains("error: Ceci est la copie masquée"), "{}", out.stderr);
-    assert!(out.stderr.contains("hint: Zelty n'affiche la clé complète"), "{}", out.stderr);
+    assert!(out.stderr.contains("erreur : Ceci est la copie masquée"), "{}", out.stderr);
+    assert!(out.stderr.contains("conseil : Zelty n'affiche la clé complète"), "{}", out.stderr);
 }
 
 #[test]

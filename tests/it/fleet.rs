@@ -100,6 +100,11 @@ fn the_chain_is_checked_on_one_zelty_call_and_each_profile_keeps_its_restaurant_
     let answered = requests.iter().filter(|r| r["service"] == "zelty" && r["status"] == 200).count();
     assert_eq!(answered, 1, "one Zelty answer for the one key: {requests:?}");
     assert!(requests.iter().all(|r| r["status"] != 429), "{requests:?}");
+    // The account token lists its account's orders once, not each location's (a
+    // high-load call: 10 a minute).
+    let listings: Vec<&str> =
+        requests.iter().filter_map(|r| r["path"].as_str()).filter(|p| p.ends_with("/orders")).collect();
+    assert_eq!(listings, ["/v1/accounts/3r4s3/orders"], "{requests:?}");
 }
 
 #[test]

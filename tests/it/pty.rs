@@ -113,7 +113,7 @@ fn connect_quietly(home: &Home, sb: &Sandbox) {
     run(cmd).expect(0);
 }
 
-fn grant_support_walk(lang: &str, labels: [&str; 4], enter: &str, done: &str) {
+fn grant_support_walk(lang: &str, labels: [&str; 4], enter: &str, yes_no: (&str, &str), done: &str) {
     let (sb, home) = (Sandbox::start(&[]), Home::new());
     connect_quietly(&home, &sb);
     let mut s = spawn(person(&home, &sb, lang, &["grant-support"]));
@@ -122,9 +122,9 @@ fn grant_support_walk(lang: &str, labels: [&str; 4], enter: &str, done: &str) {
         s.exp_string(&bytes(enter)).unwrap();
         s.send_line("").unwrap();
     }
-    s.exp_string("(y/n)").unwrap();
-    s.send("y").unwrap();
-    s.flush().unwrap();
+    let (choices, yes) = yes_no;
+    s.exp_string(&bytes(choices)).unwrap();
+    s.send_line(yes).unwrap();
     s.exp_string(&bytes(done)).expect("recorded");
     s.exp_eof().unwrap();
     assert_eq!(exit_code(&s), 0);
@@ -139,6 +139,7 @@ fn grant_support_walk_in_french() {
         "fr_FR.UTF-8",
         ["CONFIGURATION", "Ajouter l'utilisateur", "Partenaire Technique", "Définir les permissions"],
         "Entrée",
+        ("(oui/non", "oui"),
         "enregistré",
     );
 }
@@ -149,6 +150,7 @@ fn grant_support_walk_in_english() {
         "en_US.UTF-8",
         ["SETTINGS", "Add User", "Technical Partner", "Set Permissions"],
         "Press Enter",
+        ("(y/n", "y"),
         "recorded",
     );
 }
@@ -163,7 +165,10 @@ fn no_browser_prints_the_url_and_takes_the_typed_code() {
     let mut s = spawn(cmd);
     let (_, url) = s.exp_regex(r"http://127\.0\.0\.1:\d+/oauth2/v1/authorize\?\S+").expect("the authorization URL");
     assert!(url.contains("redirect_uri=urn%3Aietf%3Awg%3Aoauth%3A2.0%3Aoob"), "{url}");
-    s.exp_string("Code shown by HubRise").unwrap();
+    // A phone can open it too: the address as a QR code, drawn in half blocks.
+    s.exp_string("scan this code").expect("the QR code's caption");
+    let code = s.exp_string("Code shown by HubRise").unwrap();
+    assert!(code.contains(&bytes("█▀")) && code.contains(&bytes("▄")), "the QR code:\n{code}");
     // The person's browser, elsewhere: it shows the code, which they copy.
     let code_file = home.path().join("code");
     let status = Command::new("python3")
@@ -191,8 +196,7 @@ fn without_a_keyring_a_person_is_offered_the_file_store() {
     let mut s = spawn(cmd);
     s.exp_string("system keyring cannot be used").expect("the reason");
     s.exp_string("readable only by you?").expect("the offer");
-    s.send("y").unwrap();
-    s.flush().unwrap();
+    s.send_line("y").unwrap();
     s.exp_string("Zelty API key").unwrap();
     s.send_line(&sb.demo_key()).unwrap();
     s.exp_string("Profile default (secrets in: file)").expect("the file store was used");
@@ -253,4 +257,132 @@ fn several_restaurants_are_chosen_from_a_list() {
     let first = pick("\r");
     let second = pick("\x1b[B\r");
     assert_ne!(first, second, "the arrow key moved the choice");
+}
+
+/// `y⏎` answers the one question asked, and keys typed ahead of the next question are
+/// thrown away: the Zelty step of `disconnect` still waits for its own Enter.
+#[test]
+fn y_enter_answers_one_question_and_type_ahead_is_dropped() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    connect_quietly(&home, &sb);
+    let mut s = spawn(person(&home, &sb, "en_US.UTF-8", &["disconnect"]));
+    s.exp_string("(y/n").expect("the confirmation");
+    // `y`, Enter, and a stray Enter typed ahead in the same burst.
+    s.send("y\r\r").unwrap();
+    s.flush().unwrap();
+    s.exp_string(&bytes("Désactiver")).expect("the Zelty step");
+    s.exp_string("Press Enter when it is done").expect("its own question");
+    // The prompt echoes what it reads: had the stray Enter answered it, nothing would.
+    s.send_line("ready").unwrap();
+    s.exp_string("ready").expect("the Zelty step waited for this Enter");
+    let rest = s.exp_eof().unwrap();
+    assert!(rest.contains("disconnected"), "{rest}");
+    assert_eq!(exit_code(&s), 0);
+}
+
+/// A key pasted at "Use the Zelty key kept for this profile? (y/n)" is refused without
+/// being shown, and the question is asked again.
+#[test]
+fn a_key_pasted_at_a_yes_no_question_is_refused_and_not_shown() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    connect_quietly(&home, &sb);
+    let mut s = spawn(person(&home, &sb, "en_US.UTF-8", &["connect", "--force"]));
+    s.exp_string("kept for this profile").expect("the reuse question");
+    s.exp_string("(y/n").unwrap();
+    let pasted = "MTYyYWJjZGVmZ2hpamtsbW5vcHFyc3R1dnd4eXo=";
+    s.send_line(pasted).unwrap();
+    let refused = s.exp_string("characters, not an answer").expect("the paste is refused");
+    s.exp_string("(y/n").expect("asked again");
+    s.send_line("n").unwrap();
+    let asked = s.exp_string("Zelty API key").expect("a new key is asked for, the kept one not used");
+    assert!(!refused.contains(pasted) && !asked.contains(pasted), "the pasted value was echoed:\n{refused}{asked}");
+    s.send_line(&sb.demo_key()).unwrap();
+    s.exp_eof().unwrap();
+    assert_eq!(exit_code(&s), 0);
+}
+
+/// In French the question shows (oui/non), takes `non` and `o`, and says its default in
+/// French when Enter alone answers.
+#[test]
+fn french_questions_take_oui_and_non() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    connect_quietly(&home, &sb);
+    let mut s = spawn(person(&home, &sb, "fr_FR.UTF-8", &["connect"]));
+    s.exp_string(&bytes("(oui/non, Entrée : non)")).expect("the replace question, in French");
+    s.send_line("bof").unwrap();
+    s.exp_string(&bytes("Répondez o (oui) ou n (non)")).expect("an unclear answer is explained");
+    s.send_line("o").unwrap();
+    s.exp_string(&bytes("(oui/non, Entrée : oui)")).expect("the reuse question");
+    s.send_line("").unwrap();
+    s.exp_string(&bytes("oui")).expect("Enter alone shows the default, in French");
+    s.exp_string(&bytes("Étape 3/3")).expect("the kept key was used");
+    s.exp_eof().unwrap();
+    assert_eq!(exit_code(&s), 0);
+}
+
+/// A French reader's `--help`: French texts, headings and the EXAMPLES section.
+#[test]
+fn french_help_is_french() {
+    let home = Home::new();
+    let sb = Sandbox::start(&[]);
+    let mut s = spawn(person(&home, &sb, "en_US.UTF-8", &["--lang", "fr", "connect", "--help"]));
+    let out = s.exp_eof().unwrap();
+    assert_eq!(exit_code(&s), 0);
+    for want in
+        ["Utilisation :", "Options globales :", "Exemples :", "Environnement :", "ZELTY_API_KEY", "saisir le code"]
+    {
+        assert!(out.contains(&bytes(want)), "{want} in\n{out}");
+    }
+    for english in ["Usage:", "Print help", "[default:"] {
+        assert!(!out.contains(english), "{english} in\n{out}");
+    }
+}
+
+/// While a silent service is retried, the spinner says which try it is and how long is
+/// left before giving up.
+#[test]
+fn a_retried_call_shows_the_try_and_the_time_left() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    sb.fault(serde_json::json!({"service": "zelty", "path": "/2.10/restaurants", "kind": "hang", "count": 1}));
+    let mut cmd = person(&home, &sb, "en_US.UTF-8", &["connect"]);
+    cmd.env("ZELTY_API_KEY", sb.demo_key()).env("ZELTY_BRIDGE_HTTP_TIMEOUT", "1");
+    let mut s = spawn(cmd);
+    s.exp_regex(r"try 2 of 4[^)]*giving up in \d+ s").expect("the try and the time left");
+    s.exp_string("Step 3/3").expect("the second try went through");
+    s.exp_eof().unwrap();
+    assert_eq!(exit_code(&s), 0);
+}
+
+/// Ctrl-C at a question: the error starts on a line of its own, not glued to the question.
+#[test]
+fn ctrl_c_at_a_question_ends_on_a_fresh_line() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    connect_quietly(&home, &sb);
+    let mut s = spawn(person(&home, &sb, "en_US.UTF-8", &["connect"]));
+    s.exp_string("(y/n, Enter: no) ").expect("the replace question");
+    s.send_control('c').unwrap();
+    let rest = s.exp_eof().unwrap();
+    assert!(rest.starts_with("\r\nerror: Interrupted"), "{rest:?}");
+    assert_eq!(exit_code(&s), 130);
+}
+
+/// Ctrl-C is how the foreground sandbox stops: it says so and exits 0, without the
+/// "Interrupted; nothing was stored" of a command cut short.
+#[test]
+fn ctrl_c_stops_the_sandbox_cleanly() {
+    let home = Home::new();
+    let mut cmd = Command::new(bin());
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", home.path())
+        .env("LANG", "en_US.UTF-8")
+        .env("TERM", "xterm")
+        .env("ZELTY_BRIDGE_CONFIG_DIR", home.config_dir())
+        .arg("sandbox");
+    let mut s = spawn(cmd);
+    s.exp_string("press Ctrl-C to stop").expect("serving");
+    s.send_control('c').unwrap();
+    let rest = s.exp_eof().unwrap();
+    assert!(rest.contains("Sandbox stopped") && !rest.contains("Interrupted"), "{rest}");
+    assert_eq!(exit_code(&s), 0);
 }

@@ -37,8 +37,11 @@ pub fn need_programs(programs: &[&str]) -> bool {
     false
 }
 
+/// The binary under test: this build's, or `ZELTY_BRIDGE_TEST_BIN` (to watch a test fail
+/// against another build, such as one from before a fix).
 pub fn bin() -> PathBuf {
-    PathBuf::from(env!("CARGO_BIN_EXE_zelty-bridge"))
+    std::env::var_os("ZELTY_BRIDGE_TEST_BIN")
+        .map_or_else(|| PathBuf::from(env!("CARGO_BIN_EXE_zelty-bridge")), PathBuf::from)
 }
 
 pub fn fixtures() -> PathBuf {
@@ -48,6 +51,17 @@ pub fn fixtures() -> PathBuf {
 /// `BROWSER` for the CLI: the stand-in that clicks the sandbox's consent page.
 pub fn browser_standin() -> String {
     format!("python3 '{}'", fixtures().join("browser.py").display())
+}
+
+/// `BROWSER` with the stand-in's options (`--action deny`, `--location ID`,
+/// `--zelty-key-file PATH`, `--log PATH`…): the CLI gives BROWSER a clean environment, so
+/// what the stand-in needs travels in the command itself.
+pub fn browser_standin_with(args: &[&str]) -> String {
+    let mut cmd = browser_standin();
+    for arg in args {
+        cmd.push_str(&format!(" '{}'", arg.replace('\'', "'\\''")));
+    }
+    cmd
 }
 
 /// A `zelty-bridge sandbox` process, killed on drop.
@@ -141,6 +155,37 @@ impl Sandbox {
         assert_eq!(status, 200, "{reply}");
     }
 
+    /// The location token and account token that `zelty-bridge sandbox` prints.
+    pub fn tokens(&self) -> (String, String) {
+        let t = &self.json["tokens"];
+        (t["location"].as_str().expect("location token").into(), t["account"].as_str().expect("account token").into())
+    }
+
+    /// The back office's CONNEXIONS page, where the Zelty Bridge app is connected.
+    pub fn connections_url(&self) -> String {
+        self.json["bridge_app"]["connections_url"].as_str().expect("connections_url").into()
+    }
+
+    /// The Zelty Bridge App's Connect URL.
+    pub fn bridge_connect_url(&self) -> String {
+        self.json["bridge_app"]["connect_url"].as_str().expect("connect_url").into()
+    }
+
+    /// Zelty's `GET /webhooks` with `key`: (status, body).
+    pub fn zelty_webhooks(&self, key: &str) -> (u16, Value) {
+        http_with(
+            "GET",
+            &format!("{}/webhooks", self.url("zelty_api")),
+            None,
+            &[("Authorization", &format!("Bearer {key}"))],
+        )
+    }
+
+    /// A HubRise API call with a token: (status, body).
+    pub fn hubrise_get(&self, path: &str, token: &str) -> (u16, Value) {
+        http_with("GET", &format!("{}{path}", self.url("hubrise_api")), None, &[("X-Access-Token", token)])
+    }
+
     pub fn requests(&self) -> Vec<Value> {
         let (status, reply) = self.admin("GET", "/_sandbox/requests", None);
         assert_eq!(status, 200);
@@ -177,6 +222,12 @@ impl Home {
     pub fn cmd(&self, sandbox: &Sandbox) -> Command {
         let mut cmd = self.bare_cmd();
         cmd.envs(sandbox.env());
+        // The stand-in's `spend-code` needs the client, which the CLI keeps out of the
+        // browser's environment.
+        let client = self.path().join("standin-client");
+        let id = sandbox.json["client_id"].as_str().unwrap_or_default();
+        std::fs::write(&client, format!("{id}:{}", sandbox.client_secret())).expect("write the stand-in's client");
+        cmd.env("BROWSER_STANDIN_CLIENT_FILE", client);
         cmd
     }
 
@@ -214,6 +265,18 @@ impl Home {
             }
         }
         out
+    }
+
+    /// A file holding `key`, readable only by its owner, for `--zelty-key-file`.
+    pub fn key_file(&self, key: &str) -> PathBuf {
+        let path = self.path().join("zelty-key");
+        std::fs::write(&path, format!("{key}\n")).expect("write the key file");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o600)).expect("chmod the key file");
+        }
+        path
     }
 
     /// Profiles and stored secrets, ignoring lock files (which hold no data).
@@ -297,13 +360,19 @@ fn reader(mut stream: impl Read + Send + 'static) -> mpsc::Receiver<String> {
 
 /// A minimal HTTP/1.1 client for the sandbox's admin routes (loopback only).
 pub fn http(method: &str, url: &str, body: Option<&Value>) -> (u16, Value) {
+    http_with(method, url, body, &[])
+}
+
+/// The same, with extra request headers.
+pub fn http_with(method: &str, url: &str, body: Option<&Value>, headers: &[(&str, &str)]) -> (u16, Value) {
     let rest = url.strip_prefix("http://").expect("http URL");
     let (host, path) = rest.split_once('/').map_or((rest, "/".to_string()), |(h, p)| (h, format!("/{p}")));
     let mut stream = TcpStream::connect(host).expect("connect to the sandbox");
     stream.set_read_timeout(Some(Duration::from_secs(30))).unwrap();
     let body = body.map(|b| b.to_string()).unwrap_or_default();
+    let extra: String = headers.iter().map(|(k, v)| format!("{k}: {v}\r\n")).collect();
     let request = format!(
-        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Type: application/json\r\nContent-Length: {}\r\n\r\n{body}",
+        "{method} {path} HTTP/1.1\r\nHost: {host}\r\nConnection: close\r\nContent-Type: application/json\r\n{extra}Content-Length: {}\r\n\r\n{body}",
         body.len()
     );
     stream.write_all(request.as_bytes()).unwrap();

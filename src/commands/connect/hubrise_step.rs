@@ -106,15 +106,15 @@ async fn browser_flow(app: &App, client: &OAuthClient, args: &ConnectArgs, devic
 /// Opens the browser when one can be launched; in the sandbox, with no browser here, the
 /// consent can be given from the terminal instead.
 async fn open_browser(app: &App, url: &str) -> anyhow::Result<bool> {
-    if app.open_in_browser(url) {
+    if app.open_in_browser(url).await? {
         return Ok(true);
     }
     let Some(sandbox) = &app.sandbox else { return Ok(false) };
     let approve = !app.ctx.interactive
-        || prompt::confirm(app, Msg::SandboxApproveHere.text(), true, Msg::UseEnvTokenHint.text()).await?;
+        || prompt::confirm(&app.printer, Msg::SandboxApproveHere.text(), true, Msg::UseEnvTokenHint.text()).await?;
     if approve {
         app.printer.info(Msg::SandboxApproving.text());
-        sandbox.consent(url, true).await?;
+        sandbox.demo().consent(url, true).await?;
         return Ok(true);
     }
     Ok(false)
@@ -141,7 +141,7 @@ async fn recv(lines: &mut Option<crate::lines::Lines>) -> String {
 
 /// The documented installed-app flow: HubRise shows the code, the user pastes it.
 async fn installed_app_flow(app: &App, client: &OAuthClient, scope: &str, device_id: &str) -> anyhow::Result<Secret> {
-    prompt::require_person(app, Msg::UseEnvTokenHint.text())?;
+    prompt::require_person(&app.printer, Msg::UseEnvTokenHint.text())?;
     let state = oauth::new_state()?;
     let url = oauth::authorize_url(
         &app.settings.endpoints.hubrise_oauth,
@@ -155,8 +155,9 @@ async fn installed_app_flow(app: &App, client: &OAuthClient, scope: &str, device
     );
     app.printer.info(Msg::HubriseExplainOob.text());
     app.printer.url(Msg::HubriseOpenPage.text(), &url);
+    app.printer.qr(&url);
     loop {
-        let line = prompt::line(app, Msg::PasteCodePrompt.text(), Msg::UseEnvTokenHint.text()).await?;
+        let line = prompt::line(&app.printer, Msg::PasteCodePrompt.text(), Msg::UseEnvTokenHint.text()).await?;
         // The installed-app page shows a bare code; a URL cannot carry our state here.
         match parse_pasted(&line, "") {
             Ok(Callback::Code(code)) => return Ok(code),

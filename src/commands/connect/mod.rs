@@ -54,7 +54,7 @@ pub async fn run(args: ConnectArgs, app: &App) -> anyhow::Result<u8> {
     oauth::check_scope(&args.scope)?;
     let with_watch = watch_possible(app, &args).await?;
     check_unattended(app, &args, with_watch)?;
-    let _lock = app.lock_profile("connect")?;
+    let _lock = app.lock_profile("connect").await?;
     let existing = app.profiles.load(&app.profile)?;
     if let Some(existing) = &existing {
         confirm_replace(app, &args, existing).await?;
@@ -100,11 +100,14 @@ pub async fn run(args: ConnectArgs, app: &App) -> anyhow::Result<u8> {
     };
     let (profiles, name, stored, key) = (app.profiles.clone(), app.profile.clone(), profile.clone(), zelty.key.clone());
     let token = watch.as_ref().map(|w| w.token.clone());
-    let location = store.location();
+    let location = match store.kind() {
+        crate::secrets::StoreKind::File => crate::i18n::Ux::StoreFile.with("path", store.location()),
+        _ => crate::i18n::Ux::StoreKeyring.with("service", store.location()),
+    };
     let store_kind = store.kind();
     tokio::task::spawn_blocking(move || store::save(&profiles, store.as_ref(), &name, &stored, &key, token.as_ref()))
         .await??;
-    app.printer.success(Msg::Stored.with("store", location));
+    app.printer.success(Msg::Stored.with("store", app.printer.t(&location)));
     summary(app, &profile, store_kind, &zelty.key, watch.as_ref().map(|w| &w.token), &outcome);
     Ok(0)
 }
@@ -175,7 +178,7 @@ async fn watch_possible(app: &App, args: &ConnectArgs) -> anyhow::Result<bool> {
         return Err(failure().into());
     }
     app.printer.warn(Bridge::NoClientFirst.text());
-    if prompt::confirm(app, Bridge::GoOnWithoutWatch.text(), true, Bridge::NoWatchHint.text()).await? {
+    if prompt::confirm(&app.printer, Bridge::GoOnWithoutWatch.text(), true, Bridge::NoWatchHint.text()).await? {
         Ok(false)
     } else {
         Err(failure().into())
@@ -210,7 +213,7 @@ async fn confirm_replace(app: &App, args: &ConnectArgs, existing: &Profile) -> a
         return Err(Failure::new(Kind::Usage, "already_connected", what).hint(Msg::UseForce.text()).into());
     }
     app.printer.info(what);
-    if prompt::confirm(app, Msg::ReplaceConnection.text(), false, Msg::UseForce.text()).await? {
+    if prompt::confirm(&app.printer, Msg::ReplaceConnection.text(), false, Msg::UseForce.text()).await? {
         Ok(())
     } else {
         Err(Failure::new(Kind::Usage, "cancelled", Msg::Cancelled.text()).into())

@@ -47,7 +47,7 @@ pub async fn run(app: &App, args: &ConnectArgs) -> anyhow::Result<ZeltyDone> {
             .into());
     };
     if matches!(source, Source::Prompt) {
-        explain_and_open(app);
+        explain_and_open(app).await?;
     }
     for attempt in 1..=TRIES {
         let result = async {
@@ -73,6 +73,9 @@ pub async fn run(app: &App, args: &ConnectArgs) -> anyhow::Result<ZeltyDone> {
             // error at once.
             Err(err) if matches!(source, Source::Prompt) && attempt < TRIES && retryable(&err) => {
                 app.printer.error(&crate::error::Report::of(&err, app.printer.lang()));
+                if attempt + 1 == TRIES {
+                    app.printer.warn(crate::i18n::Ux::LastKeyTry.text());
+                }
             }
             Err(err) => return Err(err),
         }
@@ -84,25 +87,41 @@ fn retryable(err: &anyhow::Error) -> bool {
     failure_of(err).is_some_and(|f| matches!(f.kind, Kind::Usage | Kind::Rejected))
 }
 
-fn explain_and_open(app: &App) {
+async fn explain_and_open(app: &App) -> anyhow::Result<()> {
     let url = format!("{}/marketplace/hubrise-v2/status", app.settings.endpoints.zelty_bo);
     app.printer.info(Msg::ZeltyExplain.text());
     app.printer.url(Msg::ZeltyOpenPage.text(), &url);
-    app.open_in_browser(&url);
+    app.open_in_browser(&url).await?;
+    Ok(())
 }
 
 /// A key kept for this profile, if the user wants it (a script always does).
 async fn kept_key(app: &App) -> anyhow::Result<Option<Secret>> {
     let store = app.store_of(app.settings.store);
     let user = crate::secrets::zelty_user(&app.profile);
-    let Ok(Some(key)) = tokio::task::spawn_blocking(move || store.get(&user)).await? else { return Ok(None) };
+    let (profiles, name) = (app.profiles.clone(), app.profile.clone());
+    let (key, orphaned) = tokio::task::spawn_blocking(move || {
+        let orphaned = crate::secrets::orphans(store.as_ref(), |p| profiles.path(p).exists(), &[name.as_str()]);
+        (store.get(&user), orphaned.is_ok_and(|o| o.contains(&user)))
+    })
+    .await?;
+    let Ok(Some(key)) = key else { return Ok(None) };
+    if orphaned {
+        // Left by a half-stored connection, not kept on purpose: never used silently.
+        app.printer.warn(crate::i18n::Harden::OrphanKeyNotReused.with("profile", &app.profile));
+        return Ok(None);
+    }
     if !app.ctx.interactive {
         app.printer.info(Msg::UsingKeptKey.with("key", key.masked()));
         return Ok(Some(key));
     }
-    let reuse =
-        prompt::confirm(app, Msg::ReuseKeptKey.with("key", key.masked()), true, Msg::ZeltyKeyMissingHint.text())
-            .await?;
+    let reuse = prompt::confirm(
+        &app.printer,
+        Msg::ReuseKeptKey.with("key", key.masked()),
+        true,
+        Msg::ZeltyKeyMissingHint.text(),
+    )
+    .await?;
     Ok(reuse.then_some(key))
 }
 
@@ -119,7 +138,8 @@ async fn read_key(app: &App, source: &Source) -> anyhow::Result<String> {
             if app.sandbox.is_some() {
                 app.printer.info(Msg::SandboxDemoKeyOffer.text());
             }
-            let typed = prompt::secret(app, Msg::ZeltyKeyPrompt.text(), Msg::ZeltyKeyMissingHint.text()).await?;
+            let typed =
+                prompt::secret(&app.printer, Msg::ZeltyKeyPrompt.text(), Msg::ZeltyKeyMissingHint.text()).await?;
             // In the sandbox an empty answer takes the demo key, as the prompt said.
             if typed.trim().is_empty() && app.sandbox.is_some() { Ok(sandbox_key(app)) } else { Ok(typed.to_string()) }
         }
@@ -127,7 +147,7 @@ async fn read_key(app: &App, source: &Source) -> anyhow::Result<String> {
 }
 
 fn sandbox_key(app: &App) -> String {
-    app.sandbox.as_ref().map(|s| s.demo_key.clone()).unwrap_or_default()
+    app.sandbox.as_ref().map(|s| s.demo().demo_key()).unwrap_or_default()
 }
 
 /// The whole of stdin, up to a bound (a key is tens of bytes; anything larger is a
@@ -138,7 +158,13 @@ async fn read_stdin() -> anyhow::Result<String> {
         std::io::stdin().take(64 * 1024).read_to_string(&mut buf).map(|_| buf)
     })
     .await?
-    .map_err(|e| anyhow::Error::new(e).context("cannot read the Zelty key from standard input"))
+    .map_err(|e| match e.kind() {
+        // Not text: a usage error (exit 2), like any malformed key.
+        std::io::ErrorKind::InvalidData => {
+            Failure::new(Kind::Usage, "key_not_utf8", crate::i18n::Harden::StdinNotUtf8.text()).into()
+        }
+        _ => anyhow::Error::new(e).context("cannot read the Zelty key from standard input"),
+    })
 }
 
 async fn choose_restaurant(
@@ -159,6 +185,7 @@ async fn choose_restaurant(
         .hint(Msg::RestaurantIdHint.text())
         .into());
     }
-    let index = prompt::choose(app, Msg::ChooseRestaurant.text(), listing, Msg::RestaurantIdHint.text()).await?;
+    let index =
+        prompt::choose(&app.printer, Msg::ChooseRestaurant.text(), listing, Msg::RestaurantIdHint.text()).await?;
     Ok(restaurants.swap_remove(index))
 }

@@ -5,6 +5,7 @@
 //! from the file is ever echoed where it could be a secret.
 
 use crate::error::{Failure, Kind};
+use crate::i18n::Harden;
 use crate::i18n::{Msg, Text};
 use crate::profile;
 use serde::Deserialize;
@@ -72,11 +73,25 @@ pub fn load(path: &Path) -> anyhow::Result<Manifest> {
         Failure::new(Kind::Usage, "manifest_unreadable", Msg::ManifestUnreadable.with("path", path.display()))
             .detail(detail)
     };
-    let meta = std::fs::metadata(path).map_err(|e| unreadable(e.to_string()))?;
-    if meta.len() > MAX_BYTES {
+    // Opened without blocking (a FIFO would wait for a writer for ever), then checked on the
+    // open file: only a regular file is read (`/dev/zero` has no end), and never more than
+    // the cap, whatever its size said.
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    let file = options.open(path).map_err(|e| unreadable(e.to_string()))?;
+    let meta = file.metadata().map_err(|e| unreadable(e.to_string()))?;
+    if !meta.is_file() {
+        return Err(unreadable(Harden::ManifestNotRegular.with("path", path.display()).to_string()).into());
+    }
+    let mut bytes = Vec::new();
+    std::io::Read::read_to_end(&mut std::io::Read::take(file, MAX_BYTES + 1), &mut bytes)
+        .map_err(|e| unreadable(e.to_string()))?;
+    if bytes.len() as u64 > MAX_BYTES {
         return Err(unreadable(format!("over {} MiB", MAX_BYTES >> 20)).into());
     }
-    let text = std::fs::read_to_string(path).map_err(|e| unreadable(e.to_string()))?;
+    let text = String::from_utf8(bytes).map_err(|e| unreadable(e.to_string()))?;
     parse(&text, &path.display().to_string()).map_err(anyhow::Error::from)
 }
 

@@ -5,7 +5,7 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 fn shared(state: &str) -> (Shared, mpsc::Receiver<Callback>) {
     let (tx, rx) = mpsc::channel(1);
-    (Shared { state: state.into(), used: AtomicBool::new(false), lang: Lang::En, active: AtomicUsize::new(0), tx }, rx)
+    (Shared { state: state.into(), used: AtomicBool::new(false), lang: Lang::En, open: Mutex::default(), tx }, rx)
 }
 
 fn head(target: &str) -> String {
@@ -168,6 +168,31 @@ async fn a_flood_does_not_stop_the_real_callback() {
         let _ = task.await;
     }
     drop(slow);
+}
+
+/// More idle connections than the listener serves at once (each held open, sending
+/// nothing) must not lock the real callback out: the oldest idle ones are closed to make
+/// room. The timeouts only guard against a hang.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn more_idle_connections_than_the_cap_do_not_lock_out_the_callback() {
+    let mut listener = Listener::start("the-state".into(), Lang::En).await.unwrap();
+    let port = port_of(&listener);
+    let mut idle = Vec::new();
+    for _ in 0..MAX_CONNECTIONS + 100 {
+        if let Ok(s) = TcpStream::connect(("127.0.0.1", port)).await {
+            idle.push(s);
+        }
+    }
+    assert!(idle.len() > MAX_CONNECTIONS, "only {} connections opened", idle.len());
+    let real = tokio::time::timeout(Duration::from_secs(20), get(port, "/callback?code=real&state=the-state"))
+        .await
+        .expect("real callback answered");
+    assert!(real.starts_with("HTTP/1.1 200"), "{real}");
+    match tokio::time::timeout(Duration::from_secs(20), listener.next()).await.unwrap() {
+        Some(Callback::Code(code)) => assert_eq!(code.expose(), "real"),
+        other => panic!("{other:?}"),
+    }
+    drop(idle);
 }
 
 #[test]

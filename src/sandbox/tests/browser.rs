@@ -39,6 +39,11 @@ async fn callback(state: &'static str) -> (String, Arc<Mutex<Seen>>) {
                             seen.accepted.push(code.clone());
                             200
                         }
+                        // A refusal comes back without `state`, as HubRise documents it.
+                        (None, None, Some(e)) if seen.accepted.is_empty() => {
+                            seen.accepted.push(format!("error:{e}"));
+                            200
+                        }
                         (Some(s), None, Some(e)) if s == state && seen.accepted.is_empty() => {
                             seen.accepted.push(format!("error:{e}"));
                             200
@@ -59,10 +64,16 @@ async fn callback(state: &'static str) -> (String, Arc<Mutex<Seen>>) {
 
 /// Runs the stand-in in the foreground and returns its log.
 async fn browse(url: String, action: &str, env: &[(&str, &str)]) -> String {
+    browse_with(url, action, env, &[]).await
+}
+
+/// The same, with command-line options before the URL (how tests reach it through the
+/// CLI, which gives BROWSER a clean environment).
+async fn browse_with(url: String, action: &str, env: &[(&str, &str)], args: &[&str]) -> String {
     let dir = tempfile::tempdir().unwrap();
     let log = dir.path().join("browser.log");
     let mut cmd = std::process::Command::new("python3");
-    cmd.arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/browser.py")).arg(url);
+    cmd.arg(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/browser.py")).args(args).arg(url);
     cmd.env("BROWSER_STANDIN_FOREGROUND", "1").env("BROWSER_STANDIN_ACTION", action).env("BROWSER_STANDIN_LOG", &log);
     for (k, v) in env {
         cmd.env(k, v);
@@ -118,8 +129,12 @@ async fn the_stand_in_denies_tampers_replays_and_floods() {
     assert_eq!(seen.lock().unwrap().accepted.len(), 1);
 
     let (uri, seen) = callback("s").await;
-    let client =
-        [("ZELTY_BRIDGE_CLIENT_ID", sb.client_id.as_str()), ("ZELTY_BRIDGE_CLIENT_SECRET", sb.client_secret.as_str())];
+    // The stand-in reads the client from a file: the CLI keeps secrets out of a browser's
+    // environment.
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("client");
+    std::fs::write(&file, format!("{}:{}", sb.client_id, sb.client_secret)).unwrap();
+    let client = [("BROWSER_STANDIN_CLIENT_FILE", file.to_str().unwrap())];
     let log = browse(authorize_url(&sb, &uri, SCOPE, "s"), "spend-code", &client).await;
     assert!(log.contains("spend-code token status=200"), "{log}");
     let spent = seen.lock().unwrap().accepted[0].clone();
@@ -142,11 +157,53 @@ async fn the_stand_in_denies_tampers_replays_and_floods() {
 async fn consent_plays_the_person_for_the_cli() {
     let sb = sandbox().await;
     let (uri, seen) = callback("c").await;
-    sb.consent(&authorize_url(&sb, &uri, SCOPE, "c"), true).await.unwrap();
+    sb.demo().consent(&authorize_url(&sb, &uri, SCOPE, "c"), true).await.unwrap();
     let code = seen.lock().unwrap().accepted[0].clone();
     assert_eq!(exchange(&sb, &code).await.status(), 200);
     let (uri, seen) = callback("d").await;
-    sb.consent(&authorize_url(&sb, &uri, SCOPE, "d"), false).await.unwrap();
+    sb.demo().consent(&authorize_url(&sb, &uri, SCOPE, "d"), false).await.unwrap();
     assert_eq!(seen.lock().unwrap().accepted, ["error:access_denied"]);
-    assert!(sb.consent(&authorize_url(&sb, "https://evil.example/", SCOPE, "x"), true).await.is_err());
+    assert!(sb.demo().consent(&authorize_url(&sb, "https://evil.example/", SCOPE, "x"), true).await.is_err());
+}
+
+async fn hooks(sb: &Sandbox) -> Value {
+    let r = client().get(format!("{}/webhooks", sb.endpoints.zelty_api)).bearer_auth(sb.demo().demo_key()).send();
+    json(r.await.unwrap()).await["webhooks"].clone()
+}
+
+/// Opened on CONNEXIONS or on the App's Connect URL, the stand-in walks Zelty Bridge like a
+/// person, with the key from the file named on its command line; it can refuse, meet a
+/// bad key, and disconnect the app.
+#[tokio::test]
+async fn the_stand_in_walks_the_zelty_bridge_app() {
+    if python_missing() {
+        return;
+    }
+    let sb = sandbox().await;
+    let dir = tempfile::tempdir().unwrap();
+    let key_file = dir.path().join("key");
+    let key_arg = key_file.to_str().unwrap().to_string();
+    let connections = format!("{}/connections?locale=fr-FR", sb.endpoints.hubrise_manager);
+    let connect = format!("{}/zelty-bridge/connect", sb.endpoints.hubrise_manager);
+
+    let log = browse_with(connections.clone(), "deny", &[], &["--zelty-key-file", &key_arg]).await;
+    assert!(log.contains("bridge not configured"), "{log}");
+    let log = browse_with(connections.clone(), "approve", &[], &["--zelty-key-file", &key_arg]).await;
+    assert!(log.contains("bridge waiting at the key page (no key)"), "{log}");
+    std::fs::write(&key_file, "bm9wZTpub3Blbm9wZW5vcGVub3Bl\n").unwrap();
+    let log = browse_with(connect.clone(), "approve", &[], &["--zelty-key-file", &key_arg]).await;
+    assert!(log.contains("bridge key refused"), "{log}");
+    assert_eq!(hooks(&sb).await, serde_json::json!({}));
+
+    std::fs::write(&key_file, format!("{}\n", sb.demo().demo_key())).unwrap();
+    let args = ["--location", "3r4s3-1", "--zelty-key-file", key_arg.as_str()];
+    let log = browse_with(connections.clone(), "approve", &[], &args).await;
+    assert!(log.contains("GET see-apps status=200") && log.contains("bridge saved"), "{log}");
+    assert!(!log.contains(&sb.demo().demo_key()), "the log never holds the key");
+    assert_eq!(hooks(&sb).await["order.ended"]["version"], "v2");
+    assert!(sb.shared.lock().installs.contains_key(&1), "on the location chosen");
+
+    let log = browse_with(connections, "disconnect-bridge", &[], &["--location", "3r4s3-1"]).await;
+    assert!(log.contains("POST confirm status=303"), "{log}");
+    assert_eq!(hooks(&sb).await, serde_json::json!({}));
 }

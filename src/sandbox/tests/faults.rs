@@ -4,7 +4,7 @@ use super::*;
 use serde_json::json;
 
 async fn zelty(sb: &Sandbox, c: &Client) -> Result<Response, reqwest::Error> {
-    c.get(format!("{}/restaurants", sb.endpoints.zelty_api)).bearer_auth(&sb.demo_key).send().await
+    c.get(format!("{}/restaurants", sb.endpoints.zelty_api)).bearer_auth(sb.demo().demo_key()).send().await
 }
 
 async fn fault(sb: &Sandbox, body: Value) {
@@ -103,7 +103,7 @@ async fn the_request_log_names_auth_and_fields_but_holds_no_secret() {
     let log =
         json(client().get(format!("{}/_sandbox/requests", sb.endpoints.hubrise_manager)).send().await.unwrap()).await;
     let text = log.to_string();
-    for secret in [&sb.client_secret, &token, &code, &sb.demo_key] {
+    for secret in [&sb.client_secret, &token, &code, &sb.demo().demo_key()] {
         assert!(!text.contains(secret.as_str()), "{secret} leaked into {text}");
     }
     let entries = log.as_array().unwrap();

@@ -105,9 +105,10 @@ async fn codes_expire_on_the_sandbox_clock() {
 #[tokio::test]
 async fn deny_oob_and_bad_requests() {
     let sb = sandbox().await;
+    // A refusal comes back without `state`, as HubRise documents it.
     let r = decide(&sb, "http://localhost:7/cb?keep=1", SCOPE, "s&1", &[("decision", "deny")]).await;
     let q = query_of(r.headers()["location"].to_str().unwrap());
-    assert_eq!((q["error"].as_str(), q["state"].as_str(), q["keep"].as_str()), ("access_denied", "s&1", "1"));
+    assert_eq!((q["error"].as_str(), q.get("state"), q["keep"].as_str()), ("access_denied", None, "1"));
     let world = &sb.shared.world;
     let oob = decide(
         &sb,
@@ -244,10 +245,12 @@ async fn hubrise_rate_limit_is_per_token_per_minute() {
 #[tokio::test]
 async fn unconfirmed_behaviours_can_be_switched() {
     let sb = sandbox().await;
-    let set = admin(&sb, "options", json!({ "state_on_error": false, "bad_code_status": 404, "null_unscoped_fields": true, "zelty_unauthorized_body": "{\"error\":\"nope\"}" })).await;
+    let set =
+        admin(&sb, "options", json!({ "state_on_error": true, "bad_code_status": 404, "null_unscoped_fields": true }))
+            .await;
     assert_eq!(json(set).await["loopback_redirects"], true, "untouched options keep their value");
     let r = decide(&sb, "http://127.0.0.1:9/cb", SCOPE, "s", &[("decision", "deny")]).await;
-    assert!(!query_of(r.headers()["location"].to_str().unwrap()).contains_key("state"));
+    assert_eq!(query_of(r.headers()["location"].to_str().unwrap())["state"], "s", "echoed when a test asks");
     assert_eq!(exchange(&sb, "unknown").await.status(), 404);
     let r = decide(
         &sb,
@@ -259,8 +262,61 @@ async fn unconfirmed_behaviours_can_be_switched() {
     .await;
     let code = query_of(r.headers()["location"].to_str().unwrap())["code"].clone();
     assert!(json(exchange(&sb, &code).await).await["catalog_id"].is_null());
-    let zelty = client().get(format!("{}/restaurants", sb.endpoints.zelty_api)).send().await.unwrap();
-    assert_eq!(zelty.text().await.unwrap(), "{\"error\":\"nope\"}");
     assert_eq!(admin(&sb, "options", json!({ "bad_code_status": 500 })).await.status(), 400);
     assert_eq!(admin(&sb, "options", json!({ "no_such_option": 1 })).await.status(), 400);
+}
+
+/// Same client, location and `device_id`: the same token; another `device_id`: another
+/// token, and revoking one leaves the other working (authentication, "Connection Reuse").
+#[tokio::test]
+async fn device_ids_give_distinct_tokens() {
+    let sb = sandbox().await;
+    let world = &sb.shared.world;
+    let token_for = |device: Option<&'static str>| {
+        let sb = &sb;
+        async move {
+            let mut extra = vec![
+                ("decision", "allow"),
+                ("location_id", "3r4s3-0"),
+                ("catalog_id", world.account_catalog_id.as_str()),
+                ("customer_list_id", "xab66"),
+            ];
+            extra.extend(device.map(|d| ("device_id", d)));
+            let r = decide(sb, "http://127.0.0.1:9/cb", SCOPE, "s", &extra).await;
+            let code = query_of(r.headers()["location"].to_str().unwrap())["code"].clone();
+            json(exchange(sb, &code).await).await["access_token"].as_str().unwrap().to_string()
+        }
+    };
+    let (a, a_again, b, plain) =
+        (token_for(Some("a")).await, token_for(Some("a")).await, token_for(Some("b")).await, token_for(None).await);
+    assert_eq!(a, a_again);
+    assert!(a != b && a != plain && b != plain);
+    let revoke = client()
+        .post(format!("{}/revoke", sb.endpoints.hubrise_oauth))
+        .basic_auth(&sb.client_id, Some(&sb.client_secret))
+        .form(&[("token", a.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(revoke.status(), 200);
+    assert_eq!(api_get(&sb, "/location", &a).await.status(), 401);
+    assert_eq!(api_get(&sb, "/location", &b).await.status(), 200);
+    assert_eq!(api_get(&sb, "/location", &plain).await.status(), 200);
+}
+
+/// The consent page of the CLI's client names the scope asked for and says when it only
+/// reads.
+#[tokio::test]
+async fn the_consent_page_shows_a_read_only_scope() {
+    let sb = sandbox().await;
+    let read = "location[orders.read,catalog.read,customer_list.read]";
+    let page = client().get(authorize_url(&sb, "http://127.0.0.1:9/cb", read, "s")).send().await.unwrap();
+    let html = page.text().await.unwrap();
+    assert!(html.contains("id=\"read-only\"") && html.contains(read), "{html}");
+    assert!(
+        html.contains("zelty-bridge") && html.contains("Orders: read<") && !html.contains("read and write"),
+        "{html}"
+    );
+    let page = client().get(authorize_url(&sb, "http://127.0.0.1:9/cb", SCOPE, "s")).send().await.unwrap();
+    assert!(!page.text().await.unwrap().contains("id=\"read-only\""));
 }

@@ -1,6 +1,8 @@
 //! End-to-end checks of the sandbox over real loopback HTTP, as the CLI and the tests
-//! will use it: OAuth, API, Zelty, faults, the request log, and the browser stand-in.
+//! will use it: OAuth, API, Zelty, faults, the request log, the Zelty Bridge app in the
+//! back office, and the browser stand-in.
 
+mod bridge;
 mod browser;
 mod faults;
 mod hubrise;
@@ -9,6 +11,7 @@ mod zelty;
 use super::{Sandbox, SandboxConfig};
 use reqwest::{Client, Response};
 use serde_json::Value;
+use std::sync::LazyLock;
 use std::time::Duration;
 
 pub const SCOPE: &str = "location[orders.write,customer_list.write,catalog.write,inventory.write]";
@@ -17,14 +20,22 @@ pub async fn sandbox() -> Sandbox {
     super::start(SandboxConfig::default()).await.unwrap()
 }
 
-/// A client that never follows redirects nor uses a proxy, like the CLI's.
-pub fn client() -> Client {
+/// One client for every test: building one loads the system's TLS roots, so a client
+/// per request made the rate-limit test take most of the suite's time. No idle connection is kept: each test has its own runtime, and a pooled
+/// connection would outlive the runtime that drives it.
+static CLIENT: LazyLock<Client> = LazyLock::new(|| {
     Client::builder()
         .redirect(reqwest::redirect::Policy::none())
         .no_proxy()
+        .pool_max_idle_per_host(0)
         .timeout(Duration::from_secs(10))
         .build()
         .unwrap()
+});
+
+/// The shared client: it never follows redirects nor uses a proxy, like the CLI's.
+pub fn client() -> Client {
+    CLIENT.clone()
 }
 
 pub async fn json(r: Response) -> Value {

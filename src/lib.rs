@@ -1,0 +1,33 @@
+//! `zelty-bridge` as a library: the whole tool, so that `main.rs` stays a shim and the
+//! test-only controls of the embedded sandbox can be switched on by a cargo feature
+//! (`sandbox-controls`) that the tests enable through a dev-dependency on this package.
+
+mod app;
+mod browser;
+mod cli;
+mod clock;
+mod commands;
+mod connection;
+mod context;
+mod endpoints;
+mod env;
+mod error;
+mod fsutil;
+mod html;
+mod http;
+mod hubrise;
+mod i18n;
+mod interrupt;
+mod lines;
+mod printer;
+mod profile;
+mod prompt;
+#[cfg(test)]
+mod proptests;
+mod qr;
+pub mod run;
+mod sandbox;
+mod secret;
+mod secrets;
+mod settings;
+mod zelty;

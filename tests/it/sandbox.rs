@@ -1,0 +1,92 @@
+//! `zelty-bridge sandbox` as a person trying the tool uses it: the tokens it prints work
+//! for the CI path, and its back office connects the Zelty Bridge app, which then shows in
+//! Zelty's webhooks and HubRise's orders; the browser stand-in walks it from a clean
+//! environment, as the CLI launches BROWSER.
+
+use crate::support::*;
+use serde_json::json;
+use std::process::{Command, Stdio};
+
+/// Runs `$BROWSER URL` the way the CLI does (`sh -c`, a clean environment), in the
+/// foreground, and returns the stand-in's log.
+fn open_in_standin(home: &Home, args: &[&str], url: &str) -> String {
+    let log = home.path().join("browser.log");
+    let _ = std::fs::remove_file(&log);
+    let log_arg = log.to_str().unwrap().to_string();
+    let mut all = vec!["--foreground", "--log", log_arg.as_str()];
+    all.extend_from_slice(args);
+    let status = Command::new("sh")
+        .arg("-c")
+        .arg(format!("{} \"$1\"", browser_standin_with(&all)))
+        .arg("sh")
+        .arg(url)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .stdin(Stdio::null())
+        .status()
+        .expect("run the browser stand-in");
+    assert!(status.success());
+    std::fs::read_to_string(&log).unwrap_or_default()
+}
+
+#[test]
+fn the_printed_tokens_work_for_the_ci_path() {
+    let sb = Sandbox::start(&[]);
+    let (location, account) = sb.tokens();
+    let (status, body) = sb.hubrise_get("/location", &location);
+    assert_eq!((status, body["id"].as_str()), (200, Some("3r4s3-0")), "{body}");
+    assert_eq!(sb.hubrise_get("/account", &account).0, 200);
+    assert_eq!(sb.hubrise_get("/locations/3r4s3-1", &account).0, 200);
+    // The text form prints the same ones, whatever the process.
+    let home = Home::new();
+    let mut cmd = home.bare_cmd();
+    cmd.arg("sandbox").stdout(Stdio::piped()).stderr(Stdio::null());
+    let mut child = cmd.spawn().unwrap();
+    let stdout = child.stdout.take().unwrap();
+    let lines: Vec<String> = std::io::BufRead::lines(std::io::BufReader::new(stdout))
+        .map_while(Result::ok)
+        .take_while(|l| !l.starts_with("# demo Zelty key"))
+        .collect();
+    let _ = child.kill();
+    let _ = child.wait();
+    assert!(lines.contains(&format!("export HUBRISE_ACCESS_TOKEN={location}")), "{lines:?}");
+    assert!(lines.contains(&format!("export HUBRISE_ACCOUNT_TOKEN={account}")), "{lines:?}");
+}
+
+#[test]
+fn the_stand_in_connects_zelty_bridge_in_the_back_office() {
+    if !need_programs(&["python3"]) {
+        return;
+    }
+    let sb = Sandbox::start(&[]);
+    let home = Home::new();
+    let key = sb.demo_key();
+    let key_file = home.key_file(&key);
+    let key_arg = key_file.to_str().unwrap();
+    let (_, account) = sb.tokens();
+    let hooks = |sb: &Sandbox| {
+        let (status, body) = sb.zelty_webhooks(&key);
+        assert_eq!(status, 200, "{body}");
+        assert!(body["secret_key"].is_string());
+        body["webhooks"].clone()
+    };
+    assert_eq!(hooks(&sb), json!({}));
+
+    let log = open_in_standin(&home, &["--action", "deny", "--zelty-key-file", key_arg], &sb.connections_url());
+    assert!(log.contains("bridge not configured"), "{log}");
+    assert_eq!(hooks(&sb), json!({}));
+
+    let log = open_in_standin(&home, &["--location", "3r4s3-1", "--zelty-key-file", key_arg], &sb.bridge_connect_url());
+    assert!(log.contains("bridge saved"), "{log}");
+    assert!(!log.contains(&key), "the key stays out of the log");
+    assert!(hooks(&sb)["order.status.update"]["target"].as_str().unwrap().contains("hubrise.com"));
+    let (status, orders) = sb.hubrise_get("/locations/3r4s3-1/orders", &account);
+    assert_eq!(status, 200, "{orders}");
+    let orders = orders.as_array().unwrap();
+    assert!(orders.iter().any(|o| o["created_by"] == "Zelty Bridge"), "{orders:?}");
+    assert!(orders.iter().any(|o| o["status"] == "rejected"), "{orders:?}");
+
+    let log = open_in_standin(&home, &["--action", "disconnect-bridge"], &sb.connections_url());
+    assert!(log.contains("POST confirm status=303"), "{log}");
+    assert_eq!(hooks(&sb), json!({}));
+}
