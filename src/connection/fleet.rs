@@ -14,7 +14,7 @@
 //!   served, each location is listed only while the high-load budget has room now: the
 //!   others show the webhooks' evidence alone rather than make the run wait minutes.
 //! - A profile that cannot be read (a corrupt file) is one line saying so; the others go on.
-//!   The exit code is the worst of the profiles'.
+//!   The exit code is the worst of the profiles'. Orphaned secrets are reported as before.
 
 use super::check::{Part, read_secrets, report, restaurant_part};
 use super::evidence::{self, Evidence};
@@ -100,8 +100,11 @@ pub async fn run(app: &App, offline: bool) -> anyhow::Result<u8> {
     let names = app.profiles.list()?;
     let lines = check_all(app, &names, offline).await?;
     let code = worst(lines.iter().map(Line::exit_code));
+    // Secrets left without their profile file: each said as a warning, listed in the JSON.
+    let orphans = super::orphans::report(app).await;
     if app.printer.is_json() {
-        app.printer.json(&json!({ "profiles": lines.iter().map(Line::to_json).collect::<Vec<_>>() }));
+        let profiles: Vec<Value> = lines.iter().map(Line::to_json).collect();
+        app.printer.json(&json!({ "profiles": profiles, "orphans": orphans }));
     } else if lines.is_empty() {
         app.printer.result(&app.printer.t(&Msg::NoProfiles.text()));
     } else {
