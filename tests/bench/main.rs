@@ -59,10 +59,12 @@ struct FleetRow {
     store: &'static str,
     n: usize,
     provision: Run,
+    provision_429: (usize, usize),
     /// CPU seconds gnome-keyring spent during `provision` (real keyring only).
     keyring_cpu: Option<f64>,
     status: Run,
     status_code: i32,
+    status_429: (usize, usize),
 }
 
 impl FleetRow {
@@ -75,17 +77,21 @@ impl FleetRow {
 
     fn line(&self) -> String {
         format!(
-            "{} store, {} restaurants: provision {:.2} s (peak {}, {}{}); status --all-profiles {:.2} s (peak {}, {} ok, exit {})",
+            "{} store, {} restaurants: provision {:.2} s (peak {}, {}{}, 429s: Zelty {}, HubRise {}); status --all-profiles {:.2} s (peak {}, {} ok, exit {}, 429s: Zelty {}, HubRise {})",
             self.store,
             self.n,
             self.provision.wall,
             mib(self.provision.peak_kib),
             summary(&self.provision),
             self.keyring_cpu.map_or(String::new(), |c| format!(", gnome-keyring CPU {c:.1} s")),
+            self.provision_429.0,
+            self.provision_429.1,
             self.status.wall,
             mib(self.status.peak_kib),
             self.status_ok(),
-            self.status_code
+            self.status_code,
+            self.status_429.0,
+            self.status_429.1
         )
     }
 }
@@ -120,6 +126,13 @@ impl ChainRow {
             self.status_429.1
         )
     }
+}
+
+/// The previous run may have used the same Zelty keys this very second, and Zelty counts
+/// requests per key and per second: a new process cannot know, so the benchmark leaves
+/// that second to pass between runs, as a person typing the next command would.
+fn fresh_second() {
+    std::thread::sleep(Duration::from_millis(1100));
 }
 
 /// 429 answers since the `before`-th request: (Zelty, HubRise).
@@ -436,10 +449,17 @@ fn main() {
         for n in SIZES {
             let fleet = Fleet::with_store(&sb, &own[..n], None, session());
             let cpu_before = fleet.keyring_cpu();
+            fresh_second();
+            let before = sb.requests().len();
             let provision = fleet.provision(CONCURRENCY);
+            let provision_429 = count_429(&sb, before);
             let keyring_cpu = fleet.keyring_cpu().zip(cpu_before).map(|(after, before)| after - before);
+            fresh_second();
+            let before = sb.requests().len();
             let (status, code) = fleet.status();
-            let row = FleetRow { store, n, provision, keyring_cpu, status, status_code: code };
+            let status_429 = count_429(&sb, before);
+            let row =
+                FleetRow { store, n, provision, provision_429, keyring_cpu, status, status_code: code, status_429 };
             println!("{}", row.line());
             rows.push(row);
             if store == "file" && n == N {
@@ -448,15 +468,13 @@ fn main() {
         }
         let account = sb.mint_token(json!({ "account": true, "device_id": format!("chain-{store}") }));
         let fleet = Fleet::with_store(&sb, &chain, Some(&account), session());
-        // Another process may have used the group key this very second: a run cannot
-        // know, so the benchmark leaves Zelty's second to pass, as a person would.
-        std::thread::sleep(Duration::from_millis(1100));
+        fresh_second();
         let before = sb.requests().len();
         let manifest = fleet.manifest().display().to_string();
         let (provision, provision_code) = fleet.run(&["provision", &manifest, "--json"]);
         let provision_429 = count_429(&sb, before);
         let right = chain_is_right(&provision.report, &locations);
-        std::thread::sleep(Duration::from_millis(1100));
+        fresh_second();
         let before = sb.requests().len();
         let (status, status_code) = fleet.status();
         let status_429 = count_429(&sb, before);
