@@ -55,6 +55,7 @@ impl App {
             client_secret: s.client_secret.clone(),
         });
         let settings = settings::resolve(&env, facts)?;
+        crate::zelty::pace::configure(&env)?;
         if !settings.moved_endpoints.is_empty() {
             printer.warn(Msg::EndpointsMoved.with("vars", settings.moved_endpoints.join(", ")));
         }

@@ -188,6 +188,11 @@ impl Http {
         Http { pace: Some(pace), budget, ..self.clone() }
     }
 
+    /// Whether a caller already paces these requests.
+    pub fn is_paced(&self) -> bool {
+        self.pace.is_some()
+    }
+
     fn client(&self) -> anyhow::Result<&Client> {
         let budget = self.budget;
         let client = self.client.get_or_init(|| {
@@ -261,8 +266,13 @@ impl Http {
                     if attempt == attempts {
                         break;
                     }
+                    // Jittered into the upper half, so that callers failed together do not
+                    // come back together.
                     let wait = after
-                        .unwrap_or(self.budget.backoff * 2u32.saturating_pow(attempt - 1))
+                        .unwrap_or_else(|| {
+                            let full = self.budget.backoff * 2u32.saturating_pow(attempt);
+                            full / 2 + full.mul_f64(crate::zelty::pace::jitter() / 2.0)
+                        })
                         .min(self.budget.max_wait);
                     // A wait that would outlast the deadline is not worth starting.
                     if left_after(deadline, wait).is_some_and(|l| l.is_zero()) {
@@ -367,14 +377,12 @@ impl Http {
         let retry_after = retry_after(response.headers());
         // 423 Locked and 425 Too Early are retried like 429: Zelty's API reference
         // (https://docs.zelty.fr, "Limites") lists them with 429 as "try again later".
+        // Without `Retry-After`, the exponential back-off with jitter of `send_with` applies.
         if matches!(status.as_u16(), 423 | 425 | 429) {
             if let Some(pace) = &self.pace {
                 pace.throttled(service, retry_after);
             }
-            return Ok(Try::Retry {
-                after: Some(retry_after.unwrap_or(self.budget.backoff * 2)),
-                why: format!("HTTP {status}"),
-            });
+            return Ok(Try::Retry { after: retry_after, why: format!("HTTP {status}") });
         }
         if status.is_server_error() && idempotent == Idempotent::Yes {
             return Ok(Try::Retry { after: retry_after, why: format!("HTTP {status}") });

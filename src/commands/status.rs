@@ -20,6 +20,11 @@ pub struct StatusArgs {
 }
 
 pub async fn run(args: StatusArgs, app: &App) -> anyhow::Result<u8> {
+    if args.all_profiles {
+        // A fleet: profiles side by side, one Zelty call per key, one table (and the
+        // orphaned secrets).
+        return crate::connection::fleet::run(app, args.offline).await;
+    }
     let names = if args.all_profiles { app.profiles.list()? } else { vec![app.profile.clone()] };
     let mut reports: Vec<StatusReport> = Vec::new();
     for name in &names {

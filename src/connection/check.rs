@@ -48,7 +48,7 @@ impl Part {
         }
     }
 
-    fn missing(code: &'static str, msg: crate::i18n::Text, hint: crate::i18n::Text, lang: Lang) -> Part {
+    pub fn missing(code: &'static str, msg: crate::i18n::Text, hint: crate::i18n::Text, lang: Lang) -> Part {
         Part::not_ok(PartState::Missing, &Failure::new(Kind::NotConnected, code, msg).hint(hint), lang)
     }
 }
@@ -111,20 +111,25 @@ pub async fn check(app: &App, name: &str, profile: &Profile, offline: bool) -> S
 pub async fn check_zelty(app: &App, profile: &Profile, key: &Secret) -> Part {
     let lang = app.printer.lang();
     match crate::zelty::restaurants(&app.http, &app.settings.endpoints.zelty_api, key).await {
-        Ok(list) => match list.iter().find(|r| r.id == profile.zelty.restaurant_id) {
-            Some(r) => Part::ok(Some(r.name.clone())),
-            None => Part::not_ok(
-                PartState::Rejected,
-                &Failure::new(
-                    Kind::Rejected,
-                    "zelty_restaurant_gone",
-                    Msg::RestaurantGone.with("id", profile.zelty.restaurant_id),
-                )
-                .hint(Msg::TokenRevokedHint.text()),
-                lang,
-            ),
-        },
+        Ok(list) => restaurant_part(profile, &list, lang),
         Err(err) => Part::failed(&err, lang),
+    }
+}
+
+/// The key's restaurants still include the profile's.
+pub fn restaurant_part(profile: &Profile, list: &[crate::zelty::Restaurant], lang: Lang) -> Part {
+    match list.iter().find(|r| r.id == profile.zelty.restaurant_id) {
+        Some(r) => Part::ok(Some(r.name.clone())),
+        None => Part::not_ok(
+            PartState::Rejected,
+            &Failure::new(
+                Kind::Rejected,
+                "zelty_restaurant_gone",
+                Msg::RestaurantGone.with("id", profile.zelty.restaurant_id),
+            )
+            .hint(Msg::TokenRevokedHint.text()),
+            lang,
+        ),
     }
 }
 

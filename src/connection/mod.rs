@@ -6,6 +6,7 @@
 pub mod bridge;
 pub mod check;
 pub mod evidence;
+pub mod fleet;
 pub mod orphans;
 pub mod report;
 pub mod restaurants;

@@ -175,6 +175,27 @@ pub async fn recent_orders(
     }
 }
 
+/// An order of an account's listing, with the location it belongs to.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
+pub struct AccountOrder {
+    #[serde(default)]
+    pub location_id: Option<String>,
+    #[serde(flatten)]
+    pub order: Order,
+}
+
+/// The newest orders of every location of the account (`GET /accounts/:id/orders`, account
+/// tokens only, https://www.hubrise.com/developers/api/orders, "List Orders"): one
+/// high-load call for a chain's locations instead of one each.
+pub async fn account_orders(
+    http: &Http,
+    api: &str,
+    token: &Secret,
+    account_id: &str,
+) -> anyhow::Result<Vec<AccountOrder>> {
+    get(http, api, token, &format!("/accounts/{}/orders", segment("account_id", account_id)?)).await
+}
+
 /// Without an id from the token endpoint or a manifest, a location's catalog (or customer
 /// list) is known only when there is exactly one. A list the token's scope does not cover
 /// leaves it unnamed; an unreachable service is still a failure, to be tried again.

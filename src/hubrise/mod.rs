@@ -3,6 +3,7 @@
 //! that verify a location.
 
 pub mod api;
+pub mod limiter;
 pub mod listener;
 pub mod oauth;
 pub mod paste;

@@ -8,6 +8,7 @@
 
 mod bridge;
 mod cli;
+mod fleet;
 mod harden;
 mod help;
 mod sandbox_web;
@@ -15,6 +16,7 @@ mod web;
 
 pub use bridge::Bridge;
 pub use cli::Msg;
+pub use fleet::Fleet;
 pub use harden::Harden;
 pub use help::{Help, Ux};
 pub use sandbox_web::SandboxWeb;
@@ -237,6 +239,11 @@ mod tests {
     #[test]
     fn every_help_and_terminal_word_is_in_both_languages() {
         assert_eq!([check_catalog::<Help>(), check_catalog::<Ux>()].concat(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn every_fleet_message_is_in_both_languages() {
+        assert_eq!(check_catalog::<Fleet>(), Vec::<String>::new());
     }
 
     #[test]

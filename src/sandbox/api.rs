@@ -44,6 +44,12 @@ pub fn routes() -> Router<Arc<Shared>> {
             }),
         )
         .route(
+            "/v1/accounts/{id}/orders",
+            get(|s: St, h: HeaderMap, Path(id): Path<String>, q: RawQuery| async move {
+                list_orders(&s, &h, Some(Scope::Account(id)), q)
+            }),
+        )
+        .route(
             "/v1/location/catalogs",
             get(|s: St, h: HeaderMap, q: RawQuery| async move { catalogs(&s, &h, None, q) }),
         )
@@ -299,12 +305,13 @@ fn high_load(s: &Shared, h: &HeaderMap, bucket: &'static str) -> Result<(), Refu
     }
 }
 
-/// `GET /location/orders` and `GET /locations/:id/orders`, newest first, with the
+/// `GET /location/orders`, `GET /locations/:id/orders` and (account tokens)
+/// `GET /accounts/:id/orders`, newest first, with the
 /// `status`, `after` and `before` filters (times in ISO 8601), paginated.
 fn list_orders(s: &Shared, h: &HeaderMap, scope: Option<Scope>, RawQuery(q): RawQuery) -> Response {
+    // `Ok(None)`: an account token listing every location of its account.
     let at = match auth(s, h).and_then(|conn| listing_scope(s, &conn, scope)) {
-        Ok(Some(n)) => n,
-        Ok(None) => return forbidden(),
+        Ok(at) => at,
         Err(r) => return r.into_response(),
     };
     if let Err(r) = high_load(s, h, "hubrise-orders") {
@@ -322,19 +329,31 @@ fn list_orders(s: &Shared, h: &HeaderMap, scope: Option<Scope>, RawQuery(q): Raw
     }
     let statuses: Option<Vec<&str>> = p.get("status").map(|v| v.split(',').collect());
     let now = s.now().as_secs();
-    let location_id = s.world.locations[at].id.clone();
-    let mut items: Vec<Value> = {
+    let locations: Vec<usize> = at.map_or_else(|| (0..s.world.locations.len()).collect(), |n| vec![n]);
+    let mut items: Vec<(u64, Value)> = {
         let mut inner = s.lock();
-        orders::catch_up(&mut inner, at, now);
-        inner.orders[&at]
-            .iter()
-            .rev()
-            .filter(|o| bounds[0].is_none_or(|after| o.created_at > after))
-            .filter(|o| bounds[1].is_none_or(|before| o.created_at < before))
-            .filter(|o| statuses.as_ref().is_none_or(|st| st.contains(&o.status)))
-            .map(|o| o.to_json(&location_id))
-            .collect()
+        let mut items = Vec::new();
+        for at in locations {
+            orders::catch_up(&mut inner, at, now);
+            let location_id = &s.world.locations[at].id;
+            items.extend(
+                inner
+                    .orders
+                    .get(&at)
+                    .into_iter()
+                    .flatten()
+                    .rev()
+                    .filter(|o| bounds[0].is_none_or(|after| o.created_at > after))
+                    .filter(|o| bounds[1].is_none_or(|before| o.created_at < before))
+                    .filter(|o| statuses.as_ref().is_none_or(|st| st.contains(&o.status)))
+                    .map(|o| (o.created_at, o.to_json(location_id))),
+            );
+        }
+        items
     };
+    // Newest first, across locations.
+    items.sort_by_key(|(at, _)| std::cmp::Reverse(*at));
+    let mut items: Vec<Value> = items.into_iter().map(|(_, o)| o).collect();
     items.truncate(10_000);
     paginate(items, q)
 }

@@ -16,6 +16,10 @@ pub const MULTI_KEY_PREFIX: u64 = 8000;
 const MULTI_RESTAURANTS: [i64; 3] = [23451, 23452, 23453];
 /// Zelty: `config.restaurants` more restaurants, one key each, from this id.
 pub const FIRST_EXTRA_RESTAURANT: i64 = 20001;
+/// Zelty: the prefix of a chain's group key, which sees the first `CHAIN` extra
+/// restaurants (one Zelty account); there when the sandbox has two extras or more.
+pub const GROUP_KEY_PREFIX: u64 = 9000;
+pub const CHAIN: usize = 20;
 const CREATED_AT: &str = "2026-01-15T10:30:00+01:00";
 
 const CITIES: [(&str, &str); 10] = [
@@ -61,6 +65,8 @@ pub struct World {
     catalogs: std::collections::HashMap<String, usize>,
     pub demo_key: String,
     pub multi_key: String,
+    /// The chain's key, when there is a chain.
+    pub group_key: Option<String>,
     /// Every key: the demo key, the multi key, then one per extra restaurant.
     pub keys: Vec<ZeltyKey>,
 }
@@ -103,8 +109,13 @@ impl World {
             let id = FIRST_EXTRA_RESTAURANT + i as i64;
             ZeltyKey { key: ids::zelty_key(id as u64), restaurants: vec![restaurant(id, i)] }
         }));
+        let group_key = (restaurants >= 2).then(|| ids::zelty_key(GROUP_KEY_PREFIX));
+        if let Some(key) = &group_key {
+            let chain = keys[2..2 + restaurants.min(CHAIN)].iter().map(|k| k.restaurants[0].clone()).collect();
+            keys.push(ZeltyKey { key: key.clone(), restaurants: chain });
+        }
         let catalogs = locations.iter().enumerate().map(|(n, l)| (l.catalog_id.clone(), n)).collect();
-        World { locations, account_catalog_id: ids::short_id(1, 0), catalogs, demo_key, multi_key, keys }
+        World { locations, account_catalog_id: ids::short_id(1, 0), catalogs, demo_key, multi_key, group_key, keys }
     }
 
     /// The position of a location from its id (`3r4s3-7` is the eighth), without a scan.
@@ -227,6 +238,9 @@ mod tests {
         assert_eq!(a.single_keys(), b.single_keys());
         assert_eq!(a.single_keys().len(), 4);
         assert_eq!(a.key(&a.multi_key).unwrap().restaurants.len(), 3);
+        let group = a.key(a.group_key.as_ref().unwrap()).unwrap();
+        assert_eq!(group.restaurants.iter().map(|r| r.id).collect::<Vec<_>>(), [20001, 20002, 20003]);
+        assert!(World::new(2, 1).group_key.is_none());
         assert_eq!(a.location_index("3r4s3-11"), Some(11));
         assert!(
             a.location_index("3r4s3-12").is_none()

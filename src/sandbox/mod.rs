@@ -206,6 +206,7 @@ fn describe(s: &Shared) -> Value {
         "client_secret": ids::CLIENT_SECRET,
         "demo_key": s.world.demo_key,
         "multi_key": s.world.multi_key,
+        "group_key": s.world.group_key,
         "keys": keys_json(s),
         "account": { "id": data::ACCOUNT_ID, "name": data::ACCOUNT_NAME },
         "locations": s.world.locations.iter().map(|l| json!({ "id": l.id, "name": l.name, "catalog_id": l.catalog_id })).collect::<Vec<_>>(),

@@ -1,13 +1,18 @@
-//! `cargo bench --bench provision`: the figures of issue #4, measured in one run against
-//! the release binary and a sandbox serving 500 restaurants and 500 locations with 50 ms
-//! added to every answer and the services' rate limits enforced.
+//! `cargo bench --bench provision`: the figures of issues #4 and #12, measured in one run
+//! against the release binary and a sandbox serving 500 restaurants and 500 locations with
+//! 50 ms added to every answer and the services' rate limits enforced.
 //!
-//! 1. 500 restaurants, each with its own location token: default concurrency versus
+//! 1. A fleet (issue #12): `provision` of 20, 200 and 500 restaurants with their own
+//!    tokens, then `status --all-profiles` of them, with the file store and with the real
+//!    keyring (gnome-keyring, unlocked, in a private D-Bus session, as tests/it/keyring.rs
+//!    starts it); then a chain of 20 restaurants on one Zelty group key and one HubRise
+//!    account token, provisioned and checked with both stores.
+//! 2. 500 restaurants, each with its own location token: default concurrency versus
 //!    `--concurrency 1` (timed on a 50-restaurant subset, and in full when that predicts
 //!    under two minutes), against the latency floor (rate limits do not bind here).
-//! 2. 500 restaurants served by one account-level token: 1,500 HubRise requests on one
+//! 3. 500 restaurants served by one account-level token: 1,500 HubRise requests on one
 //!    connection, against the bound HubRise's 500-a-minute windows set.
-//! 3. Start-up of `--help` and `status --offline` against `gh --help`, and binary sizes.
+//! 4. Start-up of `--help` and `status --offline` against `gh --help`, and binary sizes.
 //!
 //! Peak memory comes from `/usr/bin/time` (GNU, `%M`), else from `getrusage`. Nothing is
 //! asserted: the figures are printed, as a Markdown block for tests/bench/RESULTS.md.
@@ -20,10 +25,15 @@
 #[path = "../it/support.rs"]
 mod support;
 
+// The real keyring's private session, as the keyring test starts it.
+#[allow(dead_code)]
+#[path = "../it/keyring.rs"]
+mod keyring;
+
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
-use std::time::{Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
 use support::Sandbox;
 
 const N: usize = 500;
@@ -35,6 +45,124 @@ const CONCURRENCY: usize = 8;
 const HUBRISE_PER_RESTAURANT: usize = 3;
 const ROUND_TRIPS: f64 = 3.0;
 const HUBRISE_PER_MINUTE: usize = 500;
+
+/// The fleet sizes of issue #12's table.
+const SIZES: [usize; 3] = [20, 200, N];
+/// The sandbox's chain: its group key sees this many restaurants, from this id.
+const CHAIN: usize = 20;
+const FIRST_EXTRA_RESTAURANT: i64 = 20001;
+/// `status --all-profiles`: profiles checked at once, and round trips per profile
+/// (src/connection/fleet.rs: the key's one Zelty call, the watch's location and its
+/// orders, all at the same time).
+const STATUS_CONCURRENCY: usize = 16;
+const STATUS_ROUND_TRIPS: f64 = 1.0;
+
+/// `provision` then `status --all-profiles` of `n` restaurants with one store.
+struct FleetRow {
+    store: &'static str,
+    n: usize,
+    provision: Run,
+    provision_429: (usize, usize),
+    /// CPU seconds gnome-keyring spent during `provision` (real keyring only).
+    keyring_cpu: Option<f64>,
+    status: Run,
+    status_code: i32,
+    status_429: (usize, usize),
+}
+
+impl FleetRow {
+    /// Profiles whose Zelty and HubRise ends are both ok.
+    fn status_ok(&self) -> usize {
+        self.status.report["profiles"].as_array().map_or(0, |all| {
+            all.iter().filter(|p| p["zelty"]["state"] == "ok" && p["hubrise"]["state"] == "ok").count()
+        })
+    }
+
+    fn line(&self) -> String {
+        format!(
+            "{} store, {} restaurants: provision {:.2} s (peak {}, {}{}, 429s: Zelty {}, HubRise {}); status --all-profiles {:.2} s (peak {}, {} ok, exit {}, 429s: Zelty {}, HubRise {})",
+            self.store,
+            self.n,
+            self.provision.wall,
+            mib(self.provision.peak_kib),
+            summary(&self.provision),
+            self.keyring_cpu.map_or(String::new(), |c| format!(", gnome-keyring CPU {c:.1} s")),
+            self.provision_429.0,
+            self.provision_429.1,
+            self.status.wall,
+            mib(self.status.peak_kib),
+            self.status_ok(),
+            self.status_code,
+            self.status_429.0,
+            self.status_429.1
+        )
+    }
+}
+
+/// The chain with one store.
+struct ChainRow {
+    store: &'static str,
+    provision: Run,
+    provision_code: i32,
+    provision_429: (usize, usize),
+    right: usize,
+    status: Run,
+    status_code: i32,
+    status_429: (usize, usize),
+}
+
+impl ChainRow {
+    fn line(&self) -> String {
+        format!(
+            "chain of {CHAIN}, {} store: provision {:.2} s (peak {}, exit {}, {}/{CHAIN} on the right restaurant and location, 429s: Zelty {}, HubRise {}); status --all-profiles {:.2} s (peak {}, exit {}, 429s: Zelty {}, HubRise {})",
+            self.store,
+            self.provision.wall,
+            mib(self.provision.peak_kib),
+            self.provision_code,
+            self.right,
+            self.provision_429.0,
+            self.provision_429.1,
+            self.status.wall,
+            mib(self.status.peak_kib),
+            self.status_code,
+            self.status_429.0,
+            self.status_429.1
+        )
+    }
+}
+
+/// The previous run may have used the same Zelty keys this very second, and Zelty counts
+/// requests per key and per second: a new process cannot know, so the benchmark leaves
+/// that second to pass between runs, as a person typing the next command would.
+fn fresh_second() {
+    std::thread::sleep(Duration::from_millis(1100));
+}
+
+/// 429 answers since the `before`-th request: (Zelty, HubRise).
+fn count_429(sb: &Sandbox, before: usize) -> (usize, usize) {
+    let requests: Vec<Value> = sb.requests().into_iter().skip(before).collect();
+    let count = |service: &str| requests.iter().filter(|r| r["service"] == service && r["status"] == 429).count();
+    (count("zelty"), count("hubrise_api"))
+}
+
+/// Chain restaurants connected to their own restaurant id and location.
+fn chain_is_right(report: &Value, locations: &[String]) -> usize {
+    (0..CHAIN)
+        .filter(|&i| {
+            report["restaurants"].as_array().into_iter().flatten().any(|r| {
+                r["profile"] == format!("shop-{i:02}")
+                    && r["outcome"] == "connected"
+                    && r["restaurant_id"] == FIRST_EXTRA_RESTAURANT + i as i64
+                    && r["location_id"] == locations[i].as_str()
+            })
+        })
+        .count()
+}
+
+/// The floor latency sets for `status --all-profiles` of `n` profiles.
+fn status_floor(n: usize) -> f64 {
+    n.div_ceil(STATUS_CONCURRENCY) as f64 * STATUS_ROUND_TRIPS * LATENCY
+}
 
 struct Run {
     wall: f64,
@@ -82,15 +210,39 @@ fn epoch() -> f64 {
     SystemTime::now().duration_since(UNIX_EPOCH).unwrap().as_secs_f64()
 }
 
-/// A config dir, a manifest of `entries` (profile, key, `Ok(location token)` or
-/// `Err(location id)` for the account token) and the environment that fills it.
+/// One restaurant of a manifest: its profile, its Zelty key, `Ok(location token)` or
+/// `Err(location id)` for the account token, and the restaurant id when the key sees several.
+struct Entry {
+    profile: String,
+    key: String,
+    hubrise: Result<String, String>,
+    restaurant_id: Option<i64>,
+}
+
+fn entry(profile: String, key: &str, hubrise: Result<String, String>) -> Entry {
+    Entry { profile, key: key.to_string(), hubrise, restaurant_id: None }
+}
+
+/// A config dir, a manifest of entries and the environment that fills it, with the file
+/// store or, given a keyring session, the real keyring.
 struct Fleet {
     dir: tempfile::TempDir,
     env: Vec<(String, String)>,
+    /// Kept alive for the fleet's runs.
+    keyring: Option<keyring::KeyringSession>,
 }
 
 impl Fleet {
-    fn new(sb: &Sandbox, entries: &[(String, String, Result<String, String>)], account_token: Option<&str>) -> Fleet {
+    fn new(sb: &Sandbox, entries: &[Entry], account_token: Option<&str>) -> Fleet {
+        Fleet::with_store(sb, entries, account_token, None)
+    }
+
+    fn with_store(
+        sb: &Sandbox,
+        entries: &[Entry],
+        account_token: Option<&str>,
+        keyring: Option<keyring::KeyringSession>,
+    ) -> Fleet {
         let dir = tempfile::tempdir().unwrap();
         let mut env: Vec<(String, String)> = sb.env();
         for (k, v) in [
@@ -102,16 +254,25 @@ impl Fleet {
             env.push((k.into(), v));
         }
         env.push(("ZELTY_BRIDGE_CONFIG_DIR".into(), dir.path().join("config").display().to_string()));
-        env.push(("ZELTY_BRIDGE_SECRET_STORE".into(), "file".into()));
+        match &keyring {
+            None => env.push(("ZELTY_BRIDGE_SECRET_STORE".into(), "file".into())),
+            Some(session) => {
+                env.push(("DBUS_SESSION_BUS_ADDRESS".into(), session.bus.clone()));
+                env.push(("XDG_RUNTIME_DIR".into(), session.home.path().join("run").display().to_string()));
+            }
+        }
         let mut text = String::new();
         if let Some(token) = account_token {
             text.push_str("hubrise_account_token_env = \"HUBRISE_ACCOUNT_TOKEN\"\n");
             env.push(("HUBRISE_ACCOUNT_TOKEN".into(), token.into()));
         }
-        for (i, (profile, key, hubrise)) in entries.iter().enumerate() {
-            text.push_str(&format!("[[restaurant]]\nprofile = \"{profile}\"\nzelty_api_key_env = \"K_{i}\"\n"));
-            env.push((format!("K_{i}"), key.clone()));
-            match hubrise {
+        for (i, e) in entries.iter().enumerate() {
+            text.push_str(&format!("[[restaurant]]\nprofile = \"{}\"\nzelty_api_key_env = \"K_{i}\"\n", e.profile));
+            env.push((format!("K_{i}"), e.key.clone()));
+            if let Some(id) = e.restaurant_id {
+                text.push_str(&format!("restaurant_id = {id}\n"));
+            }
+            match &e.hubrise {
                 Ok(token) => {
                     text.push_str(&format!("hubrise_access_token_env = \"T_{i}\"\n"));
                     env.push((format!("T_{i}"), token.clone()));
@@ -120,24 +281,50 @@ impl Fleet {
             }
         }
         std::fs::write(dir.path().join("manifest.toml"), text).unwrap();
-        Fleet { dir, env }
+        Fleet { dir, env, keyring }
+    }
+
+    /// CPU seconds gnome-keyring has spent so far in this fleet's session: found in
+    /// `/proc` as the `gnome-keyring-daemon` whose environment names the session's bus.
+    fn keyring_cpu(&self) -> Option<f64> {
+        let bus = format!("DBUS_SESSION_BUS_ADDRESS={}", self.keyring.as_ref()?.bus);
+        let tick = 100.0; // USER_HZ on Linux
+        std::fs::read_dir("/proc").ok()?.flatten().find_map(|e| {
+            let dir = e.path();
+            let comm = std::fs::read_to_string(dir.join("comm")).ok()?;
+            let environ = std::fs::read(dir.join("environ")).ok()?;
+            (comm.trim() == "gnome-keyring-d" && environ.split(|b| *b == 0).any(|v| v == bus.as_bytes()))
+                .then_some(())?;
+            let stat = std::fs::read_to_string(dir.join("stat")).ok()?;
+            let fields: Vec<&str> = stat.rsplit_once(')')?.1.split_whitespace().collect();
+            Some((fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?) / tick)
+        })
     }
 
     fn manifest(&self) -> PathBuf {
         self.dir.path().join("manifest.toml")
     }
 
+    fn run(&self, args: &[&str]) -> (Run, i32) {
+        let started = epoch();
+        let (wall, peak_kib, stdout, code) = measure(&support::bin(), args, &self.env, true);
+        let report: Value = serde_json::from_str(stdout.trim()).unwrap_or(json!({ "unreadable": stdout }));
+        (Run { wall, peak_kib, report, started }, code)
+    }
+
     fn provision(&self, concurrency: usize) -> Run {
         let manifest = self.manifest().display().to_string();
         let c = concurrency.to_string();
-        let started = epoch();
-        let (wall, peak_kib, stdout, code) =
-            measure(&support::bin(), &["provision", &manifest, "--json", "--concurrency", &c], &self.env, true);
-        let report: Value = serde_json::from_str(stdout.trim()).unwrap_or(json!({ "unreadable": stdout }));
+        let (run, code) = self.run(&["provision", &manifest, "--json", "--concurrency", &c]);
         if code != 0 {
-            eprintln!("warning: provision exited {code}: {}", report["summary"]);
+            eprintln!("warning: provision exited {code}: {}", run.report["summary"]);
         }
-        Run { wall, peak_kib, report, started }
+        run
+    }
+
+    /// `status --all-profiles --json`, and its exit code.
+    fn status(&self) -> (Run, i32) {
+        self.run(&["status", "--all-profiles", "--json"])
     }
 }
 
@@ -187,6 +374,44 @@ fn startup(program: &Path, args: &[&str], env: &[(String, String)], runs: usize)
     (median(walls), (!peaks.is_empty()).then(|| median(peaks) as u64))
 }
 
+/// The fleet's figures: issue #12's table, each store side by side.
+fn fleet_table(rows: &[FleetRow], chains: &[ChainRow]) {
+    println!("a fleet (issue #12): own tokens, 50 ms latency, rate limits on; file store | real keyring (ratio)");
+    let find = |store: &str, n: usize| rows.iter().find(|r| r.store == store && r.n == n);
+    for n in SIZES {
+        let (Some(file), keyring) = (find("file", n), find("keyring", n)) else { continue };
+        let cell = |run: &Run| format!("{:>6.2} s {:>9}", run.wall, mib(run.peak_kib));
+        let other = |pick: fn(&FleetRow) -> &Run| {
+            keyring.map_or("n/a".to_string(), |k| format!("{} ({:.2}x)", cell(pick(k)), pick(k).wall / pick(file).wall))
+        };
+        println!(
+            "  provision {n:>3}:             {} | {}   ({}{})",
+            cell(&file.provision),
+            other(|r| &r.provision),
+            summary(&file.provision),
+            keyring.and_then(|k| k.keyring_cpu).map_or(String::new(), |c| format!("; gnome-keyring CPU {c:.1} s"))
+        );
+        println!(
+            "  status --all-profiles {n:>3}: {} | {}   ({} ok, exit {}; latency floor at {STATUS_CONCURRENCY}: {:.2} s -> {:.2}x | {})",
+            cell(&file.status),
+            other(|r| &r.status),
+            file.status_ok(),
+            file.status_code,
+            status_floor(n),
+            file.status.wall / status_floor(n),
+            keyring.map_or("n/a".into(), |k| format!(
+                "{:.2}x, {} ok, exit {}",
+                k.status.wall / status_floor(n),
+                k.status_ok(),
+                k.status_code
+            ))
+        );
+    }
+    for c in chains {
+        println!("  {}", c.line());
+    }
+}
+
 fn main() {
     let bin = support::bin();
     println!("zelty-bridge: {}", bin.display());
@@ -204,18 +429,73 @@ fn main() {
         sb.json["locations"].as_array().unwrap().iter().map(|l| l["id"].as_str().unwrap().to_string()).collect();
     assert_eq!((keys.len(), locations.len()), (N, N), "the sandbox serves {N} of each");
     let tokens: Vec<String> = locations.iter().map(|l| sb.mint_token(json!({ "location_id": l }))).collect();
-    let own: Vec<_> = (0..N).map(|i| (format!("r-{i:03}"), keys[i].clone(), Ok(tokens[i].clone()))).collect();
-    let shared: Vec<_> = (0..N).map(|i| (format!("a-{i:03}"), keys[i].clone(), Err(locations[i].clone()))).collect();
+    let own: Vec<Entry> = (0..N).map(|i| entry(format!("r-{i:03}"), &keys[i], Ok(tokens[i].clone()))).collect();
+    let shared: Vec<Entry> = (0..N).map(|i| entry(format!("a-{i:03}"), &keys[i], Err(locations[i].clone()))).collect();
 
-    // 1. Location tokens.
-    let fleet = Fleet::new(&sb, &own, None);
-    let fast = fleet.provision(CONCURRENCY);
-    println!(
-        "own tokens, concurrency {CONCURRENCY}: {:.2} s, peak {}, {}",
-        fast.wall,
-        mib(fast.peak_kib),
-        summary(&fast)
-    );
+    // 1. A fleet, with each store.
+    let group_key = sb.json["group_key"].as_str().expect("the sandbox's group key").to_string();
+    let chain: Vec<Entry> = (0..CHAIN)
+        .map(|i| Entry {
+            restaurant_id: Some(FIRST_EXTRA_RESTAURANT + i as i64),
+            ..entry(format!("shop-{i:02}"), &group_key, Err(locations[i].clone()))
+        })
+        .collect();
+    let mut rows: Vec<FleetRow> = Vec::new();
+    let mut chains: Vec<ChainRow> = Vec::new();
+    let mut file_fleet = None;
+    for store in ["file", "keyring"] {
+        if store == "keyring" && !support::need_programs(&["dbus-run-session", "gnome-keyring-daemon"]) {
+            println!("real keyring: skipped (apt-get install -y gnome-keyring dbus)");
+            break;
+        }
+        let session = || (store == "keyring").then(|| keyring::KeyringSession::start(false)).flatten();
+        for n in SIZES {
+            let fleet = Fleet::with_store(&sb, &own[..n], None, session());
+            let cpu_before = fleet.keyring_cpu();
+            fresh_second();
+            let before = sb.requests().len();
+            let provision = fleet.provision(CONCURRENCY);
+            let provision_429 = count_429(&sb, before);
+            let keyring_cpu = fleet.keyring_cpu().zip(cpu_before).map(|(after, before)| after - before);
+            fresh_second();
+            let before = sb.requests().len();
+            let (status, code) = fleet.status();
+            let status_429 = count_429(&sb, before);
+            let row =
+                FleetRow { store, n, provision, provision_429, keyring_cpu, status, status_code: code, status_429 };
+            println!("{}", row.line());
+            rows.push(row);
+            if store == "file" && n == N {
+                file_fleet = Some(fleet);
+            }
+        }
+        let account = sb.mint_token(json!({ "account": true, "device_id": format!("chain-{store}") }));
+        let fleet = Fleet::with_store(&sb, &chain, Some(&account), session());
+        fresh_second();
+        let before = sb.requests().len();
+        let manifest = fleet.manifest().display().to_string();
+        let (provision, provision_code) = fleet.run(&["provision", &manifest, "--json"]);
+        let provision_429 = count_429(&sb, before);
+        let right = chain_is_right(&provision.report, &locations);
+        fresh_second();
+        let before = sb.requests().len();
+        let (status, status_code) = fleet.status();
+        let status_429 = count_429(&sb, before);
+        let row = ChainRow { store, provision, provision_code, provision_429, right, status, status_code, status_429 };
+        println!("{}", row.line());
+        chains.push(row);
+    }
+    let fleet = file_fleet.expect("the file store's 500");
+    let fast = &rows.iter().find(|r| r.store == "file" && r.n == N).unwrap().provision;
+
+    if std::env::var("ZELTY_BRIDGE_BENCH_ONLY").is_ok_and(|v| v == "fleet") {
+        println!("\n```text");
+        fleet_table(&rows, &chains);
+        println!("```");
+        return;
+    }
+
+    // 2. Location tokens: default concurrency against one at a time.
     let subset = Fleet::new(&sb, &own[..50], None);
     let slow_subset = subset.provision(1);
     let predicted = slow_subset.wall * (N as f64 / 50.0);
@@ -229,7 +509,7 @@ fn main() {
     println!("own tokens, concurrency 1: {slow_wall:.2} s ({slow_how}; 50 took {:.2} s)", slow_subset.wall);
     let floor = latency_floor(N, CONCURRENCY);
 
-    // 2. One account token for all.
+    // 3. One account token for all.
     let before = sb.requests().len();
     let account = sb.mint_token(json!({ "account": true }));
     let shared_run = Fleet::new(&sb, &shared, Some(&account)).provision(CONCURRENCY);
@@ -244,7 +524,7 @@ fn main() {
         shared_run.started.rem_euclid(60.0)
     );
 
-    // 3. Start-up and size.
+    // 4. Start-up and size.
     let env = &fleet.env;
     let help = startup(&bin, &["--help"], env, 20);
     let status = startup(&bin, &["status", "--offline", "--profile", "r-000"], env, 20);
@@ -269,12 +549,13 @@ fn main() {
 
     let ms = |s: f64| format!("{:.1} ms", s * 1000.0);
     println!("\n```text");
+    fleet_table(&rows, &chains);
     println!("provision, {N} restaurants, 50 ms latency, rate limits on (`--rate-limits`)");
     println!(
         "  own location tokens, --concurrency {CONCURRENCY}: {:>8.2} s   peak {}   ({})",
         fast.wall,
         mib(fast.peak_kib),
-        summary(&fast)
+        summary(fast)
     );
     println!("  own location tokens, --concurrency 1: {slow_wall:>8.2} s   ({slow_how})");
     println!(

@@ -115,8 +115,13 @@ fn both_secrets_live_in_the_real_keyring_and_in_no_file() {
     let mut status = session.cmd(&sb);
     status.args(["status", "--json"]);
     let status = run(status);
-    status.expect(0);
+    // Both secrets read back from the keyring; the app step is still a person's to do (6).
+    status.expect(6);
     assert_eq!(status.json()["secret_store"], "keyring");
+    assert_eq!(
+        (status.json()["zelty"]["state"].as_str(), status.json()["hubrise"]["state"].as_str()),
+        (Some("ok"), Some("ok"))
+    );
 
     let mut disconnect = session.cmd(&sb);
     disconnect.args(["disconnect", "--yes", "--json"]);

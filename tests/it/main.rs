@@ -9,6 +9,7 @@ mod cli;
 mod completions;
 mod connect;
 mod faults;
+mod fleet;
 mod hardening;
 mod keyring;
 mod leaks;

@@ -7,7 +7,8 @@
 //! (`GET /location`, or `GET /locations/:id` with the account token), its catalogs list and
 //! its customer lists list (or `GET /customer_lists/:id` when the manifest names one).
 //! A named catalog is found in the list rather than fetched with `GET /catalogs/:id`,
-//! which HubRise counts as a high-load query (10 a minute). Zelty cost: one request.
+//! which HubRise counts as a high-load query (10 a minute). Zelty cost: one request per
+//! distinct key in the whole run (`zelty::cache`), paced per key (`zelty::pace`).
 
 use super::Shared;
 use super::manifest::{HubriseSource, Plan};
@@ -119,9 +120,10 @@ async fn connect_one(shared: &Shared<'_>, name: &str, plan: &Plan, known: &mut K
         };
     }
 
-    let http = app.http.paced(shared.lanes.for_token(&token));
+    let http = app.http.paced(shared.lanes.lane(&key, &token));
     let zelty_api = app.settings.endpoints.zelty_api.as_str();
-    let mut restaurants = rounds(shared, name, || zelty::restaurants(&http, zelty_api, &key)).await?;
+    let restaurants =
+        shared.restaurants.get(&key, || rounds(shared, name, || zelty::restaurants(&http, zelty_api, &key))).await?;
     let hint = Msg::CheckManifestField.with("field", "restaurant_id").with("profile", name);
     let index = restaurants::designated(&restaurants, plan.restaurant_id, hint.clone())?.ok_or_else(|| {
         Failure::new(
@@ -131,7 +133,7 @@ async fn connect_one(shared: &Shared<'_>, name: &str, plan: &Plan, known: &mut K
         )
         .hint(hint)
     })?;
-    let restaurant = restaurants.swap_remove(index);
+    let restaurant = restaurants[index].clone();
     known.restaurant_id = Some(restaurant.id);
     known.restaurant_name = Some(restaurant.name.clone());
 
@@ -163,7 +165,9 @@ async fn connect_one(shared: &Shared<'_>, name: &str, plan: &Plan, known: &mut K
         (app.profiles.clone(), Arc::clone(&shared.store), Arc::clone(&shared.save_lock), name.to_string());
     tokio::task::spawn_blocking(move || {
         // The file store rewrites one file: writes from two restaurants must not interleave.
-        let _one_at_a_time = save_lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+        // The keyring's items are separate, so its writes go side by side.
+        let _one_at_a_time = (store.kind() == crate::secrets::StoreKind::File)
+            .then(|| save_lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
         store::save(&profiles, store.as_ref(), &owned, &profile, &key, Some(&token))
     })
     .await??;

@@ -4,13 +4,14 @@
 //! others. The run ends with `report`: a table or one JSON object, and an exit code.
 
 mod job;
-mod limiter;
 mod manifest;
 mod report;
 
 use crate::app::App;
+use crate::hubrise::limiter;
 use crate::i18n::Msg;
 use crate::secrets::SecretStore;
+use crate::zelty;
 use std::collections::VecDeque;
 use std::future::Future;
 use std::path::PathBuf;
@@ -44,6 +45,8 @@ pub struct Shared<'a> {
     pub app: &'a App,
     pub store: Arc<dyn SecretStore>,
     pub lanes: limiter::Lanes,
+    /// One `GET /restaurants` per distinct Zelty key, whatever the number of entries.
+    pub restaurants: zelty::cache::RestaurantsCache,
     pub account_token_env: Option<String>,
     pub dry_run: bool,
     pub force: bool,
@@ -67,7 +70,8 @@ pub async fn run(args: ProvisionArgs, app: &App) -> anyhow::Result<u8> {
     let shared = Shared {
         app,
         store,
-        lanes: limiter::Lanes::new(app.printer.clone()),
+        lanes: limiter::Lanes::new(app.printer.clone(), zelty::pace::global()),
+        restaurants: zelty::cache::RestaurantsCache::default(),
         account_token_env: manifest.account_token_env,
         dry_run: args.dry_run,
         force: args.force,

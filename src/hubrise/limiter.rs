@@ -1,23 +1,24 @@
 //! Pacing a run to the services' limits. HubRise counts requests per connection (one
 //! access token) in fixed windows that start at round minutes, hours and days: 500 a
-//! minute, 2,500 an hour, 10,000 a day (hubrise-api.md §6). `Windows` keeps each token
-//! under all three, charging a request sent near a boundary to both windows around it, so
-//! that a small clock difference with the server never puts 501 requests in one of its
-//! windows. Zelty publishes no limit: a 429 there (with its Retry-After, when sent) pauses
-//! every Zelty call of the run, not only the one that got it, since the others would only
-//! earn more 429s. Both are applied through `http::Pace`, before every attempt, retries
-//! included, because a retry counts against the limit like any request.
+//! minute, 2,500 an hour, 10,000 a day (https://www.hubrise.com/developers/api/general-concepts,
+//! "Rate limits"). `Windows` keeps each token under all three, charging a request sent near
+//! a boundary to both windows around it, so that a small clock difference with the server
+//! never puts 501 requests in one of its windows. Zelty's limit is per key: each Zelty
+//! call waits for its key's turn in the run's `zelty::pace::Pacer`. Both are applied
+//! through `http::Pace`, before every attempt, retries included, because a retry counts
+//! against the limit like any request.
 
 use crate::http::{Pace, Service};
 use crate::i18n::Msg;
 use crate::printer::Printer;
 use crate::secret::Secret;
+use crate::zelty::pace::{KeyLane, Pacer};
 use std::collections::{BTreeMap, HashMap};
 use std::future::Future;
 use std::hash::{Hash, Hasher};
 use std::pin::Pin;
 use std::sync::{Arc, Mutex, PoisonError};
-use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 /// At most `max` requests in each window of `period` seconds, windows starting at
 /// multiples of `period` since the Unix epoch (round minutes, hours, UTC days).
@@ -26,6 +27,10 @@ pub struct Limit {
     pub period: u64,
     pub max: u32,
 }
+
+/// HubRise's limit on high-load calls (listing orders, `GET /catalogs/:id`…), per
+/// connection, on top of the others (same page, "Rate limits").
+pub const HIGH_LOAD: [Limit; 1] = [Limit { period: 60, max: 10 }];
 
 /// HubRise's per-connection limits.
 pub const HUBRISE: [Limit; 3] =
@@ -37,9 +42,6 @@ pub const GUARD: Duration = Duration::from_secs(1);
 /// The longest pause a 429 imposes: a minute window and its guard. Waiting longer would
 /// look like a hang; the request then fails as unreachable and is reported.
 const MAX_PAUSE: Duration = Duration::from_secs(61);
-
-/// Pause after a Zelty 429 without Retry-After (the header is UNCONFIRMED, zelty-api.md §1.5).
-const ZELTY_PAUSE: Duration = Duration::from_secs(1);
 
 /// The counting, with the time passed in (since the Unix epoch), so tests drive it.
 #[derive(Debug)]
@@ -138,70 +140,96 @@ impl Limiter {
         }
     }
 
+    /// Takes a request's place only if one is free now: for what is worth doing only
+    /// when it costs no wait.
+    pub fn try_acquire(&self) -> bool {
+        self.state.lock().unwrap_or_else(PoisonError::into_inner).0.take(epoch_now()).is_ok()
+    }
+
     fn throttled(&self, retry_after: Option<Duration>) {
         self.state.lock().unwrap_or_else(PoisonError::into_inner).0.throttled(epoch_now(), retry_after);
     }
 }
 
-/// Zelty's pause, shared by every Zelty call of the run.
-#[derive(Default)]
-pub struct Cooldown {
-    until: Mutex<Option<Instant>>,
-}
+/// A token's limiters: all its calls, its high-load calls.
+type TokenLimiters = (Arc<Limiter>, Arc<Limiter>);
 
-impl Cooldown {
-    pub async fn acquire(&self) {
-        loop {
-            let until = *self.until.lock().unwrap_or_else(PoisonError::into_inner);
-            match until.map(|u| u.saturating_duration_since(Instant::now())) {
-                Some(wait) if !wait.is_zero() => tokio::time::sleep(wait).await,
-                _ => return,
-            }
-        }
-    }
-
-    pub fn throttled(&self, retry_after: Option<Duration>) {
-        let until = Instant::now() + retry_after.unwrap_or(ZELTY_PAUSE).min(MAX_PAUSE);
-        let mut current = self.until.lock().unwrap_or_else(PoisonError::into_inner);
-        *current = (*current).max(Some(until));
-    }
-}
-
-/// The run's pacing: one Zelty cooldown, one `Limiter` per distinct HubRise token.
+/// The run's pacing: the Zelty pacer (per key), and per distinct HubRise token a
+/// `Limiter` for all its calls and one for its high-load calls.
 pub struct Lanes {
-    zelty: Arc<Cooldown>,
-    hubrise: Mutex<HashMap<u64, Arc<Limiter>>>,
+    zelty: Arc<Pacer>,
+    hubrise: Mutex<HashMap<u64, TokenLimiters>>,
     printer: Printer,
 }
 
 impl Lanes {
-    pub fn new(printer: Printer) -> Lanes {
-        Lanes { zelty: Arc::default(), hubrise: Mutex::default(), printer }
+    pub fn new(printer: Printer, zelty: Arc<Pacer>) -> Lanes {
+        Lanes { zelty, hubrise: Mutex::default(), printer }
     }
 
-    /// The pacing for a restaurant whose HubRise calls use `token`. Tokens are told apart
-    /// by a hash, so the map holds no copy of a secret.
-    pub fn for_token(&self, token: &Secret) -> Arc<Lane> {
+    /// The token's two limiters. Tokens are told apart by a hash, so the map holds no copy
+    /// of a secret.
+    fn limiters(&self, token: &Secret) -> TokenLimiters {
         let mut hasher = std::hash::DefaultHasher::new();
         token.expose().hash(&mut hasher);
         let mut map = self.hubrise.lock().unwrap_or_else(PoisonError::into_inner);
-        let hubrise = Arc::clone(
-            map.entry(hasher.finish()).or_insert_with(|| Arc::new(Limiter::new(&HUBRISE, self.printer.clone()))),
-        );
-        Arc::new(Lane { zelty: Arc::clone(&self.zelty), hubrise })
+        let (all, high) = map.entry(hasher.finish()).or_insert_with(|| {
+            (
+                Arc::new(Limiter::new(&HUBRISE, self.printer.clone())),
+                Arc::new(Limiter::new(&HIGH_LOAD, self.printer.clone())),
+            )
+        });
+        (Arc::clone(all), Arc::clone(high))
+    }
+
+    /// The pacing for a restaurant whose Zelty calls use `key` and HubRise calls `token`.
+    pub fn lane(&self, key: &Secret, token: &Secret) -> Arc<Lane> {
+        Arc::new(Lane { zelty: self.zelty.lane(key), hubrise: self.limiters(token).0 })
+    }
+
+    /// `token`'s windows for all its calls.
+    pub fn hubrise(&self, token: &Secret) -> Arc<Limiter> {
+        self.limiters(token).0
+    }
+
+    /// The limiter of `token`'s high-load calls, taken before each one (the lane's
+    /// limiter still counts it among all the token's calls).
+    pub fn high_load(&self, token: &Secret) -> Arc<Limiter> {
+        self.limiters(token).1
+    }
+
+    /// The Zelty pacer, for calls made per key rather than per restaurant.
+    pub fn zelty(&self) -> &Arc<Pacer> {
+        &self.zelty
     }
 }
 
-/// One restaurant's pacing: the run's Zelty cooldown and its token's HubRise windows.
+/// A token's windows alone, for HubRise calls made without a Zelty key at hand.
+impl Pace for Limiter {
+    fn ready(&self, service: Service) -> Pin<Box<dyn Future<Output = ()> + Send + '_>> {
+        match service {
+            Service::HubRise => Box::pin(self.acquire()),
+            Service::Zelty => Box::pin(std::future::ready(())),
+        }
+    }
+
+    fn throttled(&self, service: Service, retry_after: Option<Duration>) {
+        if service == Service::HubRise {
+            Limiter::throttled(self, retry_after);
+        }
+    }
+}
+
+/// One restaurant's pacing: its Zelty key's turns and its token's HubRise windows.
 pub struct Lane {
-    zelty: Arc<Cooldown>,
+    zelty: Arc<KeyLane>,
     hubrise: Arc<Limiter>,
 }
 
 impl Pace for Lane {
     fn ready(&self, service: Service) -> Pin<Box<dyn Future<Output = ()> + Send + '_>> {
         match service {
-            Service::Zelty => Box::pin(self.zelty.acquire()),
+            Service::Zelty => Box::pin(self.zelty.ready()),
             Service::HubRise => Box::pin(self.hubrise.acquire()),
         }
     }

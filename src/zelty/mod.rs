@@ -1,5 +1,9 @@
 //! The Zelty side: checks on a pasted API key (before any network call) and the live
-//! validation `GET /restaurants` with `Authorization: Bearer`.
+//! validation `GET /restaurants` with `Authorization: Bearer`; `pace` keeps every call
+//! within Zelty's rate limit, `cache` asks each key once per run.
+
+pub mod cache;
+pub mod pace;
 
 use crate::error::{Failure, Kind};
 use crate::http::{Http, Idempotent, Reply, Service};
@@ -80,6 +84,7 @@ struct RestaurantsReply {
 
 /// The restaurants this key sees: the live proof that the key works.
 pub async fn restaurants(http: &Http, api: &str, key: &Secret) -> anyhow::Result<Vec<Restaurant>> {
+    let http = &paced(http, key);
     let url = format!("{}/restaurants", api.trim_end_matches('/'));
     let reply = http
         .send(Service::Zelty, Idempotent::Yes, |c| {
@@ -97,6 +102,12 @@ pub async fn restaurants(http: &Http, api: &str, key: &Secret) -> anyhow::Result
             .into());
     }
     Ok(parsed.restaurants)
+}
+
+/// `http` with its Zelty calls taking `key`'s turns: the caller's pacing when it has one
+/// (a run's lanes), else the process's.
+fn paced(http: &Http, key: &Secret) -> Http {
+    if http.is_paced() { http.clone() } else { http.paced(pace::global().lane(key)) }
 }
 
 /// Zelty's answer to anything but a 200, by its documented `errno` (Zelty's API reference,
@@ -141,6 +152,7 @@ struct ErrnoBody {
 /// the key, as Zelty Bridge is, subscribes its own targets. The answer also carries the
 /// account's webhook `secret_key`: it is never read into a field, printed or kept.
 pub async fn webhook_hosts(http: &Http, api: &str, key: &Secret) -> anyhow::Result<Vec<String>> {
+    let http = &paced(http, key);
     let url = format!("{}/webhooks", api.trim_end_matches('/'));
     let reply = http
         .send(Service::Zelty, Idempotent::Yes, |c| {
