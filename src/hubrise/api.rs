@@ -83,6 +83,28 @@ struct ErrorBody {
     message: String,
 }
 
+const FORBIDDEN: &str = "hubrise_forbidden";
+const NOT_FOUND: &str = "hubrise_not_found";
+
+/// What a refused call says about the id it named.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum IdVerdict {
+    /// HubRise does not know it, or this token may not see it (403 and 404 look alike to a
+    /// token that lacks the access).
+    Unknown,
+    /// Anything else: the token, the network, the service.
+    Other,
+}
+
+/// The verdict of `err` (from this module's calls) on the id the call named; callers map
+/// it to their own message instead of matching error codes.
+pub fn id_verdict(err: &anyhow::Error) -> IdVerdict {
+    match crate::error::failure_of(err) {
+        Some(f) if f.kind == Kind::Rejected && matches!(f.code, FORBIDDEN | NOT_FOUND) => IdVerdict::Unknown,
+        _ => IdVerdict::Other,
+    }
+}
+
 /// GETs `path` with the token and decodes the JSON, mapping refusals.
 async fn get<T: serde::de::DeserializeOwned>(http: &Http, api: &str, token: &Secret, path: &str) -> anyhow::Result<T> {
     let url = format!("{}{path}", api.trim_end_matches('/'));
@@ -104,10 +126,10 @@ fn check(reply: &Reply) -> Result<(), Failure> {
             let message = crate::secret::redact(&message);
             Err(Refusal::of_message(&message).failure().detail(format!("HTTP 401 {message}")))
         }
-        403 => Err(Failure::new(Kind::Rejected, "hubrise_forbidden", Msg::TokenForbidden.text())
+        403 => Err(Failure::new(Kind::Rejected, FORBIDDEN, Msg::TokenForbidden.text())
             .hint(Msg::TokenForbiddenHint.text())
             .detail(reply.excerpt())),
-        404 => Err(Failure::new(Kind::Rejected, "hubrise_not_found", Msg::HubriseNotFound.text())
+        404 => Err(Failure::new(Kind::Rejected, NOT_FOUND, Msg::HubriseNotFound.text())
             .hint(Msg::CheckEndpointHint.with("var", "ZELTY_BRIDGE_HUBRISE_API_URL"))
             .detail(reply.excerpt())),
         _ => Err(Failure::new(

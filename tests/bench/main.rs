@@ -19,7 +19,6 @@
 
 // A benchmark sets up the environment of the binary it runs, from its own (clippy.toml).
 #![allow(clippy::disallowed_methods)]
-
 #![allow(clippy::print_stdout, clippy::print_stderr)] // a benchmark reports on the terminal
 
 #[path = "../it/support.rs"]

@@ -257,8 +257,8 @@ async fn verify(
     name: &str,
 ) -> anyhow::Result<Verified> {
     let location = api::location(http, api_url, token, location_id).await.map_err(|err| {
-        match (location_id, failure_of(&err).map(|f| f.code)) {
-            (Some(id), Some("hubrise_not_found" | "hubrise_forbidden")) => {
+        match (location_id, api::id_verdict(&err)) {
+            (Some(id), api::IdVerdict::Unknown) => {
                 Failure::new(Kind::Rejected, "unknown_location", Msg::UnknownLocation.with("id", id))
                     .hint(Msg::CheckManifestField.with("field", "location_id").with("profile", name))
                     .into()
@@ -298,8 +298,8 @@ async fn verify(
 
 /// A refused id from the manifest gets a hint naming the field to check.
 fn named(err: anyhow::Error, field: &str, profile: &str) -> anyhow::Error {
-    match failure_of(&err).map(|f| (f.kind, f.code)) {
-        Some((Kind::Rejected, code @ ("hubrise_not_found" | "hubrise_forbidden"))) => {
+    match (api::id_verdict(&err), failure_of(&err).map(|f| f.code)) {
+        (api::IdVerdict::Unknown, Some(code)) => {
             let hint: Text = Msg::CheckManifestField.with("field", field).with("profile", profile);
             Failure::new(Kind::Rejected, code, Msg::HubriseNotFound.text()).hint(hint).into()
         }
