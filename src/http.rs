@@ -188,6 +188,13 @@ impl Http {
         Http { pace: Some(pace), budget, ..self.clone() }
     }
 
+    /// The same client, its requests paced by `pace` but keeping this client's budget: a
+    /// person's single call waits its key's turn and still gives up within the interactive
+    /// bound.
+    pub fn pacing(&self, pace: Arc<dyn Pace>) -> Http {
+        Http { pace: Some(pace), ..self.clone() }
+    }
+
     /// Whether a caller already paces these requests.
     pub fn is_paced(&self) -> bool {
         self.pace.is_some()

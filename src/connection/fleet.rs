@@ -33,12 +33,9 @@ use crate::zelty::cache::{Keep, PerKey};
 use crate::zelty::{self, Restaurant};
 use serde_json::{Value, json};
 use std::collections::HashMap;
-use std::future::Future;
 use std::hash::{Hash, Hasher};
-use std::pin::Pin;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex, PoisonError};
-use std::task::Poll;
 use tokio::sync::OnceCell;
 
 /// Profiles checked at once. Each waits on about two round trips; sixteen keep a 2-core
@@ -132,7 +129,7 @@ pub async fn check_all(app: &App, names: &[String], offline: bool) -> anyhow::Re
             done.lock().unwrap_or_else(PoisonError::into_inner)[i] = Some(line);
         }
     };
-    join_all((0..CONCURRENCY.min(names.len())).map(|_| worker()).collect()).await;
+    futures_util::future::join_all((0..CONCURRENCY.min(names.len())).map(|_| worker())).await;
     Ok(done.into_inner().unwrap_or_else(PoisonError::into_inner).into_iter().flatten().collect())
 }
 
@@ -350,22 +347,4 @@ pub fn table(lines: &[Line], lang: Lang) -> String {
         .collect();
     out.push(Fleet::Summary.with("ok", fine).with("total", lines.len()).render(lang));
     out.join("\n")
-}
-
-/// Runs futures that borrow the run side by side on this task, until all are done.
-async fn join_all<F: Future<Output = ()>>(futures: Vec<F>) {
-    let mut slots: Vec<Option<Pin<Box<F>>>> = futures.into_iter().map(|f| Some(Box::pin(f))).collect();
-    std::future::poll_fn(|cx| {
-        let mut pending = false;
-        for slot in &mut slots {
-            if let Some(future) = slot {
-                match future.as_mut().poll(cx) {
-                    Poll::Ready(()) => *slot = None,
-                    Poll::Pending => pending = true,
-                }
-            }
-        }
-        if pending { Poll::Pending } else { Poll::Ready(()) }
-    })
-    .await;
 }

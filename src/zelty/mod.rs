@@ -107,7 +107,7 @@ pub async fn restaurants(http: &Http, api: &str, key: &Secret) -> anyhow::Result
 /// `http` with its Zelty calls taking `key`'s turns: the caller's pacing when it has one
 /// (a run's lanes), else the process's.
 fn paced(http: &Http, key: &Secret) -> Http {
-    if http.is_paced() { http.clone() } else { http.paced(pace::global().lane(key)) }
+    if http.is_paced() { http.clone() } else { http.pacing(pace::global().lane(key)) }
 }
 
 /// Zelty's answer to anything but a 200, by its documented `errno` (Zelty's API reference,

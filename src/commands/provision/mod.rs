@@ -13,11 +13,8 @@ use crate::i18n::Msg;
 use crate::secrets::SecretStore;
 use crate::zelty;
 use std::collections::VecDeque;
-use std::future::Future;
 use std::path::PathBuf;
-use std::pin::Pin;
 use std::sync::{Arc, Mutex, PoisonError};
-use std::task::Poll;
 use std::time::Instant;
 
 /// Connect many restaurants from a manifest, for CI
@@ -95,7 +92,7 @@ pub async fn run(args: ProvisionArgs, app: &App) -> anyhow::Result<u8> {
             done.lock().unwrap_or_else(PoisonError::into_inner)[index] = Some(line);
         }
     };
-    join_all((0..concurrency).map(|_| worker()).collect()).await;
+    futures_util::future::join_all((0..concurrency).map(|_| worker())).await;
     drop(bar);
 
     let lines: Vec<report::Line> =
@@ -107,45 +104,4 @@ pub async fn run(args: ProvisionArgs, app: &App) -> anyhow::Result<u8> {
         app.printer.result(&report::table(&lines, seconds, args.dry_run, lang));
     }
     Ok(report::exit_code(&lines))
-}
-
-/// Runs futures that borrow the run side by side on this task, until all are done
-/// (tokio's `JoinSet` would need them to own everything they use).
-async fn join_all<F: Future<Output = ()>>(futures: Vec<F>) {
-    let mut slots: Vec<Option<Pin<Box<F>>>> = futures.into_iter().map(|f| Some(Box::pin(f))).collect();
-    std::future::poll_fn(|cx| {
-        let mut pending = false;
-        for slot in &mut slots {
-            if let Some(future) = slot {
-                match future.as_mut().poll(cx) {
-                    Poll::Ready(()) => *slot = None,
-                    Poll::Pending => pending = true,
-                }
-            }
-        }
-        if pending { Poll::Pending } else { Poll::Ready(()) }
-    })
-    .await;
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use std::time::Duration;
-
-    #[tokio::test]
-    async fn join_all_runs_futures_side_by_side() {
-        let start = Instant::now();
-        let order = Mutex::new(Vec::new());
-        let task = |n: u64| {
-            let order = &order;
-            async move {
-                tokio::time::sleep(Duration::from_millis(100 - 30 * n)).await;
-                order.lock().unwrap().push(n);
-            }
-        };
-        join_all(vec![task(0), task(1), task(2)]).await;
-        assert_eq!(*order.lock().unwrap(), vec![2, 1, 0]);
-        assert!(start.elapsed() < Duration::from_millis(250), "{:?}", start.elapsed());
-    }
 }
