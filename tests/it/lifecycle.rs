@@ -111,6 +111,8 @@ fn status_unreachable_exits_5_and_offline_calls_nothing() {
     let offline = cli(&sb, &home, &["status", "--offline", "--json"]);
     offline.expect(0);
     assert_eq!(offline.json()["zelty"]["state"], "unchecked");
+    assert_eq!(offline.json()["bridge_app"]["state"], "unchecked");
+    assert_eq!(offline.json()["bridge_app"]["confirmed_at"].as_str().map(|t| t.len()), Some(20), "the record is shown");
     assert_eq!(sb.requests().len(), before, "--offline makes no call");
 }
 
@@ -267,6 +269,24 @@ fn two_profiles_never_see_each_other() {
     lyon_status.expect(0);
     assert_eq!(lyon_status.json()["hubrise"]["location_id"], "3r4s3-1");
     cli(&sb, &home, &["--profile", "paris", "status"]).expect(4);
+}
+
+/// Two profiles on one location (two tills, say) get two connections: HubRise returns the
+/// same token to the same client on the same location unless the `device_id` differs, and
+/// revoking a shared token would end both.
+#[test]
+fn two_profiles_on_one_location_keep_distinct_tokens_and_one_disconnect_leaves_the_other() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    connected(&sb, &home, "front", Some("3r4s3-0"));
+    connected(&sb, &home, "back", Some("3r4s3-0"));
+    let (front, back) = (stored_token(&home, "front").unwrap(), stored_token(&home, "back").unwrap());
+    assert_ne!(front, back, "each profile has its own connection");
+    cli(&sb, &home, &["--profile", "front", "disconnect", "--yes"]).expect(0);
+    assert_eq!(sb.hubrise_get("/location", &front).0, 401, "the front till's token is revoked");
+    let status = cli(&sb, &home, &["--profile", "back", "status", "--json"]);
+    status.expect(0);
+    assert_eq!(status.json()["hubrise"]["state"], "ok", "{}", status.stdout);
+    assert_eq!(status.json()["hubrise"]["location_id"], "3r4s3-0");
 }
 
 #[test]

@@ -90,3 +90,57 @@ fn the_stand_in_connects_zelty_bridge_in_the_back_office() {
     assert!(log.contains("POST confirm status=303"), "{log}");
     assert_eq!(hooks(&sb), json!({}));
 }
+
+/// Zelty's answer to `GET /webhooks` carries the account's webhook `secret_key`: the wizard
+/// reads the evidence from that answer but never prints, logs or stores the secret, at any
+/// verbosity, in any command that reads it.
+#[test]
+fn zeltys_webhook_secret_key_never_leaves_the_answer() {
+    if !need_programs(&["python3"]) {
+        return;
+    }
+    let sb = Sandbox::start(&[]);
+    let home = Home::new();
+    let key = sb.demo_key();
+    let key_file = home.key_file(&key);
+    let mut connect = home.cmd(&sb);
+    connect.args(["-vv", "connect", "--json"]).env("ZELTY_API_KEY", &key);
+    let before = run(connect);
+    before.expect(0);
+    assert_eq!(before.json()["bridge_app"]["state"], "to_do");
+    let log = open_in_standin(
+        &home,
+        &["--location", "3r4s3-0", "--zelty-key-file", key_file.to_str().unwrap()],
+        &sb.bridge_connect_url(),
+    );
+    assert!(log.contains("bridge saved"), "{log}");
+    let (_, body) = sb.zelty_webhooks(&key);
+    let secret = body["secret_key"].as_str().expect("the answer carries a secret_key").to_string();
+    assert!(secret.len() >= 16, "{secret}");
+
+    let mut seen = String::new();
+    for args in [
+        &["-vv", "status"][..],
+        &["-vv", "status", "--json"],
+        &["-vv", "app", "--json"],
+        &["-vv", "status", "--all-profiles", "--json"],
+    ] {
+        let mut cmd = home.cmd(&sb);
+        cmd.args(args);
+        let out = run(cmd);
+        out.expect(0);
+        seen.push_str(&out.stdout);
+        seen.push_str(&out.stderr);
+    }
+    // The evidence was read from that very answer…
+    assert!(seen.contains("zelty-bridge.hubrise.com"), "{seen}");
+    assert!(seen.contains("\"state\":\"active\""), "{seen}");
+    // …and the secret is nowhere: not in any output, nor in any file the tool wrote.
+    for window in secret.as_bytes().windows(12) {
+        let window = String::from_utf8_lossy(window);
+        assert!(!seen.contains(window.as_ref()), "the secret_key leaked into the output");
+        for (path, text) in home.files() {
+            assert!(!text.contains(window.as_ref()), "the secret_key leaked into {}", path.display());
+        }
+    }
+}
