@@ -78,9 +78,21 @@ pub trait SecretStore: Send + Sync {
     fn users(&self) -> Result<Option<Vec<String>>, StoreError> {
         Ok(None)
     }
-    /// A cheap check that the store works, before the user does any work.
+    /// A check that the store works now, before the user does any work.
+    ///
+    /// A probe secret is written, read back and removed: a keyring that is locked may still
+    /// answer reads (with nothing), while a write needs an unlock nobody can answer, so a
+    /// read alone would pass now and fail at the end, after the one-time key was typed.
     fn probe(&self) -> Result<(), StoreError> {
-        self.get("zelty-bridge:probe").map(|_| ())
+        let user = format!("zelty-bridge:probe-{}", std::process::id());
+        let written = Secret::new(format!("probe-{}", std::process::id()));
+        self.set(&user, &written)?;
+        let read = self.get(&user);
+        let _ = self.delete(&user);
+        match read? {
+            Some(back) if back == written => Ok(()),
+            _ => Err(StoreError::Other("the store did not give back what was written".into())),
+        }
     }
 }
 

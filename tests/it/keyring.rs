@@ -208,3 +208,26 @@ fn a_stalled_keyring_peer_is_abandoned_at_its_deadline() {
     // Not a speed assertion: a hung call would have hit the harness's two-minute guard.
     assert!(started.elapsed() < HANG_GUARD);
 }
+
+/// A person at a terminal with a locked keyring (the usual case over SSH to a desktop) is
+/// told before the Zelty key is asked for — the key is shown once by Zelty — and offered
+/// the private file there and then.
+#[test]
+fn a_locked_keyring_is_caught_before_the_key_prompt() {
+    use rexpect::reader::Options;
+    use rexpect::session::spawn_with_options;
+    let Some(session) = KeyringSession::start(true) else { return };
+    let sb = Sandbox::start(&[]);
+    let mut cmd = session.cmd(&sb);
+    cmd.env_remove("CI").env("TERM", "xterm").env("ZELTY_BRIDGE_KEYRING_TIMEOUT", "3").arg("connect");
+    cmd.stdin(Stdio::inherit()); // the pty, as a person's terminal
+    let mut s =
+        spawn_with_options(cmd, Options::new().timeout_ms(Some(60_000)).strip_ansi_escape_codes(true)).expect("pty");
+    let before = s.exp_string("readable only by you?").expect("the file store is offered");
+    assert!(!before.contains("Zelty API key") && !before.contains("Step 1"), "asked before any step:\n{before}");
+    assert!(before.contains("keyring"), "the reason is said:\n{before}");
+    std::thread::sleep(Duration::from_millis(300));
+    s.send_line("n").unwrap();
+    s.exp_eof().unwrap();
+    assert!(session.home.stored().is_empty(), "nothing stored");
+}
