@@ -439,3 +439,26 @@ fn ctrl_c_stops_the_sandbox_cleanly() {
     assert!(rest.contains("Sandbox stopped") && !rest.contains("Interrupted"), "{rest}");
     assert_eq!(exit_code(&s), 0);
 }
+
+/// A build without a HubRise OAuth client says so before the one-time Zelty key is asked
+/// for, and a person may go on without the watch: the key and Zelty Bridge do not need it.
+#[test]
+fn no_oauth_client_is_said_before_the_key_prompt() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let mut cmd = person(&home, &sb, "en_US.UTF-8", &["connect"]);
+    cmd.env_remove("ZELTY_BRIDGE_CLIENT_ID").env_remove("ZELTY_BRIDGE_CLIENT_SECRET");
+    let mut s = spawn(cmd);
+    let before = s.exp_string("Go on without the watch?").expect("asked first");
+    assert!(!before.contains("Zelty API key") && !before.contains("Step 1"), "before any step:\n{before}");
+    assert!(before.contains("no HubRise OAuth client"), "{before}");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    s.send_line("y").unwrap();
+    through(&mut s, "Zelty API key");
+    s.send_line(&sb.demo_key()).unwrap();
+    // No watch: step 2 is skipped, Zelty Bridge is walked all the same.
+    let rest = through(&mut s, "Step 4/4");
+    assert!(!rest.contains("Step 2/4"), "{rest}");
+    assert!(rest.contains("Zelty Bridge is connected"), "{rest}");
+    s.exp_eof().unwrap();
+    assert_eq!(exit_code(&s), 0);
+}
