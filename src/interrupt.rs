@@ -35,13 +35,10 @@ pub enum Stop {
 }
 
 impl Stop {
-    /// 128 plus the signal number, as a shell reports a process the signal killed.
+    /// 130 for every one: the exit-code contract (README, "Exit codes") names one code for
+    /// an interrupted run, whatever stopped it; the error's detail names the signal.
     pub fn exit_code(self) -> u8 {
-        match self {
-            Stop::Interrupt => 130,
-            Stop::Terminate => 143,
-            Stop::Hangup => 129,
-        }
+        130
     }
 
     pub fn name(self) -> &'static str {

@@ -108,7 +108,7 @@ fn kill(signal: &str, pid: u32) {
 #[test]
 fn sigterm_and_sighup_at_each_store_step_leave_nothing_half_stored() {
     let sb = Sandbox::start(&[]);
-    for (signal, code) in [("TERM", 143), ("HUP", 129)] {
+    for (signal, code) in [("TERM", 130), ("HUP", 130)] {
         for step in 1..=3 {
             let home = Home::new();
             let pause = home.path().join("pause");
@@ -576,7 +576,7 @@ fn sigterm_and_sighup_at_the_hidden_prompt_put_echo_back() {
     use rexpect::reader::Options;
     use rexpect::session::spawn_with_options;
     let sb = Sandbox::start(&[]);
-    for (signal, code) in [("TERM", 143), ("HUP", 129)] {
+    for (signal, code) in [("TERM", 130), ("HUP", 130)] {
         let home = Home::new();
         // A person's terminal: no CI variable. The shell turns echo on (rexpect starts the
         // pty without it), then reports the exit code and the settings left behind.
