@@ -49,6 +49,8 @@ Register-ArgumentCompleter -Native -CommandName 'zelty-bridge' -ScriptBlock {
         'zelty-bridge;connect' {
             [CompletionResult]::new('--restaurant-id', '--restaurant-id', [CompletionResultType]::ParameterName, 'The Zelty restaurant to connect, when the key sees several')
             [CompletionResult]::new('--scope', '--scope', [CompletionResultType]::ParameterName, 'The HubRise permissions the watch asks for (read-only by default)')
+            [CompletionResult]::new('--catalog-id', '--catalog-id', [CompletionResultType]::ParameterName, 'The HubRise catalog to record, when the location has several')
+            [CompletionResult]::new('--customer-list-id', '--customer-list-id', [CompletionResultType]::ParameterName, 'The HubRise customer list to record, when the location has several')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the authorization in the browser, and for Zelty Bridge')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The connection to work on; each profile has its own secrets')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages [default: from LC_ALL, LC_MESSAGES or LANG]')

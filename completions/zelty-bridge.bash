@@ -159,7 +159,7 @@ _zelty__bridge() {
             return 0
             ;;
         zelty__subcmd__bridge__subcmd__connect)
-            opts="-q -v -h -V --zelty-api-key-stdin --restaurant-id --scope --no-browser --no-watch --timeout --force --profile --json --non-interactive --lang --sandbox --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --zelty-api-key-stdin --restaurant-id --scope --no-browser --no-watch --catalog-id --customer-list-id --timeout --force --profile --json --non-interactive --lang --sandbox --quiet --verbose --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -170,6 +170,14 @@ _zelty__bridge() {
                     return 0
                     ;;
                 --scope)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --catalog-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --customer-list-id)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -45,6 +45,8 @@ set edit:completion:arg-completer[zelty-bridge] = {|@words|
         &'zelty-bridge;connect'= {
             cand --restaurant-id 'The Zelty restaurant to connect, when the key sees several'
             cand --scope 'The HubRise permissions the watch asks for (read-only by default)'
+            cand --catalog-id 'The HubRise catalog to record, when the location has several'
+            cand --customer-list-id 'The HubRise customer list to record, when the location has several'
             cand --timeout 'Seconds to wait for the authorization in the browser, and for Zelty Bridge'
             cand --profile 'The connection to work on; each profile has its own secrets'
             cand --lang 'Language of messages [default: from LC_ALL, LC_MESSAGES or LANG]'

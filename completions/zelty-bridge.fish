@@ -48,6 +48,8 @@ complete -c zelty-bridge -n "__fish_zelty_bridge_needs_command" -f -a "sandbox" 
 complete -c zelty-bridge -n "__fish_zelty_bridge_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand connect" -l restaurant-id -d 'The Zelty restaurant to connect, when the key sees several' -r
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand connect" -l scope -d 'The HubRise permissions the watch asks for (read-only by default)' -r
+complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand connect" -l catalog-id -d 'The HubRise catalog to record, when the location has several' -r
+complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand connect" -l customer-list-id -d 'The HubRise customer list to record, when the location has several' -r
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand connect" -l timeout -d 'Seconds to wait for the authorization in the browser, and for Zelty Bridge' -r
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand connect" -l profile -d 'The connection to work on; each profile has its own secrets' -r
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand connect" -l lang -d 'Language of messages [default: from LC_ALL, LC_MESSAGES or LANG]' -r -f -a "fr\t''

@@ -121,6 +121,8 @@ const TEXTS: &[(&str, &str, Help)] = &[
     ("connect", "timeout", Help::ConnectTimeout),
     ("connect", "force", Help::ConnectForce),
     ("connect", "no_watch", Help::ConnectNoWatch),
+    ("connect", "catalog_id", Help::ConnectCatalogId),
+    ("connect", "customer_list_id", Help::ConnectCustomerListId),
     ("app", "", Help::AppAbout),
     ("app", "+examples", Help::AppExamples),
     ("app", "confirm", Help::AppConfirm),

@@ -64,6 +64,18 @@ pub enum StoreError {
     Other(String),
 }
 
+impl StoreError {
+    /// The reason alone, for a sentence that already says "the system keyring cannot be
+    /// used" (the whole error would say it twice).
+    pub fn reason(&self) -> String {
+        match self {
+            StoreError::Unavailable(why) | StoreError::Other(why) => why.clone(),
+            StoreError::Locked(why) => format!("locked: {why}"),
+            other => other.to_string(),
+        }
+    }
+}
+
 /// A place for secrets, keyed by user name (`<profile>:zelty-api-key`…).
 pub trait SecretStore: Send + Sync {
     fn kind(&self) -> StoreKind;

@@ -29,13 +29,13 @@ pub async fn choose(app: &App) -> anyhow::Result<Box<dyn SecretStore>> {
         return Err(store_failure(err).into());
     }
     if app.settings.sandbox {
-        app.printer.warn(Msg::SandboxFileStore.with("why", &err));
+        app.printer.warn(Msg::SandboxFileStore.with("why", err.reason()));
         return Ok(app.store_of(StoreKind::File));
     }
     if !app.ctx.interactive {
         return Err(store_failure(err).into());
     }
-    app.printer.warn(Msg::KeyringProblem.with("why", &err));
+    app.printer.warn(Msg::KeyringProblem.with("why", err.reason()));
     let path = app.settings.config_dir.join("secrets.json");
     if prompt::confirm(&app.printer, Msg::OfferFileStore.with("path", path.display()), false, Msg::FileStoreHint.text())
         .await?

@@ -37,9 +37,17 @@ impl Verified {
     }
 }
 
+/// The catalog and customer list a person named (`--catalog-id`, `--customer-list-id`), for
+/// a token that does not say (one from `HUBRISE_ACCESS_TOKEN`) on a location with several.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Wanted<'a> {
+    pub catalog: Option<&'a str>,
+    pub customer_list: Option<&'a str>,
+}
+
 /// Proves the token works and names what it reaches: the location (which must be the one
 /// the token endpoint named), its catalog and its customer list.
-pub async fn verify(app: &App, token: &Secret, grant: Option<&Grant>) -> anyhow::Result<Verified> {
+pub async fn verify(app: &App, token: &Secret, grant: Option<&Grant>, wanted: Wanted<'_>) -> anyhow::Result<Verified> {
     let spinner = app.printer.spinner(Msg::CheckingLocation.text());
     let (http, api) = (&app.http, app.settings.endpoints.hubrise_api.as_str());
     let location = api::location(http, api, token, None).await?;
@@ -57,12 +65,20 @@ pub async fn verify(app: &App, token: &Secret, grant: Option<&Grant>) -> anyhow:
         id.clone().map(|id| Named { id, name: name.clone().unwrap_or_default() })
     };
     let catalog = match grant {
-        Some(g) => named(&g.catalog_id, &g.catalog_name),
-        None => api::only_one(api::location_list(http, api, token, None, "catalogs").await)?,
+        Some(g) if wanted.catalog.is_none() || wanted.catalog == g.catalog_id.as_deref() => {
+            named(&g.catalog_id, &g.catalog_name)
+        }
+        _ => pick(api::location_list(http, api, token, None, "catalogs").await, wanted.catalog, "--catalog-id")?,
     };
     let customer_list = match grant {
-        Some(g) => named(&g.customer_list_id, &g.customer_list_name),
-        None => api::only_one(api::location_list(http, api, token, None, "customer_lists").await)?,
+        Some(g) if wanted.customer_list.is_none() || wanted.customer_list == g.customer_list_id.as_deref() => {
+            named(&g.customer_list_id, &g.customer_list_name)
+        }
+        _ => pick(
+            api::location_list(http, api, token, None, "customer_lists").await,
+            wanted.customer_list,
+            "--customer-list-id",
+        )?,
     };
     drop(spinner);
     app.printer.success(
@@ -72,4 +88,20 @@ pub async fn verify(app: &App, token: &Secret, grant: Option<&Grant>) -> anyhow:
             .with("account", &location.account.name),
     );
     Ok(Verified { location, catalog, customer_list })
+}
+
+/// The one `id` names among the location's, else the only one there is.
+fn pick(list: anyhow::Result<Vec<Named>>, id: Option<&str>, flag: &str) -> anyhow::Result<Option<Named>> {
+    let Some(id) = id else { return api::only_one(list) };
+    let list = list?;
+    let seen: Vec<String> = list.iter().map(|n| format!("{} ({})", n.name, n.id)).collect();
+    match list.into_iter().find(|n| n.id == id) {
+        Some(found) => Ok(Some(found)),
+        None => Err(Failure::new(
+            Kind::Usage,
+            "unknown_list_id",
+            crate::i18n::Bridge::UnknownListId.with("flag", flag).with("id", id).with("list", seen.join(", ")),
+        )
+        .into()),
+    }
 }

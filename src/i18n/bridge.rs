@@ -63,6 +63,8 @@ catalog! {
         AppDisconnectSteps { en: "CONNECTIONS > Zelty Bridge > « Actions » > « Déconnecter » (Disconnect), then « Confirmer »", fr: "CONNEXIONS > Zelty Bridge > « Actions » > « Déconnecter », puis « Confirmer »" }
         AppBlockSteps { en: "CONNECTIONS > Zelty Bridge > « Actions » > « Bloquer » (Block): orders stop until « Débloquer » (Unblock)", fr: "CONNEXIONS > Zelty Bridge > « Actions » > « Bloquer » : les commandes s'arrêtent jusqu'à « Débloquer »" }
         ZeltyDisableOr { en: "Or, on the Zelty side: Marketplace > Hubrise V2 > « Gérer » (Manage) > « Désactiver » (Deactivate)", fr: "Ou, côté Zelty : Marketplace > Hubrise V2 > « Gérer » > « Désactiver »" }
+        NamesLookUnrelated { en: "The Zelty restaurant « {restaurant} » and the HubRise location « {location} » ({account}) share no word: check that they are the same place before connecting Zelty Bridge", fr: "Le restaurant Zelty « {restaurant} » et le point de vente HubRise « {location} » ({account}) n'ont aucun mot en commun : vérifiez qu'il s'agit du même lieu avant de connecter Zelty Bridge" }
+        UnknownListId { en: "The location has no {flag} {id}; it has: {list}", fr: "Le point de vente n'a pas de {flag} {id} ; il a : {list}" }
         SandboxUndoHere { en: "Sandbox: do it in the fake back office from here?", fr: "Bac à sable : le faire dans le faux back-office depuis ici ?" }
     }
 }

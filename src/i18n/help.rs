@@ -38,6 +38,8 @@ catalog! {
 
         // ----- connect -----
         ConnectAbout { en: "Connect Zelty to HubRise: the Zelty key, the watch, the Zelty Bridge app, storage", fr: "Connecter Zelty à HubRise : la clé Zelty, la surveillance, l'app Zelty Bridge, l'enregistrement" }
+        ConnectCatalogId { en: "The HubRise catalog to record, when the location has several", fr: "Le catalogue HubRise à enregistrer, quand le point de vente en a plusieurs" }
+        ConnectCustomerListId { en: "The HubRise customer list to record, when the location has several", fr: "La liste de clients HubRise à enregistrer, quand le point de vente en a plusieurs" }
         ConnectNoWatch { en: "Go on without the watch (zelty-bridge's own read-only HubRise connection)", fr: "Continuer sans la surveillance (la connexion HubRise en lecture seule de zelty-bridge)" }
         AppAbout { en: "Connect the Zelty Bridge app in the HubRise back office (guided), or record it", fr: "Connecter l'app Zelty Bridge dans le back-office HubRise (guidé), ou l'enregistrer" }
         AppConfirm { en: "Record that Zelty Bridge is connected and configured, without the walk", fr: "Enregistrer que Zelty Bridge est connecté et configuré, sans le parcours guidé" }

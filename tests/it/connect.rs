@@ -373,3 +373,27 @@ fn the_app_step_without_a_terminal_prints_its_steps_and_links_and_exits_6() {
     french.expect(6);
     assert!(french.stderr.contains("?locale=fr-FR") && french.stderr.contains("CONNEXIONS"), "{}", french.stderr);
 }
+
+/// A token from HUBRISE_ACCESS_TOKEN does not say which catalog or customer list it is
+/// for: `--catalog-id` / `--customer-list-id` name them, and an id the location does not
+/// have is refused with the ones it has.
+#[test]
+fn catalog_and_customer_list_ids_name_them_for_an_env_token() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let token = sb.mint_token(json!({"location_id": "3r4s3-0"}));
+    let mut wrong = connect(&home, &sb);
+    wrong.args(["--catalog-id", "nope"]).env("HUBRISE_ACCESS_TOKEN", &token);
+    let out = run(wrong);
+    out.expect(2);
+    assert_eq!(error_code(&out), "unknown_list_id");
+    let message = out.json()["error"]["message"].as_str().unwrap().to_string();
+    assert!(message.contains("--catalog-id nope") && message.contains("77l00"), "{message}");
+    assert!(home.stored().is_empty(), "nothing stored");
+
+    let mut right = connect(&home, &sb);
+    right.args(["--catalog-id", "77l00", "--customer-list-id", "xab66"]).env("HUBRISE_ACCESS_TOKEN", &token);
+    let out = run(right);
+    out.expect(0);
+    let h = &out.json()["hubrise"];
+    assert_eq!((h["catalog_id"].as_str(), h["customer_list_id"].as_str()), (Some("77l00"), Some("xab66")), "{h}");
+}

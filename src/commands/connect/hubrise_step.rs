@@ -5,7 +5,7 @@
 
 use super::ConnectArgs;
 use crate::app::App;
-use crate::connection::watch::{Verified, verify};
+use crate::connection::watch::{Verified, Wanted, verify};
 use crate::error::{Failure, Kind};
 use crate::hubrise::listener::{Callback, Listener};
 use crate::hubrise::oauth::{self, Authorize, OAuthClient, OOB_REDIRECT};
@@ -24,7 +24,7 @@ pub async fn run(app: &App, args: &ConnectArgs, device_id: &str) -> anyhow::Resu
     if let Some(token) = app.env.get("HUBRISE_ACCESS_TOKEN") {
         app.printer.info(Msg::UsingEnvToken.text());
         let token = Secret::new(token.trim());
-        let verified = verify(app, &token, None).await?;
+        let verified = verify(app, &token, None, wanted(args)).await?;
         return Ok(HubriseDone { token, verified });
     }
     let Some((client, _)) = app.settings.client.clone() else {
@@ -41,7 +41,7 @@ pub async fn run(app: &App, args: &ConnectArgs, device_id: &str) -> anyhow::Resu
     let grant = oauth::exchange(&app.http, &app.settings.endpoints.hubrise_oauth, &client, &code).await;
     drop(spinner);
     let grant = grant?;
-    let verified = verify(app, &grant.token, Some(&grant)).await?;
+    let verified = verify(app, &grant.token, Some(&grant), wanted(args)).await?;
     Ok(HubriseDone { token: grant.token.clone(), verified })
 }
 
@@ -174,4 +174,8 @@ fn denied(error: &str) -> anyhow::Error {
         ("authorization_failed", Msg::AuthorizationFailed)
     };
     Failure::new(Kind::Rejected, code, msg.with("error", error)).hint(Msg::AccessDeniedHint.text()).into()
+}
+
+fn wanted(args: &ConnectArgs) -> Wanted<'_> {
+    Wanted { catalog: args.catalog_id.as_deref(), customer_list: args.customer_list_id.as_deref() }
 }

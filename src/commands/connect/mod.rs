@@ -42,6 +42,12 @@ pub struct ConnectArgs {
     /// Go on without the watch (zelty-bridge's own read-only HubRise connection)
     #[arg(long)]
     pub no_watch: bool,
+    /// The HubRise catalog to record, when the location has several
+    #[arg(long, value_name = "ID")]
+    pub catalog_id: Option<String>,
+    /// The HubRise customer list to record, when the location has several
+    #[arg(long, value_name = "ID")]
+    pub customer_list_id: Option<String>,
     /// Seconds to wait for the authorization in the browser, and for Zelty Bridge
     #[arg(long, default_value_t = 300, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub timeout: u64,
@@ -73,6 +79,17 @@ pub async fn run(args: ConnectArgs, app: &App) -> anyhow::Result<u8> {
         false => None,
     };
     let hubrise = watch.as_ref().map_or_else(HubrisePart::default, |w| w.verified.part(&args.scope, Some(device_id)));
+    if let Some(w) = &watch {
+        let (location, account) = (&w.verified.location.name, &w.verified.location.account.name);
+        if crate::connection::restaurants::names_look_unrelated(&zelty.restaurant.name, location, account) {
+            app.printer.warn(
+                Bridge::NamesLookUnrelated
+                    .with("restaurant", &zelty.restaurant.name)
+                    .with("location", location)
+                    .with("account", account),
+            );
+        }
+    }
 
     app.printer.step(Bridge::StepApp.text());
     let target = Target {
