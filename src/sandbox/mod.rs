@@ -278,6 +278,8 @@ impl Sandbox {
             data::ACCOUNT_NAME
         ));
         out.push_str(&format!("export HUBRISE_ACCOUNT_TOKEN={account}\n"));
+        out.push_str("# the demo Zelty key (restaurant Bella Pizza Paris), for a manifest's zelty_api_key_env:\n");
+        out.push_str(&format!("export ZELTY_SANDBOX_KEY={}\n", self.shared.world.demo_key));
         out.push_str(&format!("# demo Zelty key: {}\n", self.shared.world.demo_key));
         out.push_str(&format!("# Zelty key with 3 restaurants: {}\n", self.shared.world.multi_key));
         out.push_str(&format!("# HubRise back office: {}/connections\n", self.endpoints.hubrise_manager));

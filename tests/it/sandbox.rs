@@ -144,3 +144,34 @@ fn zeltys_webhook_secret_key_never_leaves_the_answer() {
         }
     }
 }
+
+/// The README's "Try the CI path on the sandbox" lines, run as they are written, in a
+/// shell with `zelty-bridge` on its PATH.
+#[test]
+fn the_readme_ci_path_runs_as_written() {
+    let readme = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
+    let block = readme
+        .split("<!-- ci-path -->")
+        .nth(1)
+        .and_then(|rest| rest.split("<!-- /ci-path -->").next())
+        .expect("the README marks its CI path");
+    let script = block.trim().trim_start_matches("```sh").trim_end_matches("```");
+    let home = Home::new();
+    let bin_dir = bin().parent().unwrap().to_path_buf();
+    let path = format!("{}:{}", bin_dir.display(), std::env::var("PATH").unwrap_or_default());
+    let out = Command::new("bash")
+        .args(["-e", "-c", script])
+        .current_dir(home.path())
+        .env_clear()
+        .env("PATH", path)
+        .env("HOME", home.path())
+        .env("LANG", "en_US.UTF-8")
+        .stdin(Stdio::null())
+        .output()
+        .expect("run the README's lines");
+    let (stdout, stderr) = (String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "exit {:?}\n--- stdout\n{stdout}\n--- stderr\n{stderr}", out.status.code());
+    assert!(stdout.contains("\"restaurant_id\":12345"), "connect's JSON: {stdout}");
+    assert!(stdout.contains("\"connected\":2"), "provision's report: {stdout}");
+    assert!(stdout.contains("exit 6: Zelty Bridge is still to do"), "status said the app is to do: {stdout}");
+}
