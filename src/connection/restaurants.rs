@@ -10,7 +10,10 @@ use crate::zelty::Restaurant;
 pub fn designated(restaurants: &[Restaurant], id: Option<i64>, hint: Text) -> anyhow::Result<Option<usize>> {
     match id {
         Some(id) => restaurants.iter().position(|r| r.id == id).map(Some).ok_or_else(|| {
-            Failure::new(Kind::Usage, "unknown_restaurant", Msg::UnknownRestaurant.with("id", id)).hint(hint).into()
+            let seen = listing(restaurants).join(", ");
+            Failure::new(Kind::Usage, "unknown_restaurant", Msg::UnknownRestaurant.with("id", id).with("list", seen))
+                .hint(hint)
+                .into()
         }),
         None if restaurants.len() == 1 => Ok(Some(0)),
         None => Ok(None),

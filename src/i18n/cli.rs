@@ -63,7 +63,7 @@ catalog! {
         ZeltyNoRestaurant { en: "Zelty accepted the key, but it gives access to no restaurant", fr: "Zelty a accepté la clé, mais elle ne donne accès à aucun restaurant" }
         ZeltyErrno { en: "Zelty answered with error number {errno}", fr: "Zelty a répondu avec l'erreur numéro {errno}" }
         SeveralRestaurants { en: "This key sees several restaurants: {list}", fr: "Cette clé donne accès à plusieurs restaurants : {list}" }
-        UnknownRestaurant { en: "This key does not give access to restaurant {id}", fr: "Cette clé ne donne pas accès au restaurant {id}" }
+        UnknownRestaurant { en: "This key does not give access to restaurant {id}; it sees: {list}", fr: "Cette clé ne donne pas accès au restaurant {id} ; elle voit : {list}" }
         RestaurantIdHint { en: "choose one with --restaurant-id ID", fr: "choisissez-en un avec --restaurant-id ID" }
         RestaurantGone { en: "The Zelty key no longer gives access to restaurant {id}", fr: "La clé Zelty ne donne plus accès au restaurant {id}" }
 

@@ -397,3 +397,16 @@ fn catalog_and_customer_list_ids_name_them_for_an_env_token() {
     let h = &out.json()["hubrise"];
     assert_eq!((h["catalog_id"].as_str(), h["customer_list_id"].as_str()), (Some("77l00"), Some("xab66")), "{h}");
 }
+
+/// A restaurant id the key does not see is refused with the restaurants it does see.
+#[test]
+fn an_unknown_restaurant_lists_what_the_key_sees() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let mut cmd = connect(&home, &sb);
+    cmd.args(["--restaurant-id", "999"]);
+    let out = run(cmd);
+    out.expect(2);
+    assert_eq!(error_code(&out), "unknown_restaurant");
+    let message = out.json()["error"]["message"].as_str().unwrap().to_string();
+    assert!(message.contains("999") && message.contains("Bella Pizza Paris (id 12345)"), "{message}");
+}
