@@ -77,6 +77,20 @@ pub struct SupportAccess {
 /// still load, without them.
 pub const PROFILE_VERSION: u32 = 2;
 
+impl HubrisePart {
+    /// Whether the watch's token serves a whole account (`account[…]`), read by the one
+    /// scope parser.
+    pub fn account_level(&self) -> bool {
+        crate::hubrise::oauth::check_scope(&self.scope).is_ok_and(|l| l == crate::hubrise::oauth::ScopeLevel::Account)
+    }
+
+    /// The location to name in API paths: an account token must name it; a location token
+    /// uses the short form (`GET /location`).
+    pub fn location_to_name(&self) -> Option<&str> {
+        if self.account_level() { self.location_id.as_deref() } else { None }
+    }
+}
+
 impl Profile {
     /// The HubRise side in one phrase: the location, or the account for an account token.
     pub fn location_label(&self) -> &str {

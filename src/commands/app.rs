@@ -10,7 +10,7 @@ use crate::connection::bridge::{self, Outcome, Target};
 use crate::connection::check::{self, not_connected, read_secrets};
 use crate::connection::evidence::{self, Watch};
 use crate::error::{Failure, Kind};
-use crate::i18n::{Bridge, Msg};
+use crate::i18n::Bridge;
 use crate::profile::BridgeApp;
 use std::time::Duration;
 
@@ -33,9 +33,7 @@ pub async fn run(args: AppArgs, app: &App) -> anyhow::Result<u8> {
     let mut profile = app.profiles.load(&app.profile)?.ok_or_else(|| not_connected(&app.profile))?;
     let flag = check::profile_flag(&app.profile);
     let (key, token) = read_secrets(app, &app.profile, &profile).await?;
-    let key = key.ok_or_else(|| {
-        Failure::new(Kind::NotConnected, "secret_missing", Msg::SecretMissing.text()).hint(Msg::NotConnectedHint.text())
-    })?;
+    let key = key.ok_or_else(check::key_missing)?;
     let h = &profile.hubrise;
     let watch = token.as_ref().map(|token| Watch { token, part: h });
     let outcome = if args.confirm {

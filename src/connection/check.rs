@@ -7,10 +7,10 @@ use super::state::{BridgeState, PartState};
 use super::store::store_failure;
 use crate::app::App;
 use crate::error::{Failure, Kind, failure_of};
+use crate::http::Http;
 use crate::hubrise::api;
-use crate::hubrise::oauth::{ScopeLevel, check_scope};
 use crate::i18n::{Bridge, Lang, Msg};
-use crate::profile::Profile;
+use crate::profile::{HubrisePart, Profile};
 use crate::secret::Secret;
 use crate::secrets;
 
@@ -48,8 +48,19 @@ impl Part {
         }
     }
 
-    pub fn missing(code: &'static str, msg: crate::i18n::Text, hint: crate::i18n::Text, lang: Lang) -> Part {
-        Part::not_ok(PartState::Missing, &Failure::new(Kind::NotConnected, code, msg).hint(hint), lang)
+    /// The Zelty key is not stored for the profile.
+    pub fn key_missing(lang: Lang) -> Part {
+        Part::not_ok(PartState::Missing, &key_missing(), lang)
+    }
+
+    /// The profile has no watch (connected without a HubRise OAuth client).
+    pub fn watch_absent(lang: Lang) -> Part {
+        Part::not_ok(
+            PartState::Missing,
+            &Failure::new(Kind::NotConnected, "watch_absent", Bridge::WatchAbsent.text())
+                .hint(Bridge::WatchAbsentHint.text()),
+            lang,
+        )
     }
 }
 
@@ -80,9 +91,8 @@ pub async fn check(app: &App, name: &str, profile: &Profile, offline: bool) -> S
             return report(app, name, profile, [&part, &part], None, None);
         }
     };
-    let missing_key = || Part::missing("secret_missing", Msg::SecretMissing.text(), Msg::NotConnectedHint.text(), lang);
-    let missing_watch =
-        || Part::missing("watch_absent", Bridge::WatchAbsent.text(), Bridge::WatchAbsentHint.text(), lang);
+    let missing_key = || Part::key_missing(lang);
+    let missing_watch = || Part::watch_absent(lang);
     if offline {
         let unchecked = |s: &Option<Secret>, missing: Part| {
             if s.is_some() { Part { state: PartState::Unchecked, problem: None, live_name: None } } else { missing }
@@ -98,7 +108,7 @@ pub async fn check(app: &App, name: &str, profile: &Profile, offline: bool) -> S
     };
     let watch = async {
         match &token {
-            Some(token) => check_watch(app, profile, token).await,
+            Some(token) => check_watch(app, &app.http, &profile.hubrise, token).await,
             None => missing_watch(),
         }
     };
@@ -133,12 +143,10 @@ pub fn restaurant_part(profile: &Profile, list: &[crate::zelty::Restaurant], lan
     }
 }
 
-/// The watch's token still reaches its location (by id for an account-level token).
-pub async fn check_watch(app: &App, profile: &Profile, token: &Secret) -> Part {
-    let h = &profile.hubrise;
-    let account = check_scope(&h.scope).is_ok_and(|l| l == ScopeLevel::Account);
-    let id = if account { h.location_id.as_deref() } else { None };
-    match api::location(&app.http, &app.settings.endpoints.hubrise_api, token, id).await {
+/// The watch's token still reaches its location (by id for an account-level token), over
+/// `http` (a fleet's paces each token).
+pub async fn check_watch(app: &App, http: &Http, watch: &HubrisePart, token: &Secret) -> Part {
+    match api::location(http, &app.settings.endpoints.hubrise_api, token, watch.location_to_name()).await {
         Ok(location) => Part::ok(Some(location.name)),
         Err(err) => Part::failed(&err, app.printer.lang()),
     }
@@ -196,6 +204,11 @@ pub fn bridge_hint(app: &App, name: &str, state: BridgeState) -> Option<crate::i
         BridgeState::Confirmed => Some(Bridge::ConfirmedHint.text()),
         _ => None,
     }
+}
+
+/// The Zelty key is not stored: exit 4, with how to store one.
+pub fn key_missing() -> Failure {
+    Failure::new(Kind::NotConnected, "secret_missing", Msg::SecretMissing.text()).hint(Msg::NotConnectedHint.text())
 }
 
 /// Profile `name` has no connection: exit 4, with how to make one.

@@ -65,9 +65,7 @@ pub async fn webhook_hosts(app: &App, key: Option<&Secret>) -> Option<Vec<String
 
 pub async fn orders(app: &App, watch: Option<&Watch<'_>>) -> Option<Vec<Order>> {
     let watch = watch?;
-    let account = crate::hubrise::oauth::check_scope(&watch.part.scope)
-        .is_ok_and(|level| level == crate::hubrise::oauth::ScopeLevel::Account);
-    let location = if account { watch.part.location_id.as_deref() } else { None };
+    let location = watch.part.location_to_name();
     match api::recent_orders(&app.http, &app.settings.endpoints.hubrise_api, watch.token, location).await {
         Ok(orders) => Some(orders),
         Err(err) => {

@@ -16,7 +16,7 @@
 //! - A profile that cannot be read (a corrupt file) is one line saying so; the others go on.
 //!   The exit code is the worst of the profiles'. Orphaned secrets are reported as before.
 
-use super::check::{Part, read_secrets, report, restaurant_part};
+use super::check::{Part, check_watch, read_secrets, report, restaurant_part};
 use super::evidence::{self, Evidence};
 use super::report::{Problem, StatusReport, bridge_label, part_label};
 use super::state::{PartState, worst};
@@ -25,8 +25,7 @@ use crate::clock::unix;
 use crate::error::{Kind, failure_of};
 use crate::hubrise::api::{self, AccountOrder, Order};
 use crate::hubrise::limiter::Lanes;
-use crate::hubrise::oauth::{ScopeLevel, check_scope};
-use crate::i18n::{Bridge, Fleet, Lang, Msg};
+use crate::i18n::{Fleet, Lang, Msg};
 use crate::profile::Profile;
 use crate::secret::Secret;
 use crate::zelty::cache::{Keep, PerKey};
@@ -183,14 +182,12 @@ impl Run<'_> {
         };
         let (answer, watch) = tokio::join!(zelty, watch);
         let zelty = match &answer {
-            None => Part::missing("secret_missing", Msg::SecretMissing.text(), Msg::NotConnectedHint.text(), lang),
+            None => Part::key_missing(lang),
             Some(Ok(KeyAnswer { restaurants: Some(list), .. })) => restaurant_part(profile, list, lang),
             Some(Ok(_)) => Part::ok(None),
             Some(Err(err)) => Part::failed(err, lang),
         };
-        let (watch, orders) = watch.unwrap_or_else(|| {
-            (Part::missing("watch_absent", Bridge::WatchAbsent.text(), Bridge::WatchAbsentHint.text(), lang), None)
-        });
+        let (watch, orders) = watch.unwrap_or_else(|| (Part::watch_absent(lang), None));
         let mut seen = Evidence::default();
         let hosts = answer.and_then(Result::ok).and_then(|a| a.hosts);
         evidence::with_hosts(&mut seen, hosts, &app.settings.bridge);
@@ -230,14 +227,8 @@ impl Run<'_> {
         let http = app.http.paced(self.lanes.hubrise(token));
         let api_url = app.settings.endpoints.hubrise_api.as_str();
         let h = &profile.hubrise;
-        let account = check_scope(&h.scope).is_ok_and(|l| l == ScopeLevel::Account);
-        let id = if account { h.location_id.as_deref() } else { None };
-        let location = async {
-            match api::location(&http, api_url, token, id).await {
-                Ok(location) => Part::ok(Some(location.name)),
-                Err(err) => Part::failed(&err, app.printer.lang()),
-            }
-        };
+        let (account, id) = (h.account_level(), h.location_to_name());
+        let location = check_watch(app, &http, h, token);
         let orders = async {
             let high_load = self.lanes.high_load(token);
             if account {

@@ -141,12 +141,7 @@ fn summary(
     let lang = app.printer.lang();
     let watch_part = match token {
         Some(_) => Part::ok(None),
-        None => Part::not_ok(
-            crate::connection::state::PartState::Missing,
-            &Failure::new(Kind::NotConnected, "watch_absent", Bridge::WatchAbsent.text())
-                .hint(Bridge::WatchAbsentHint.text()),
-            lang,
-        ),
+        None => Part::watch_absent(lang),
     };
     let (key, token) = (Some(key.clone()), token.cloned());
     let mut report = check::report(

@@ -198,10 +198,8 @@ async fn up_to_date(
     let h = &existing.hubrise;
     let ids_match = plan.restaurant_id.is_none_or(|id| id == existing.zelty.restaurant_id)
         && match &plan.hubrise {
-            HubriseSource::Account { location_id } => {
-                h.location_id.as_ref() == Some(location_id) && h.scope.starts_with("account[")
-            }
-            HubriseSource::Token { .. } => !h.scope.starts_with("account["),
+            HubriseSource::Account { location_id } => h.location_id.as_ref() == Some(location_id) && h.account_level(),
+            HubriseSource::Token { .. } => !h.account_level(),
         }
         && plan.catalog_id.as_ref().is_none_or(|id| h.catalog_id.as_ref() == Some(id))
         && plan.customer_list_id.as_ref().is_none_or(|id| h.customer_list_id.as_ref() == Some(id));
