@@ -115,12 +115,6 @@ impl App {
         }
     }
 
-    /// `zelty-bridge ARGS` as the user should type it here: a hint is runnable as printed,
-    /// so under `--sandbox` it keeps the flag.
-    pub fn command_line(&self, args: &str) -> String {
-        if self.settings.sandbox { format!("zelty-bridge --sandbox {args}") } else { format!("zelty-bridge {args}") }
-    }
-
     /// The store of a given kind with this app's settings.
     pub fn store_of(&self, kind: StoreKind) -> Box<dyn SecretStore> {
         make_store(&self.settings, kind)

@@ -155,6 +155,7 @@ impl Printer {
     /// The result for people; nothing in `--json` mode, where `json` carries it.
     pub fn result(&self, text: &str) {
         if !self.json {
+            let text = &self.runnable(text);
             self.out.write(text);
             if !text.ends_with('\n') {
                 self.out.write("\n");
@@ -458,7 +459,7 @@ mod tests {
 
     #[test]
     fn under_the_sandbox_every_named_command_runs_as_printed() {
-        let (p, _, err) = Printer::for_tests(Lang::En, false, false);
+        let (p, out, err) = Printer::for_tests(Lang::En, false, false);
         let p = p.in_sandbox(true);
         let table = [
             ("Run `zelty-bridge connect`", "Run `zelty-bridge --sandbox connect`"),
@@ -474,6 +475,9 @@ mod tests {
         }
         p.info(Msg::NotConnectedHint.text());
         assert!(text(&err).contains("`zelty-bridge --sandbox connect`"), "{}", text(&err));
+        // Results too: `status`'s report names `grant-support` for the next step.
+        p.result("  Support  not given yet (`zelty-bridge grant-support`)");
+        assert_eq!(text(&out), "  Support  not given yet (`zelty-bridge --sandbox grant-support`)\n");
         let (plain, _, _) = Printer::for_tests(Lang::En, false, false);
         assert_eq!(plain.runnable("Run `zelty-bridge connect`"), "Run `zelty-bridge connect`");
     }

@@ -47,11 +47,11 @@ pub async fn run(args: AppArgs, app: &App) -> anyhow::Result<u8> {
             true => bridge::walk(app, &target, Duration::from_secs(args.timeout)).await?,
             false => bridge::unattended(app, &target).await,
         };
-        bridge::tell(app, &outcome, &app.command_line(&format!("app{flag}")));
+        bridge::tell(app, &outcome, &format!("zelty-bridge app{flag}"));
         outcome
     };
     if let Outcome::ToDo(_) = &outcome {
-        let command = app.command_line(&format!("app --confirm{flag}"));
+        let command = format!("zelty-bridge app --confirm{flag}");
         return Err(Failure::new(Kind::NeedsPerson, "app_needs_person", Bridge::AppNeedsPerson.text())
             .hint(Bridge::AppNeedsPersonHint.with("command", command))
             .into());

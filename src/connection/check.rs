@@ -164,7 +164,7 @@ pub fn report(
     let lang = app.printer.lang();
     let (key, token) = secrets.unwrap_or((&None, &None));
     let h = &profile.hubrise;
-    let hint = |state| bridge_hint(app, name, state).map(|t| t.render(lang));
+    let hint = |state| bridge_hint(name, state).map(|t| t.render(lang));
     // Without a readable key there is no evidence to read: the app is unchecked.
     let evidence = evidence.filter(|_| zelty.state != PartState::Missing || watch.state == PartState::Ok);
     StatusReport {
@@ -192,13 +192,12 @@ pub fn report(
         },
         bridge_app: BridgeReport::of(profile, evidence, hint),
         support_access: SupportReport::of(profile),
-        cli: app.command_line("").trim_end().to_string(),
     }
 }
 
 /// What to do about the app in its state, as a runnable command.
-pub fn bridge_hint(app: &App, name: &str, state: BridgeState) -> Option<crate::i18n::Text> {
-    let command = app.command_line(&format!("app{}", profile_flag(name)));
+pub fn bridge_hint(name: &str, state: BridgeState) -> Option<crate::i18n::Text> {
+    let command = format!("zelty-bridge app{}", profile_flag(name));
     match state {
         BridgeState::ToDo => Some(Bridge::ToDoHint.with("command", command)),
         BridgeState::Confirmed => Some(Bridge::ConfirmedHint.text()),

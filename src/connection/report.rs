@@ -17,9 +17,6 @@ pub struct StatusReport {
     pub hubrise: HubriseReport,
     pub bridge_app: BridgeReport,
     pub support_access: SupportReport,
-    /// How to run the tool here (`zelty-bridge`, or with `--sandbox`), for runnable hints.
-    #[serde(skip)]
-    pub cli: String,
 }
 
 /// Why a part is not ok, said the way errors are.
@@ -186,7 +183,7 @@ impl StatusReport {
         lines.push(match &self.support_access.granted_at {
             Some(at) => t(Msg::SupportGranted.with("at", at)),
             None => t(Msg::SupportNotGranted
-                .with("command", format!("{} grant-support{}", self.cli, profile_flag(&self.profile)))),
+                .with("command", format!("zelty-bridge grant-support{}", profile_flag(&self.profile)))),
         });
         lines.join("\n")
     }

@@ -101,7 +101,7 @@ pub async fn run(args: ConnectArgs, app: &App) -> anyhow::Result<u8> {
         true => bridge::walk(app, &target, Duration::from_secs(args.timeout)).await?,
         false => bridge::unattended(app, &target).await,
     };
-    let app_command = app.command_line(&format!("app{}", check::profile_flag(&app.profile)));
+    let app_command = format!("zelty-bridge app{}", check::profile_flag(&app.profile));
     bridge::tell(app, &outcome, &app_command);
 
     app.printer.step(Bridge::StepStoreLast.text());
@@ -121,30 +121,22 @@ pub async fn run(args: ConnectArgs, app: &App) -> anyhow::Result<u8> {
         crate::secrets::StoreKind::File => crate::i18n::Ux::StoreFile.with("path", store.location()),
         _ => crate::i18n::Ux::StoreKeyring.with("service", store.location()),
     };
-    let store_kind = store.kind();
     tokio::task::spawn_blocking(move || store::save(&profiles, store.as_ref(), &name, &stored, &key, token.as_ref()))
         .await??;
     app.printer.success(Msg::Stored.with("store", app.printer.t(&location)));
-    summary(app, &profile, store_kind, &zelty.key, watch.as_ref().map(|w| &w.token), &outcome);
+    summary(app, &profile, &zelty.key, watch.as_ref().map(|w| &w.token), &outcome);
     Ok(0)
 }
 
 /// The status of what was just stored, and the next step.
-fn summary(
-    app: &App,
-    profile: &Profile,
-    store: crate::secrets::StoreKind,
-    key: &Secret,
-    token: Option<&Secret>,
-    outcome: &Outcome,
-) {
+fn summary(app: &App, profile: &Profile, key: &Secret, token: Option<&Secret>, outcome: &Outcome) {
     let lang = app.printer.lang();
     let watch_part = match token {
         Some(_) => Part::ok(None),
         None => Part::watch_absent(lang),
     };
     let (key, token) = (Some(key.clone()), token.cloned());
-    let mut report = check::report(
+    let report = check::report(
         app,
         &app.profile,
         profile,
@@ -152,7 +144,6 @@ fn summary(
         Some(outcome.evidence()),
         Some((&key, &token)),
     );
-    report.secret_store = store.name();
     if app.printer.is_json() {
         app.printer.json(&serde_json::to_value(&report).unwrap_or_default());
         return;
@@ -160,9 +151,9 @@ fn summary(
     app.printer.result(&report.render(lang));
     let flag = check::profile_flag(&app.profile);
     if outcome.done() {
-        app.printer.info(Bridge::NextGrant.with("command", app.command_line(&format!("grant-support{flag}"))));
+        app.printer.info(Bridge::NextGrant.with("command", format!("zelty-bridge grant-support{flag}")));
     } else {
-        app.printer.info(Bridge::NextApp.with("command", app.command_line(&format!("app{flag}"))));
+        app.printer.info(Bridge::NextApp.with("command", format!("zelty-bridge app{flag}")));
     }
 }
 
