@@ -158,11 +158,7 @@ async fn block(app: &App, profile: &Profile) -> anyhow::Result<u8> {
 /// (in the sandbox with no browser, the fake back office can be worked from here). A
 /// script gets the steps and links and goes on.
 async fn guide(app: &App, profile: &Profile, steps: &[Text], block: bool) -> anyhow::Result<()> {
-    let url = format!("{}/connections", app.settings.endpoints.hubrise_manager.trim_end_matches('/'));
-    let url = match app.printer.lang() {
-        crate::i18n::Lang::Fr => format!("{url}?locale=fr-FR"),
-        crate::i18n::Lang::En => url,
-    };
+    let url = crate::connection::bridge::connections_url(&app.settings, app.printer.lang());
     app.printer.url(Msg::OpenThisPage.text(), &url);
     for step in steps {
         app.printer.info(step.clone());

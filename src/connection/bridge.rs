@@ -56,12 +56,14 @@ impl Outcome {
     }
 }
 
-/// Where the walk starts: the App's Connect URL when configured, else CONNEXIONS, in the
-/// user's language (back-office links accept `?locale=fr-FR`).
+/// Where the walk starts: the App's Connect URL when configured, else CONNEXIONS.
 pub fn start_url(settings: &Settings, lang: Lang) -> String {
-    if let Some(url) = &settings.bridge.connect_url {
-        return url.clone();
-    }
+    settings.bridge.connect_url.clone().unwrap_or_else(|| connections_url(settings, lang))
+}
+
+/// The back office's CONNEXIONS page, in the user's language (back-office links accept
+/// `?locale=fr-FR`).
+pub fn connections_url(settings: &Settings, lang: Lang) -> String {
     let locale = match lang {
         Lang::Fr => "?locale=fr-FR",
         Lang::En => "",
