@@ -113,11 +113,14 @@ pub async fn walk(app: &App, target: &Target<'_>, timeout: Duration) -> anyhow::
     open_or_demo(app, target).await?;
     let waited = wait(app, target, timeout, clipboard).await?;
     let outcome = match waited {
-        // One full reading, so the report shows the orders too (two order listings in a
-        // few seconds stay well within HubRise's 10 a minute).
-        Waited::Seen(seen) => {
-            let full = evidence::gather(app, Some(target.key), target.watch.as_ref()).await;
-            Outcome::Active(if full.seen() { full } else { seen })
+        // Zelty's webhooks were just read; the orders (read every 30 s) once more, so the
+        // report shows them too (two listings in a few seconds stay within HubRise's 10 a
+        // minute).
+        Waited::Seen(mut seen) => {
+            if let Some(orders) = evidence::orders(app, target.watch.as_ref()).await {
+                evidence::with_orders(&mut seen, &orders, &app.settings.bridge.name, unix(app.clock.now()));
+            }
+            Outcome::Active(seen)
         }
         Waited::Enter | Waited::TimedOut => {
             let e = evidence::gather(app, Some(target.key), target.watch.as_ref()).await;
