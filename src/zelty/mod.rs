@@ -78,24 +78,38 @@ pub struct Restaurant {
 #[derive(Deserialize)]
 struct RestaurantsReply {
     restaurants: Vec<Restaurant>,
+}
+
+/// Every answer of Zelty's: its own fields and `errno` (0 is success).
+#[derive(Deserialize)]
+struct Answer<T> {
+    #[serde(flatten)]
+    body: T,
     #[serde(default)]
     errno: i64,
 }
 
-/// The restaurants this key sees: the live proof that the key works.
-pub async fn restaurants(http: &Http, api: &str, key: &Secret) -> anyhow::Result<Vec<Restaurant>> {
+/// GETs `path` with the key, taking the key's turn, and decodes the answer; a refusal or a
+/// non-zero `errno` is its documented failure.
+async fn get<T: serde::de::DeserializeOwned>(http: &Http, api: &str, key: &Secret, path: &str) -> anyhow::Result<T> {
     let http = &paced(http, key);
-    let url = format!("{}/restaurants", api.trim_end_matches('/'));
+    let url = format!("{}{path}", api.trim_end_matches('/'));
     let reply = http
         .send(Service::Zelty, Idempotent::Yes, |c| {
             c.get(&url).bearer_auth(key.expose()).header("Accept", "application/json")
         })
         .await?;
     refused(&reply)?;
-    let parsed: RestaurantsReply = reply.json(Service::Zelty)?;
+    let parsed: Answer<T> = reply.json(Service::Zelty)?;
     if parsed.errno != 0 {
         return Err(errno_failure(parsed.errno).into());
     }
+    Ok(parsed.body)
+}
+
+/// The restaurants this key sees: the live proof that the key works.
+pub async fn restaurants(http: &Http, api: &str, key: &Secret) -> anyhow::Result<Vec<Restaurant>> {
+    let parsed: RestaurantsReply = get(http, api, key, "/restaurants").await?;
     if parsed.restaurants.is_empty() {
         return Err(Failure::new(Kind::Rejected, "zelty_no_restaurant", Msg::ZeltyNoRestaurant.text())
             .hint(Msg::ZeltyKeyRejectedHint.text())
@@ -152,18 +166,7 @@ struct ErrnoBody {
 /// the key, as Zelty Bridge is, subscribes its own targets. The answer also carries the
 /// account's webhook `secret_key`: it is never read into a field, printed or kept.
 pub async fn webhook_hosts(http: &Http, api: &str, key: &Secret) -> anyhow::Result<Vec<String>> {
-    let http = &paced(http, key);
-    let url = format!("{}/webhooks", api.trim_end_matches('/'));
-    let reply = http
-        .send(Service::Zelty, Idempotent::Yes, |c| {
-            c.get(&url).bearer_auth(key.expose()).header("Accept", "application/json")
-        })
-        .await?;
-    refused(&reply)?;
-    let parsed: WebhooksReply = reply.json(Service::Zelty)?;
-    if parsed.errno != 0 {
-        return Err(errno_failure(parsed.errno).into());
-    }
+    let parsed: WebhooksReply = get(http, api, key, "/webhooks").await?;
     Ok(hosts_of(&parsed.webhooks))
 }
 
@@ -173,8 +176,6 @@ struct WebhooksReply {
     /// an empty list.
     #[serde(default)]
     webhooks: serde_json::Value,
-    #[serde(default)]
-    errno: i64,
 }
 
 /// The distinct hosts of the targets, sorted: a target's path may carry a token, its host
