@@ -53,27 +53,21 @@ pub async fn gather(app: &App, key: Option<&Secret>, watch: Option<&Watch<'_>>) 
 
 pub async fn webhook_hosts(app: &App, key: Option<&Secret>) -> Option<Vec<String>> {
     let key = key?;
-    match crate::zelty::webhook_hosts(&app.http, &app.settings.endpoints.zelty_api, key).await {
-        Ok(hosts) => Some(hosts),
-        Err(err) => {
-            app.printer
-                .debug(1, format!("Zelty webhooks: {}", crate::error::Report::of(&err, app.printer.lang()).message));
-            None
-        }
-    }
+    let hosts = crate::zelty::webhook_hosts(&app.http, &app.settings.endpoints.zelty_api, key).await;
+    hosts.map_err(|err| left_out(app, "Zelty webhooks", &err)).ok()
 }
 
 pub async fn orders(app: &App, watch: Option<&Watch<'_>>) -> Option<Vec<Order>> {
     let watch = watch?;
     let location = watch.part.location_to_name();
-    match api::recent_orders(&app.http, &app.settings.endpoints.hubrise_api, watch.token, location).await {
-        Ok(orders) => Some(orders),
-        Err(err) => {
-            app.printer
-                .debug(1, format!("HubRise orders: {}", crate::error::Report::of(&err, app.printer.lang()).message));
-            None
-        }
-    }
+    let orders = api::recent_orders(&app.http, &app.settings.endpoints.hubrise_api, watch.token, location).await;
+    orders.map_err(|err| left_out(app, "HubRise orders", &err)).ok()
+}
+
+/// A sign that could not be read is left out of the evidence; `-v` says why.
+pub fn left_out(app: &App, what: &str, err: &anyhow::Error) {
+    let message = crate::error::Report::of(err, app.printer.lang()).message;
+    app.printer.debug(1, format!("{what}: {message}"));
 }
 
 pub fn with_hosts(evidence: &mut Evidence, hosts: Option<Vec<String>>, bridge: &BridgeApp) {

@@ -274,10 +274,8 @@ impl Run<'_> {
         .clone()
     }
 
-    /// A sign that could not be read is left out of the evidence; `-v` says why.
     fn note(&self, what: &str, err: &anyhow::Error) {
-        let message = crate::error::Report::of(err, self.app.printer.lang()).message;
-        self.app.printer.debug(1, format!("{what}: {message}"));
+        evidence::left_out(self.app, what, err);
     }
 }
 
