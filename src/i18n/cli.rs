@@ -31,7 +31,6 @@ catalog! {
         UsingEnvToken { en: "Using the HubRise token from HUBRISE_ACCESS_TOKEN (no browser needed)", fr: "Utilisation du jeton HubRise de HUBRISE_ACCESS_TOKEN (pas besoin de navigateur)" }
         CheckingStore { en: "Checking the secret store…", fr: "Vérification du coffre à secrets…" }
         Stored { en: "Secrets saved in {store}; the profile holds no secret", fr: "Secrets enregistrés dans {store} ; le profil ne contient aucun secret" }
-        NextStepGrantSupport { en: "Next step: give Zelty's support team access with `zelty-bridge grant-support`", fr: "Étape suivante : donnez accès au support Zelty avec `zelty-bridge grant-support`" }
         ExistingConnection { en: "Profile {profile} is already connected ({restaurant} ↔ {location})", fr: "Le profil {profile} est déjà connecté ({restaurant} ↔ {location})" }
         ReplaceConnection { en: "Replace it? The current connection stays as it is until the new one is verified", fr: "La remplacer ? La connexion actuelle reste intacte tant que la nouvelle n'est pas vérifiée" }
         Cancelled { en: "Cancelled; nothing was changed", fr: "Annulé ; rien n'a été modifié" }
@@ -132,7 +131,6 @@ catalog! {
         ProfileLockedHint { en: "wait for it to finish, or use another --profile", fr: "attendez qu'il se termine, ou utilisez un autre --profile" }
         ConfigNotWritable { en: "Cannot write in {path}; nothing was changed", fr: "Impossible d'écrire dans {path} ; rien n'a été modifié" }
         ConfigNotWritableHint { en: "check the directory's permissions and free space, or point ZELTY_BRIDGE_CONFIG_DIR elsewhere", fr: "vérifiez les droits du répertoire et l'espace libre, ou indiquez un autre répertoire avec ZELTY_BRIDGE_CONFIG_DIR" }
-        ConfigCorrupt { en: "The configuration file {path} cannot be read", fr: "Le fichier de configuration {path} est illisible" }
         NoConfigDir { en: "No configuration directory could be found (HOME is not set)", fr: "Aucun répertoire de configuration trouvé (HOME n'est pas défini)" }
         NoConfigDirHint { en: "set ZELTY_BRIDGE_CONFIG_DIR", fr: "définissez ZELTY_BRIDGE_CONFIG_DIR" }
         BadEnvVar { en: "{var} has an invalid value « {value} » (expected {expected})", fr: "{var} a une valeur invalide « {value} » ({expected} attendu)" }
@@ -183,9 +181,7 @@ catalog! {
         RevokeFailedHint { en: "try again later, or disconnect in the HubRise back office (CONNECTIONS > Actions > Disconnect) and then run `zelty-bridge disconnect --force`", fr: "réessayez plus tard, ou déconnectez dans le back-office HubRise (CONNEXIONS > Actions > Déconnecter) puis lancez `zelty-bridge disconnect --force`" }
         RevokeFailedForced { en: "The HubRise token could not be revoked ({why}); removing the local connection anyway. Disconnect it in the HubRise back office: CONNECTIONS > Actions > Disconnect", fr: "Le jeton HubRise n'a pas pu être révoqué ({why}) ; la connexion locale est supprimée quand même. Déconnectez-la dans le back-office HubRise : CONNEXIONS > Actions > Déconnecter" }
         RevokeSkipped { en: "The HubRise token could not be read ({why}); it was not revoked", fr: "Le jeton HubRise n'a pas pu être lu ({why}) ; il n'a pas été révoqué" }
-        ZeltyDisableStep { en: "In Zelty, on Marketplace > Hubrise V2, open « Gérer » (Manage) and click « Désactiver » (Deactivate)", fr: "Dans Zelty, sur Marketplace > Hubrise V2, ouvrez « Gérer » et cliquez sur « Désactiver »" }
         OpenThisPage { en: "Open this page:", fr: "Ouvrez cette page :" }
-        BlockStep { en: "In CONNECTIONS, find Zelty Bridge, then click Actions > Block and confirm", fr: "Dans CONNEXIONS, trouvez Zelty Bridge, puis cliquez sur Actions > Bloquer et confirmez" }
         UnblockLater { en: "To resume later: Actions > Unblock. Nothing was removed here", fr: "Pour reprendre plus tard : Actions > Débloquer. Rien n'a été supprimé ici" }
         BlockKept { en: "Profile {profile} kept; the connection is blocked in HubRise until you unblock it", fr: "Profil {profile} conservé ; la connexion est bloquée dans HubRise jusqu'à ce que vous la débloquiez" }
         Disconnected { en: "Profile {profile} disconnected; its secrets and profile are deleted", fr: "Profil {profile} déconnecté ; ses secrets et son profil sont supprimés" }
