@@ -1,9 +1,9 @@
 //! The `App`: everything a command needs from the outside world (decided context, printer,
-//! environment, settings, secret store, browser opener, clock, HTTP client, profiles, the
-//! embedded sandbox), built once and handed to the command. Tests and the sandbox swap
-//! pieces here, never inside the commands.
+//! environment, settings, browser opener, clock, HTTP client, profiles), built once and
+//! handed to the command. `--sandbox` swaps pieces here (its endpoints, its client, the
+//! opener that plays its pages), never inside the commands.
 
-use crate::browser::{Opener, SystemOpener};
+use crate::browser::{Opened, Opener, Page, SystemOpener};
 use crate::clock::{Clock, SystemClock};
 use crate::context::{self, Context};
 use crate::env::Env;
@@ -11,9 +11,8 @@ use crate::http::Http;
 use crate::i18n::{Harden, Msg};
 use crate::printer::Printer;
 use crate::profile::{self, ProfileLock, Profiles};
-use crate::sandbox::{Sandbox, SandboxConfig};
 use crate::secrets::{FileStore, KeyringStore, SecretStore, StoreKind};
-use crate::settings::{self, SandboxFacts, Settings};
+use crate::settings::{self, Settings};
 use std::time::Duration;
 
 pub struct App {
@@ -26,8 +25,6 @@ pub struct App {
     pub opener: Box<dyn Opener>,
     pub clock: Box<dyn Clock>,
     pub http: Http,
-    /// The embedded sandbox under `--sandbox`, kept alive for the command's duration.
-    pub sandbox: Option<Sandbox>,
 }
 
 impl App {
@@ -39,21 +36,20 @@ impl App {
         let empty_env = std::env::var_os("ZELTY_BRIDGE_PROFILE").is_some_and(|v| v.is_empty());
         let profile_name = if profile.is_empty() && empty_env { "default" } else { profile };
         profile::validate_name(profile_name)?;
-        let sandbox = match sandbox {
+        let system = SystemOpener { browser: env.get("BROWSER").map(str::to_string) };
+        let browser_here = context::browser_launchable(&env, std::env::consts::OS);
+        let (opener, facts): (Box<dyn Opener>, _) = match sandbox {
             true => {
                 // Each `--sandbox` command is a process: the sandbox remembers Zelty Bridge
                 // (digests only) beside the sandbox profiles, so `status` sees what `connect` did.
                 let memory = settings::config_dir(&env, std::env::consts::OS)
                     .map(|dir| dir.join("sandbox").join("sandbox-memory.json"));
-                Some(crate::sandbox::start(SandboxConfig { lang: ctx.lang, memory, ..SandboxConfig::default() }).await?)
+                let (opener, facts) =
+                    crate::browser::start_sandbox(ctx.lang, memory, system, browser_here, ctx.interactive).await?;
+                (opener, Some(facts))
             }
-            false => None,
+            false => (Box::new(system), None),
         };
-        let facts = sandbox.as_ref().map(|s| SandboxFacts {
-            endpoints: s.endpoints.clone(),
-            client_id: s.client_id.clone(),
-            client_secret: s.client_secret.clone(),
-        });
         let settings = settings::resolve(&env, facts)?;
         crate::zelty::pace::configure(&env)?;
         if !settings.moved_endpoints.is_empty() {
@@ -72,14 +68,13 @@ impl App {
         Ok(App {
             profiles: Profiles::new(&settings.config_dir),
             profile: profile_name.to_string(),
-            opener: Box::new(SystemOpener { browser: env.get("BROWSER").map(str::to_string) }),
+            opener,
             clock: Box::new(SystemClock),
             ctx,
             printer,
             env,
             settings,
             http,
-            sandbox,
         })
     }
 
@@ -91,28 +86,30 @@ impl App {
         tokio::task::spawn_blocking(move || profiles.lock(&name, &command, Duration::from_secs(5))).await?
     }
 
-    /// Opens `url` in a browser when one can be launched here; a person first presses
-    /// Enter (as `gh` asks), so no window pops up unannounced. The URL was printed before,
-    /// so a failure is only a warning: the user opens it by hand.
-    pub async fn open_in_browser(&self, url: &str) -> anyhow::Result<bool> {
-        if !context::browser_launchable(&self.env, std::env::consts::OS) {
-            return Ok(false);
+    /// Opens `url`, a page for `page`, when a browser can be launched here (or the opener
+    /// plays the person); a person first presses Enter (as `gh` asks), so no window pops
+    /// up unannounced. The URL was printed before, so a failure is only a warning: the user
+    /// opens it by hand.
+    pub async fn open_page(&self, url: &str, page: Page<'_>) -> anyhow::Result<Opened> {
+        if !self.opener.opens_anywhere() && !context::browser_launchable(&self.env, std::env::consts::OS) {
+            return Ok(Opened::Skipped);
         }
         if self.ctx.interactive {
             crate::prompt::enter(&self.printer, crate::i18n::Ux::PressEnterToOpen.text(), Msg::UseEnvTokenHint.text())
                 .await?;
         }
-        Ok(self.open_now(url))
+        let opened = self.opener.open_page(url, page).await?;
+        match &opened {
+            Opened::Failed(why) => self.printer.warn(Msg::BrowserFailed.with("why", why)),
+            Opened::Done { note, .. } => self.printer.info(note.clone()),
+            Opened::Shown | Opened::Skipped => {}
+        }
+        Ok(opened)
     }
 
-    fn open_now(&self, url: &str) -> bool {
-        match self.opener.open(url) {
-            Ok(()) => true,
-            Err(why) => {
-                self.printer.warn(Msg::BrowserFailed.with("why", why));
-                false
-            }
-        }
+    /// `open_page` for a page that a person acts on: whether it was shown or done.
+    pub async fn open_in_browser(&self, url: &str, page: Page<'_>) -> anyhow::Result<bool> {
+        Ok(matches!(self.open_page(url, page).await?, Opened::Shown | Opened::Done { .. }))
     }
 
     /// The store of a given kind with this app's settings.

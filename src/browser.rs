@@ -8,9 +8,67 @@
 use std::ffi::OsString;
 use std::process::{Command, Stdio};
 
+mod demo;
+
+pub use demo::start_sandbox;
+
+use crate::i18n::Text;
+use crate::secret::Secret;
+use futures_util::future::BoxFuture;
+
+/// The browser: the one seam between the commands and whoever looks at the pages they
+/// open. The system's opener shows them to a person; the sandbox's demo opener
+/// (`demo.rs`) does what a person would do there.
 pub trait Opener: Send + Sync {
     /// Launches the browser without waiting for it; `Err` says why it could not start.
     fn open(&self, url: &str) -> Result<(), String>;
+
+    /// Opens `url`, a page for `page`. A browser shows it; an opener that plays the person
+    /// does the page's part before it returns.
+    fn open_page<'a>(&'a self, url: &'a str, page: Page<'a>) -> BoxFuture<'a, anyhow::Result<Opened>> {
+        let _ = page;
+        Box::pin(async move { Ok(self.open(url).map_or_else(Opened::Failed, |()| Opened::Shown)) })
+    }
+
+    /// Whether a page can be opened here whatever the environment says (a demo opener
+    /// needs no display).
+    fn opens_anywhere(&self) -> bool {
+        false
+    }
+
+    /// What a person would copy from the Zelty page without a terminal to type it in:
+    /// only an opener that plays the person has an answer.
+    fn copied_key(&self) -> Option<Secret> {
+        None
+    }
+}
+
+/// What a page opened by a command is for, so that an opener playing the person knows
+/// what to do there. The system browser ignores it.
+#[derive(Clone, Copy)]
+pub enum Page<'a> {
+    /// Zelty's Marketplace > Hubrise V2 page, which shows the key.
+    ZeltyKey,
+    /// HubRise's authorization page for the watch: approve it.
+    Authorize,
+    /// CONNEXIONS: connect Zelty Bridge on the location and give it the key.
+    BridgeConnect { location_id: &'a str, key: &'a Secret },
+    /// CONNEXIONS: disconnect (or block) Zelty Bridge on the location.
+    BridgeRemove { location_id: &'a str, block: bool },
+    /// A page with nothing to do but read.
+    Read,
+}
+
+/// What opening a page did.
+pub enum Opened {
+    /// A browser shows it.
+    Shown,
+    /// It could not be shown (the reason); the URL was printed, so the person opens it.
+    Failed(String),
+    /// The opener did the page's part itself, as the note says.
+    Done { note: Text },
+    /// Nothing was shown and there is nothing to say (no browser for a page to read).
+    Skipped,
 }
 
 pub struct SystemOpener {

@@ -62,8 +62,9 @@ pub struct Printer {
     /// A prompt is waiting on the current line: anything printed meanwhile (Ctrl-C's
     /// error, say) starts on a new line instead of being glued to the question.
     open_line: Arc<AtomicBool>,
-    /// Under `--sandbox`: every command a text names gets the flag, so hints run as printed.
-    sandbox: bool,
+    /// The global flags of this run that select what it acts on (`--sandbox`, `--profile
+    /// NAME`): every command a text names gets them, so hints run as printed.
+    run_flags: Arc<Vec<String>>,
 }
 
 impl Printer {
@@ -82,20 +83,22 @@ impl Printer {
             active: Arc::default(),
             spinner_text: Arc::default(),
             open_line: Arc::default(),
-            sandbox: false,
+            run_flags: Arc::default(),
         }
     }
 
-    /// The printer of a `--sandbox` run.
-    pub fn in_sandbox(mut self, sandbox: bool) -> Printer {
-        self.sandbox = sandbox;
+    /// The printer of a run whose global `flags` (`--sandbox`, `--profile NAME`) every
+    /// command named in a text must carry.
+    pub fn with_run_flags(mut self, flags: Vec<String>) -> Printer {
+        self.run_flags = Arc::new(flags);
         self
     }
 
-    /// `text` with every `` `zelty-bridge … `` command made runnable here: under `--sandbox`
-    /// the flag is added (a hint without it would reach the real services' profiles).
+    /// `text` with every `` `zelty-bridge … `` command made runnable here: the run's
+    /// `--sandbox` and `--profile` are added where the command does not say them (a hint
+    /// without them would act on the real services, or on the default profile).
     pub fn runnable(&self, text: &str) -> String {
-        if !self.sandbox {
+        if self.run_flags.is_empty() {
             return text.to_string();
         }
         let mut out = String::with_capacity(text.len() + 16);
@@ -103,8 +106,14 @@ impl Printer {
         while let Some(at) = rest.find("`zelty-bridge ") {
             let (before, command) = rest.split_at(at + "`zelty-bridge ".len());
             out.push_str(before);
-            if !command.starts_with("--sandbox") {
-                out.push_str("--sandbox ");
+            let named = &command[..command.find('`').unwrap_or(command.len())];
+            for flag in self.run_flags.iter() {
+                let name = flag.split(' ').next().unwrap_or(flag);
+                let said = named.split(' ').any(|word| word == name || word.starts_with(&format!("{name}=")));
+                if !said {
+                    out.push_str(flag);
+                    out.push(' ');
+                }
             }
             rest = command;
         }
@@ -388,7 +397,7 @@ impl Printer {
             active: Arc::default(),
             spinner_text: Arc::default(),
             open_line: Arc::default(),
-            sandbox: false,
+            run_flags: Arc::default(),
         };
         (printer, out, err)
     }
@@ -460,7 +469,7 @@ mod tests {
     #[test]
     fn under_the_sandbox_every_named_command_runs_as_printed() {
         let (p, out, err) = Printer::for_tests(Lang::En, false, false);
-        let p = p.in_sandbox(true);
+        let p = p.with_run_flags(vec!["--sandbox".into()]);
         let table = [
             ("Run `zelty-bridge connect`", "Run `zelty-bridge --sandbox connect`"),
             (
@@ -480,6 +489,23 @@ mod tests {
         assert_eq!(text(&out), "  Support  not given yet (`zelty-bridge --sandbox grant-support`)\n");
         let (plain, _, _) = Printer::for_tests(Lang::En, false, false);
         assert_eq!(plain.runnable("Run `zelty-bridge connect`"), "Run `zelty-bridge connect`");
+    }
+
+    #[test]
+    fn a_run_on_a_profile_names_it_in_every_command() {
+        let (p, _, _) = Printer::for_tests(Lang::En, false, false);
+        let p = p.with_run_flags(vec!["--sandbox".into(), "--profile lyon".into()]);
+        let table = [
+            (
+                "run `zelty-bridge grant-support --confirm`",
+                "run `zelty-bridge --sandbox --profile lyon grant-support --confirm`",
+            ),
+            ("`zelty-bridge --profile paris app`", "`zelty-bridge --sandbox --profile paris app`"),
+            ("`zelty-bridge --profile=paris app`", "`zelty-bridge --sandbox --profile=paris app`"),
+        ];
+        for (input, want) in table {
+            assert_eq!(p.runnable(input), want);
+        }
     }
 
     #[test]

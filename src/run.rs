@@ -29,7 +29,7 @@ pub fn main() -> ExitCode {
         ..Facts::of_process()
     };
     let ctx = context::decide(&facts, &env);
-    let printer = Printer::new(&ctx).in_sandbox(g.sandbox);
+    let printer = Printer::new(&ctx).with_run_flags(run_flags(g.sandbox, &g.profile));
     interrupt::save_terminal();
     let default_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -93,4 +93,17 @@ pub fn main() -> ExitCode {
         interrupt::restore_terminal();
     }
     ExitCode::from(code)
+}
+
+/// The global flags a printed command must repeat to act on what this run acts on: the
+/// sandbox, and a profile other than the default.
+fn run_flags(sandbox: bool, profile: &str) -> Vec<String> {
+    let mut flags = Vec::new();
+    if sandbox {
+        flags.push("--sandbox".to_string());
+    }
+    if !profile.is_empty() && profile != "default" {
+        flags.push(format!("--profile {profile}"));
+    }
+    flags
 }

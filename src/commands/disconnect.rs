@@ -5,6 +5,7 @@
 //! connected without the user knowing. With nothing connected it says so and succeeds.
 
 use crate::app::App;
+use crate::browser::{Opened, Page};
 use crate::connection::store::store_failure;
 use crate::error::{Failure, Kind, failure_of};
 use crate::hubrise::oauth;
@@ -155,8 +156,8 @@ async fn block(app: &App, profile: &Profile) -> anyhow::Result<u8> {
 }
 
 /// Shows Zelty Bridge's steps with the CONNEXIONS page; a person says when they are done
-/// (in the sandbox with no browser, the fake back office can be worked from here). A
-/// script gets the steps and links and goes on.
+/// (an opener that plays the person does it in the page). A script gets the steps and
+/// links and goes on.
 async fn guide(app: &App, profile: &Profile, steps: &[Text], block: bool) -> anyhow::Result<()> {
     let url = crate::connection::bridge::connections_url(&app.settings, app.printer.lang());
     app.printer.url(Msg::OpenThisPage.text(), &url);
@@ -166,11 +167,12 @@ async fn guide(app: &App, profile: &Profile, steps: &[Text], block: bool) -> any
     if !app.ctx.interactive {
         return Ok(());
     }
-    if !app.open_in_browser(&url).await?
-        && let (Some(sandbox), Some(location)) = (&app.sandbox, profile.hubrise.location_id.as_deref())
-        && prompt::confirm(&app.printer, Bridge::SandboxUndoHere.text(), true, Msg::UseYes.text()).await?
-    {
-        return sandbox.demo().disconnect_bridge_app(location, block).await;
+    let page = match profile.hubrise.location_id.as_deref() {
+        Some(location_id) => Page::BridgeRemove { location_id, block },
+        None => Page::Read,
+    };
+    if let Opened::Done { .. } = app.open_page(&url, page).await? {
+        return Ok(());
     }
     prompt::enter(&app.printer, Msg::PressEnterWhenDone.text(), Msg::UseYes.text()).await
 }

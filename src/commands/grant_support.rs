@@ -5,6 +5,7 @@
 //! recorded with its time in the profile.
 
 use crate::app::App;
+use crate::browser::Page;
 use crate::clock::rfc3339;
 use crate::connection::check::not_connected;
 use crate::error::{Failure, Kind};
@@ -106,7 +107,7 @@ async fn walk(app: &App, steps: &[Text], revoke: bool) -> anyhow::Result<()> {
     for (i, step) in steps.iter().enumerate() {
         app.printer.info(Msg::StepOf.with("n", i + 1).with("total", steps.len()).with("step", app.printer.t(step)));
     }
-    app.open_in_browser(url).await?;
+    app.open_in_browser(url, Page::Read).await?;
     if revoke {
         prompt::enter(&app.printer, Msg::PressEnterWhenDone.text(), Msg::SupportConfirmHint.text()).await?;
     }

@@ -4,8 +4,8 @@
 use crate::context::Context;
 use crate::i18n::{Msg, Ux};
 use crate::printer::Printer;
-use crate::sandbox::{self, SandboxConfig};
 use std::time::Duration;
+use zelty_bridge_sandbox::{self as sandbox, SandboxConfig};
 
 /// Serve the fake HubRise and Zelty in the foreground
 ///
@@ -64,11 +64,12 @@ pub async fn run(args: SandboxArgs, ctx: &Context, printer: &Printer) -> anyhow:
     } else {
         printer.result(&sandbox.env_lines());
     }
-    printer.info(Msg::SandboxServing.text());
     // Ctrl-C is how a foreground server is stopped, not an interruption of work: say it
-    // stopped, and exit 0.
+    // stopped, and exit 0. Heard before the line that invites it is printed.
     crate::interrupt::command_handles_signals();
-    crate::interrupt::Signals::install().stopped().await;
+    let mut signals = crate::interrupt::Signals::install();
+    printer.info(Msg::SandboxServing.text());
+    signals.stopped().await;
     printer.info(Ux::SandboxStopped.text());
     Ok(0)
 }

@@ -7,6 +7,7 @@
 
 use super::evidence::{self, Evidence, Watch};
 use crate::app::App;
+use crate::browser::Page;
 use crate::clock::unix;
 use crate::i18n::{Bridge, Lang, Text};
 use crate::lines::Lines;
@@ -138,19 +139,16 @@ pub async fn walk(app: &App, target: &Target<'_>, timeout: Duration) -> anyhow::
     Ok(outcome)
 }
 
-/// Opens the back office; in the sandbox with no browser here, offers to play the person.
+/// Opens the back office on the app's connection (an opener that plays the person
+/// connects it with the key).
 async fn open_or_demo(app: &App, target: &Target<'_>) -> anyhow::Result<()> {
     let url = start_url(&app.settings, app.printer.lang());
-    if app.open_in_browser(&url).await? {
-        return Ok(());
-    }
-    let (Some(sandbox), Some((_, location_id))) = (&app.sandbox, target.location) else {
-        app.printer.info(Bridge::OpenYourself.text());
-        return Ok(());
+    let page = match target.location {
+        Some((_, location_id)) => Page::BridgeConnect { location_id, key: target.key },
+        None => Page::Read,
     };
-    if prompt::confirm(&app.printer, Bridge::SandboxDoItHere.text(), true, Bridge::UseConfirm.text()).await? {
-        app.printer.info(Bridge::SandboxDoing.text());
-        sandbox.demo().configure_bridge_app(location_id, target.key.expose()).await?;
+    if !app.open_in_browser(&url, page).await? {
+        app.printer.info(Bridge::OpenYourself.text());
     }
     Ok(())
 }

@@ -7,7 +7,7 @@
 //! neither ends nor stalls the flow and memory stays bounded. Nothing from the request is
 //! reflected into the page.
 
-use crate::i18n::{Lang, Web};
+use crate::i18n::{CallbackPage, Lang};
 use crate::secret::Secret;
 use std::collections::VecDeque;
 use std::net::Ipv4Addr;
@@ -240,20 +240,20 @@ async fn respond(stream: &mut TcpStream, status: u16, lang: Lang, page: Page) ->
     .unwrap_or(Ok(()))
 }
 
-/// A static page in the user's language; the texts come from the `Web` catalog, which
+/// A static page in the user's language; the texts come from the `CallbackPage` catalog, which
 /// holds no markup.
 fn page_html(lang: Lang, page: Page) -> String {
     let (heading, body) = match page {
-        Page::Success => (Web::CallbackSuccessHeading, Web::CallbackSuccessBody),
-        Page::Denied => (Web::CallbackDeniedHeading, Web::CallbackDeniedBody),
-        Page::Ignored => (Web::CallbackIgnoredHeading, Web::CallbackIgnoredBody),
-        Page::NotFound => (Web::CallbackNotFoundHeading, Web::CallbackNotFoundBody),
+        Page::Success => (CallbackPage::SuccessHeading, CallbackPage::SuccessBody),
+        Page::Denied => (CallbackPage::DeniedHeading, CallbackPage::DeniedBody),
+        Page::Ignored => (CallbackPage::IgnoredHeading, CallbackPage::IgnoredBody),
+        Page::NotFound => (CallbackPage::NotFoundHeading, CallbackPage::NotFoundBody),
     };
-    let esc = |w: Web| crate::html::escape(&w.render(lang));
+    let esc = |w: CallbackPage| zelty_bridge_i18n::html::escape(&w.render(lang));
     format!(
         "<!doctype html><html lang=\"{}\"><head><meta charset=\"utf-8\"><title>{}</title><style>body{{font-family:system-ui,sans-serif;max-width:32rem;margin:4rem auto;padding:0 1rem;color:#222}}h1{{font-size:1.4rem}}</style></head><body><h1>{}</h1><p>{}</p></body></html>",
         lang.code(),
-        esc(Web::CallbackTitle),
+        esc(CallbackPage::Title),
         esc(heading),
         esc(body)
     )

@@ -25,8 +25,7 @@ catalog! {
         Watching { en: "Watching for Zelty Bridge ({time} left) — press Enter to go on without waiting", fr: "À l'affût de Zelty Bridge (encore {time}) — appuyez sur Entrée pour continuer sans attendre" }
         AskSaved { en: "Did you click « Enregistrer » on Zelty Bridge's page?", fr: "Avez-vous cliqué sur « Enregistrer » dans la page de Zelty Bridge ?" }
         UseConfirm { en: "Without a terminal, record the step with `zelty-bridge app --confirm` once it is done", fr: "Sans terminal, enregistrez l'étape avec `zelty-bridge app --confirm` une fois faite" }
-        SandboxDoItHere { en: "Sandbox: do the Zelty Bridge step in the fake back office from here?", fr: "Bac à sable : faire l'étape Zelty Bridge dans le faux back-office depuis ici ?" }
-        SandboxDoing { en: "Connecting Zelty Bridge in the sandbox's back office, as a person would…", fr: "Connexion de Zelty Bridge dans le back-office du bac à sable, comme le ferait une personne…" }
+        SandboxDoing { en: "Sandbox: no browser here, so Zelty Bridge was connected in the fake back office with the key, as a person would", fr: "Bac à sable : pas de navigateur ici, Zelty Bridge a donc été connecté dans le faux back-office avec la clé, comme le ferait une personne" }
         Active { en: "Zelty Bridge is connected and holds the key: orders can flow", fr: "Zelty Bridge est connecté et détient la clé : les commandes peuvent circuler" }
         ConfirmedNoEvidence { en: "Recorded as done. No evidence yet: Zelty Bridge may take a moment to subscribe to Zelty's events", fr: "Enregistré comme fait. Aucune preuve pour l'instant : Zelty Bridge peut mettre un moment à s'abonner aux événements de Zelty" }
         NotConnected { en: "Zelty Bridge is not connected yet: no order will reach Zelty. Do it with `{command}`", fr: "Zelty Bridge n'est pas encore connecté : aucune commande n'arrivera dans Zelty. Faites-le avec `{command}`" }
@@ -65,6 +64,6 @@ catalog! {
         ZeltyDisableOr { en: "Or, on the Zelty side: Marketplace > Hubrise V2 > « Gérer » (Manage) > « Désactiver » (Deactivate)", fr: "Ou, côté Zelty : Marketplace > Hubrise V2 > « Gérer » > « Désactiver »" }
         NamesLookUnrelated { en: "The Zelty restaurant « {restaurant} » and the HubRise location « {location} » ({account}) share no word: check that they are the same place before connecting Zelty Bridge", fr: "Le restaurant Zelty « {restaurant} » et le point de vente HubRise « {location} » ({account}) n'ont aucun mot en commun : vérifiez qu'il s'agit du même lieu avant de connecter Zelty Bridge" }
         UnknownListId { en: "The location has no {flag} {id}; it has: {list}", fr: "Le point de vente n'a pas de {flag} {id} ; il a : {list}" }
-        SandboxUndoHere { en: "Sandbox: do it in the fake back office from here?", fr: "Bac à sable : le faire dans le faux back-office depuis ici ?" }
+        SandboxUndone { en: "Sandbox: no browser here, so it was done in the fake back office, as a person would", fr: "Bac à sable : pas de navigateur ici, c'est donc fait dans le faux back-office, comme le ferait une personne" }
     }
 }

@@ -41,8 +41,7 @@ catalog! {
         SandboxInUse { en: "Sandbox: fake HubRise and Zelty on this computer; real secrets and profiles are not touched", fr: "Bac à sable : faux HubRise et faux Zelty sur cet ordinateur ; les vrais secrets et profils ne sont pas touchés" }
         SandboxDemoKeyOffer { en: "Sandbox: press Enter to use the demo key", fr: "Bac à sable : appuyez sur Entrée pour utiliser la clé de démonstration" }
         SandboxDemoKeyUsed { en: "Sandbox: using the demo Zelty key", fr: "Bac à sable : utilisation de la clé Zelty de démonstration" }
-        SandboxApproveHere { en: "Sandbox: no browser here. Approve the authorization from the terminal instead?", fr: "Bac à sable : pas de navigateur ici. Approuver l'autorisation depuis le terminal ?" }
-        SandboxApproving { en: "Sandbox: approving as the demo user", fr: "Bac à sable : approbation en tant qu'utilisateur de démonstration" }
+        SandboxApproving { en: "Sandbox: no browser here, so the demo user approved the authorization", fr: "Bac à sable : pas de navigateur ici, l'utilisateur de démonstration a donc approuvé l'autorisation" }
         SandboxFileStore { en: "Sandbox: the system keyring is not usable ({why}); the fake secrets go to a private file instead", fr: "Bac à sable : le trousseau système n'est pas utilisable ({why}) ; les faux secrets vont dans un fichier privé" }
         SandboxServing { en: "Sandbox running; press Ctrl-C to stop", fr: "Bac à sable en marche ; Ctrl-C pour l'arrêter" }
 

@@ -5,6 +5,7 @@
 
 use super::ConnectArgs;
 use crate::app::App;
+use crate::browser::Page;
 use crate::connection::watch::{Verified, Wanted, verify};
 use crate::error::{Failure, Kind};
 use crate::hubrise::listener::{Callback, Listener};
@@ -103,21 +104,10 @@ async fn browser_flow(app: &App, client: &OAuthClient, args: &ConnectArgs, devic
     }
 }
 
-/// Opens the browser when one can be launched; in the sandbox, with no browser here, the
-/// consent can be given from the terminal instead.
+/// Opens the authorization page when a browser can be launched (or the opener plays the
+/// person there).
 async fn open_browser(app: &App, url: &str) -> anyhow::Result<bool> {
-    if app.open_in_browser(url).await? {
-        return Ok(true);
-    }
-    let Some(sandbox) = &app.sandbox else { return Ok(false) };
-    let approve = !app.ctx.interactive
-        || prompt::confirm(&app.printer, Msg::SandboxApproveHere.text(), true, Msg::UseEnvTokenHint.text()).await?;
-    if approve {
-        app.printer.info(Msg::SandboxApproving.text());
-        sandbox.demo().consent(url, true).await?;
-        return Ok(true);
-    }
-    Ok(false)
+    app.open_in_browser(url, Page::Authorize).await
 }
 
 fn waiting(app: &App, deadline: Instant) -> crate::i18n::Text {

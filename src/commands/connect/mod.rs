@@ -189,13 +189,13 @@ async fn watch_possible(app: &App, args: &ConnectArgs) -> anyhow::Result<bool> {
 }
 
 /// Without a person, the watch's authorization needs either `HUBRISE_ACCESS_TOKEN` or a
-/// browser that can be launched (the `BROWSER` command): say so before any call is made.
+/// browser that can be launched (the `BROWSER` command, or an opener that plays the
+/// person): say so before any call is made.
 fn check_unattended(app: &App, args: &ConnectArgs, with_watch: bool) -> anyhow::Result<()> {
-    let unattended = !app.ctx.interactive && app.sandbox.is_none() && !app.env.is_set("HUBRISE_ACCESS_TOKEN");
-    if with_watch
-        && unattended
-        && (args.no_browser || !crate::context::browser_launchable(&app.env, std::env::consts::OS))
-    {
+    let unattended = !app.ctx.interactive && !app.env.is_set("HUBRISE_ACCESS_TOKEN");
+    let no_browser =
+        !app.opener.opens_anywhere() && !crate::context::browser_launchable(&app.env, std::env::consts::OS);
+    if with_watch && unattended && (args.no_browser || no_browser) {
         return Err(Failure::new(Kind::Usage, "hubrise_token_missing", Msg::HubriseTokenMissing.text())
             .hint(Msg::UseEnvTokenHint.text())
             .into());

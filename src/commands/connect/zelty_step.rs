@@ -4,6 +4,7 @@
 
 use super::ConnectArgs;
 use crate::app::App;
+use crate::browser::Page;
 use crate::connection::restaurants;
 use crate::error::{Failure, Kind, failure_of};
 use crate::i18n::Msg;
@@ -27,7 +28,9 @@ enum Source {
     /// Kept by `disconnect --keep-zelty` for this profile.
     Stored(Secret),
     Prompt,
-    SandboxDemo,
+    /// What the opener took from the Zelty page, playing the person (`--sandbox` without a
+    /// terminal).
+    Copied(Secret),
 }
 
 pub async fn run(app: &App, args: &ConnectArgs) -> anyhow::Result<ZeltyDone> {
@@ -39,8 +42,8 @@ pub async fn run(app: &App, args: &ConnectArgs) -> anyhow::Result<ZeltyDone> {
         Source::Stored(kept)
     } else if app.ctx.interactive {
         Source::Prompt
-    } else if app.sandbox.is_some() {
-        Source::SandboxDemo
+    } else if let Some(key) = app.opener.copied_key() {
+        Source::Copied(key)
     } else {
         return Err(Failure::new(Kind::Usage, "zelty_key_missing", Msg::ZeltyKeyMissing.text())
             .hint(Msg::ZeltyKeyMissingHint.text())
@@ -91,7 +94,7 @@ async fn explain_and_open(app: &App) -> anyhow::Result<()> {
     let url = format!("{}/marketplace/hubrise-v2/status", app.settings.endpoints.zelty_bo);
     app.printer.info(Msg::ZeltyExplain.text());
     app.printer.url(Msg::ZeltyOpenPage.text(), &url);
-    app.open_in_browser(&url).await?;
+    app.open_page(&url, Page::ZeltyKey).await?;
     Ok(())
 }
 
@@ -130,24 +133,24 @@ async fn read_key(app: &App, source: &Source) -> anyhow::Result<String> {
         Source::Env => Ok(app.env.get("ZELTY_API_KEY").unwrap_or_default().to_string()),
         Source::Stored(key) => Ok(key.expose().to_string()),
         Source::Stdin => read_stdin().await,
-        Source::SandboxDemo => {
+        Source::Copied(key) => {
             app.printer.info(Msg::SandboxDemoKeyUsed.text());
-            Ok(sandbox_key(app))
+            Ok(key.expose().to_string())
         }
         Source::Prompt => {
-            if app.sandbox.is_some() {
+            let copied = app.opener.copied_key();
+            if copied.is_some() {
                 app.printer.info(Msg::SandboxDemoKeyOffer.text());
             }
             let typed =
                 prompt::secret(&app.printer, Msg::ZeltyKeyPrompt.text(), Msg::ZeltyKeyMissingHint.text()).await?;
-            // In the sandbox an empty answer takes the demo key, as the prompt said.
-            if typed.trim().is_empty() && app.sandbox.is_some() { Ok(sandbox_key(app)) } else { Ok(typed.to_string()) }
+            // An empty answer takes the key the page gave, as the line above said.
+            match copied {
+                Some(key) if typed.trim().is_empty() => Ok(key.expose().to_string()),
+                _ => Ok(typed.to_string()),
+            }
         }
     }
-}
-
-fn sandbox_key(app: &App) -> String {
-    app.sandbox.as_ref().map(|s| s.demo().demo_key()).unwrap_or_default()
 }
 
 /// The whole of stdin, up to a bound (a key is tens of bytes; anything larger is a

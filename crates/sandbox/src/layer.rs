@@ -1,5 +1,5 @@
 //! What happens around every request: it is named after its service and slowed by the
-//! configured latency; with the test controls (feature `sandbox-controls`) it is also
+//! configured latency; with the test controls (feature `controls`) it is also
 //! logged without any header or body value, and replaced by a queued fault when one is due.
 
 use super::state::Shared;
@@ -33,7 +33,7 @@ async fn delay(s: &Shared, service: &str) {
     }
 }
 
-#[cfg(not(feature = "sandbox-controls"))]
+#[cfg(not(feature = "controls"))]
 pub async fn observe(
     axum::extract::State((s, port)): axum::extract::State<(std::sync::Arc<Shared>, Port)>,
     req: axum::extract::Request,
@@ -45,10 +45,10 @@ pub async fn observe(
     next.run(req).await
 }
 
-#[cfg(feature = "sandbox-controls")]
+#[cfg(feature = "controls")]
 pub use controls::observe;
 
-#[cfg(feature = "sandbox-controls")]
+#[cfg(feature = "controls")]
 mod controls {
     use super::super::faults::{self, Kind, error_body};
     use super::super::ids::CLIENT_ID;
@@ -187,7 +187,7 @@ mod controls {
 mod tests {
     use super::controls::{auth_kind, body_keys};
     use super::*;
-    use crate::sandbox::ids::CLIENT_ID;
+    use crate::ids::CLIENT_ID;
     use axum::http::{HeaderMap, HeaderValue, header};
 
     #[test]

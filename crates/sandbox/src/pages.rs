@@ -3,10 +3,10 @@
 //! `Web` or `SandboxWeb` catalogs; everything interpolated is escaped. Markup is plain and
 //! stable because `tests/fixtures/browser.py` parses it.
 
-use crate::html::escape;
 use crate::i18n::{Catalog, Lang, SandboxWeb, Text, Web};
 use axum::http::StatusCode;
 use axum::response::{Html, IntoResponse, Response};
+use zelty_bridge_i18n::html::escape;
 
 /// One `<option>` of a `<select>`: value and label.
 pub type Choice = (String, String);
@@ -17,7 +17,7 @@ pub fn page(lang: Lang, service: &str, title: &str, body: &str) -> String {
         "<!DOCTYPE html>\n<html lang=\"{lang}\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>{title}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<p class=\"sandbox\">{banner}</p>\n<h1>{title}</h1>\n{body}</body>\n</html>\n",
         lang = lang.code(),
         title = escape(title),
-        banner = t(lang, Web::SbBanner.with("service", service)),
+        banner = t(lang, Web::Banner.with("service", service)),
     )
 }
 
@@ -41,15 +41,15 @@ pub fn html(status: StatusCode, text: String) -> Response {
 }
 
 pub fn not_found(lang: Lang, service: &str) -> Response {
-    let body = format!("<p>{}</p>\n", w(lang, Web::SbNotFoundBody));
-    html(StatusCode::NOT_FOUND, page(lang, service, &Web::SbNotFoundTitle.render(lang), &body))
+    let body = format!("<p>{}</p>\n", w(lang, Web::NotFoundBody));
+    html(StatusCode::NOT_FOUND, page(lang, service, &Web::NotFoundTitle.render(lang), &body))
 }
 
 /// 400 for an authorization request the sandbox refuses to show (unknown client, bad
 /// redirect URI, scope or choice); like HubRise, it never redirects such a request.
 pub fn bad_request(lang: Lang, reason: Text) -> Response {
-    let body = format!("<p id=\"error\">{}</p>\n<p>{}</p>\n", t(lang, reason), w(lang, Web::SbErrTellApp));
-    html(StatusCode::BAD_REQUEST, page(lang, "HubRise", &Web::SbBadRequestTitle.render(lang), &body))
+    let body = format!("<p id=\"error\">{}</p>\n<p>{}</p>\n", t(lang, reason), w(lang, Web::ErrTellApp));
+    html(StatusCode::BAD_REQUEST, page(lang, "HubRise", &Web::BadRequestTitle.render(lang), &body))
 }
 
 /// What the consent page shows and carries.
@@ -73,13 +73,13 @@ pub struct Consent<'a> {
 
 pub fn consent(lang: Lang, c: &Consent<'_>) -> Response {
     let mut b = String::new();
-    b.push_str(&format!("<p>{}</p>\n", t(lang, Web::SbConsentAsks.with("app", c.app).with("account", c.account))));
+    b.push_str(&format!("<p>{}</p>\n", t(lang, Web::ConsentAsks.with("app", c.app).with("account", c.account))));
     b.push_str(&format!("<p id=\"scope\">{}</p>\n", t(lang, SandboxWeb::ScopeAsked.with("scope", &c.scope))));
     if c.read_only {
         b.push_str(&format!("<p id=\"read-only\">{}</p>\n", w(lang, SandboxWeb::ReadOnly)));
     }
-    b.push_str(&format!("<p>{}</p>\n", t(lang, Web::SbConsentUser.with("user", "demo@bella-pizza.example"))));
-    b.push_str(&format!("<h2>{}</h2>\n<ul id=\"permissions\">\n", w(lang, Web::SbConsentPermissions)));
+    b.push_str(&format!("<p>{}</p>\n", t(lang, Web::ConsentUser.with("user", "demo@bella-pizza.example"))));
+    b.push_str(&format!("<h2>{}</h2>\n<ul id=\"permissions\">\n", w(lang, Web::ConsentPermissions)));
     for line in &c.permissions {
         b.push_str(&format!("<li>{}</li>\n", escape(line)));
     }
@@ -90,29 +90,29 @@ pub fn consent(lang: Lang, c: &Consent<'_>) -> Response {
     match &c.locations {
         None => b.push_str(&format!(
             "<p id=\"whole-account\">{}</p>\n",
-            t(lang, Web::SbConsentWholeAccount.with("account", c.account))
+            t(lang, Web::ConsentWholeAccount.with("account", c.account))
         )),
-        Some(choices) => b.push_str(&select(lang, "location_id", Web::SbLocation, choices)),
+        Some(choices) => b.push_str(&select(lang, "location_id", Web::Location, choices)),
     }
     if let Some(choices) = &c.catalogs {
-        b.push_str(&select(lang, "catalog_id", Web::SbCatalog, choices));
+        b.push_str(&select(lang, "catalog_id", Web::Catalog, choices));
     }
     if let Some(choices) = &c.customer_lists {
-        b.push_str(&select(lang, "customer_list_id", Web::SbCustomerList, choices));
+        b.push_str(&select(lang, "customer_list_id", Web::CustomerList, choices));
     }
     b.push_str(&format!(
         "<p>\n<button type=\"submit\" name=\"decision\" value=\"allow\">{}</button>\n<button type=\"submit\" name=\"decision\" value=\"deny\">{}</button>\n</p>\n</form>\n",
-        w(lang, Web::SbAllow),
-        w(lang, Web::SbDeny)
+        w(lang, Web::Allow),
+        w(lang, Web::Deny)
     ));
-    html(StatusCode::OK, page(lang, "HubRise", &Web::SbConsentTitle.render(lang), &b))
+    html(StatusCode::OK, page(lang, "HubRise", &Web::ConsentTitle.render(lang), &b))
 }
 
 /// A labelled `<select>`; a single choice becomes a hidden field and a line of text,
 /// as HubRise does not ask when there is nothing to choose.
 fn select(lang: Lang, name: &str, label: Web, choices: &[Choice]) -> String {
     if let [(value, text)] = choices {
-        let line = t(lang, Web::SbChoiceLine.with("label", label.render(lang)).with("value", text));
+        let line = t(lang, Web::ChoiceLine.with("label", label.render(lang)).with("value", text));
         return format!("<input type=\"hidden\" name=\"{name}\" value=\"{}\">\n<p>{line}</p>\n", escape(value));
     }
     let mut s =
@@ -129,16 +129,16 @@ fn select(lang: Lang, name: &str, label: Web, choices: &[Choice]) -> String {
 pub fn oob_code(lang: Lang, code: &str) -> Response {
     let body = format!(
         "<p>{}</p>\n<code id=\"code\">{}</code>\n<p class=\"hint\">{}</p>\n",
-        w(lang, Web::SbOobBody),
+        w(lang, Web::OobBody),
         escape(code),
-        w(lang, Web::SbOobCopyHint)
+        w(lang, Web::OobCopyHint)
     );
-    html(StatusCode::OK, page(lang, "HubRise", &Web::SbOobTitle.render(lang), &body))
+    html(StatusCode::OK, page(lang, "HubRise", &Web::OobTitle.render(lang), &body))
 }
 
 pub fn oob_denied(lang: Lang) -> Response {
-    let body = format!("<p id=\"denied\">{}</p>\n", w(lang, Web::SbOobDeniedBody));
-    html(StatusCode::OK, page(lang, "HubRise", &Web::SbOobDeniedTitle.render(lang), &body))
+    let body = format!("<p id=\"denied\">{}</p>\n", w(lang, Web::OobDeniedBody));
+    html(StatusCode::OK, page(lang, "HubRise", &Web::OobDeniedTitle.render(lang), &body))
 }
 
 /// What Zelty's marketplace page shows.
@@ -157,7 +157,7 @@ pub enum ZeltyView<'a> {
 
 pub fn zelty_status(lang: Lang, restaurant: (&str, i64), view: ZeltyView<'_>) -> Response {
     let mut b =
-        format!("<p>{}</p>\n", t(lang, Web::SbZeltyRestaurant.with("name", restaurant.0).with("id", restaurant.1)));
+        format!("<p>{}</p>\n", t(lang, Web::ZeltyRestaurant.with("name", restaurant.0).with("id", restaurant.1)));
     let form = |action: &str, label: Web| {
         format!(
             "<form method=\"post\" action=\"/marketplace/hubrise-v2/{action}\"><button type=\"submit\" id=\"{action}\">{}</button></form>\n",
@@ -167,40 +167,40 @@ pub fn zelty_status(lang: Lang, restaurant: (&str, i64), view: ZeltyView<'_>) ->
     match view {
         ZeltyView::Inactive { deactivated } => {
             if deactivated {
-                b.push_str(&format!("<p id=\"deactivated\">{}</p>\n", w(lang, Web::SbZeltyDeactivated)));
+                b.push_str(&format!("<p id=\"deactivated\">{}</p>\n", w(lang, Web::ZeltyDeactivated)));
             }
-            b.push_str(&format!("<p id=\"inactive\">{}</p>\n", w(lang, Web::SbZeltyInactive)));
-            b.push_str(&form("activate", Web::SbZeltyActivate));
+            b.push_str(&format!("<p id=\"inactive\">{}</p>\n", w(lang, Web::ZeltyInactive)));
+            b.push_str(&form("activate", Web::ZeltyActivate));
         }
         ZeltyView::JustActivated { key } => {
             b.push_str(&format!(
                 "<p>{}</p>\n<p>{}</p>\n<code id=\"api-key\">{}</code>\n",
-                w(lang, Web::SbZeltyActiveNow),
-                w(lang, Web::SbZeltyApiKey),
+                w(lang, Web::ZeltyActiveNow),
+                w(lang, Web::ZeltyApiKey),
                 escape(key)
             ));
         }
         ZeltyView::Active { masked } => {
             b.push_str(&format!(
                 "<p>{}</p>\n<p>{}</p>\n<code id=\"masked-key\">{}</code>\n",
-                w(lang, Web::SbZeltyActive),
-                w(lang, Web::SbZeltyApiKey),
+                w(lang, Web::ZeltyActive),
+                w(lang, Web::ZeltyApiKey),
                 escape(masked)
             ));
         }
     }
     if !matches!(view, ZeltyView::Inactive { .. }) {
-        b.push_str(&format!("<h2>{}</h2>\n", w(lang, Web::SbZeltyManage)));
-        b.push_str(&form("deactivate", Web::SbZeltyDeactivate));
+        b.push_str(&format!("<h2>{}</h2>\n", w(lang, Web::ZeltyManage)));
+        b.push_str(&form("deactivate", Web::ZeltyDeactivate));
     }
-    html(StatusCode::OK, page(lang, "Zelty", &Web::SbZeltyTitle.render(lang), &b))
+    html(StatusCode::OK, page(lang, "Zelty", &Web::ZeltyTitle.render(lang), &b))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::sandbox::manager::{self, Row};
-    use crate::sandbox::state::ConnState;
+    use crate::manager::{self, Row};
+    use crate::state::ConnState;
 
     async fn body(r: Response) -> String {
         String::from_utf8(axum::body::to_bytes(r.into_body(), usize::MAX).await.unwrap().to_vec()).unwrap()
@@ -223,7 +223,7 @@ mod tests {
         for lang in [Lang::En, Lang::Fr] {
             let pages = [
                 body(consent(lang, &c)).await,
-                body(bad_request(lang, Web::SbErrScope.with("scope", evil))).await,
+                body(bad_request(lang, Web::ErrScope.with("scope", evil))).await,
                 body(oob_code(lang, evil)).await,
                 body(manager::home_page(lang, evil, &[(evil.into(), evil.into())])).await,
                 body(manager::connections_page(

@@ -41,8 +41,8 @@ struct Request {
 
 fn check(s: &Shared, p: &HashMap<String, String>) -> Result<Request, Text> {
     let get =
-        |name: &'static str| p.get(name).filter(|v| !v.is_empty()).ok_or_else(|| Web::SbErrMissing.with("name", name));
-    let client = Client::from_id(get("client_id")?).ok_or_else(|| Web::SbErrClient.text())?;
+        |name: &'static str| p.get(name).filter(|v| !v.is_empty()).ok_or_else(|| Web::ErrMissing.with("name", name));
+    let client = Client::from_id(get("client_id")?).ok_or_else(|| Web::ErrClient.text())?;
     let redirect_uri = get("redirect_uri")?;
     let allowed = match client {
         Client::Cli => scope::redirect_allowed(redirect_uri, s.options().loopback_redirects),
@@ -50,15 +50,14 @@ fn check(s: &Shared, p: &HashMap<String, String>) -> Result<Request, Text> {
         Client::Bridge => *redirect_uri == super::bridge::callback_url(&s.endpoints.hubrise_manager),
     };
     if !allowed {
-        return Err(Web::SbErrRedirect.with("uri", redirect_uri));
+        return Err(Web::ErrRedirect.with("uri", redirect_uri));
     }
     let text = get("scope")?;
     // A scope without an access level is a login, which this sandbox does not fake.
-    let scope =
-        Scope::parse(text).filter(|sc| sc.level.is_some()).ok_or_else(|| Web::SbErrScope.with("scope", text))?;
+    let scope = Scope::parse(text).filter(|sc| sc.level.is_some()).ok_or_else(|| Web::ErrScope.with("scope", text))?;
     let device_id = p.get("device_id").filter(|d| !d.is_empty()).cloned();
     if let Some(d) = device_id.as_deref().filter(|d| !scope::device_id_valid(d)) {
-        return Err(Web::SbErrDevice.with("device", d));
+        return Err(Web::ErrDevice.with("device", d));
     }
     Ok(Request { client, redirect_uri: redirect_uri.clone(), scope, state: p.get("state").cloned(), device_id })
 }
@@ -69,30 +68,30 @@ fn permission_lines(lang: Lang, scope: &Scope) -> Vec<String> {
         .iter()
         .map(|(resource, access)| {
             let name = match resource.as_str() {
-                "orders" => Web::SbResOrders,
-                "customer_list" => Web::SbResCustomerList,
-                "catalog" => Web::SbResCatalog,
-                "inventory" => Web::SbResInventory,
-                "all_customer_lists" => Web::SbResAllCustomerLists,
-                _ => Web::SbResAllCatalogs,
+                "orders" => Web::ResOrders,
+                "customer_list" => Web::ResCustomerList,
+                "catalog" => Web::ResCatalog,
+                "inventory" => Web::ResInventory,
+                "all_customer_lists" => Web::ResAllCustomerLists,
+                _ => Web::ResAllCatalogs,
             };
-            let line = if access == "write" { Web::SbPermWrite } else { Web::SbPermRead };
+            let line = if access == "write" { Web::PermWrite } else { Web::PermRead };
             line.with("resource", name.render(lang)).render(lang)
         })
         .collect();
     match scope.profile.as_deref() {
-        Some("profile") => lines.push(Web::SbResProfile.render(lang)),
-        Some(_) => lines.push(Web::SbResProfileEmail.render(lang)),
+        Some("profile") => lines.push(Web::ResProfile.render(lang)),
+        Some(_) => lines.push(Web::ResProfileEmail.render(lang)),
         None => {}
     }
     lines
 }
 
 fn catalog_choices(lang: Lang, world: &World) -> Vec<pages::Choice> {
-    let account = (world.account_catalog_id.clone(), Web::SbCatalogOfAccount.with("name", ACCOUNT_NAME).render(lang));
+    let account = (world.account_catalog_id.clone(), Web::CatalogOfAccount.with("name", ACCOUNT_NAME).render(lang));
     let own = world.locations.iter().map(|l| {
         let name = world.catalog_name(&l.catalog_id).unwrap_or_default();
-        (l.catalog_id.clone(), Web::SbCatalogOfLocation.with("name", name).with("location", &l.name).render(lang))
+        (l.catalog_id.clone(), Web::CatalogOfLocation.with("name", name).with("location", &l.name).render(lang))
     });
     std::iter::once(account).chain(own).collect()
 }
@@ -164,7 +163,7 @@ async fn authorize_decision(State(s): State<Arc<Shared>>, body: Bytes) -> Respon
             redirect(&req.redirect_uri, &pairs)
         }
         Some("allow") => match grant(&s, &req, &p) {
-            Err(name) => pages::bad_request(lang, Web::SbErrChoice.with("name", name)),
+            Err(name) => pages::bad_request(lang, Web::ErrChoice.with("name", name)),
             Ok(grant) => {
                 let code = s.new_code(grant);
                 if req.redirect_uri == scope::OOB {
@@ -175,7 +174,7 @@ async fn authorize_decision(State(s): State<Arc<Shared>>, body: Bytes) -> Respon
                 redirect(&req.redirect_uri, &pairs)
             }
         },
-        _ => pages::bad_request(lang, Web::SbErrChoice.with("name", "decision")),
+        _ => pages::bad_request(lang, Web::ErrChoice.with("name", "decision")),
     }
 }
 

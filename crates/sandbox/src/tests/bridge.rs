@@ -3,7 +3,7 @@
 //! blocking and resetting it.
 
 use super::*;
-use crate::sandbox::BridgeKeyRefused;
+use crate::BridgeKeyRefused;
 use serde_json::json;
 
 async fn webhooks(sb: &Sandbox, key: &str) -> Value {
@@ -237,7 +237,7 @@ async fn a_memory_file_carries_the_app_and_states_to_the_next_process() {
     let listed = json(api_get(&next, "/locations/3r4s3-1/orders", &account).await).await;
     assert_eq!(by_bridge(listed.as_array().unwrap()), 2);
     let r = api_get(&next, "/location", &token).await;
-    assert_eq!(json(r).await["message"], crate::sandbox::api::BLOCKED);
+    assert_eq!(json(r).await["message"], crate::api::BLOCKED);
     // Without the file, a process starts afresh.
     let fresh = sandbox().await;
     assert_eq!(webhooks(&fresh, &key).await["webhooks"], json!({}));

@@ -1,7 +1,7 @@
 //! The fake HubRise end to end: consent, callback, token, API, revoke, states, limits.
 
 use super::*;
-use crate::sandbox::api::{BLOCKED, INVALID, SUSPENDED};
+use crate::api::{BLOCKED, INVALID, SUSPENDED};
 use serde_json::json;
 
 #[tokio::test]

@@ -3,25 +3,28 @@
 //! listeners, faithful to the services' public documentation. Used by `--sandbox`, by
 //! `zelty-bridge sandbox`, and by the tests and benchmarks.
 //!
-//! It depends on nothing of the product but a small shared vocabulary (`endpoints`,
-//! `i18n`, `html`); the product reaches it through `start` and the `Sandbox` it returns:
-//! the endpoints and OAuth client it serves, and `Sandbox::demo` for what a person would
-//! do in its pages. Test controls (faults, clock, request log, the `/_sandbox/` admin API)
-//! exist only with the cargo feature `sandbox-controls`, which the tests enable.
+//! Its own crate: the product links it for `--sandbox` and `zelty-bridge sandbox` and
+//! reaches it through `start` and the `Sandbox` it returns (the endpoints and OAuth client
+//! it serves, and `Sandbox::demo`, what a person would do in its pages). It shares only the
+//! i18n machinery with the product. Test controls (faults, clock, request log, the
+//! `/_sandbox/` admin API) exist only with the cargo feature `controls`, which the
+//! product's tests enable.
 
-#[cfg(feature = "sandbox-controls")]
+#[cfg(feature = "controls")]
 mod admin;
 mod api;
 mod bridge;
 mod data;
 mod demo;
-#[cfg(feature = "sandbox-controls")]
+mod endpoints;
+#[cfg(feature = "controls")]
 mod faults;
+mod i18n;
 mod ids;
 mod layer;
 mod manager;
 mod memory;
-#[cfg(feature = "sandbox-controls")]
+#[cfg(feature = "controls")]
 mod net;
 mod oauth;
 mod options;
@@ -35,12 +38,10 @@ mod tests;
 mod token;
 mod zelty;
 
-// `BridgeKeyRefused` lets the product tell a refused key from a broken sandbox.
-#[allow(unused_imports)]
 pub use demo::{BridgeKeyRefused, Demo};
+pub use endpoints::Endpoints;
+pub use i18n::Lang;
 
-use crate::endpoints::Endpoints;
-use crate::i18n::Lang;
 use anyhow::Context as _;
 use axum::Router;
 use axum::http::Uri;
@@ -135,7 +136,7 @@ pub async fn start(config: SandboxConfig) -> anyhow::Result<Sandbox> {
     }
     let shared = Arc::new(shared);
     let manager_routes = oauth::routes().merge(token::routes()).merge(manager::routes()).merge(bridge::routes());
-    #[cfg(feature = "sandbox-controls")]
+    #[cfg(feature = "controls")]
     let manager_routes = manager_routes.merge(admin::routes());
     let routers = [
         (manager, Port::Manager, manager_routes),
@@ -174,10 +175,10 @@ fn serve(socket: TcpListener, app: Router, mut stopping: watch::Receiver<bool>) 
     let until_stopped = async move {
         let _ = stopping.wait_for(|stop| *stop).await;
     };
-    #[cfg(feature = "sandbox-controls")]
+    #[cfg(feature = "controls")]
     let serve = axum::serve(net::WireListener(socket), app.into_make_service_with_connect_info::<net::Wire>())
         .with_graceful_shutdown(until_stopped);
-    #[cfg(not(feature = "sandbox-controls"))]
+    #[cfg(not(feature = "controls"))]
     let serve = axum::serve(socket, app.into_make_service()).with_graceful_shutdown(until_stopped);
     tokio::spawn(async move {
         let _ = serve.await;
@@ -219,7 +220,7 @@ fn describe(s: &Shared) -> Value {
             "connect_url": format!("{}{}", e.hubrise_manager, bridge::CONNECT_PATH),
         },
     });
-    if cfg!(feature = "sandbox-controls") {
+    if cfg!(feature = "controls") {
         v["controls"] = json!(format!("{}/_sandbox", e.hubrise_manager));
     }
     v
@@ -283,7 +284,7 @@ impl Sandbox {
         out.push_str(&format!("# demo Zelty key: {}\n", self.shared.world.demo_key));
         out.push_str(&format!("# Zelty key with 3 restaurants: {}\n", self.shared.world.multi_key));
         out.push_str(&format!("# HubRise back office: {}/connections\n", self.endpoints.hubrise_manager));
-        if cfg!(feature = "sandbox-controls") {
+        if cfg!(feature = "controls") {
             out.push_str(&format!("# test controls: {}/_sandbox\n", self.endpoints.hubrise_manager));
         }
         out

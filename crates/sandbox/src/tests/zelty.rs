@@ -2,7 +2,7 @@
 //! office.
 
 use super::*;
-use crate::sandbox::ids;
+use crate::ids;
 use serde_json::json;
 
 async fn restaurants(sb: &Sandbox, key: Option<&str>) -> Response {

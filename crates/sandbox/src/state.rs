@@ -17,7 +17,7 @@ use tokio::sync::watch;
 
 /// Codes expire after 10 minutes (https://www.hubrise.com/developers/api/authentication).
 pub const CODE_LIFETIME: Duration = Duration::from_secs(600);
-#[cfg(feature = "sandbox-controls")]
+#[cfg(feature = "controls")]
 const LOG_CAPACITY: usize = 100_000;
 
 /// What a token stands for.
@@ -120,7 +120,7 @@ pub struct Install {
 }
 
 /// One line of the request log: never a header value nor a body value.
-#[cfg(feature = "sandbox-controls")]
+#[cfg(feature = "controls")]
 #[derive(Debug, Clone, Serialize)]
 pub struct LogEntry {
     pub service: &'static str,
@@ -158,11 +158,11 @@ pub struct Inner {
     /// Orders Zelty Bridge created, per location index, oldest first.
     pub orders: HashMap<usize, Vec<Order>>,
     pub options: Options,
-    #[cfg(feature = "sandbox-controls")]
+    #[cfg(feature = "controls")]
     clock_offset: Duration,
-    #[cfg(feature = "sandbox-controls")]
+    #[cfg(feature = "controls")]
     pub faults: super::faults::Faults,
-    #[cfg(feature = "sandbox-controls")]
+    #[cfg(feature = "controls")]
     pub log: std::collections::VecDeque<LogEntry>,
 }
 
@@ -197,7 +197,7 @@ pub struct Shared {
     pub memory: Option<std::path::PathBuf>,
     pub inner: Mutex<Inner>,
     /// Flips to `true` at shutdown: hanging answers give up then.
-    #[cfg_attr(not(feature = "sandbox-controls"), allow(dead_code))] // only hanging faults wait on it
+    #[cfg_attr(not(feature = "controls"), allow(dead_code))] // only hanging faults wait on it
     pub stopping: watch::Receiver<bool>,
 }
 
@@ -230,12 +230,12 @@ impl Shared {
     /// The sandbox clock: wall time, plus what `POST /_sandbox/clock` added.
     pub fn now(&self) -> Duration {
         let wall = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default();
-        #[cfg(feature = "sandbox-controls")]
+        #[cfg(feature = "controls")]
         let wall = wall + self.lock().clock_offset;
         wall
     }
 
-    #[cfg(feature = "sandbox-controls")]
+    #[cfg(feature = "controls")]
     pub fn advance_clock(&self, by: Duration) -> Duration {
         let mut inner = self.lock();
         inner.clock_offset += by;
@@ -333,7 +333,7 @@ impl Shared {
         (entry.1 > limit).then(|| (start + window - now).max(1))
     }
 
-    #[cfg(feature = "sandbox-controls")]
+    #[cfg(feature = "controls")]
     pub fn record(&self, entry: LogEntry) {
         let mut inner = self.lock();
         if inner.log.len() >= LOG_CAPACITY {

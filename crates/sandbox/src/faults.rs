@@ -1,4 +1,4 @@
-//! Test controls only (feature `sandbox-controls`). Faults queued by tests (`POST /_sandbox/faults`) and the broken answers they turn into:
+//! Test controls only (feature `controls`). Faults queued by tests (`POST /_sandbox/faults`) and the broken answers they turn into:
 //! error statuses with each service's own error body, resets, truncated or malformed or
 //! oversized JSON, answers that never come, and 200s missing their fields.
 

@@ -18,7 +18,7 @@ pub fn json_status(status: u16, body: &Value, retry_after: Option<u64>) -> Respo
 }
 
 /// HubRise's error body for a status (the faults' answers).
-#[cfg(feature = "sandbox-controls")]
+#[cfg(feature = "controls")]
 pub fn hubrise_error_body(status: u16) -> Value {
     let reason = StatusCode::from_u16(status).ok().and_then(|s| s.canonical_reason()).unwrap_or("Error");
     let error_type = match status {

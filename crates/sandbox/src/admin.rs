@@ -1,4 +1,4 @@
-//! Test controls only (feature `sandbox-controls`), under `/_sandbox/` on the HubRise manager port, all JSON: mint tokens,
+//! Test controls only (feature `controls`), under `/_sandbox/` on the HubRise manager port, all JSON: mint tokens,
 //! change connections, queue faults, move the clock, read the request log, list keys,
 //! and switch the behaviours the references leave UNCONFIRMED.
 

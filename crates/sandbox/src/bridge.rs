@@ -15,7 +15,6 @@ use super::orders;
 use super::pages::{self, t, w};
 use super::state::{Client, ConnState, Install, Shared, Target};
 use super::zelty;
-use crate::html::escape;
 use crate::i18n::{Lang, SandboxWeb};
 use axum::Router;
 use axum::body::Bytes;
@@ -24,6 +23,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use std::sync::Arc;
+use zelty_bridge_i18n::html::escape;
 
 type St = State<Arc<Shared>>;
 
@@ -84,10 +84,10 @@ async fn callback(State(s): St, RawQuery(q): RawQuery) -> Response {
     let known = p.get("state").is_some_and(|st| s.lock().bridge_states.remove(st));
     let grant = p.get("code").and_then(|c| s.take_code(c).ok()).filter(|g| g.client == Client::Bridge);
     let (true, Some(grant)) = (known, grant) else {
-        return pages::bad_request(lang, crate::i18n::Web::SbErrChoice.with("name", "code"));
+        return pages::bad_request(lang, crate::i18n::Web::ErrChoice.with("name", "code"));
     };
     let Target::Location(location) = grant.target else {
-        return pages::bad_request(lang, crate::i18n::Web::SbErrChoice.with("name", "location_id"));
+        return pages::bad_request(lang, crate::i18n::Web::ErrChoice.with("name", "location_id"));
     };
     let token = s.issue_token(Client::Bridge, &grant.target, None);
     let instance = {

@@ -9,7 +9,6 @@ use super::data::ACCOUNT_NAME;
 use super::oauth::{lang_of, params};
 use super::pages::{self, Choice, t, w};
 use super::state::{Client, ConnState, Shared, Target};
-use crate::html::escape;
 use crate::i18n::{Lang, SandboxWeb, Web};
 use axum::Router;
 use axum::body::Bytes;
@@ -18,6 +17,7 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Redirect, Response};
 use axum::routing::get;
 use std::sync::Arc;
+use zelty_bridge_i18n::html::escape;
 
 type St = State<Arc<Shared>>;
 
@@ -64,7 +64,7 @@ fn rows(s: &Shared, lang: Lang) -> Vec<Row> {
         .filter_map(|token| inner.connections.get(token))
         .map(|c| {
             let (location, location_id) = match c.target {
-                Target::Account => (Web::SbWholeAccount.render(lang), String::new()),
+                Target::Account => (Web::WholeAccount.render(lang), String::new()),
                 Target::Location(n) => {
                     let l = &s.world.locations[n];
                     (format!("{} ({})", l.name, l.id), l.id.clone())
@@ -119,19 +119,15 @@ async fn act(State(s): St, body: Bytes) -> Response {
 
 /// The back office's home: the account, its locations, where things are.
 pub fn home_page(lang: Lang, account: &str, locations: &[Choice]) -> Response {
-    let mut b = format!("<p>{}</p>\n<nav><ul>\n", t(lang, Web::SbManagerWelcome.with("account", account)));
+    let mut b = format!("<p>{}</p>\n<nav><ul>\n", t(lang, Web::ManagerWelcome.with("account", account)));
     b.push_str(&format!(
         "<li><a id=\"connections\" href=\"/connections?locale={}\">{}</a></li>\n",
         locale(lang),
-        w(lang, Web::SbNavConnections)
+        w(lang, Web::NavConnections)
     ));
-    b.push_str(&format!(
-        "<li>{} &gt; {}</li>\n</ul></nav>\n",
-        w(lang, Web::SbNavSettings),
-        w(lang, Web::SbNavPermissions)
-    ));
-    b.push_str(&format!("<p id=\"permissions-help\">{}</p>\n", w(lang, Web::SbPermissionsHelp)));
-    b.push_str(&format!("<h2>{}</h2>\n<ul id=\"locations\">\n", w(lang, Web::SbLocations)));
+    b.push_str(&format!("<li>{} &gt; {}</li>\n</ul></nav>\n", w(lang, Web::NavSettings), w(lang, Web::NavPermissions)));
+    b.push_str(&format!("<p id=\"permissions-help\">{}</p>\n", w(lang, Web::PermissionsHelp)));
+    b.push_str(&format!("<h2>{}</h2>\n<ul id=\"locations\">\n", w(lang, Web::Locations)));
     // A long list is cut: the page is for people, the API has them all.
     for (id, name) in locations.iter().take(50) {
         b.push_str(&format!("<li>{} ({})</li>\n", escape(name), escape(id)));
@@ -140,7 +136,7 @@ pub fn home_page(lang: Lang, account: &str, locations: &[Choice]) -> Response {
         b.push_str(&format!("<li>… (+{})</li>\n", locations.len() - 50));
     }
     b.push_str("</ul>\n");
-    pages::html(StatusCode::OK, pages::page(lang, "HubRise", &Web::SbManagerTitle.render(lang), &b))
+    pages::html(StatusCode::OK, pages::page(lang, "HubRise", &Web::ManagerTitle.render(lang), &b))
 }
 
 /// One row of the connections page.
@@ -156,34 +152,32 @@ pub struct Row {
 /// CONNECTIONS: « See available apps », then one row per connection with its Actions as
 /// buttons that work. Rows carry `data-app` and `data-location` for the browser stand-in.
 pub fn connections_page(lang: Lang, rows: &[Row]) -> Response {
-    let mut b = format!("<p>{}</p>\n", w(lang, Web::SbConnectionsHelp));
+    let mut b = format!("<p>{}</p>\n", w(lang, Web::ConnectionsHelp));
     b.push_str(&format!(
         "<p><a id=\"see-apps\" href=\"{APPS_PATH}?locale={}\">{}</a></p>\n",
         locale(lang),
         w(lang, SandboxWeb::SeeApps)
     ));
     if rows.is_empty() {
-        b.push_str(&format!("<p id=\"no-connections\">{}</p>\n", w(lang, Web::SbConnectionsEmpty)));
+        b.push_str(&format!("<p id=\"no-connections\">{}</p>\n", w(lang, Web::ConnectionsEmpty)));
     } else {
         b.push_str(&format!(
             "<table id=\"connections\">\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n",
-            w(lang, Web::SbColApp),
-            w(lang, Web::SbLocation),
-            w(lang, Web::SbColStatus),
-            w(lang, Web::SbColActions)
+            w(lang, Web::ColApp),
+            w(lang, Web::Location),
+            w(lang, Web::ColStatus),
+            w(lang, Web::ColActions)
         ));
         for (n, row) in rows.iter().enumerate() {
             let (state, actions): (Web, &[(&str, String)]) = match row.state {
-                ConnState::Active => (
-                    Web::SbStateActive,
-                    &[("block", w(lang, Web::SbBlock)), ("disconnect", w(lang, Web::SbDisconnect))],
-                ),
-                ConnState::Blocked => (
-                    Web::SbStateBlocked,
-                    &[("unblock", w(lang, Web::SbUnblock)), ("disconnect", w(lang, Web::SbDisconnect))],
-                ),
-                ConnState::Suspended => (Web::SbStateSuspended, &[("disconnect", w(lang, Web::SbDisconnect))]),
-                ConnState::Revoked => (Web::SbStateRevoked, &[("reconnect", w(lang, SandboxWeb::Reconnect))]),
+                ConnState::Active => {
+                    (Web::StateActive, &[("block", w(lang, Web::Block)), ("disconnect", w(lang, Web::Disconnect))])
+                }
+                ConnState::Blocked => {
+                    (Web::StateBlocked, &[("unblock", w(lang, Web::Unblock)), ("disconnect", w(lang, Web::Disconnect))])
+                }
+                ConnState::Suspended => (Web::StateSuspended, &[("disconnect", w(lang, Web::Disconnect))]),
+                ConnState::Revoked => (Web::StateRevoked, &[("reconnect", w(lang, SandboxWeb::Reconnect))]),
             };
             let buttons: String = actions
                 .iter()
@@ -202,7 +196,7 @@ pub fn connections_page(lang: Lang, rows: &[Row]) -> Response {
         }
         b.push_str("</table>\n");
     }
-    pages::html(StatusCode::OK, pages::page(lang, "HubRise", &Web::SbConnectionsTitle.render(lang), &b))
+    pages::html(StatusCode::OK, pages::page(lang, "HubRise", &Web::ConnectionsTitle.render(lang), &b))
 }
 
 /// « Disconnect … ? » with « Confirm » and « Cancel ».
