@@ -278,7 +278,7 @@ impl Http {
                     let wait = after
                         .unwrap_or_else(|| {
                             let full = self.budget.backoff * 2u32.saturating_pow(attempt);
-                            full / 2 + full.mul_f64(crate::zelty::pace::jitter() / 2.0)
+                            full / 2 + full.mul_f64(jitter() / 2.0)
                         })
                         .min(self.budget.max_wait);
                     // A wait that would outlast the deadline is not worth starting.
@@ -516,6 +516,11 @@ pub fn redact_url(url: &url::Url) -> String {
     let _ = shown.set_password(None);
     let _ = shown.set_username("");
     shown.to_string()
+}
+
+/// A uniform random number in [0, 1), to spread retries that would otherwise fall together.
+pub fn jitter() -> f64 {
+    getrandom::u32().map_or(0.5, |n| f64::from(n) / (f64::from(u32::MAX) + 1.0))
 }
 
 #[cfg(test)]

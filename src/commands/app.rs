@@ -4,13 +4,14 @@
 //! With no terminal it prints the steps and links and exits 6, unless the evidence already
 //! shows the app at work.
 
+use super::steps::bridge_walk as bridge;
 use crate::app::App;
 use crate::clock::rfc3339;
-use crate::connection::bridge::{self, Outcome, Target};
-use crate::connection::check::{self, not_connected, read_secrets};
-use crate::connection::evidence::{self, Watch};
 use crate::error::{Failure, Kind};
 use crate::i18n::Bridge;
+use crate::ops::bridge::{Outcome, Target};
+use crate::ops::check::{self, not_connected, read_secrets};
+use crate::ops::evidence::{self, Watch};
 use crate::profile::BridgeApp;
 use std::time::Duration;
 

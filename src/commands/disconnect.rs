@@ -6,10 +6,10 @@
 
 use crate::app::App;
 use crate::browser::{Opened, Page};
-use crate::connection::store::store_failure;
 use crate::error::{Failure, Kind, failure_of};
 use crate::hubrise::oauth;
 use crate::i18n::{Bridge, Msg, Text};
+use crate::ops::store::store_failure;
 use crate::profile::Profile;
 use crate::prompt;
 use crate::secrets::{self, SecretStore};
@@ -36,7 +36,7 @@ pub async fn run(args: DisconnectArgs, app: &App) -> anyhow::Result<u8> {
     let _lock = app.lock_profile("disconnect").await?;
     let Some(profile) = app.profiles.load(&app.profile)? else {
         if args.force
-            && let Some((removed, revoked)) = crate::connection::orphans::remove(app, args.keep_zelty).await?
+            && let Some((removed, revoked)) = super::steps::orphans::remove(app, args.keep_zelty).await?
         {
             if app.printer.is_json() {
                 app.printer.json(&json!({ "profile": app.profile, "disconnected": true, "revoked": revoked, "zelty_key_kept": args.keep_zelty, "orphans_removed": removed }));
@@ -159,7 +159,7 @@ async fn block(app: &App, profile: &Profile) -> anyhow::Result<u8> {
 /// (an opener that plays the person does it in the page). A script gets the steps and
 /// links and goes on.
 async fn guide(app: &App, profile: &Profile, steps: &[Text], block: bool) -> anyhow::Result<()> {
-    let url = crate::connection::bridge::connections_url(&app.settings, app.printer.lang());
+    let url = crate::ops::bridge::connections_url(&app.settings, app.printer.lang());
     app.printer.url(Msg::OpenThisPage.text(), &url);
     for step in steps {
         app.printer.info(step.clone());

@@ -7,9 +7,9 @@
 use crate::app::App;
 use crate::browser::Page;
 use crate::clock::rfc3339;
-use crate::connection::check::not_connected;
 use crate::error::{Failure, Kind};
 use crate::i18n::{Msg, Text};
+use crate::ops::check::not_connected;
 use crate::profile::SupportAccess;
 use crate::prompt;
 use serde_json::json;

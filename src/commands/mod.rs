@@ -9,6 +9,7 @@ pub mod grant_support;
 pub mod provision;
 pub mod sandbox;
 pub mod status;
+pub mod steps;
 
 use crate::app::App;
 use crate::cli::{Cli, Command};

@@ -148,9 +148,7 @@ pub fn backoff(interval: Duration, strikes: u32, unit: f64) -> Duration {
 }
 
 /// A number in [0, 1) from the system's random source (0.5 if it fails).
-pub fn jitter() -> f64 {
-    getrandom::u32().map_or(0.5, |n| f64::from(n) / (f64::from(u32::MAX) + 1.0))
-}
+pub use crate::http::jitter;
 
 /// One key's turns as an `http::Pace`: Zelty calls wait for them, HubRise calls don't.
 pub struct KeyLane {

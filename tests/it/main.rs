@@ -12,6 +12,7 @@ mod faults;
 mod fleet;
 mod hardening;
 mod keyring;
+mod layers;
 mod leaks;
 mod lifecycle;
 mod network;

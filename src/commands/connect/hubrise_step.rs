@@ -6,12 +6,12 @@
 use super::ConnectArgs;
 use crate::app::App;
 use crate::browser::Page;
-use crate::connection::watch::{Verified, Wanted, verify};
 use crate::error::{Failure, Kind};
 use crate::hubrise::listener::{Callback, Listener};
 use crate::hubrise::oauth::{self, Authorize, OAuthClient, OOB_REDIRECT};
 use crate::hubrise::paste::{PasteProblem, parse_pasted};
 use crate::i18n::Msg;
+use crate::ops::watch::{Verified, Wanted, verify};
 use crate::prompt;
 use crate::secret::Secret;
 use std::time::{Duration, Instant};
@@ -25,7 +25,7 @@ pub async fn run(app: &App, args: &ConnectArgs, device_id: &str) -> anyhow::Resu
     if let Some(token) = app.env.get("HUBRISE_ACCESS_TOKEN") {
         app.printer.info(Msg::UsingEnvToken.text());
         let token = Secret::new(token.trim());
-        let verified = verify(app, &token, None, wanted(args)).await?;
+        let verified = verified(app, verify(app, &token, None, wanted(args))).await?;
         return Ok(HubriseDone { token, verified });
     }
     let Some((client, _)) = app.settings.client.clone() else {
@@ -42,7 +42,7 @@ pub async fn run(app: &App, args: &ConnectArgs, device_id: &str) -> anyhow::Resu
     let grant = oauth::exchange(&app.http, &app.settings.endpoints.hubrise_oauth, &client, &code).await;
     drop(spinner);
     let grant = grant?;
-    let verified = verify(app, &grant.token, Some(&grant), wanted(args)).await?;
+    let verified = verified(app, verify(app, &grant.token, Some(&grant), wanted(args))).await?;
     Ok(HubriseDone { token: grant.token.clone(), verified })
 }
 
@@ -168,4 +168,20 @@ fn denied(error: &str) -> anyhow::Error {
 
 fn wanted(args: &ConnectArgs) -> Wanted<'_> {
     Wanted { catalog: args.catalog_id.as_deref(), customer_list: args.customer_list_id.as_deref() }
+}
+
+/// Waits for the watch's location to be verified, with a spinner, and says what it is.
+async fn verified(app: &App, verify: impl Future<Output = anyhow::Result<Verified>>) -> anyhow::Result<Verified> {
+    let spinner = app.printer.spinner(Msg::CheckingLocation.text());
+    let verified = verify.await;
+    drop(spinner);
+    let verified = verified?;
+    let location = &verified.location;
+    app.printer.success(
+        Msg::LocationVerified
+            .with("location", &location.name)
+            .with("id", &location.id)
+            .with("account", &location.account.name),
+    );
+    Ok(verified)
 }

@@ -7,15 +7,16 @@
 mod hubrise_step;
 mod zelty_step;
 
+use super::steps::bridge_walk as bridge;
 use crate::app::App;
 use crate::clock::rfc3339;
-use crate::connection::bridge::{self, Outcome, Target};
-use crate::connection::check::{self, Part};
-use crate::connection::evidence::Watch;
-use crate::connection::{store, watch::Verified};
 use crate::error::{Failure, Kind};
 use crate::hubrise::oauth::{self, DEFAULT_SCOPE};
 use crate::i18n::{Bridge, Msg};
+use crate::ops::bridge::{Outcome, Target};
+use crate::ops::check::{self, Part};
+use crate::ops::evidence::Watch;
+use crate::ops::{store, watch::Verified};
 use crate::profile::{BridgeApp, HubrisePart, PROFILE_VERSION, Profile, ZeltyPart};
 use crate::prompt;
 use crate::secret::Secret;
@@ -65,7 +66,7 @@ pub async fn run(args: ConnectArgs, app: &App) -> anyhow::Result<u8> {
     if let Some(existing) = &existing {
         confirm_replace(app, &args, existing).await?;
     }
-    let store = store::choose(app).await?;
+    let store = super::steps::store::choose(app).await?;
 
     app.printer.step(Msg::StepZelty.text());
     let zelty = zelty_step::run(app, &args).await?;
@@ -81,7 +82,7 @@ pub async fn run(args: ConnectArgs, app: &App) -> anyhow::Result<u8> {
     let hubrise = watch.as_ref().map_or_else(HubrisePart::default, |w| w.verified.part(&args.scope, Some(device_id)));
     if let Some(w) = &watch {
         let (location, account) = (&w.verified.location.name, &w.verified.location.account.name);
-        if crate::connection::restaurants::names_look_unrelated(&zelty.restaurant.name, location, account) {
+        if crate::ops::restaurants::names_look_unrelated(&zelty.restaurant.name, location, account) {
             app.printer.warn(
                 Bridge::NamesLookUnrelated
                     .with("restaurant", &zelty.restaurant.name)

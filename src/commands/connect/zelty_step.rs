@@ -5,9 +5,9 @@
 use super::ConnectArgs;
 use crate::app::App;
 use crate::browser::Page;
-use crate::connection::restaurants;
 use crate::error::{Failure, Kind, failure_of};
 use crate::i18n::Msg;
+use crate::ops::restaurants;
 use crate::prompt;
 use crate::secret::Secret;
 use crate::zelty::{self, Restaurant};

@@ -55,7 +55,7 @@ pub async fn run(args: ProvisionArgs, app: &App) -> anyhow::Result<u8> {
     let started = Instant::now();
     let manifest = manifest::load(&args.manifest)?;
     // Checked once, before any restaurant: a store that does not work fails them all.
-    let store: Arc<dyn SecretStore> = Arc::from(crate::connection::store::choose(app).await?);
+    let store: Arc<dyn SecretStore> = Arc::from(crate::commands::steps::store::choose(app).await?);
     let total = manifest.entries.len();
     let concurrency = (args.concurrency as usize).min(total);
     app.printer.info(

@@ -71,7 +71,7 @@ pub async fn remove(app: &App, keep_zelty: bool) -> anyhow::Result<Option<(Vec<S
         let gone = tokio::task::spawn_blocking(move || {
             let mut gone = Vec::new();
             for user in users {
-                if store.delete(&user).map_err(crate::connection::store::store_failure)? {
+                if store.delete(&user).map_err(crate::ops::store::store_failure)? {
                     gone.push(user);
                 }
             }

@@ -1,8 +1,10 @@
 //! `status`: the three parts of a connection (the Zelty key, the Zelty Bridge app, the
 //! watch) checked live and at the same time, shown with secrets masked; one profile or all.
 
+mod fleet;
+
 use crate::app::App;
-use crate::connection::check::{check, not_connected};
+use crate::ops::check::{check, not_connected};
 
 /// Check the Zelty key, the Zelty Bridge app and the watch live, and show them
 #[derive(Debug, clap::Args)]
@@ -19,7 +21,7 @@ pub async fn run(args: StatusArgs, app: &App) -> anyhow::Result<u8> {
     if args.all_profiles {
         // A fleet: profiles side by side, one Zelty call per key, one table (and the
         // orphaned secrets).
-        return crate::connection::fleet::run(app, args.offline).await;
+        return fleet::run(app, args.offline).await;
     }
     let profile = app.profiles.load(&app.profile)?.ok_or_else(|| not_connected(&app.profile))?;
     let report = check(app, &app.profile, &profile, args.offline).await;

@@ -1,5 +1,5 @@
-//! `status --all-profiles` for a fleet: every profile checked, `CONCURRENCY` at a time,
-//! with as few calls as the services' facts allow, and reported in profile order.
+//! A fleet's profiles checked (`status --all-profiles`): every profile, `CONCURRENCY` at a
+//! time, with as few calls as the services' facts allow, in profile order.
 //!
 //! - Zelty: one `GET /webhooks` per distinct key for the whole run. Zelty answers 403 to a
 //!   wrong or revoked key there too (https://docs.zelty.fr, "Erreurs"), so that one call
@@ -14,18 +14,17 @@
 //!   served, each location is listed only while the high-load budget has room now: the
 //!   others show the webhooks' evidence alone rather than make the run wait minutes.
 //! - A profile that cannot be read (a corrupt file) is one line saying so; the others go on.
-//!   The exit code is the worst of the profiles'. Orphaned secrets are reported as before.
+//!   The exit code is the worst of the profiles'.
 
 use super::check::{Part, check_watch, read_secrets, report, restaurant_part};
 use super::evidence::{self, Evidence};
-use super::report::{Problem, StatusReport, bridge_label, part_label};
-use super::state::{PartState, worst};
+use super::report::{Problem, StatusReport};
+use super::state::PartState;
 use crate::app::App;
 use crate::clock::unix;
 use crate::error::{Kind, failure_of};
 use crate::hubrise::api::{self, AccountOrder, Order};
 use crate::hubrise::limiter::Lanes;
-use crate::i18n::{Fleet, Lang, Msg};
 use crate::profile::Profile;
 use crate::secret::Secret;
 use crate::zelty::cache::{Keep, PerKey};
@@ -89,24 +88,6 @@ struct Run<'a> {
     accounts: Mutex<HashMap<(u64, String), Listed>>,
     /// This Zelty does not serve `GET /webhooks`.
     no_webhooks: AtomicBool,
-}
-
-/// `status --all-profiles`: the lines in profile order, then the exit code.
-pub async fn run(app: &App, offline: bool) -> anyhow::Result<u8> {
-    let names = app.profiles.list()?;
-    let lines = check_all(app, &names, offline).await?;
-    let code = worst(lines.iter().map(Line::exit_code));
-    // Secrets left without their profile file: each said as a warning, listed in the JSON.
-    let orphans = super::orphans::report(app).await;
-    if app.printer.is_json() {
-        let profiles: Vec<Value> = lines.iter().map(Line::to_json).collect();
-        app.printer.json(&json!({ "profiles": profiles, "orphans": orphans }));
-    } else if lines.is_empty() {
-        app.printer.result(&app.printer.t(&Msg::NoProfiles.text()));
-    } else {
-        app.printer.result(&table(&lines, app.printer.lang()));
-    }
-    Ok(code)
 }
 
 /// Checks `names`, `CONCURRENCY` at a time; the lines come back in the same order.
@@ -277,63 +258,4 @@ impl Run<'_> {
     fn note(&self, what: &str, err: &anyhow::Error) {
         evidence::left_out(self.app, what, err);
     }
-}
-
-/// One line per profile: restaurant, location, the three parts' states and what to do.
-pub fn table(lines: &[Line], lang: Lang) -> String {
-    let t = |m: Fleet| m.render(lang);
-    let mut rows: Vec<[String; 7]> = vec![[
-        t(Fleet::ColProfile),
-        t(Fleet::ColRestaurant),
-        t(Fleet::ColLocation),
-        t(Fleet::ColZelty),
-        t(Fleet::ColApp),
-        t(Fleet::ColWatch),
-        t(Fleet::ColToDo),
-    ]];
-    let mut fine = 0;
-    for line in lines {
-        rows.push(match line {
-            Line::Checked(r) => {
-                let todo = [&r.zelty.problem, &r.hubrise.problem]
-                    .into_iter()
-                    .flatten()
-                    .find_map(|p| p.hint.clone().or_else(|| Some(p.message.clone())))
-                    .or_else(|| r.bridge_app.hint.clone());
-                fine += usize::from(todo.is_none() && r.exit_code() == 0);
-                [
-                    r.profile.clone(),
-                    format!("{} ({})", r.zelty.restaurant_name, r.zelty.restaurant_id),
-                    r.hubrise.location_name.clone().or_else(|| r.hubrise.location_id.clone()).unwrap_or("—".into()),
-                    part_label(r.zelty.state, lang),
-                    bridge_label(r.bridge_app.state, lang),
-                    part_label(r.hubrise.state, lang),
-                    todo.unwrap_or_else(|| "—".into()),
-                ]
-            }
-            Line::Unreadable { profile, problem, .. } => [
-                profile.clone(),
-                "—".into(),
-                "—".into(),
-                t(Fleet::Unreadable),
-                t(Fleet::Unreadable),
-                t(Fleet::Unreadable),
-                problem.hint.clone().unwrap_or_else(|| problem.message.clone()),
-            ],
-        });
-    }
-    let widths: Vec<usize> = (0..7).map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0)).collect();
-    let mut out: Vec<String> = rows
-        .iter()
-        .map(|row| {
-            let cells: Vec<String> = row
-                .iter()
-                .zip(&widths)
-                .map(|(cell, w)| format!("{cell}{}", " ".repeat(w - cell.chars().count())))
-                .collect();
-            cells.join("  ").trim_end().to_string()
-        })
-        .collect();
-    out.push(Fleet::Summary.with("ok", fine).with("total", lines.len()).render(lang));
-    out.join("\n")
 }

@@ -2,49 +2,12 @@
 //! connection all or nothing — its secrets, then the profile; if any write fails, what was
 //! there before is put back.
 
-use crate::app::App;
 use crate::error::{Failure, Kind};
 use crate::i18n::Msg;
 use crate::interrupt;
 use crate::profile::{Profile, Profiles};
-use crate::prompt;
 use crate::secret::Secret;
-use crate::secrets::{self, SecretStore, StoreError, StoreKind};
-
-/// The store to use: the configured one if it works; when the keyring does not, a person
-/// is offered the file store (never silently), a script gets the way out in the error. The
-/// sandbox's fake secrets go to the file store with a notice.
-pub async fn choose(app: &App) -> anyhow::Result<Box<dyn SecretStore>> {
-    let store = app.store_of(app.settings.store);
-    let spinner = app.printer.spinner(Msg::CheckingStore.text());
-    // The probe may wait out the keyring's deadline: off the async threads.
-    let (store, probe) = tokio::task::spawn_blocking(move || {
-        let probe = store.probe();
-        (store, probe)
-    })
-    .await?;
-    drop(spinner);
-    let Err(err) = probe else { return Ok(store) };
-    if app.settings.store != StoreKind::Keyring {
-        return Err(store_failure(err).into());
-    }
-    if app.settings.sandbox {
-        app.printer.warn(Msg::SandboxFileStore.with("why", err.reason()));
-        return Ok(app.store_of(StoreKind::File));
-    }
-    if !app.ctx.interactive {
-        return Err(store_failure(err).into());
-    }
-    app.printer.warn(Msg::KeyringProblem.with("why", err.reason()));
-    let path = app.settings.config_dir.join("secrets.json");
-    if prompt::confirm(&app.printer, Msg::OfferFileStore.with("path", path.display()), false, Msg::FileStoreHint.text())
-        .await?
-    {
-        Ok(app.store_of(StoreKind::File))
-    } else {
-        Err(store_failure(err).into())
-    }
-}
+use crate::secrets::{self, SecretStore, StoreError};
 
 /// A store error as the user should read it, with the way out.
 pub fn store_failure(err: StoreError) -> Failure {

@@ -48,7 +48,6 @@ pub struct Wanted<'a> {
 /// Proves the token works and names what it reaches: the location (which must be the one
 /// the token endpoint named), its catalog and its customer list.
 pub async fn verify(app: &App, token: &Secret, grant: Option<&Grant>, wanted: Wanted<'_>) -> anyhow::Result<Verified> {
-    let spinner = app.printer.spinner(Msg::CheckingLocation.text());
     let (http, api) = (&app.http, app.settings.endpoints.hubrise_api.as_str());
     let location = api::location(http, api, token, None).await?;
     if let Some(expected) = grant.and_then(|g| g.location_id.as_deref())
@@ -80,13 +79,6 @@ pub async fn verify(app: &App, token: &Secret, grant: Option<&Grant>, wanted: Wa
             "--customer-list-id",
         )?,
     };
-    drop(spinner);
-    app.printer.success(
-        Msg::LocationVerified
-            .with("location", &location.name)
-            .with("id", &location.id)
-            .with("account", &location.account.name),
-    );
     Ok(Verified { location, catalog, customer_list })
 }
 

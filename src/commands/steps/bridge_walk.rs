@@ -1,19 +1,19 @@
-//! The Zelty Bridge app on the location: no public API connects or configures it, so a
+//! The Zelty Bridge step with a person: no public API connects or configures the app, so a
 //! person does it in the HubRise back office (CONNEXIONS > « Voir les apps disponibles » >
 //! Zelty Bridge > « Connecter » > « Autoriser » > « Clé API » > « Terminer la
 //! configuration » > « Enregistrer »: https://www.hubrise.com/fr/apps/zelty-bridge/connexion-hubrise)
 //! while the wizard offers the key and watches for the evidence, moving on by itself the
 //! moment it appears (as `gh auth login` polls during its device flow).
 
-use super::evidence::{self, Evidence, Watch};
 use crate::app::App;
 use crate::browser::Page;
 use crate::clock::unix;
-use crate::i18n::{Bridge, Lang, Text};
+use crate::i18n::{Bridge, Text};
 use crate::lines::Lines;
+use crate::ops::bridge::{Outcome, Target, start_url, steps};
+use crate::ops::evidence::{self, Evidence};
 use crate::prompt;
 use crate::secret::Secret;
-use crate::settings::Settings;
 use std::time::{Duration, Instant};
 
 /// How often Zelty's webhooks are read while waiting: within Zelty's one request a second
@@ -24,65 +24,6 @@ const WEBHOOKS_EVERY: Duration = Duration::from_secs(3);
 const ORDERS_EVERY: Duration = Duration::from_secs(30);
 /// How long the key stays on the clipboard.
 const CLIPBOARD_FOR: Duration = Duration::from_secs(60);
-
-/// The connection the app is connected to.
-pub struct Target<'a> {
-    pub key: &'a Secret,
-    /// The HubRise location, named in the steps (`None` without a watch).
-    pub location: Option<(&'a str, &'a str)>,
-    pub watch: Option<Watch<'a>>,
-}
-
-/// What the walk or the evidence established.
-#[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
-    /// Evidence seen.
-    Active(Evidence),
-    /// A person said it is done; no evidence yet.
-    Confirmed(Evidence),
-    /// Not done.
-    ToDo(Evidence),
-}
-
-impl Outcome {
-    pub fn evidence(&self) -> &Evidence {
-        match self {
-            Outcome::Active(e) | Outcome::Confirmed(e) | Outcome::ToDo(e) => e,
-        }
-    }
-
-    /// Whether the profile records the app as done.
-    pub fn done(&self) -> bool {
-        !matches!(self, Outcome::ToDo(_))
-    }
-}
-
-/// Where the walk starts: the App's Connect URL when configured, else CONNEXIONS.
-pub fn start_url(settings: &Settings, lang: Lang) -> String {
-    settings.bridge.connect_url.clone().unwrap_or_else(|| connections_url(settings, lang))
-}
-
-/// The back office's CONNEXIONS page, in the user's language (back-office links accept
-/// `?locale=fr-FR`).
-pub fn connections_url(settings: &Settings, lang: Lang) -> String {
-    let locale = match lang {
-        Lang::Fr => "?locale=fr-FR",
-        Lang::En => "",
-    };
-    format!("{}/connections{locale}", settings.endpoints.hubrise_manager.trim_end_matches('/'))
-}
-
-/// The steps, in the back office's own labels, naming the location, in `lang`.
-pub fn steps(location: Option<(&str, &str)>, lang: Lang) -> Vec<String> {
-    let on = match location {
-        Some((name, id)) => Bridge::StepLocationNamed.with("name", name).with("id", id),
-        None => Bridge::StepLocationYours.text(),
-    };
-    [Bridge::Step1.text(), Bridge::Step2.with("location", on.render(lang)), Bridge::Step3.text(), Bridge::Step4.text()]
-        .iter()
-        .map(|t| t.render(lang))
-        .collect()
-}
 
 /// Prints the explanation, the page and the numbered steps.
 pub fn show(app: &App, target: &Target) {

@@ -1,0 +1,68 @@
+//! The Zelty Bridge app on the location, as data: where its walk starts, its steps in the
+//! back office's own labels, and what the walk or the evidence established. No public API
+//! connects or configures it (https://www.hubrise.com/fr/apps/zelty-bridge/connexion-hubrise):
+//! the interactive walk is `commands/steps/bridge_walk.rs`.
+
+use super::evidence::{Evidence, Watch};
+use crate::i18n::{Bridge, Lang};
+use crate::secret::Secret;
+use crate::settings::Settings;
+
+/// The connection the app is connected to.
+pub struct Target<'a> {
+    pub key: &'a Secret,
+    /// The HubRise location, named in the steps (`None` without a watch).
+    pub location: Option<(&'a str, &'a str)>,
+    pub watch: Option<Watch<'a>>,
+}
+
+/// What the walk or the evidence established.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Outcome {
+    /// Evidence seen.
+    Active(Evidence),
+    /// A person said it is done; no evidence yet.
+    Confirmed(Evidence),
+    /// Not done.
+    ToDo(Evidence),
+}
+
+impl Outcome {
+    pub fn evidence(&self) -> &Evidence {
+        match self {
+            Outcome::Active(e) | Outcome::Confirmed(e) | Outcome::ToDo(e) => e,
+        }
+    }
+
+    /// Whether the profile records the app as done.
+    pub fn done(&self) -> bool {
+        !matches!(self, Outcome::ToDo(_))
+    }
+}
+
+/// Where the walk starts: the App's Connect URL when configured, else CONNEXIONS.
+pub fn start_url(settings: &Settings, lang: Lang) -> String {
+    settings.bridge.connect_url.clone().unwrap_or_else(|| connections_url(settings, lang))
+}
+
+/// The back office's CONNEXIONS page, in the user's language (back-office links accept
+/// `?locale=fr-FR`).
+pub fn connections_url(settings: &Settings, lang: Lang) -> String {
+    let locale = match lang {
+        Lang::Fr => "?locale=fr-FR",
+        Lang::En => "",
+    };
+    format!("{}/connections{locale}", settings.endpoints.hubrise_manager.trim_end_matches('/'))
+}
+
+/// The steps, in the back office's own labels, naming the location, in `lang`.
+pub fn steps(location: Option<(&str, &str)>, lang: Lang) -> Vec<String> {
+    let on = match location {
+        Some((name, id)) => Bridge::StepLocationNamed.with("name", name).with("id", id),
+        None => Bridge::StepLocationYours.text(),
+    };
+    [Bridge::Step1.text(), Bridge::Step2.with("location", on.render(lang)), Bridge::Step3.text(), Bridge::Step4.text()]
+        .iter()
+        .map(|t| t.render(lang))
+        .collect()
+}
