@@ -28,4 +28,5 @@ pub mod run;
 mod secret;
 mod secrets;
 mod settings;
+mod undo;
 mod zelty;

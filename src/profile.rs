@@ -65,6 +65,26 @@ pub struct HubrisePart {
     /// otherwise: https://www.hubrise.com/developers/api/authentication).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub device_id: Option<String>,
+    /// Where the watch's token came from: this tool's authorization, or given to it. Only an
+    /// `authorized` token is ever revoked by `disconnect`. `None` in profiles written before
+    /// version 3 (see `Profile::token_origin`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub token_origin: Option<TokenOrigin>,
+    /// The profile was made without the watch, on purpose (`--no-watch`, or no OAuth
+    /// client): not a missing part.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub no_watch: bool,
+}
+
+/// Who owns the watch's token.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TokenOrigin {
+    /// Obtained by this tool's OAuth flow for this profile: this tool may revoke it.
+    Authorized,
+    /// Given to it (`HUBRISE_ACCESS_TOKEN`, a manifest's token or account token): its owner
+    /// revokes it, never this tool.
+    Given,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -73,9 +93,9 @@ pub struct SupportAccess {
     pub granted_at: String,
 }
 
-/// 2: the Zelty Bridge app (`bridge_app`) and the watch's `device_id`; version 1 files
-/// still load, without them.
-pub const PROFILE_VERSION: u32 = 2;
+/// 3: the watch's `token_origin` and `no_watch`; 2: the Zelty Bridge app (`bridge_app`) and
+/// the watch's `device_id`. Older files still load, without them.
+pub const PROFILE_VERSION: u32 = 3;
 
 impl HubrisePart {
     /// Whether the watch's token serves a whole account (`account[…]`), read by the one
@@ -92,6 +112,17 @@ impl HubrisePart {
 }
 
 impl Profile {
+    /// Where the watch's token came from. A profile written before version 3 does not say:
+    /// its token counts as given when another profile holds it too (`provision` stored a
+    /// chain's account token in each), else as this tool's.
+    pub fn token_origin(&self, shared: bool) -> TokenOrigin {
+        match self.hubrise.token_origin {
+            Some(origin) => origin,
+            None if shared => TokenOrigin::Given,
+            None => TokenOrigin::Authorized,
+        }
+    }
+
     /// The HubRise side in one phrase: the location, or the account for an account token.
     pub fn location_label(&self) -> &str {
         self.hubrise.location_name.as_deref().unwrap_or(&self.hubrise.account_name)

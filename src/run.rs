@@ -57,11 +57,16 @@ pub fn main() -> ExitCode {
         };
         // A signal held during a store, the command finishing meanwhile, still ends the
         // run as that signal does.
-        match (outcome, signals.already_received().await) {
+        let outcome = match (outcome, signals.already_received().await) {
             (Ok(result), Some(_)) if interrupt::handled_by_command() => Ok(result),
             (Ok(_), Some(stop)) => Err(stop),
             (outcome, _) => outcome,
+        };
+        // What the run got and did not keep (a HubRise connection) is undone before it exits.
+        for (name, why) in crate::undo::run_all(crate::undo::BOUND).await {
+            printer.warn(crate::i18n::Ownership::UndoFailed.with("name", name).with("why", why));
         }
+        outcome
     });
     // Prompt threads may still be blocked reading the terminal: do not wait for them.
     runtime.shutdown_background();

@@ -51,6 +51,10 @@ pub struct Settings {
     pub budget: Budget,
     pub sandbox: bool,
     pub bridge: BridgeApp,
+    /// The name the watch's OAuth client has on CONNEXIONS, told apart from Zelty Bridge
+    /// in the walk (`ZELTY_BRIDGE_CLIENT_NAME`, compiled in with the client, or the
+    /// sandbox's).
+    pub watch_name: String,
     /// `config.toml` could not be used (a warning names it; the commands that need its
     /// OAuth client then say there is none, the others work).
     pub config_problem: Option<crate::i18n::Text>,
@@ -68,27 +72,42 @@ pub struct BridgeApp {
     pub name: String,
     /// Where « Connecter » leads (`ZELTY_BRIDGE_APP_CONNECT_URL`); else the CONNEXIONS page.
     pub connect_url: Option<String>,
-    /// A webhook target on this host or below it means Zelty Bridge holds the key
-    /// (`ZELTY_BRIDGE_APP_WEBHOOK_HOST`, "hubrise.com").
-    pub webhook_host: String,
+    /// A webhook target on one of these hosts or below means a HubRise bridge holds the key
+    /// (`ZELTY_BRIDGE_APP_WEBHOOK_HOST`, comma-separated; HubRise runs its bridges under
+    /// `<app>.hubrise-apps.com`, e.g. https://www.hubrise.com/apps/deliveroo).
+    pub webhook_hosts: Vec<String>,
+    /// An order of another app still `new` this long after it was created is stuck
+    /// (`ZELTY_BRIDGE_STUCK_AFTER`, seconds, 600).
+    pub stuck_after: Duration,
 }
 
+/// The bridges' host suffixes when `ZELTY_BRIDGE_APP_WEBHOOK_HOST` does not say.
+pub const BRIDGE_HOSTS: [&str; 2] = ["hubrise-apps.com", "hubrise.com"];
+
 impl BridgeApp {
-    fn from_env(env: &Env) -> BridgeApp {
+    fn from_env(env: &Env) -> anyhow::Result<BridgeApp> {
         let get = |var: &str| env.get(var).map(str::trim).filter(|v| !v.is_empty()).map(str::to_string);
-        BridgeApp {
+        let hosts = get("ZELTY_BRIDGE_APP_WEBHOOK_HOST").map_or_else(
+            || BRIDGE_HOSTS.iter().map(|h| h.to_string()).collect(),
+            |v| {
+                v.split(',')
+                    .map(|h| h.trim().trim_start_matches('.').to_ascii_lowercase())
+                    .filter(|h| !h.is_empty())
+                    .collect()
+            },
+        );
+        Ok(BridgeApp {
             name: get("ZELTY_BRIDGE_APP_NAME").unwrap_or_else(|| "Zelty Bridge".into()),
             connect_url: get("ZELTY_BRIDGE_APP_CONNECT_URL"),
-            webhook_host: get("ZELTY_BRIDGE_APP_WEBHOOK_HOST")
-                .unwrap_or_else(|| "hubrise.com".into())
-                .to_ascii_lowercase(),
-        }
+            webhook_hosts: hosts,
+            stuck_after: Duration::from_secs(number(env, "ZELTY_BRIDGE_STUCK_AFTER", 60..=86_400, 600)?),
+        })
     }
 
-    /// Whether `host` is the app's webhook host or one of its subdomains.
+    /// Whether `host` is one of the bridges' hosts or below one.
     pub fn is_app_host(&self, host: &str) -> bool {
         let host = host.to_ascii_lowercase();
-        host == self.webhook_host || host.ends_with(&format!(".{}", self.webhook_host))
+        self.webhook_hosts.iter().any(|h| host == *h || host.ends_with(&format!(".{h}")))
     }
 }
 
@@ -97,6 +116,7 @@ pub struct SandboxFacts {
     pub endpoints: Endpoints,
     pub client_id: String,
     pub client_secret: String,
+    pub client_name: String,
 }
 
 /// Resolves settings: environment, then `config.toml`, then built-in defaults; the
@@ -129,6 +149,7 @@ pub fn resolve(env: &Env, sandbox: Option<SandboxFacts>) -> anyhow::Result<Setti
         ..Budget::default()
     };
     let keyring_timeout = Duration::from_secs(number(env, "ZELTY_BRIDGE_KEYRING_TIMEOUT", 1..=120, 5)?);
+    let bridge = BridgeApp::from_env(env)?;
     let common = |endpoints, moved_endpoints, client, config_dir, keyring_service, sandbox| Settings {
         endpoints,
         moved_endpoints,
@@ -139,20 +160,28 @@ pub fn resolve(env: &Env, sandbox: Option<SandboxFacts>) -> anyhow::Result<Setti
         keyring_timeout,
         budget,
         sandbox,
-        bridge: BridgeApp::from_env(env),
+        bridge: bridge.clone(),
+        watch_name: env
+            .get("ZELTY_BRIDGE_CLIENT_NAME")
+            .or(option_env!("ZELTY_BRIDGE_CLIENT_NAME"))
+            .map_or_else(|| "zelty-bridge".to_string(), |n| n.trim().to_string()),
         config_problem: None,
         plain_http: Vec::new(),
     };
     if let Some(facts) = sandbox {
         let client = OAuthClient { id: facts.client_id, secret: Secret::new(facts.client_secret) };
-        return Ok(common(
-            facts.endpoints,
-            Vec::new(),
-            Some((client, ClientSource::Sandbox)),
-            base_dir.join("sandbox"),
-            SANDBOX_KEYRING_SERVICE,
-            true,
-        ));
+        let name = facts.client_name;
+        return Ok(Settings {
+            watch_name: name,
+            ..common(
+                facts.endpoints,
+                Vec::new(),
+                Some((client, ClientSource::Sandbox)),
+                base_dir.join("sandbox"),
+                SANDBOX_KEYRING_SERVICE,
+                true,
+            )
+        });
     }
     let mut endpoints = Endpoints::production();
     let mut moved = Vec::new();
@@ -402,8 +431,12 @@ mod tests {
     #[test]
     fn the_sandbox_has_its_own_dir_service_and_client() {
         let env = Env::default().with("HOME", "/h").with("ZELTY_BRIDGE_ZELTY_API_URL", "https://elsewhere");
-        let facts =
-            SandboxFacts { endpoints: Endpoints::production(), client_id: "sb".into(), client_secret: "sbs".into() };
+        let facts = SandboxFacts {
+            endpoints: Endpoints::production(),
+            client_id: "sb".into(),
+            client_secret: "sbs".into(),
+            client_name: "sb watch".into(),
+        };
         let s = resolve(&env, Some(facts)).unwrap();
         assert_eq!(s.config_dir, PathBuf::from("/h/.config/zelty-bridge/sandbox"));
         assert_eq!(s.keyring_service, "zelty-bridge-sandbox");

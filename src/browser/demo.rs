@@ -46,6 +46,7 @@ pub async fn start_sandbox(
         },
         client_id: sandbox.client_id.clone(),
         client_secret: sandbox.client_secret.clone(),
+        client_name: sandbox.client_name.clone(),
     };
     Ok((Box::new(DemoOpener { sandbox, system, browser_here, interactive }), facts))
 }

@@ -2,7 +2,7 @@
 //! or after « Réinitialiser la configuration » in Zelty Bridge): the walk in the HubRise
 //! back office with the evidence watched, or `--confirm` to record it without the walk.
 //! With no terminal it prints the steps and links and exits 6, unless the evidence already
-//! shows the app at work.
+//! shows the app at work; an app already at work on the location needs no walk.
 
 use super::steps::bridge_walk as bridge;
 use crate::app::App;
@@ -12,6 +12,7 @@ use crate::i18n::Bridge;
 use crate::ops::bridge::{Outcome, Target};
 use crate::ops::check::{self, not_connected, read_secrets};
 use crate::ops::evidence::{self, Watch};
+use crate::ops::state::BridgeState;
 use crate::profile::BridgeApp;
 use std::time::Duration;
 
@@ -37,21 +38,24 @@ pub async fn run(args: AppArgs, app: &App) -> anyhow::Result<u8> {
     let key = key.ok_or_else(check::key_missing)?;
     let h = &profile.hubrise;
     let watch = token.as_ref().map(|token| Watch { token, part: h });
-    let outcome = if args.confirm {
-        // Recorded as the person says; the evidence, read once, may already show it at work.
-        let evidence = evidence::gather(app, Some(&key), watch.as_ref()).await;
-        if evidence.seen() { Outcome::Active(evidence) } else { Outcome::Confirmed(evidence) }
+    let location = h.location_id.as_deref().map(|id| (h.location_name.as_deref().unwrap_or(id), id));
+    // What the APIs show first: an app already at work needs no walk.
+    let now = evidence::gather(app, Some(&key), watch.as_ref()).await;
+    bridge::note_unread(app, &now);
+    let already = now.state(false) == BridgeState::Active;
+    let outcome = if args.confirm || already {
+        Outcome { evidence: now, confirmed: args.confirm }
     } else {
-        let location = h.location_id.as_deref().map(|id| (h.location_name.as_deref().unwrap_or(id), id));
         let target = Target { key: &key, location, watch };
-        let outcome = match app.ctx.interactive {
+        match app.ctx.interactive {
             true => bridge::walk(app, &target, Duration::from_secs(args.timeout)).await?,
             false => bridge::unattended(app, &target).await,
-        };
-        bridge::tell(app, &outcome, &format!("zelty-bridge app{flag}"));
-        outcome
+        }
     };
-    if let Outcome::ToDo(_) = &outcome {
+    if !args.confirm {
+        bridge::tell(app, &outcome, location.map(|(name, _)| name), &format!("zelty-bridge app{flag}"));
+    }
+    if !outcome.done() {
         let command = format!("zelty-bridge app --confirm{flag}");
         return Err(Failure::new(Kind::NeedsPerson, "app_needs_person", Bridge::AppNeedsPerson.text())
             .hint(Bridge::AppNeedsPersonHint.with("command", command))
@@ -61,18 +65,12 @@ pub async fn run(args: AppArgs, app: &App) -> anyhow::Result<u8> {
     app.profiles.save(&app.profile, &profile)?;
     let ok = check::Part::ok(None);
     let secrets = (Some(key), token);
-    let report = check::report(
-        app,
-        &app.profile,
-        &profile,
-        [&ok, &ok],
-        Some(outcome.evidence()),
-        Some((&secrets.0, &secrets.1)),
-    );
+    let report =
+        check::report(app, &app.profile, &profile, [&ok, &ok], Some(&outcome.evidence), Some((&secrets.0, &secrets.1)));
     if app.printer.is_json() {
         app.printer.json(&serde_json::json!({ "profile": app.profile, "bridge_app": report.bridge_app }));
     } else {
         app.printer.result(&app.printer.t(&Bridge::Recorded.with("profile", &app.profile)));
     }
-    Ok(0)
+    Ok(report.bridge_app.state.exit_code())
 }

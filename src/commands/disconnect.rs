@@ -1,6 +1,8 @@
 //! `disconnect`, as the guide says (https://www.hubrise.com/fr/apps/zelty-bridge/connexion-hubrise):
 //! walks CONNEXIONS > Zelty Bridge > Actions > Déconnecter (or Zelty's « Gérer » >
-//! « Désactiver »), revokes the watch, then deletes the secrets and the profile. If the
+//! « Désactiver », offered only for a key no other profile uses), revokes the watch when
+//! this profile owns it (authorized by this tool, held by no other profile; a chain's
+//! account token is never cut by one restaurant), then deletes the secrets and the profile. If the
 //! revoke cannot be done, the local secrets are kept (unless `--force`), so nothing stays
 //! connected without the user knowing. With nothing connected it says so and succeeds.
 
@@ -8,12 +10,15 @@ use crate::app::App;
 use crate::browser::{Opened, Page};
 use crate::error::{Failure, Kind, failure_of};
 use crate::hubrise::oauth;
-use crate::i18n::{Bridge, Msg, Text};
+use crate::i18n::{Bridge, Msg, Ownership, Text};
+use crate::ops::sharing;
 use crate::ops::store::store_failure;
-use crate::profile::Profile;
+use crate::profile::{Profile, TokenOrigin};
 use crate::prompt;
+use crate::secret::Secret;
 use crate::secrets::{self, SecretStore};
 use serde_json::json;
+use std::sync::Arc;
 
 /// Revoke and remove the connection
 #[derive(Debug, clap::Args)]
@@ -46,32 +51,92 @@ pub async fn run(args: DisconnectArgs, app: &App) -> anyhow::Result<u8> {
         return nothing_connected(app);
     };
     if args.block {
-        return block(app, &profile).await;
+        return block(app, &args, &profile).await;
     }
     confirm(app, &args, &profile).await?;
-    let mut steps = vec![Bridge::AppDisconnectSteps.text()];
+    let store: Arc<dyn SecretStore> = Arc::from(app.store_of(profile.secret_store));
+    let (key, token) = read_own(app, &store).await?;
+    // Neighbours first: what other profiles hold is never cut off from here.
+    let sharing = sharing::of(app, &app.profile, key.as_ref(), token.as_ref()).await?;
+    let mut steps = vec![Bridge::AppDisconnectSteps.text(), row_of(app, &profile)];
     if !args.keep_zelty {
-        steps.push(Bridge::ZeltyDisableOr.text());
+        match sharing.key.is_empty() && sharing.unreadable.is_none() {
+            true => steps.push(Bridge::ZeltyDisableOr.text()),
+            false => steps.push(Ownership::ZeltyDisableShared.with("profiles", names(&sharing.key))),
+        }
     }
-    guide(app, &profile, &steps, false).await?;
-    let store: std::sync::Arc<dyn SecretStore> = std::sync::Arc::from(app.store_of(profile.secret_store));
-    let revoked = revoke(app, &args, std::sync::Arc::clone(&store)).await?;
-    let mut users = vec![secrets::hubrise_user(&app.profile)];
+    guide(app, &args, &profile, &steps, false).await?;
+    let origin = profile.token_origin(!sharing.token.is_empty());
+    let revoked = match (&token, origin) {
+        (None, _) => false,
+        (Some(_), TokenOrigin::Given) => {
+            app.printer.info(Ownership::TokenGivenKept.text());
+            false
+        }
+        (Some(_), TokenOrigin::Authorized) if !sharing.token.is_empty() => {
+            app.printer.info(Ownership::TokenSharedKept.with("profiles", names(&sharing.token)));
+            false
+        }
+        (Some(_), TokenOrigin::Authorized) if sharing.unreadable.is_some() => {
+            let why = sharing.unreadable.clone().unwrap_or_default();
+            app.printer.warn(Ownership::RevokeSkippedUnreadable.with("why", why));
+            false
+        }
+        (Some(token), TokenOrigin::Authorized) => revoke(app, &args, token).await?,
+    };
+    let mut users = vec![secrets::hubrise_user(&app.profile), crate::ops::pending::key_user(&app.profile)];
     if !args.keep_zelty {
         users.push(secrets::zelty_user(&app.profile));
     }
     // The keyring may block: off the async threads.
-    tokio::task::spawn_blocking(move || users.iter().try_for_each(|user| store.delete(user).map(drop)))
-        .await?
-        .map_err(store_failure)?;
+    let (runs, name) = (crate::ops::pending::Runs::new(&app.settings.config_dir), app.profile.clone());
+    tokio::task::spawn_blocking(move || {
+        runs.clear(&name, store.as_ref());
+        users.iter().try_for_each(|user| store.delete(user).map(drop))
+    })
+    .await?
+    .map_err(store_failure)?;
     app.profiles.delete(&app.profile)?;
     warn_env(app);
     if app.printer.is_json() {
-        app.printer.json(&json!({ "profile": app.profile, "disconnected": true, "revoked": revoked, "zelty_key_kept": args.keep_zelty }));
+        app.printer.json(&json!({
+            "profile": app.profile,
+            "disconnected": true,
+            "revoked": revoked,
+            "token_origin": token.as_ref().map(|_| origin),
+            "token_shared_with": sharing.token,
+            "zelty_key_kept": args.keep_zelty,
+        }));
     } else {
         app.printer.result(&app.printer.t(&Msg::Disconnected.with("profile", &app.profile)));
     }
     Ok(0)
+}
+
+/// The profile's own key and token, as stored.
+async fn read_own(app: &App, store: &Arc<dyn SecretStore>) -> anyhow::Result<(Option<Secret>, Option<Secret>)> {
+    let (store, name) = (Arc::clone(store), app.profile.clone());
+    let read = tokio::task::spawn_blocking(move || {
+        Ok::<_, secrets::StoreError>((
+            store.get(&secrets::zelty_user(&name))?,
+            store.get(&secrets::hubrise_user(&name))?,
+        ))
+    })
+    .await?;
+    read.map_err(|e| store_failure(e).into())
+}
+
+/// Which row of CONNEXIONS to act on: a chain's page has one « Zelty Bridge » per location.
+fn row_of(app: &App, profile: &Profile) -> Text {
+    let h = &profile.hubrise;
+    Ownership::RowOfLocation
+        .with("location", h.location_name.as_deref().unwrap_or("—"))
+        .with("id", h.location_id.as_deref().unwrap_or("—"))
+        .with("watch", &app.settings.watch_name)
+}
+
+fn names(profiles: &[String]) -> String {
+    profiles.join(", ")
 }
 
 fn nothing_connected(app: &App) -> anyhow::Result<u8> {
@@ -100,23 +165,13 @@ async fn confirm(app: &App, args: &DisconnectArgs, profile: &Profile) -> anyhow:
     }
 }
 
-/// Revokes the token. `Ok(false)` when there was nothing to revoke or `--force` went on
-/// past a failure.
-async fn revoke(app: &App, args: &DisconnectArgs, store: std::sync::Arc<dyn SecretStore>) -> anyhow::Result<bool> {
-    let user = secrets::hubrise_user(&app.profile);
-    let token = match tokio::task::spawn_blocking(move || store.get(&user)).await? {
-        Ok(Some(token)) => token,
-        Ok(None) => return Ok(false),
-        Err(err) if args.force => {
-            app.printer.warn(Msg::RevokeSkipped.with("why", &err));
-            return Ok(false);
-        }
-        Err(err) => return Err(store_failure(err).into()),
-    };
+/// Revokes the token, this profile's own. `Ok(false)` when `--force` went on past a
+/// failure.
+async fn revoke(app: &App, args: &DisconnectArgs, token: &Secret) -> anyhow::Result<bool> {
     let result = match &app.settings.client {
         Some((client, _)) => {
             let spinner = app.printer.spinner(Msg::Revoking.text());
-            let result = oauth::revoke(&app.http, &app.settings.endpoints.hubrise_oauth, client, &token).await;
+            let result = oauth::revoke(&app.http, &app.settings.endpoints.hubrise_oauth, client, token).await;
             drop(spinner);
             result
         }
@@ -145,8 +200,9 @@ async fn revoke(app: &App, args: &DisconnectArgs, store: std::sync::Arc<dyn Secr
 
 /// `--block`: Zelty Bridge's temporary block is done in the HubRise back office;
 /// everything is kept.
-async fn block(app: &App, profile: &Profile) -> anyhow::Result<u8> {
-    guide(app, profile, &[Bridge::AppBlockSteps.text(), Msg::UnblockLater.text()], true).await?;
+async fn block(app: &App, args: &DisconnectArgs, profile: &Profile) -> anyhow::Result<u8> {
+    let steps = [Bridge::AppBlockSteps.text(), row_of(app, profile), Msg::UnblockLater.text()];
+    guide(app, args, profile, &steps, true).await?;
     if app.printer.is_json() {
         app.printer.json(&json!({ "profile": app.profile, "disconnected": false, "block_guided": true }));
     } else {
@@ -156,15 +212,15 @@ async fn block(app: &App, profile: &Profile) -> anyhow::Result<u8> {
 }
 
 /// Shows Zelty Bridge's steps with the CONNEXIONS page; a person says when they are done
-/// (an opener that plays the person does it in the page). A script gets the steps and
-/// links and goes on.
-async fn guide(app: &App, profile: &Profile, steps: &[Text], block: bool) -> anyhow::Result<()> {
+/// (an opener that plays the person does it in the page). A script, or `--yes`, gets the
+/// steps and links and goes on: `--yes` never asks anything.
+async fn guide(app: &App, args: &DisconnectArgs, profile: &Profile, steps: &[Text], block: bool) -> anyhow::Result<()> {
     let url = crate::ops::bridge::connections_url(&app.settings, app.printer.lang());
     app.printer.url(Msg::OpenThisPage.text(), &url);
     for step in steps {
         app.printer.info(step.clone());
     }
-    if !app.ctx.interactive {
+    if !app.ctx.interactive || args.yes {
         return Ok(());
     }
     let page = match profile.hubrise.location_id.as_deref() {

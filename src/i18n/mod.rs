@@ -6,15 +6,19 @@ mod bridge;
 mod callback_page;
 mod cli;
 mod fleet;
+mod flow;
 mod harden;
 mod help;
+mod ownership;
 
 pub use bridge::Bridge;
 pub use callback_page::CallbackPage;
 pub use cli::Msg;
 pub use fleet::Fleet;
+pub use flow::Flow;
 pub use harden::Harden;
 pub use help::{Help, Ux};
+pub use ownership::Ownership;
 
 pub use zelty_bridge_i18n::{Lang, Text, catalog};
 
@@ -41,6 +45,16 @@ mod tests {
     #[test]
     fn every_help_and_terminal_word_is_in_both_languages() {
         assert_eq!([problems::<Help>(), problems::<Ux>()].concat(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn every_ownership_message_is_in_both_languages() {
+        assert_eq!(problems::<Ownership>(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn every_flow_message_is_in_both_languages() {
+        assert_eq!(problems::<Flow>(), Vec::<String>::new());
     }
 
     #[test]

@@ -4,6 +4,7 @@
 //! the interactive walk is `commands/steps/bridge_walk.rs`.
 
 use super::evidence::{Evidence, Watch};
+use super::state::BridgeState;
 use crate::i18n::{Bridge, Lang};
 use crate::secret::Secret;
 use crate::settings::Settings;
@@ -16,27 +17,23 @@ pub struct Target<'a> {
     pub watch: Option<Watch<'a>>,
 }
 
-/// What the walk or the evidence established.
+/// What the walk or the evidence established: the evidence, and whether a person said
+/// the steps are done.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Outcome {
-    /// Evidence seen.
-    Active(Evidence),
-    /// A person said it is done; no evidence yet.
-    Confirmed(Evidence),
-    /// Not done.
-    ToDo(Evidence),
+pub struct Outcome {
+    pub evidence: Evidence,
+    pub confirmed: bool,
 }
 
 impl Outcome {
-    pub fn evidence(&self) -> &Evidence {
-        match self {
-            Outcome::Active(e) | Outcome::Confirmed(e) | Outcome::ToDo(e) => e,
-        }
+    pub fn state(&self) -> BridgeState {
+        self.evidence.state(self.confirmed)
     }
 
-    /// Whether the profile records the app as done.
+    /// Whether the profile records the app as done: a person said so, or the evidence shows
+    /// it at work here (or holding the key, on a location without orders yet).
     pub fn done(&self) -> bool {
-        !matches!(self, Outcome::ToDo(_))
+        self.confirmed || matches!(self.state(), BridgeState::Active | BridgeState::Linked)
     }
 }
 

@@ -9,7 +9,7 @@ use crate::app::App;
 use crate::error::{Failure, Kind, failure_of};
 use crate::http::Http;
 use crate::hubrise::api;
-use crate::i18n::{Bridge, Lang, Msg};
+use crate::i18n::{Bridge, Flow, Lang, Msg};
 use crate::profile::{HubrisePart, Profile};
 use crate::secret::Secret;
 use crate::secrets;
@@ -64,6 +64,15 @@ impl Part {
     }
 }
 
+/// The watch's part when no token is stored: not used on purpose, or absent.
+pub fn watch_missing(profile: &Profile, lang: Lang) -> Part {
+    if profile.hubrise.no_watch {
+        Part { state: PartState::NotUsed, problem: None, live_name: None }
+    } else {
+        Part::watch_absent(lang)
+    }
+}
+
 /// The two secrets of profile `name`, read off the async threads (the keyring may block).
 pub async fn read_secrets(
     app: &App,
@@ -92,7 +101,7 @@ pub async fn check(app: &App, name: &str, profile: &Profile, offline: bool) -> S
         }
     };
     let missing_key = || Part::key_missing(lang);
-    let missing_watch = || Part::watch_absent(lang);
+    let missing_watch = || watch_missing(profile, lang);
     if offline {
         let unchecked = |s: &Option<Secret>, missing: Part| {
             if s.is_some() { Part { state: PartState::Unchecked, problem: None, live_name: None } } else { missing }
@@ -164,7 +173,8 @@ pub fn report(
     let lang = app.printer.lang();
     let (key, token) = secrets.unwrap_or((&None, &None));
     let h = &profile.hubrise;
-    let hint = |state| bridge_hint(name, state).map(|t| t.render(lang));
+    let location = h.location_name.as_deref().or(h.location_id.as_deref()).unwrap_or("—");
+    let hint = |state, _: &Evidence| bridge_hint(name, state, location).map(|t| t.render(lang));
     // Without a readable key there is no evidence to read: the app is unchecked.
     let evidence = evidence.filter(|_| zelty.state != PartState::Missing || watch.state == PartState::Ok);
     StatusReport {
@@ -195,13 +205,15 @@ pub fn report(
     }
 }
 
-/// What to do about the app in its state, as a runnable command.
-pub fn bridge_hint(name: &str, state: BridgeState) -> Option<crate::i18n::Text> {
+/// What to do about the app in its state (a runnable command, or where to look).
+pub fn bridge_hint(name: &str, state: BridgeState, location: &str) -> Option<crate::i18n::Text> {
     let command = format!("zelty-bridge app{}", profile_flag(name));
     match state {
         BridgeState::ToDo => Some(Bridge::ToDoHint.with("command", command)),
         BridgeState::Confirmed => Some(Bridge::ConfirmedHint.text()),
-        _ => None,
+        BridgeState::Stalled => Some(Flow::StalledHint.with("location", location)),
+        BridgeState::Linked => Some(Flow::LinkedHint.text()),
+        BridgeState::Active | BridgeState::Unchecked => None,
     }
 }
 

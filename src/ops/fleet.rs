@@ -21,7 +21,6 @@ use super::evidence::{self, Evidence};
 use super::report::{Problem, StatusReport};
 use super::state::PartState;
 use crate::app::App;
-use crate::clock::unix;
 use crate::error::{Kind, failure_of};
 use crate::hubrise::api::{self, AccountOrder, Order};
 use crate::hubrise::limiter::Lanes;
@@ -66,12 +65,12 @@ impl Line {
     }
 }
 
-/// What Zelty said about a key: where its webhooks go, or (from a Zelty without
-/// `GET /webhooks`) which restaurants it sees.
+/// What Zelty said about a key: which restaurants it sees, and where its webhooks go
+/// (`None` from a Zelty without `GET /webhooks`).
 #[derive(Clone)]
 struct KeyAnswer {
     hosts: Option<Vec<String>>,
-    restaurants: Option<Arc<[Restaurant]>>,
+    restaurants: Arc<[Restaurant]>,
 }
 
 /// An account's orders, or `None` when they could not be listed.
@@ -162,48 +161,44 @@ impl Run<'_> {
             }
         };
         let (answer, watch) = tokio::join!(zelty, watch);
+        // The same judgement as one profile's `status`: the key must still see the
+        // restaurant, and the evidence goes through the same functions.
         let zelty = match &answer {
             None => Part::key_missing(lang),
-            Some(Ok(KeyAnswer { restaurants: Some(list), .. })) => restaurant_part(profile, list, lang),
-            Some(Ok(_)) => Part::ok(None),
+            Some(Ok(a)) => restaurant_part(profile, &a.restaurants, lang),
             Some(Err(err)) => Part::failed(err, lang),
         };
-        let (watch, orders) = watch.unwrap_or_else(|| (Part::watch_absent(lang), None));
+        let (watch, orders) = watch.unwrap_or_else(|| (super::check::watch_missing(profile, lang), None));
         let mut seen = Evidence::default();
         let hosts = answer.and_then(Result::ok).and_then(|a| a.hosts);
-        evidence::with_hosts(&mut seen, hosts, &app.settings.bridge);
-        if let Some(orders) = orders {
-            evidence::with_orders(&mut seen, &orders, &app.settings.bridge.name, unix(app.clock.now()));
-        }
+        evidence::with_hosts(&mut seen, hosts.map(Ok), &app.settings.bridge);
+        evidence::with_orders(&mut seen, orders, app);
         report(app, name, profile, [&zelty, &watch], Some(&seen), Some((&key, &token)))
     }
 
-    /// The one question asked of a key in this run.
+    /// The questions asked of a key in this run, once: which restaurants it sees (the
+    /// key's check), and where its webhooks go (the evidence).
     async fn ask_zelty(&self, key: &Secret) -> anyhow::Result<KeyAnswer> {
         let http = self.app.http.paced(self.lanes.zelty().lane(key));
         let api = self.app.settings.endpoints.zelty_api.as_str();
+        let restaurants: Arc<[Restaurant]> = zelty::restaurants(&http, api, key).await?.into();
         if self.no_webhooks.load(Ordering::Relaxed) {
-            let list = zelty::restaurants(&http, api, key).await?;
-            return Ok(KeyAnswer { hosts: None, restaurants: Some(list.into()) });
+            return Ok(KeyAnswer { hosts: None, restaurants });
         }
         match zelty::webhook_hosts(&http, api, key).await {
-            Ok(hosts) => Ok(KeyAnswer { hosts: Some(hosts), restaurants: None }),
+            Ok(hosts) => Ok(KeyAnswer { hosts: Some(hosts), restaurants }),
             // Anything but a refused key or an unreachable Zelty (an unknown route, an
-            // older API version) is not an answer about the key: `GET /restaurants` is.
-            Err(err)
-                if failure_of(&err).is_some_and(|f| f.code != "zelty_key_rejected" && f.kind != Kind::Unreachable) =>
-            {
-                // Then the other keys go straight there.
+            // older API version) leaves the webhooks unread, and the other keys skip them.
+            Err(err) if failure_of(&err).is_some_and(|f| f.kind != Kind::Rejected && f.kind != Kind::Unreachable) => {
                 self.no_webhooks.store(true, Ordering::Relaxed);
-                let list = zelty::restaurants(&http, api, key).await?;
-                Ok(KeyAnswer { hosts: None, restaurants: Some(list.into()) })
+                Ok(KeyAnswer { hosts: None, restaurants })
             }
             Err(err) => Err(err),
         }
     }
 
     /// The watch's location and, as far as the token's budget allows now, its orders.
-    async fn watch(&self, profile: &Profile, token: &Secret) -> (Part, Option<Vec<Order>>) {
+    async fn watch(&self, profile: &Profile, token: &Secret) -> (Part, Option<anyhow::Result<Vec<Order>>>) {
         let app = self.app;
         let http = app.http.paced(self.lanes.hubrise(token));
         let api_url = app.settings.endpoints.hubrise_api.as_str();
@@ -215,18 +210,20 @@ impl Run<'_> {
             if account {
                 if let Some(all) = self.account_orders(&http, token, &h.account_id).await {
                     let here = h.location_id.as_deref();
-                    return Some(
-                        all.iter().filter(|o| o.location_id.as_deref() == here).map(|o| o.order.clone()).collect(),
-                    );
+                    return Some(Ok(all
+                        .iter()
+                        .filter(|o| o.location_id.as_deref() == here)
+                        .map(|o| o.order.clone())
+                        .collect()));
                 }
                 if !high_load.try_acquire() {
-                    app.printer.debug(1, format!("HubRise orders of {}: left for a later run", id.unwrap_or("?")));
-                    return None;
+                    let why = anyhow::anyhow!("HubRise orders of {}: left for a later run", id.unwrap_or("?"));
+                    return Some(Err(why));
                 }
             } else {
                 high_load.acquire().await;
             }
-            api::recent_orders(&http, api_url, token, id).await.map_err(|e| self.note("HubRise orders", &e)).ok()
+            Some(api::recent_orders(&http, api_url, token, id).await)
         };
         tokio::join!(location, orders)
     }
@@ -248,14 +245,10 @@ impl Run<'_> {
             api::account_orders(http, url, token, account_id)
                 .await
                 .map(Arc::from)
-                .map_err(|e| self.note("HubRise account orders", &e))
+                // Unread, the locations are listed one by one below.
                 .ok()
         })
         .await
         .clone()
-    }
-
-    fn note(&self, what: &str, err: &anyhow::Error) {
-        evidence::left_out(self.app, what, err);
     }
 }

@@ -2,10 +2,10 @@
 //! serialize it (the README's "JSON output" keeps version 1's keys and adds `bridge_app`),
 //! and the human view renders the same struct, so the two never disagree.
 
-use super::evidence::Evidence;
+use super::evidence::{Evidence, OrderRef};
 use super::state::{BridgeState, PartState, worst};
 use crate::error::Failure;
-use crate::i18n::{Bridge, Lang, Msg, Text};
+use crate::i18n::{Bridge, Flow, Lang, Msg, Text};
 use crate::profile::Profile;
 use serde::Serialize;
 
@@ -70,36 +70,53 @@ pub struct BridgeReport {
     pub confirmed_at: Option<String>,
     /// Hosts of Zelty's webhook targets (empty when none or not read).
     pub zelty_webhooks: Vec<String>,
+    /// The newest order created by the app (`null` when none or not read).
     pub last_order_at: Option<String>,
+    /// The newest order of another app that the app handled (`null` when none or not read).
+    pub last_handled_at: Option<String>,
     pub rejected_orders_24h: Option<u32>,
+    /// Orders of other apps still `new` past the bound (`null` when not read).
+    pub stuck_orders: Option<u32>,
+    /// The stuck and rejected orders themselves, to find them in the back office.
+    pub stuck: Vec<OrderRef>,
+    pub rejected: Vec<OrderRef>,
     /// What to do, when the app is not active (for people: the JSON keeps the documented
     /// keys).
     #[serde(skip)]
     pub hint: Option<String>,
+    /// Signs that could not be read, and why (said at `-v`).
+    #[serde(skip)]
+    pub unread: Vec<String>,
 }
 
 impl BridgeReport {
-    /// The app's state from the profile's record and what the APIs show.
+    /// The app's state from the profile's record and what the APIs show (`None`: not
+    /// checked), decided by `Evidence::state`.
     pub fn of(
         profile: &Profile,
         evidence: Option<&Evidence>,
-        hint: impl Fn(BridgeState) -> Option<String>,
+        hint: impl Fn(BridgeState, &Evidence) -> Option<String>,
     ) -> BridgeReport {
         let confirmed_at = profile.bridge_app.as_ref().map(|b| b.confirmed_at.clone());
-        let state = match (evidence, &confirmed_at) {
-            (None, _) => BridgeState::Unchecked,
-            (Some(e), _) if e.seen() => BridgeState::Active,
-            (Some(_), Some(_)) => BridgeState::Confirmed,
-            (Some(_), None) => BridgeState::ToDo,
-        };
+        let state = evidence.map_or(BridgeState::Unchecked, |e| e.state(confirmed_at.is_some()));
         let e = evidence.cloned().unwrap_or_default();
+        let hint = hint(state, &e);
+        let orders = e.orders.unwrap_or_default();
+        let read = evidence.and_then(|e| e.orders.as_ref());
+        let unread = e.unread.clone();
+        let count = |v: &Vec<OrderRef>| read.map(|_| v.len() as u32);
         BridgeReport {
             state,
             confirmed_at,
             zelty_webhooks: e.zelty_webhooks.unwrap_or_default(),
-            last_order_at: e.last_order_at,
-            rejected_orders_24h: e.rejected_orders_24h,
-            hint: hint(state),
+            last_order_at: orders.last_order_at.clone(),
+            last_handled_at: orders.last_handled_at.clone(),
+            rejected_orders_24h: count(&orders.rejected),
+            stuck_orders: count(&orders.stuck),
+            stuck: orders.stuck.clone(),
+            rejected: orders.rejected.clone(),
+            hint,
+            unread,
         }
     }
 }
@@ -211,16 +228,19 @@ pub fn part_label(state: PartState, lang: Lang) -> String {
         PartState::Unreachable => ("✗", Msg::StateUnreachable),
         PartState::Missing => ("✗", Msg::StateMissing),
         PartState::Unchecked => ("·", Msg::StateUnchecked),
+        PartState::NotUsed => return format!("· {}", Flow::StateNotUsed.render(lang)),
     };
     format!("{mark} {}", msg.render(lang))
 }
 
 pub fn bridge_label(state: BridgeState, lang: Lang) -> String {
     let (mark, msg) = match state {
-        BridgeState::Active => ("✓", Bridge::StateActive),
-        BridgeState::Confirmed => ("~", Bridge::StateConfirmed),
-        BridgeState::ToDo => ("✗", Bridge::StateToDo),
-        BridgeState::Unchecked => ("·", Bridge::StateUnchecked),
+        BridgeState::Active => ("✓", Bridge::StateActive.text()),
+        BridgeState::Stalled => ("✗", Flow::StateStalled.text()),
+        BridgeState::Linked => ("~", Flow::StateLinked.text()),
+        BridgeState::Confirmed => ("~", Bridge::StateConfirmed.text()),
+        BridgeState::ToDo => ("✗", Bridge::StateToDo.text()),
+        BridgeState::Unchecked => ("·", Bridge::StateUnchecked.text()),
     };
     format!("{mark} {}", msg.render(lang))
 }
@@ -228,11 +248,17 @@ pub fn bridge_label(state: BridgeState, lang: Lang) -> String {
 /// The evidence in one phrase: where Zelty sends its events, the last order, rejections.
 pub fn bridge_detail(b: &BridgeReport, lang: Lang) -> String {
     let mut parts = Vec::new();
-    if !b.zelty_webhooks.is_empty() {
-        parts.push(Bridge::DetailWebhooks.with("hosts", b.zelty_webhooks.join(", ")).render(lang));
+    if let Some(n) = b.stuck_orders.filter(|n| *n > 0) {
+        parts.push(Flow::DetailStuck.with("count", n).render(lang));
+    }
+    if let Some(at) = &b.last_handled_at {
+        parts.push(Flow::DetailHandled.with("at", at).render(lang));
     }
     if let Some(at) = &b.last_order_at {
-        parts.push(Bridge::DetailLastOrder.with("at", at).render(lang));
+        parts.push(Flow::DetailCreated.with("at", at).render(lang));
+    }
+    if !b.zelty_webhooks.is_empty() {
+        parts.push(Bridge::DetailWebhooks.with("hosts", b.zelty_webhooks.join(", ")).render(lang));
     }
     if let Some(n) = b.rejected_orders_24h.filter(|n| *n > 0) {
         parts.push(Bridge::DetailRejected.with("count", n).render(lang));
@@ -248,23 +274,39 @@ pub fn bridge_detail(b: &BridgeReport, lang: Lang) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::ops::evidence::OrderSigns;
     use crate::profile::{BridgeApp, tests::sample};
 
-    fn evidence(seen: bool) -> Evidence {
-        Evidence { app_webhooks: seen, zelty_webhooks: Some(vec!["zelty.hubrise.com".into()]), ..Evidence::default() }
+    fn evidence(hooks: bool, orders: Option<OrderSigns>) -> Evidence {
+        Evidence {
+            bridge_webhooks: hooks,
+            zelty_webhooks: Some(vec!["zelty.hubrise-apps.com".into()]),
+            orders,
+            ..Evidence::default()
+        }
+    }
+
+    fn handled() -> OrderSigns {
+        OrderSigns {
+            recent: true,
+            any: true,
+            last_handled_at: Some("2026-12-01T11:02:00+01:00".into()),
+            ..OrderSigns::default()
+        }
     }
 
     #[test]
     fn bridge_state_table() {
         let confirmed =
             Profile { bridge_app: Some(BridgeApp { confirmed_at: "2026-12-01T10:00:00Z".into() }), ..sample() };
-        let none = |_| None;
+        let none = |_, _: &Evidence| None;
         for (profile, e, want) in [
             (&sample(), None, BridgeState::Unchecked),
-            (&sample(), Some(evidence(false)), BridgeState::ToDo),
-            (&confirmed, Some(evidence(false)), BridgeState::Confirmed),
-            (&sample(), Some(evidence(true)), BridgeState::Active),
-            (&confirmed, Some(evidence(true)), BridgeState::Active),
+            (&sample(), Some(evidence(false, None)), BridgeState::ToDo),
+            (&confirmed, Some(evidence(false, None)), BridgeState::Confirmed),
+            (&sample(), Some(evidence(true, None)), BridgeState::Linked),
+            (&sample(), Some(evidence(false, Some(handled()))), BridgeState::Active),
+            (&confirmed, Some(evidence(true, Some(handled()))), BridgeState::Active),
             (&confirmed, None, BridgeState::Unchecked),
         ] {
             assert_eq!(BridgeReport::of(profile, e.as_ref(), none).state, want, "{e:?}");
@@ -272,13 +314,30 @@ mod tests {
     }
 
     #[test]
-    fn bridge_app_serializes_exactly_as_documented() {
-        let b = BridgeReport::of(&sample(), Some(&evidence(true)), |_| None);
+    fn bridge_app_serializes_the_documented_keys() {
+        let b = BridgeReport::of(&sample(), Some(&evidence(true, Some(handled()))), |_, _| None);
         let v = serde_json::to_value(&b).unwrap();
         let mut keys: Vec<&str> = v.as_object().unwrap().keys().map(String::as_str).collect();
         keys.sort();
-        assert_eq!(keys, ["confirmed_at", "last_order_at", "rejected_orders_24h", "state", "zelty_webhooks"]);
+        assert_eq!(
+            keys,
+            [
+                "confirmed_at",
+                "last_handled_at",
+                "last_order_at",
+                "rejected",
+                "rejected_orders_24h",
+                "state",
+                "stuck",
+                "stuck_orders",
+                "zelty_webhooks"
+            ]
+        );
         assert_eq!(v["state"], "active");
-        assert_eq!(v["zelty_webhooks"], serde_json::json!(["zelty.hubrise.com"]));
+        assert_eq!(v["last_handled_at"], "2026-12-01T11:02:00+01:00");
+        assert_eq!((v["stuck_orders"].as_u64(), v["rejected_orders_24h"].as_u64()), (Some(0), Some(0)));
+        let unread = BridgeReport::of(&sample(), Some(&evidence(true, None)), |_, _| None);
+        let v = serde_json::to_value(&unread).unwrap();
+        assert!(v["stuck_orders"].is_null() && v["last_handled_at"].is_null(), "{v}");
     }
 }

@@ -15,13 +15,15 @@ pub enum PartState {
     Missing,
     /// `--offline`: stored, not checked.
     Unchecked,
+    /// The profile was made without it, on purpose (`--no-watch`): not a fault.
+    NotUsed,
 }
 
 impl PartState {
     /// 0 fine, 3 rejected, 5 unreachable, 4 missing (the README's exit codes).
     pub fn exit_code(self) -> u8 {
         match self {
-            PartState::Ok | PartState::Unchecked => 0,
+            PartState::Ok | PartState::Unchecked | PartState::NotUsed => 0,
             PartState::Rejected => 3,
             PartState::Unreachable => 5,
             PartState::Missing => 4,
@@ -29,25 +31,30 @@ impl PartState {
     }
 }
 
-/// The Zelty Bridge app on the location.
+/// The Zelty Bridge app on the location, as the evidence shows it (`ops::evidence`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum BridgeState {
-    /// Evidence seen: Zelty's webhooks point at HubRise, or orders created by the app.
+    /// Orders of this location handled or created by the app in the last 7 days, none
+    /// stuck: orders reach the till.
     Active,
-    /// A person confirmed it; no evidence yet.
+    /// Orders of other apps wait on this location, unhandled: they do not reach the till.
+    Stalled,
+    /// Only the key's webhooks: a bridge holds the key, no order on this location proves it.
+    Linked,
+    /// A person confirmed it; nothing seen either way.
     Confirmed,
-    /// Neither: orders do not flow.
+    /// Nothing: orders do not flow.
     ToDo,
     /// `--offline`.
     Unchecked,
 }
 
 impl BridgeState {
-    /// 6 (a step needs a person) while the app is still to do; 0 otherwise.
+    /// 6 (a step needs a person) while the app is still to do or stalled; 0 otherwise.
     pub fn exit_code(self) -> u8 {
         match self {
-            BridgeState::ToDo => 6,
+            BridgeState::ToDo | BridgeState::Stalled => 6,
             _ => 0,
         }
     }
@@ -79,6 +86,10 @@ mod tests {
         assert_eq!(s(serde_json::to_string(&BridgeState::ToDo)), "\"to_do\"");
         assert_eq!(s(serde_json::to_string(&BridgeState::Active)), "\"active\"");
         assert_eq!(s(serde_json::to_string(&BridgeState::Confirmed)), "\"confirmed\"");
+        assert_eq!(s(serde_json::to_string(&BridgeState::Stalled)), "\"stalled\"");
+        assert_eq!(s(serde_json::to_string(&BridgeState::Linked)), "\"linked\"");
+        assert_eq!(s(serde_json::to_string(&PartState::NotUsed)), "\"not_used\"");
+        assert_eq!((BridgeState::Stalled.exit_code(), BridgeState::Linked.exit_code()), (6, 0));
     }
 
     #[test]

@@ -8,7 +8,7 @@ use crate::error::{Failure, Kind};
 use crate::hubrise::api::{self, Location, Named};
 use crate::hubrise::oauth::Grant;
 use crate::i18n::Msg;
-use crate::profile::HubrisePart;
+use crate::profile::{HubrisePart, TokenOrigin};
 use crate::secret::Secret;
 
 /// What a verified token gives access to.
@@ -20,8 +20,8 @@ pub struct Verified {
 }
 
 impl Verified {
-    /// The profile's HubRise half, for a token granted `scope`.
-    pub fn part(&self, scope: &str, device_id: Option<String>) -> HubrisePart {
+    /// The profile's HubRise half, for a token granted `scope` that came from `origin`.
+    pub fn part(&self, scope: &str, device_id: Option<String>, origin: TokenOrigin) -> HubrisePart {
         HubrisePart {
             account_id: self.location.account.id.clone(),
             account_name: self.location.account.name.clone(),
@@ -33,6 +33,8 @@ impl Verified {
             customer_list_name: self.customer_list.as_ref().map(|c| c.name.clone()),
             scope: scope.to_string(),
             device_id,
+            token_origin: Some(origin),
+            no_watch: false,
         }
     }
 }

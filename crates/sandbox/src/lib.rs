@@ -96,6 +96,8 @@ pub struct Sandbox {
     pub endpoints: Endpoints,
     pub client_id: String,
     pub client_secret: String,
+    /// The name HubRise shows for that client on CONNEXIONS.
+    pub client_name: String,
     shared: Arc<Shared>,
     demo: Demo,
     stop: watch::Sender<bool>,
@@ -162,6 +164,7 @@ pub async fn start(config: SandboxConfig) -> anyhow::Result<Sandbox> {
         endpoints: endpoints.clone(),
         client_id: ids::CLIENT_ID.into(),
         client_secret: ids::CLIENT_SECRET.into(),
+        client_name: ids::CLIENT_NAME.into(),
         demo: Demo::new(shared.clone(), endpoints)?,
         shared,
         stop,

@@ -10,40 +10,75 @@ use crate::error::{Failure, Kind};
 use crate::hubrise::listener::{Callback, Listener};
 use crate::hubrise::oauth::{self, Authorize, OAuthClient, OOB_REDIRECT};
 use crate::hubrise::paste::{PasteProblem, parse_pasted};
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Ownership};
 use crate::ops::watch::{Verified, Wanted, verify};
+use crate::profile::TokenOrigin;
 use crate::prompt;
 use crate::secret::Secret;
+use crate::undo::Armed;
 use std::time::{Duration, Instant};
 
 pub struct HubriseDone {
     pub token: Secret,
     pub verified: Verified,
+    pub origin: TokenOrigin,
+    /// The token's revocation, armed until the connection is stored.
+    pub undo: Option<Armed>,
 }
 
-pub async fn run(app: &App, args: &ConnectArgs, device_id: &str) -> anyhow::Result<HubriseDone> {
+/// The watch: `HUBRISE_ACCESS_TOKEN` as given, else HubRise's authorization with this
+/// profile's `device_id`. `keep` is the token the profile already stores: HubRise hands the
+/// same one back for the same device, and that one is not revoked if the run stops.
+pub async fn run(app: &App, args: &ConnectArgs, device_id: &str, keep: Option<&Secret>) -> anyhow::Result<HubriseDone> {
     if let Some(token) = app.env.get("HUBRISE_ACCESS_TOKEN") {
         app.printer.info(Msg::UsingEnvToken.text());
         let token = Secret::new(token.trim());
         let verified = verified(app, verify(app, &token, None, wanted(args))).await?;
-        return Ok(HubriseDone { token, verified });
+        return Ok(HubriseDone { token, verified, origin: TokenOrigin::Given, undo: None });
     }
     let Some((client, _)) = app.settings.client.clone() else {
         return Err(Failure::new(Kind::Usage, "no_oauth_client", Msg::NoOAuthClient.text())
             .hint(Msg::NoOAuthClientHint.with("path", app.settings.config_dir.join("config.toml").display()))
             .into());
     };
-    let code = if args.no_browser {
-        installed_app_flow(app, &client, &args.scope, device_id).await?
-    } else {
-        browser_flow(app, &client, args, device_id).await?
+    let code = loop {
+        let code = if args.no_browser {
+            installed_app_flow(app, &client, &args.scope, device_id).await
+        } else {
+            browser_flow(app, &client, args, device_id).await
+        };
+        // A misclick on « Refuser »: a person is offered the page again.
+        match code {
+            Err(err) if app.ctx.interactive && refused(&err) => {
+                let again =
+                    prompt::confirm(&app.printer, Ownership::AskAgain.text(), true, Msg::UseEnvTokenHint.text());
+                if !again.await? {
+                    return Err(err);
+                }
+            }
+            code => break code?,
+        }
     };
     let spinner = app.printer.spinner(Msg::ExchangingCode.text());
     let grant = oauth::exchange(&app.http, &app.settings.endpoints.hubrise_oauth, &client, &code).await;
     drop(spinner);
     let grant = grant?;
+    let undo = (keep != Some(&grant.token)).then(|| arm_revoke(app, &client, &grant.token));
     let verified = verified(app, verify(app, &grant.token, Some(&grant), wanted(args))).await?;
-    Ok(HubriseDone { token: grant.token.clone(), verified })
+    Ok(HubriseDone { token: grant.token.clone(), verified, origin: TokenOrigin::Authorized, undo })
+}
+
+/// Arms the revocation of a token this run obtained, for the case it is never stored.
+fn arm_revoke(app: &App, client: &OAuthClient, token: &Secret) -> Armed {
+    let (http, base) = (app.http.clone(), app.settings.endpoints.hubrise_oauth.clone());
+    let (client, token) = (client.clone(), token.clone());
+    let name = app.settings.watch_name.clone();
+    crate::undo::arm(name, Box::pin(async move { oauth::revoke(&http, &base, &client, &token).await }))
+}
+
+/// HubRise sent a refusal back (« Refuser »): the only refusal the authorization page gives.
+fn refused(err: &anyhow::Error) -> bool {
+    crate::error::failure_of(err).is_some_and(|f| f.kind == Kind::Rejected)
 }
 
 /// The loopback flow: print the URL, open the browser, wait for the callback or a paste.

@@ -9,17 +9,21 @@ mod zelty_step;
 
 use super::steps::bridge_walk as bridge;
 use crate::app::App;
-use crate::clock::rfc3339;
+use crate::clock::{rfc3339, unix};
 use crate::error::{Failure, Kind};
 use crate::hubrise::oauth::{self, DEFAULT_SCOPE};
-use crate::i18n::{Bridge, Msg};
+use crate::i18n::{Bridge, Msg, Ownership};
 use crate::ops::bridge::{Outcome, Target};
 use crate::ops::check::{self, Part};
 use crate::ops::evidence::Watch;
-use crate::ops::{store, watch::Verified};
+use crate::ops::pending::{Pending, Runs};
+use crate::ops::store;
+use crate::ops::watch::{Verified, Wanted};
 use crate::profile::{BridgeApp, HubrisePart, PROFILE_VERSION, Profile, ZeltyPart};
 use crate::prompt;
 use crate::secret::Secret;
+use crate::secrets::SecretStore;
+use std::sync::Arc;
 use std::time::Duration;
 
 /// Connect Zelty to HubRise
@@ -66,20 +70,53 @@ pub async fn run(args: ConnectArgs, app: &App) -> anyhow::Result<u8> {
     if let Some(existing) = &existing {
         confirm_replace(app, &args, existing).await?;
     }
-    let store = super::steps::store::choose(app).await?;
+    let store: Arc<dyn SecretStore> = Arc::from(super::steps::store::choose(app).await?);
+    // The run is recorded before any service is called: its device_id (chosen once per
+    // profile, so a rerun gets the same HubRise connection back), then the key it validates.
+    let runs = Runs::new(&app.settings.config_dir);
+    let now = unix(app.clock.now());
+    let pending = runs.load(&app.profile);
+    let device_id = match (existing.as_ref().and_then(|p| p.hubrise.device_id.clone()), &pending) {
+        (Some(id), _) => id,
+        (None, Some(p)) => p.device_id.clone(),
+        (None, None) => new_device_id()?,
+    };
+    if pending.as_ref().is_none_or(|p| p.device_id != device_id) {
+        runs.save(&app.profile, &Pending { device_id: device_id.clone(), started_at: now, key_validated_at: None })?;
+    }
+    let resume = {
+        let (runs, store, name) = (runs.clone(), store.clone(), app.profile.clone());
+        tokio::task::spawn_blocking(move || runs.fresh_key(&name, store.as_ref(), now)).await?
+    };
 
     app.printer.step(Msg::StepZelty.text());
-    let zelty = zelty_step::run(app, &args).await?;
+    let zelty = zelty_step::run(app, &args, resume.map(|(key, at)| (key, now - at))).await?;
+    {
+        let (runs, store, name, key) = (runs.clone(), store.clone(), app.profile.clone(), zelty.key.clone());
+        let kept = tokio::task::spawn_blocking(move || runs.keep_key(&name, store.as_ref(), &key, now)).await?;
+        if let Err(err) = kept {
+            app.printer.debug(1, format!("the validated key is not kept for a rerun: {err:#}"));
+        }
+    }
 
-    let device_id = existing.as_ref().and_then(|p| p.hubrise.device_id.clone()).map_or_else(new_device_id, Ok)?;
-    let watch = match with_watch {
+    let stored_token = match &existing {
+        Some(profile) => check::read_secrets(app, &app.profile, profile).await.ok().and_then(|(_, token)| token),
+        None => None,
+    };
+    let mut watch = match with_watch {
         true => {
             app.printer.step(Msg::StepHubrise.text());
-            Some(hubrise_step::run(app, &args, &device_id).await?)
+            match kept_watch(app, &args, existing.as_ref(), stored_token.as_ref()).await? {
+                Some(kept) => Some(kept),
+                None => Some(hubrise_step::run(app, &args, &device_id, stored_token.as_ref()).await?),
+            }
         }
         false => None,
     };
-    let hubrise = watch.as_ref().map_or_else(HubrisePart::default, |w| w.verified.part(&args.scope, Some(device_id)));
+    let hubrise = match &watch {
+        Some(w) => w.verified.part(&args.scope, Some(device_id), w.origin),
+        None => HubrisePart { no_watch: true, device_id: Some(device_id), ..HubrisePart::default() },
+    };
     if let Some(w) = &watch {
         let (location, account) = (&w.verified.location.name, &w.verified.location.account.name);
         if crate::ops::restaurants::names_look_unrelated(&zelty.restaurant.name, location, account) {
@@ -102,8 +139,9 @@ pub async fn run(args: ConnectArgs, app: &App) -> anyhow::Result<u8> {
         true => bridge::walk(app, &target, Duration::from_secs(args.timeout)).await?,
         false => bridge::unattended(app, &target).await,
     };
+    bridge::note_unread(app, &outcome.evidence);
     let app_command = format!("zelty-bridge app{}", check::profile_flag(&app.profile));
-    bridge::tell(app, &outcome, &app_command);
+    bridge::tell(app, &outcome, watch.as_ref().map(|w| w.verified.location.name.as_str()), &app_command);
 
     app.printer.step(Bridge::StepStoreLast.text());
     let now = rfc3339(app.clock.now());
@@ -122,11 +160,46 @@ pub async fn run(args: ConnectArgs, app: &App) -> anyhow::Result<u8> {
         crate::secrets::StoreKind::File => crate::i18n::Ux::StoreFile.with("path", store.location()),
         _ => crate::i18n::Ux::StoreKeyring.with("service", store.location()),
     };
-    tokio::task::spawn_blocking(move || store::save(&profiles, store.as_ref(), &name, &stored, &key, token.as_ref()))
+    let saving = store.clone();
+    tokio::task::spawn_blocking(move || store::save(&profiles, saving.as_ref(), &name, &stored, &key, token.as_ref()))
         .await??;
+    // Kept: nothing of this run is to be undone, and nothing is pending any more.
+    if let Some(undo) = watch.as_mut().and_then(|w| w.undo.take()) {
+        undo.disarm();
+    }
+    let name = app.profile.clone();
+    let (cleared, store_for_clear) = (runs.clone(), store.clone());
+    tokio::task::spawn_blocking(move || cleared.clear(&name, store_for_clear.as_ref())).await?;
     app.printer.success(Msg::Stored.with("store", app.printer.t(&location)));
     summary(app, &profile, &zelty.key, watch.as_ref().map(|w| &w.token), &outcome);
     Ok(0)
+}
+
+/// The watch the profile already has, when its token still works on its location and the
+/// person keeps it (a script always does, unless `HUBRISE_ACCESS_TOKEN` says otherwise):
+/// no new authorization, no new connection on CONNEXIONS.
+async fn kept_watch(
+    app: &App,
+    args: &ConnectArgs,
+    existing: Option<&Profile>,
+    token: Option<&Secret>,
+) -> anyhow::Result<Option<hubrise_step::HubriseDone>> {
+    let (Some(profile), Some(token)) = (existing, token) else { return Ok(None) };
+    if app.env.is_set("HUBRISE_ACCESS_TOKEN") || profile.hubrise.scope != args.scope {
+        return Ok(None);
+    }
+    let wanted = Wanted { catalog: args.catalog_id.as_deref(), customer_list: args.customer_list_id.as_deref() };
+    let Ok(verified) = crate::ops::watch::verify(app, token, None, wanted).await else { return Ok(None) };
+    let (location, id) = (verified.location.name.clone(), verified.location.id.clone());
+    if app.ctx.interactive {
+        let ask = Ownership::KeepWatchAsk.with("location", &location).with("id", &id);
+        if !prompt::confirm(&app.printer, ask, true, Msg::UseForce.text()).await? {
+            return Ok(None);
+        }
+    }
+    app.printer.success(Ownership::WatchKept.with("location", &location).with("id", &id));
+    let origin = profile.token_origin(false);
+    Ok(Some(hubrise_step::HubriseDone { token: token.clone(), verified, origin, undo: None }))
 }
 
 /// The status of what was just stored, and the next step.
@@ -142,7 +215,7 @@ fn summary(app: &App, profile: &Profile, key: &Secret, token: Option<&Secret>, o
         &app.profile,
         profile,
         [&Part::ok(None), &watch_part],
-        Some(outcome.evidence()),
+        Some(&outcome.evidence),
         Some((&key, &token)),
     );
     if app.printer.is_json() {

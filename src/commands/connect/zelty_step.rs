@@ -6,7 +6,7 @@ use super::ConnectArgs;
 use crate::app::App;
 use crate::browser::Page;
 use crate::error::{Failure, Kind, failure_of};
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Ownership};
 use crate::ops::restaurants;
 use crate::prompt;
 use crate::secret::Secret;
@@ -25,7 +25,8 @@ pub struct ZeltyDone {
 enum Source {
     Stdin,
     Env,
-    /// Kept by `disconnect --keep-zelty` for this profile.
+    /// Kept by `disconnect --keep-zelty` for this profile, or validated by a run that did
+    /// not finish.
     Stored(Secret),
     Prompt,
     /// What the opener took from the Zelty page, playing the person (`--sandbox` without a
@@ -33,13 +34,16 @@ enum Source {
     Copied(Secret),
 }
 
-pub async fn run(app: &App, args: &ConnectArgs) -> anyhow::Result<ZeltyDone> {
+/// `pending`: the key a run that did not finish validated, and how many seconds ago.
+pub async fn run(app: &App, args: &ConnectArgs, pending: Option<(Secret, i64)>) -> anyhow::Result<ZeltyDone> {
     let source = if args.zelty_api_key_stdin {
         Source::Stdin
     } else if app.env.is_set("ZELTY_API_KEY") {
         Source::Env
     } else if let Some(kept) = kept_key(app).await? {
         Source::Stored(kept)
+    } else if let Some(key) = pending_key(app, pending).await? {
+        Source::Stored(key)
     } else if app.ctx.interactive {
         Source::Prompt
     } else if let Some(key) = app.opener.copied_key() {
@@ -125,6 +129,19 @@ async fn kept_key(app: &App) -> anyhow::Result<Option<Secret>> {
         Msg::ZeltyKeyMissingHint.text(),
     )
     .await?;
+    Ok(reuse.then_some(key))
+}
+
+/// The key a run that did not finish validated (Zelty shows a key once: asking for it
+/// again would send the person to deactivate and reactivate Hubrise V2), offered masked.
+async fn pending_key(app: &App, pending: Option<(Secret, i64)>) -> anyhow::Result<Option<Secret>> {
+    let Some((key, ago)) = pending else { return Ok(None) };
+    if !app.ctx.interactive {
+        app.printer.info(Ownership::PendingKeyUsed.with("key", key.masked()));
+        return Ok(Some(key));
+    }
+    let ask = Ownership::PendingKeyOffer.with("key", key.masked()).with("minutes", ago.max(0) / 60);
+    let reuse = prompt::confirm(&app.printer, ask, true, Msg::ZeltyKeyMissingHint.text()).await?;
     Ok(reuse.then_some(key))
 }
 

@@ -22,7 +22,7 @@ use crate::i18n::{Msg, Text};
 use crate::ops::restaurants;
 use crate::ops::store;
 use crate::ops::watch::Verified;
-use crate::profile::{PROFILE_VERSION, Profile, ZeltyPart};
+use crate::profile::{PROFILE_VERSION, Profile, TokenOrigin, ZeltyPart};
 use crate::secret::Secret;
 use crate::secrets;
 use crate::zelty;
@@ -112,12 +112,18 @@ async fn connect_one(shared: &Shared<'_>, name: &str, plan: &Plan, known: &mut K
         known.restaurant_name = Some(existing.zelty.restaurant_name.clone());
         known.location_id = existing.hubrise.location_id.clone();
         known.location_name = existing.hubrise.location_name.clone();
-        return match same {
-            true => Ok(Outcome::Skipped),
-            false => Err(Failure::new(Kind::Usage, "already_connected", Msg::ProfileDiffers.with("profile", name))
+        if !same {
+            return Err(Failure::new(Kind::Usage, "already_connected", Msg::ProfileDiffers.with("profile", name))
                 .hint(Msg::UseForceProvision.text())
-                .into()),
-        };
+                .into());
+        }
+        // Up to date only if HubRise still takes the token: one revoked elsewhere (by the
+        // chain's owner, or an older version's `disconnect`) fails here, with its reason.
+        let http = app.http.paced(shared.lanes.lane(&key, &token));
+        let api_url = app.settings.endpoints.hubrise_api.as_str();
+        let id = if existing.hubrise.account_level() { existing.hubrise.location_id.as_deref() } else { None };
+        rounds(shared, name, || crate::hubrise::api::location(&http, api_url, &token, id)).await?;
+        return Ok(Outcome::Skipped);
     }
 
     let http = app.http.paced(shared.lanes.lane(&key, &token));
@@ -156,7 +162,7 @@ async fn connect_one(shared: &Shared<'_>, name: &str, plan: &Plan, known: &mut K
         secret_store: shared.store.kind(),
         connected_at: rfc3339(app.clock.now()),
         zelty: ZeltyPart { restaurant_id: restaurant.id, restaurant_name: restaurant.name },
-        hubrise: verified.part(scope, None),
+        hubrise: verified.part(scope, None, TokenOrigin::Given),
         support_access,
         // A person connects Zelty Bridge later (`zelty-bridge app`); a redo keeps the record.
         bridge_app: existing_app,

@@ -25,6 +25,9 @@ pub async fn run(args: StatusArgs, app: &App) -> anyhow::Result<u8> {
     }
     let profile = app.profiles.load(&app.profile)?.ok_or_else(|| not_connected(&app.profile))?;
     let report = check(app, &app.profile, &profile, args.offline).await;
+    for note in &report.bridge_app.unread {
+        app.printer.debug(1, note.clone());
+    }
     if app.printer.is_json() {
         app.printer.json(&serde_json::to_value(&report).unwrap_or_default());
     } else {

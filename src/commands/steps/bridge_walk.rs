@@ -7,11 +7,11 @@
 
 use crate::app::App;
 use crate::browser::Page;
-use crate::clock::unix;
-use crate::i18n::{Bridge, Text};
+use crate::i18n::{Bridge, Flow, Text};
 use crate::lines::Lines;
 use crate::ops::bridge::{Outcome, Target, start_url, steps};
 use crate::ops::evidence::{self, Evidence};
+use crate::ops::state::BridgeState;
 use crate::prompt;
 use crate::secret::Secret;
 use std::time::{Duration, Instant};
@@ -32,13 +32,16 @@ pub fn show(app: &App, target: &Target) {
     for (i, step) in steps(target.location, app.printer.lang()).into_iter().enumerate() {
         app.printer.info(Bridge::Numbered.with("n", i + 1).with("step", step));
     }
+    if target.watch.is_some() {
+        app.printer.info(Flow::TwoRows.with("watch", &app.settings.watch_name));
+    }
 }
 
 /// Without a person: the steps and links, and what the APIs show now.
 pub async fn unattended(app: &App, target: &Target<'_>) -> Outcome {
     show(app, target);
     let evidence = evidence::gather(app, Some(target.key), target.watch.as_ref()).await;
-    if evidence.seen() { Outcome::Active(evidence) } else { Outcome::ToDo(evidence) }
+    Outcome { evidence, confirmed: false }
 }
 
 /// The walk with a person: steps, the key offered, the page opened, then the wait for the
@@ -55,26 +58,13 @@ pub async fn walk(app: &App, target: &Target<'_>, timeout: Duration) -> anyhow::
     open_or_demo(app, target).await?;
     let waited = wait(app, target, timeout, clipboard).await?;
     let outcome = match waited {
-        // Zelty's webhooks were just read; the orders (read every 30 s) once more, so the
-        // report shows them too (two listings in a few seconds stay within HubRise's 10 a
-        // minute).
-        Waited::Seen(mut seen) => {
-            if let Some(orders) = evidence::orders(app, target.watch.as_ref()).await {
-                evidence::with_orders(&mut seen, &orders, &app.settings.bridge.name, unix(app.clock.now()));
-            }
-            Outcome::Active(seen)
-        }
+        Waited::Seen(evidence) => Outcome { evidence, confirmed: false },
         Waited::Enter | Waited::TimedOut => {
-            let e = evidence::gather(app, Some(target.key), target.watch.as_ref()).await;
-            if e.seen() {
-                Outcome::Active(e)
-            } else if matches!(waited, Waited::Enter)
-                && prompt::confirm(&app.printer, Bridge::AskSaved.text(), true, Bridge::UseConfirm.text()).await?
-            {
-                Outcome::Confirmed(e)
-            } else {
-                Outcome::ToDo(e)
-            }
+            let evidence = evidence::gather(app, Some(target.key), target.watch.as_ref()).await;
+            let confirmed = !evidence.enough_to_move_on()
+                && matches!(waited, Waited::Enter)
+                && prompt::confirm(&app.printer, Bridge::AskSaved.text(), true, Bridge::UseConfirm.text()).await?;
+            Outcome { evidence, confirmed }
         }
     };
     Ok(outcome)
@@ -112,6 +102,7 @@ async fn wait(
     let mut tick = tokio::time::interval(Duration::from_secs(1));
     let (mut next_hooks, mut next_orders) = (Instant::now(), Instant::now());
     let mut evidence = Evidence::default();
+    let mut linked = false;
     let bridge = &app.settings.bridge;
     let waited = loop {
         tokio::select! {
@@ -135,13 +126,15 @@ async fn wait(
                     let hosts = evidence::webhook_hosts(app, Some(target.key)).await;
                     evidence::with_hosts(&mut evidence, hosts, bridge);
                 }
-                if now >= next_orders && target.watch.is_some() {
+                // The webhooks appearing is the moment to look at the orders again.
+                let linked_now = evidence.bridge_webhooks && !linked;
+                linked |= evidence.bridge_webhooks;
+                if (now >= next_orders || linked_now) && target.watch.is_some() {
                     next_orders = now + ORDERS_EVERY;
-                    if let Some(orders) = evidence::orders(app, target.watch.as_ref()).await {
-                        evidence::with_orders(&mut evidence, &orders, &bridge.name, unix(app.clock.now()));
-                    }
+                    let orders = evidence::orders(app, target.watch.as_ref()).await;
+                    evidence::with_orders(&mut evidence, orders, app);
                 }
-                if evidence.seen() {
+                if evidence.enough_to_move_on() {
                     break Waited::Seen(evidence.clone());
                 }
                 spinner.set_message(waiting(deadline));
@@ -158,24 +151,54 @@ fn waiting(deadline: Instant) -> Text {
     Bridge::Watching.with("time", format!("{}:{:02}", left / 60, left % 60))
 }
 
-/// Says plainly what the outcome shows.
-pub fn tell(app: &App, outcome: &Outcome, command: &str) {
-    let e = outcome.evidence();
-    match outcome {
-        Outcome::Active(_) => app.printer.success(Bridge::Active.text()),
-        Outcome::Confirmed(_) => app.printer.info(Bridge::ConfirmedNoEvidence.text()),
-        Outcome::ToDo(_) => app.printer.warn(Bridge::NotConnected.with("command", command)),
+/// Says plainly what the outcome shows, about this location.
+pub fn tell(app: &App, outcome: &Outcome, location: Option<&str>, command: &str) {
+    let e = &outcome.evidence;
+    let minutes = app.settings.bridge.stuck_after.as_secs() / 60;
+    match outcome.state() {
+        BridgeState::Active => app.printer.success(Flow::Active.text()),
+        BridgeState::Linked => app.printer.info(Flow::Linked.text()),
+        BridgeState::Stalled => {
+            let count = e.orders.as_ref().map_or(0, |o| o.stuck.len());
+            app.printer.warn(Flow::Stalled.with("count", count).with("minutes", minutes));
+            app.printer.info(Flow::StalledHint.with("location", location.unwrap_or("—")));
+        }
+        BridgeState::Confirmed => app.printer.info(Bridge::ConfirmedNoEvidence.text()),
+        BridgeState::ToDo | BridgeState::Unchecked => {
+            app.printer.warn(Bridge::NotConnected.with("command", command));
+        }
     }
     match &e.zelty_webhooks {
         Some(hosts) if !hosts.is_empty() => app.printer.info(Bridge::SeenWebhooks.with("hosts", hosts.join(", "))),
         Some(_) => app.printer.info(Bridge::NoWebhooks.text()),
         None => app.printer.info(Bridge::WebhooksUnread.text()),
     }
-    if let Some(at) = &e.last_order_at {
+    let Some(orders) = &e.orders else {
+        app.printer.info(Flow::OrdersUnread.text());
+        return;
+    };
+    if !orders.any {
+        app.printer.info(Flow::NoOrdersYet.text());
+    }
+    if let Some(at) = &orders.last_handled_at {
+        app.printer.info(Flow::SeenHandled.with("at", at));
+    }
+    if let Some(at) = &orders.last_order_at {
         app.printer.info(Bridge::SeenOrder.with("at", at).with("app", &app.settings.bridge.name));
     }
-    if let Some(n) = e.rejected_orders_24h.filter(|n| *n > 0) {
-        app.printer.warn(Bridge::RejectedOrders.with("count", n));
+    if !orders.stuck.is_empty() {
+        let ids: Vec<&str> = orders.stuck.iter().map(|o| o.id.as_str()).collect();
+        app.printer.info(Flow::SeenStuck.with("orders", ids.join(", ")));
+    }
+    if !orders.rejected.is_empty() {
+        app.printer.warn(Bridge::RejectedOrders.with("count", orders.rejected.len()));
+    }
+}
+
+/// Says at `-v` what evidence could not be read.
+pub fn note_unread(app: &App, evidence: &Evidence) {
+    for note in &evidence.unread {
+        app.printer.debug(1, note.clone());
     }
 }
 
