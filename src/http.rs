@@ -96,6 +96,9 @@ pub enum Body {
 pub struct Reply {
     pub status: StatusCode,
     pub body: Vec<u8>,
+    /// The server's clock (`Date`), in seconds since the epoch: what "now" is for the times
+    /// it writes, whatever this computer's clock says.
+    pub date: Option<i64>,
 }
 
 impl Reply {
@@ -395,8 +398,15 @@ impl Http {
             return Ok(Try::Retry { after: retry_after, why: format!("HTTP {status}") });
         }
         if body == Body::IgnoredOnSuccess && status.is_success() {
-            return Ok(Try::Done(Reply { status, body: Vec::new() }));
+            return Ok(Try::Done(Reply { status, body: Vec::new(), date: None }));
         }
+        let date = response
+            .headers()
+            .get(reqwest::header::DATE)
+            .and_then(|v| v.to_str().ok())
+            .and_then(|v| httpdate::parse_http_date(v).ok())
+            .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+            .and_then(|d| i64::try_from(d.as_secs()).ok());
         let body = match read_capped(response, self.budget.max_body).await {
             Ok(body) => body,
             Err(BodyError::TooLarge) => {
@@ -413,7 +423,7 @@ impl Http {
                 return Err(unreachable(service, 1, why));
             }
         };
-        let reply = Reply { status, body };
+        let reply = Reply { status, body, date };
         if !status.is_success() {
             // Never at normal verbosity, and never a secret at any.
             self.printer.debug(1, format!("{} answered {status}: {}", service.name(), reply.redacted_excerpt()));
@@ -541,12 +551,12 @@ mod tests {
     fn an_echoed_secret_never_reaches_an_error() {
         let key = crate::secret::Secret::new("MTIzNDU6echoedEchoedEchoedEchoed=");
         let body = format!("{{\"error\":\"bad header\",\"got\":\"Bearer {}\"}}", key.expose()).into_bytes();
-        let reply = Reply { status: StatusCode::IM_A_TEAPOT, body };
+        let reply = Reply { status: StatusCode::IM_A_TEAPOT, body, date: None };
         assert_eq!(reply.excerpt(), "HTTP 418 I'm a teapot");
         assert!(!reply.redacted_excerpt().contains("echoedEchoed"), "{}", reply.redacted_excerpt());
         assert!(reply.redacted_excerpt().contains("[redacted]"));
         let shape =
-            Reply { status: StatusCode::OK, body: format!("{{\"errno\":\"{}\"}}", "quoted-value-x").into_bytes() };
+            Reply { status: StatusCode::OK, body: format!("{{\"errno\":\"{}\"}}", "quoted-value-x").into_bytes(), date: None };
         let err = shape.json::<std::collections::BTreeMap<String, i64>>(Service::Zelty).unwrap_err();
         assert!(!format!("{err:#}").contains("quoted-value"), "{err:#}");
     }

@@ -107,6 +107,21 @@ pub fn id_verdict(err: &anyhow::Error) -> IdVerdict {
 
 /// GETs `path` with the token and decodes the JSON, mapping refusals.
 async fn get<T: serde::de::DeserializeOwned>(http: &Http, api: &str, token: &Secret, path: &str) -> anyhow::Result<T> {
+    Ok(get_dated(http, api, token, path).await?.value)
+}
+
+/// An answer with the server's clock at the time (`Date`), when it said.
+pub struct Dated<T> {
+    pub value: T,
+    pub server_now: Option<i64>,
+}
+
+async fn get_dated<T: serde::de::DeserializeOwned>(
+    http: &Http,
+    api: &str,
+    token: &Secret,
+    path: &str,
+) -> anyhow::Result<Dated<T>> {
     let url = format!("{}{path}", api.trim_end_matches('/'));
     let reply = http
         .send(Service::HubRise, Idempotent::Yes, |c| {
@@ -114,7 +129,7 @@ async fn get<T: serde::de::DeserializeOwned>(http: &Http, api: &str, token: &Sec
         })
         .await?;
     check(&reply)?;
-    reply.json(Service::HubRise)
+    Ok(Dated { value: reply.json(Service::HubRise)?, server_now: reply.date })
 }
 
 fn check(reply: &Reply) -> Result<(), Failure> {
@@ -183,17 +198,18 @@ pub struct Order {
     pub created_by: Option<String>,
 }
 
-/// The location's most recent orders (the first page, newest first). Listing orders is one
-/// of HubRise's high-load calls, limited to 10 a minute per connection: callers pace it.
+/// The location's most recent orders (the first page, newest first), with HubRise's clock.
+/// Listing orders is one of HubRise's high-load calls, limited to 10 a minute per
+/// connection: callers pace it.
 pub async fn recent_orders(
     http: &Http,
     api: &str,
     token: &Secret,
     location: Option<&str>,
-) -> anyhow::Result<Vec<Order>> {
+) -> anyhow::Result<Dated<Vec<Order>>> {
     match location {
-        Some(id) => get(http, api, token, &format!("/locations/{}/orders", segment("location_id", id)?)).await,
-        None => get(http, api, token, "/location/orders").await,
+        Some(id) => get_dated(http, api, token, &format!("/locations/{}/orders", segment("location_id", id)?)).await,
+        None => get_dated(http, api, token, "/location/orders").await,
     }
 }
 
@@ -214,8 +230,8 @@ pub async fn account_orders(
     api: &str,
     token: &Secret,
     account_id: &str,
-) -> anyhow::Result<Vec<AccountOrder>> {
-    get(http, api, token, &format!("/accounts/{}/orders", segment("account_id", account_id)?)).await
+) -> anyhow::Result<Dated<Vec<AccountOrder>>> {
+    get_dated(http, api, token, &format!("/accounts/{}/orders", segment("account_id", account_id)?)).await
 }
 
 /// Without an id from the token endpoint or a manifest, a location's catalog (or customer

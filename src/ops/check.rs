@@ -198,6 +198,7 @@ pub fn report(
             customer_list_id: h.customer_list_id.clone(),
             customer_list_name: h.customer_list_name.clone(),
             access_token: token.as_ref().map(Secret::masked),
+            token_origin: h.token_origin.filter(|_| !h.no_watch),
             problem: watch.problem.clone(),
         },
         bridge_app: BridgeReport::of(profile, evidence, hint),

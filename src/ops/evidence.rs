@@ -23,7 +23,7 @@
 
 use crate::app::App;
 use crate::clock::{parse_rfc3339, unix};
-use crate::hubrise::api::{self, Order};
+use crate::hubrise::api::{self, Dated, Order};
 use crate::ops::state::BridgeState;
 use crate::profile::HubrisePart;
 use crate::secret::Secret;
@@ -176,7 +176,7 @@ pub async fn webhook_hosts(app: &App, key: Option<&Secret>) -> Option<anyhow::Re
     Some(crate::zelty::webhook_hosts(&app.http, &app.settings.endpoints.zelty_api, key).await)
 }
 
-pub async fn orders(app: &App, watch: Option<&Watch<'_>>) -> Option<anyhow::Result<Vec<Order>>> {
+pub async fn orders(app: &App, watch: Option<&Watch<'_>>) -> Option<anyhow::Result<Dated<Vec<Order>>>> {
     let watch = watch?;
     let location = watch.part.location_to_name();
     Some(api::recent_orders(&app.http, &app.settings.endpoints.hubrise_api, watch.token, location).await)
@@ -199,11 +199,14 @@ pub fn with_hosts(evidence: &mut Evidence, hosts: Option<anyhow::Result<Vec<Stri
     }
 }
 
-/// Puts the location's orders in, judged now; an error leaves them unread.
-pub fn with_orders(evidence: &mut Evidence, orders: Option<anyhow::Result<Vec<Order>>>, app: &App) {
+/// Puts the location's orders in, judged at HubRise's "now" (its `Date`: this computer's
+/// clock may be wrong, and the orders' times are HubRise's), else this computer's; an error
+/// leaves them unread.
+pub fn with_orders(evidence: &mut Evidence, orders: Option<anyhow::Result<Dated<Vec<Order>>>>, app: &App) {
     match orders {
-        Some(Ok(orders)) => {
-            evidence.orders = Some(read_orders(&orders, &Rules::of(&app.settings.bridge), unix(app.clock.now())));
+        Some(Ok(listing)) => {
+            let now = listing.server_now.unwrap_or_else(|| unix(app.clock.now()));
+            evidence.orders = Some(read_orders(&listing.value, &Rules::of(&app.settings.bridge), now));
         }
         Some(Err(err)) => evidence.unread.push(unread(app, "HubRise orders", &err)),
         None => {}

@@ -22,7 +22,7 @@ use super::report::{Problem, StatusReport};
 use super::state::PartState;
 use crate::app::App;
 use crate::error::{Kind, failure_of};
-use crate::hubrise::api::{self, AccountOrder, Order};
+use crate::hubrise::api::{self, AccountOrder, Dated, Order};
 use crate::hubrise::limiter::Lanes;
 use crate::profile::Profile;
 use crate::secret::Secret;
@@ -74,7 +74,7 @@ struct KeyAnswer {
 }
 
 /// An account's orders, or `None` when they could not be listed.
-type Listing = Option<Arc<[AccountOrder]>>;
+type Listing = Option<Arc<Dated<Vec<AccountOrder>>>>;
 type Listed = Arc<OnceCell<Listing>>;
 
 /// What the run shares across profiles.
@@ -198,7 +198,7 @@ impl Run<'_> {
     }
 
     /// The watch's location and, as far as the token's budget allows now, its orders.
-    async fn watch(&self, profile: &Profile, token: &Secret) -> (Part, Option<anyhow::Result<Vec<Order>>>) {
+    async fn watch(&self, profile: &Profile, token: &Secret) -> (Part, Option<anyhow::Result<Dated<Vec<Order>>>>) {
         let app = self.app;
         let http = app.http.paced(self.lanes.hubrise(token));
         let api_url = app.settings.endpoints.hubrise_api.as_str();
@@ -210,11 +210,8 @@ impl Run<'_> {
             if account {
                 if let Some(all) = self.account_orders(&http, token, &h.account_id).await {
                     let here = h.location_id.as_deref();
-                    return Some(Ok(all
-                        .iter()
-                        .filter(|o| o.location_id.as_deref() == here)
-                        .map(|o| o.order.clone())
-                        .collect()));
+                    let value = all.value.iter().filter(|o| o.location_id.as_deref() == here).map(|o| o.order.clone());
+                    return Some(Ok(Dated { value: value.collect(), server_now: all.server_now }));
                 }
                 if !high_load.try_acquire() {
                     let why = anyhow::anyhow!("HubRise orders of {}: left for a later run", id.unwrap_or("?"));
@@ -244,7 +241,7 @@ impl Run<'_> {
             let url = self.app.settings.endpoints.hubrise_api.as_str();
             api::account_orders(http, url, token, account_id)
                 .await
-                .map(Arc::from)
+                .map(Arc::new)
                 // Unread, the locations are listed one by one below.
                 .ok()
         })

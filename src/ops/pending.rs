@@ -72,11 +72,24 @@ impl Runs {
         let _ = std::fs::remove_file(self.path(profile));
     }
 
-    /// Keeps `key` as the pending key of `profile`, validated at `now`.
-    pub fn keep_key(&self, profile: &str, store: &dyn SecretStore, key: &Secret, now: i64) -> anyhow::Result<()> {
-        let mut pending = self.load(profile).context("no pending run to keep the key for")?;
+    /// Records the run of `profile` with its `device_id` and keeps `key` as its pending
+    /// key, validated at `now`: from here on, a rerun resumes rather than starts over.
+    pub fn keep_key(
+        &self,
+        profile: &str,
+        store: &dyn SecretStore,
+        key: &Secret,
+        device_id: &str,
+        now: i64,
+    ) -> anyhow::Result<()> {
+        // Held like a connection's store: a signal does not cut a write halfway.
+        let _critical = crate::interrupt::critical();
+        if crate::interrupt::pending() {
+            anyhow::bail!("interrupted before the key was kept");
+        }
+        let started_at = self.load(profile).filter(|p| p.device_id == device_id).map_or(now, |p| p.started_at);
         store.set(&key_user(profile), key).map_err(|e| anyhow::anyhow!("{}", e.reason()))?;
-        pending.key_validated_at = Some(now);
+        let pending = Pending { device_id: device_id.to_string(), started_at, key_validated_at: Some(now) };
         self.save(profile, &pending)
     }
 

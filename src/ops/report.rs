@@ -6,7 +6,7 @@ use super::evidence::{Evidence, OrderRef};
 use super::state::{BridgeState, PartState, worst};
 use crate::error::Failure;
 use crate::i18n::{Bridge, Flow, Lang, Msg, Text};
-use crate::profile::Profile;
+use crate::profile::{Profile, TokenOrigin};
 use serde::Serialize;
 
 #[derive(Debug, Clone, Serialize)]
@@ -60,6 +60,9 @@ pub struct HubriseReport {
     pub customer_list_id: Option<String>,
     pub customer_list_name: Option<String>,
     pub access_token: Option<String>,
+    /// Who owns the token: `authorized` (this tool's authorization) or `given`; `null`
+    /// without a watch, or for a profile written before version 3 that does not say.
+    pub token_origin: Option<TokenOrigin>,
     #[serde(flatten, skip_serializing_if = "Option::is_none")]
     pub problem: Option<Problem>,
 }

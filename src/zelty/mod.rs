@@ -242,7 +242,7 @@ mod tests {
     }
 
     fn reply(status: u16, body: &str) -> Reply {
-        Reply { status: reqwest::StatusCode::from_u16(status).unwrap(), body: body.as_bytes().to_vec() }
+        Reply { status: reqwest::StatusCode::from_u16(status).unwrap(), body: body.as_bytes().to_vec(), date: None }
     }
 
     #[test]

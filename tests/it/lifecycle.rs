@@ -45,9 +45,21 @@ fn status_json_has_exactly_the_documented_shape() {
     out.expect(0);
     let o = out.json();
     assert_eq!(keys_of(&o), ["bridge_app", "hubrise", "profile", "secret_store", "support_access", "zelty"]);
+    // Version 3 adds last_handled_at and stuck_orders, and the stuck and rejected orders
+    // themselves (ids, to find them in the back office).
     assert_eq!(
         keys_of(&o["bridge_app"]),
-        ["confirmed_at", "last_order_at", "rejected_orders_24h", "state", "zelty_webhooks"]
+        [
+            "confirmed_at",
+            "last_handled_at",
+            "last_order_at",
+            "rejected",
+            "rejected_orders_24h",
+            "state",
+            "stuck",
+            "stuck_orders",
+            "zelty_webhooks"
+        ]
     );
     assert_eq!(o["bridge_app"]["state"], "confirmed", "{o}");
     assert_eq!(keys_of(&o["zelty"]), ["api_key", "restaurant_id", "restaurant_name", "state"]);
@@ -63,9 +75,11 @@ fn status_json_has_exactly_the_documented_shape() {
             "customer_list_name",
             "location_id",
             "location_name",
-            "state"
+            "state",
+            "token_origin"
         ]
     );
+    assert_eq!(o["hubrise"]["token_origin"], "authorized", "{o}");
     assert_eq!(keys_of(&o["support_access"]), ["granted_at", "state"]);
     assert!(o["zelty"]["restaurant_id"].is_i64());
 }

@@ -285,9 +285,28 @@ impl Home {
         path
     }
 
-    /// Profiles and stored secrets, ignoring lock files (which hold no data).
+    /// Profiles and stored secrets, ignoring lock files (which hold no data) and what an
+    /// unfinished run keeps for the next one (its `pending/` record and pending key: see
+    /// `pending_key`).
     pub fn stored(&self) -> Vec<PathBuf> {
-        self.files().into_iter().map(|(p, _)| p).filter(|p| p.extension().is_none_or(|e| e != "lock")).collect()
+        self.files()
+            .into_iter()
+            .filter(|(p, text)| {
+                let in_pending = p.parent().and_then(|d| d.file_name()).is_some_and(|d| d == "pending");
+                let only_pending = p.file_name().is_some_and(|n| n == "secrets.json")
+                    && serde_json::from_str::<serde_json::Map<String, Value>>(text)
+                        .is_ok_and(|m| m.keys().all(|k| k.ends_with(":pending-zelty-api-key")));
+                p.extension().is_none_or(|e| e != "lock") && !in_pending && !only_pending
+            })
+            .map(|(p, _)| p)
+            .collect()
+    }
+
+    /// The Zelty key an unfinished run kept for `profile` (file store), if any.
+    pub fn pending_key(&self, profile: &str) -> Option<String> {
+        let text = std::fs::read_to_string(self.config_dir().join("secrets.json")).ok()?;
+        let map: serde_json::Map<String, Value> = serde_json::from_str(&text).ok()?;
+        map.get(&format!("{profile}:pending-zelty-api-key"))?.as_str().map(str::to_string)
     }
 }
 

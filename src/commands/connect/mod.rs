@@ -16,7 +16,7 @@ use crate::i18n::{Bridge, Msg, Ownership};
 use crate::ops::bridge::{Outcome, Target};
 use crate::ops::check::{self, Part};
 use crate::ops::evidence::Watch;
-use crate::ops::pending::{Pending, Runs};
+use crate::ops::pending::Runs;
 use crate::ops::store;
 use crate::ops::watch::{Verified, Wanted};
 use crate::profile::{BridgeApp, HubrisePart, PROFILE_VERSION, Profile, ZeltyPart};
@@ -71,8 +71,8 @@ pub async fn run(args: ConnectArgs, app: &App) -> anyhow::Result<u8> {
         confirm_replace(app, &args, existing).await?;
     }
     let store: Arc<dyn SecretStore> = Arc::from(super::steps::store::choose(app).await?);
-    // The run is recorded before any service is called: its device_id (chosen once per
-    // profile, so a rerun gets the same HubRise connection back), then the key it validates.
+    // A run that did not finish left its device_id (chosen once per profile, so a rerun gets
+    // the same HubRise connection back) and the key it validated: this run resumes it.
     let runs = Runs::new(&app.settings.config_dir);
     let now = unix(app.clock.now());
     let pending = runs.load(&app.profile);
@@ -81,9 +81,6 @@ pub async fn run(args: ConnectArgs, app: &App) -> anyhow::Result<u8> {
         (None, Some(p)) => p.device_id.clone(),
         (None, None) => new_device_id()?,
     };
-    if pending.as_ref().is_none_or(|p| p.device_id != device_id) {
-        runs.save(&app.profile, &Pending { device_id: device_id.clone(), started_at: now, key_validated_at: None })?;
-    }
     let resume = {
         let (runs, store, name) = (runs.clone(), store.clone(), app.profile.clone());
         tokio::task::spawn_blocking(move || runs.fresh_key(&name, store.as_ref(), now)).await?
@@ -91,9 +88,12 @@ pub async fn run(args: ConnectArgs, app: &App) -> anyhow::Result<u8> {
 
     app.printer.step(Msg::StepZelty.text());
     let zelty = zelty_step::run(app, &args, resume.map(|(key, at)| (key, now - at))).await?;
-    {
+    // Recorded before HubRise is called: the device_id, and the key a person typed (Zelty
+    // shows it once).
+    if zelty.typed {
         let (runs, store, name, key) = (runs.clone(), store.clone(), app.profile.clone(), zelty.key.clone());
-        let kept = tokio::task::spawn_blocking(move || runs.keep_key(&name, store.as_ref(), &key, now)).await?;
+        let device = device_id.clone();
+        let kept = tokio::task::spawn_blocking(move || runs.keep_key(&name, store.as_ref(), &key, &device, now)).await?;
         if let Err(err) = kept {
             app.printer.debug(1, format!("the validated key is not kept for a rerun: {err:#}"));
         }

@@ -19,6 +19,9 @@ const TRIES: usize = 3;
 pub struct ZeltyDone {
     pub key: Secret,
     pub restaurant: Restaurant,
+    /// A person typed or pasted it: Zelty shows a key once, so a run that does not finish
+    /// keeps it for the next one (a script still has it in its environment or stdin).
+    pub typed: bool,
 }
 
 /// Where the key comes from.
@@ -74,7 +77,7 @@ pub async fn run(app: &App, args: &ConnectArgs, pending: Option<(Secret, i64)>) 
                         .with("id", restaurant.id)
                         .with("key", key.masked()),
                 );
-                return Ok(ZeltyDone { key, restaurant });
+                return Ok(ZeltyDone { key, restaurant, typed: matches!(source, Source::Prompt) });
             }
             // A person may paste again after a typo or a masked copy; a script gets the
             // error at once.
