@@ -555,8 +555,11 @@ mod tests {
         assert_eq!(reply.excerpt(), "HTTP 418 I'm a teapot");
         assert!(!reply.redacted_excerpt().contains("echoedEchoed"), "{}", reply.redacted_excerpt());
         assert!(reply.redacted_excerpt().contains("[redacted]"));
-        let shape =
-            Reply { status: StatusCode::OK, body: format!("{{\"errno\":\"{}\"}}", "quoted-value-x").into_bytes(), date: None };
+        let shape = Reply {
+            status: StatusCode::OK,
+            body: format!("{{\"errno\":\"{}\"}}", "quoted-value-x").into_bytes(),
+            date: None,
+        };
         let err = shape.json::<std::collections::BTreeMap<String, i64>>(Service::Zelty).unwrap_err();
         assert!(!format!("{err:#}").contains("quoted-value"), "{err:#}");
     }

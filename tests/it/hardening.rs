@@ -46,19 +46,6 @@ fn manifest(
     env
 }
 
-fn spawn(mut cmd: Command) -> Child {
-    cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn zelty-bridge")
-}
-
-fn wait_output(child: Child) -> Output {
-    let out = child.wait_with_output().expect("wait");
-    Output {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
 /// Item 1: two `provision` runs at once on one config dir, 20 profiles each, file store.
 #[test]
 fn two_provisions_at_once_lose_no_secret() {

@@ -10,6 +10,7 @@ mod completions;
 mod connect;
 mod faults;
 mod fleet;
+mod green;
 mod hardening;
 mod keyring;
 mod layers;

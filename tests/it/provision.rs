@@ -262,8 +262,10 @@ fn a_rerun_skips_what_is_connected_and_force_redoes_it() {
             .all(|r| r["outcome"] == "skipped" && r["code"] == "up_to_date")
     );
     // A skip checks only that HubRise still takes the token: one location read each.
-    let since: Vec<String> =
-        sb.requests()[calls..].iter().map(|r| format!("{} {}", r["method"], r["path"].as_str().unwrap_or(""))).collect();
+    let since: Vec<String> = sb.requests()[calls..]
+        .iter()
+        .map(|r| format!("{} {}", r["method"], r["path"].as_str().unwrap_or("")))
+        .collect();
     assert_eq!(since.len(), 6, "{since:?}");
     assert!(since.iter().all(|r| r.starts_with("\"GET\" /v1/location")), "{since:?}");
 

@@ -330,6 +330,21 @@ impl Output {
     }
 }
 
+/// Starts the CLI with its outputs captured, for a test that acts while it runs.
+pub fn spawn(mut cmd: Command) -> Child {
+    cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn zelty-bridge")
+}
+
+/// Waits for a run started by `spawn`.
+pub fn wait_output(child: Child) -> Output {
+    let out = child.wait_with_output().expect("wait");
+    Output {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
 pub fn run(cmd: Command) -> Output {
     run_inner(cmd, None)
 }

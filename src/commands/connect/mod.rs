@@ -93,7 +93,8 @@ pub async fn run(args: ConnectArgs, app: &App) -> anyhow::Result<u8> {
     if zelty.typed {
         let (runs, store, name, key) = (runs.clone(), store.clone(), app.profile.clone(), zelty.key.clone());
         let device = device_id.clone();
-        let kept = tokio::task::spawn_blocking(move || runs.keep_key(&name, store.as_ref(), &key, &device, now)).await?;
+        let kept =
+            tokio::task::spawn_blocking(move || runs.keep_key(&name, store.as_ref(), &key, &device, now)).await?;
         if let Err(err) = kept {
             app.printer.debug(1, format!("the validated key is not kept for a rerun: {err:#}"));
         }
