@@ -1,9 +1,9 @@
-//! `completions SHELL`: the completion script, generated from the clap definition. The
-//! files in `completions/` are this command's output, kept current by a test.
+//! `completions SHELL`: the completion script, generated from the same definition as
+//! `--help`, with the catalogue's texts in the user's language (one source for both). The
+//! files in `completions/` are this command's output in English, kept current by a test.
 
-use crate::cli::Cli;
+use crate::i18n::Lang;
 use crate::printer::Printer;
-use clap::CommandFactory;
 
 /// Print a shell completion script
 ///
@@ -17,15 +17,17 @@ pub struct CompletionsArgs {
 
 pub fn run(args: &CompletionsArgs, printer: &Printer) -> anyhow::Result<u8> {
     if printer.is_json() {
-        printer.json(&serde_json::json!({ "shell": args.shell.to_string(), "script": script(args.shell) }));
+        printer.json(
+            &serde_json::json!({ "shell": args.shell.to_string(), "script": script(args.shell, printer.lang()) }),
+        );
     } else {
-        printer.raw_stdout(&script(args.shell));
+        printer.raw_stdout(&script(args.shell, printer.lang()));
     }
     Ok(0)
 }
 
-pub fn script(shell: clap_complete::Shell) -> String {
+pub fn script(shell: clap_complete::Shell, lang: Lang) -> String {
     let mut buf = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), "zelty-bridge", &mut buf);
+    clap_complete::generate(shell, &mut crate::cli::localized(lang), "zelty-bridge", &mut buf);
     String::from_utf8_lossy(&buf).into_owned()
 }
