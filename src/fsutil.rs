@@ -68,10 +68,15 @@ pub fn check_private_dir(dir: &Path) -> Result<(), Failure> {
 }
 
 #[cfg(unix)]
-#[allow(unsafe_code)]
 fn euid() -> u32 {
-    // SAFETY: `geteuid` takes no argument, cannot fail and touches no memory of ours.
-    unsafe { libc::geteuid() }
+    rustix::process::geteuid().as_raw()
+}
+
+/// `O_NOFOLLOW | O_CLOEXEC`, for `OpenOptionsExt::custom_flags`.
+#[cfg(unix)]
+fn no_follow() -> i32 {
+    use rustix::fs::OFlags;
+    (OFlags::NOFOLLOW | OFlags::CLOEXEC).bits() as i32
 }
 
 /// Replaces `path` with `bytes` so that readers see the old file or the new one, never a
@@ -127,7 +132,7 @@ pub fn open_lock(path: &Path) -> anyhow::Result<File> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600).custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC);
+        options.mode(0o600).custom_flags(no_follow());
     }
     let file = options.open(path).with_context(|| format!("cannot open {}", path.display()))?;
     #[cfg(unix)]
@@ -157,7 +162,7 @@ pub fn read_private(path: &Path) -> Result<Option<Vec<u8>>, PrivateReadError> {
     options.read(true);
     // A symlink in place of the file is refused (ELOOP) rather than followed elsewhere.
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW | libc::O_CLOEXEC);
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, no_follow());
     let file = match options.open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),

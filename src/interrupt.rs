@@ -192,21 +192,28 @@ pub fn ctrl_c_echoed() -> bool {
 pub use terminal::{restore_terminal, save_terminal};
 
 #[cfg(unix)]
-#[allow(unsafe_code)]
 mod terminal {
     //! Saves and restores the controlling terminal's `termios`.
+    use rustix::fd::BorrowedFd;
+    use rustix::stdio::{stderr, stdin};
+    use rustix::termios::{self, LocalModes, OptionalActions, Termios};
     use std::sync::OnceLock;
 
-    static SAVED: OnceLock<(i32, libc::termios)> = OnceLock::new();
+    /// The settings saved, and whether they are stdin's (else stderr's).
+    static SAVED: OnceLock<(bool, Termios)> = OnceLock::new();
+
+    fn stream(is_stdin: bool) -> BorrowedFd<'static> {
+        if is_stdin { stdin() } else { stderr() }
+    }
 
     /// Remembers the terminal settings of stdin (or stderr), if either is a terminal.
     pub fn save_terminal() {
-        for fd in [0, 2] {
-            // SAFETY: `termios` is plain old data; `tcgetattr` only writes into it, and
-            // failure (not a terminal) is checked before it is used.
-            let mut termios: libc::termios = unsafe { std::mem::zeroed() };
-            if unsafe { libc::isatty(fd) } == 1 && unsafe { libc::tcgetattr(fd, &mut termios) } == 0 {
-                let _ = SAVED.set((fd, termios));
+        for is_stdin in [true, false] {
+            let fd = stream(is_stdin);
+            if termios::isatty(fd)
+                && let Ok(saved) = termios::tcgetattr(fd)
+            {
+                let _ = SAVED.set((is_stdin, saved));
                 return;
             }
         }
@@ -214,20 +221,17 @@ mod terminal {
 
     /// `ECHO` and `ECHOCTL` are set on the terminal now.
     pub fn echoes_control_characters() -> bool {
-        // SAFETY: as in `save_terminal`.
-        let mut termios: libc::termios = unsafe { std::mem::zeroed() };
-        if unsafe { libc::isatty(0) } != 1 || unsafe { libc::tcgetattr(0, &mut termios) } != 0 {
+        if !termios::isatty(stdin()) {
             return false;
         }
-        termios.c_lflag & libc::ECHO != 0 && termios.c_lflag & libc::ECHOCTL != 0
+        termios::tcgetattr(stdin()).is_ok_and(|t| t.local_modes.contains(LocalModes::ECHO | LocalModes::ECHOCTL))
     }
 
     /// Puts the saved settings back (echo on, canonical mode) and shows the cursor.
     pub fn restore_terminal() {
-        if let Some((fd, termios)) = SAVED.get() {
-            // SAFETY: restores a `termios` obtained from `tcgetattr` on the same fd.
-            unsafe { libc::tcsetattr(*fd, libc::TCSANOW, termios) };
-            if unsafe { libc::isatty(2) } == 1 {
+        if let Some((is_stdin, saved)) = SAVED.get() {
+            let _ = termios::tcsetattr(stream(*is_stdin), OptionalActions::Now, saved);
+            if termios::isatty(stderr()) {
                 use std::io::Write;
                 let _ = std::io::stderr().write_all(b"\x1b[?25h");
             }

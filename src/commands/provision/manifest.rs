@@ -79,7 +79,7 @@ pub fn load(path: &Path) -> anyhow::Result<Manifest> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, rustix::fs::OFlags::NONBLOCK.bits() as i32);
     let file = options.open(path).map_err(|e| unreadable(e.to_string()))?;
     let meta = file.metadata().map_err(|e| unreadable(e.to_string()))?;
     if !meta.is_file() {
