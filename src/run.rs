@@ -4,7 +4,7 @@
 use crate::context::{self, Facts};
 use crate::env::Env;
 use crate::error::{Failure, Kind, Report, exit_code_of};
-use crate::i18n::{Harden, Msg};
+use crate::i18n::{Edges, Harden, Msg};
 use crate::interrupt;
 use crate::printer::Printer;
 use std::process::ExitCode;
@@ -92,5 +92,15 @@ pub fn main() -> ExitCode {
     if code == 130 {
         interrupt::restore_terminal();
     }
-    ExitCode::from(code)
+    ExitCode::from(stdout_written(&printer, code, lang))
+}
+
+/// The exit code once stdout is flushed: a result that could not be written (a full disk,
+/// a closed file) is said on stderr and turns a success into exit 1.
+fn stdout_written(printer: &Printer, code: u8, lang: crate::i18n::Lang) -> u8 {
+    let Err(why) = printer.finish() else { return code };
+    let failure = Failure::new(Kind::Unexpected, "stdout_failed", Edges::StdoutFailed.with("why", why))
+        .hint(Edges::StdoutFailedHint.text());
+    printer.prose_only().error(&Report::of(&failure.into(), lang));
+    if code == 0 { Kind::Unexpected.exit_code() } else { code }
 }

@@ -7,7 +7,7 @@ use crate::env::Env;
 use crate::error::{Failure, Kind};
 use crate::http::Budget;
 use crate::hubrise::oauth::OAuthClient;
-use crate::i18n::{Harden, Msg};
+use crate::i18n::{Edges, Harden, Msg};
 use crate::secret::Secret;
 use crate::secrets::StoreKind;
 use std::path::{Path, PathBuf};
@@ -102,6 +102,9 @@ pub struct SandboxFacts {
 /// Resolves settings: environment, then `config.toml`, then built-in defaults; the
 /// sandbox's endpoints and client replace the real ones outright.
 pub fn resolve(env: &Env, sandbox: Option<SandboxFacts>) -> anyhow::Result<Settings> {
+    // A variable that is not text must not turn into "unset": a config dir given in
+    // another encoding would silently become the default one, with its profiles.
+    refuse_variables_not_text(env)?;
     let base_dir = config_dir(env, std::env::consts::OS).ok_or_else(|| {
         Failure::new(Kind::Usage, "no_config_dir", Msg::NoConfigDir.text()).hint(Msg::NoConfigDirHint.text())
     })?;
@@ -240,6 +243,20 @@ impl ConfigFile {
     }
 }
 
+/// Refuses (exit 2) any of this tool's variables, or those that choose the default config
+/// dir when `ZELTY_BRIDGE_CONFIG_DIR` is unset, whose value is not valid UTF-8.
+fn refuse_variables_not_text(env: &Env) -> Result<(), Failure> {
+    let chooses_dir = ["XDG_CONFIG_HOME", "HOME", "APPDATA"];
+    let var = env.first_of_ours_not_text().or_else(|| {
+        (!env.is_set("ZELTY_BRIDGE_CONFIG_DIR")).then(|| chooses_dir.into_iter().find(|v| env.is_not_text(v)))?
+    });
+    match var {
+        Some(var) => Err(Failure::new(Kind::Usage, "bad_environment", Edges::EnvNotUtf8.with("var", var))
+            .hint(Edges::EnvNotUtf8Hint.with("var", var))),
+        None => Ok(()),
+    }
+}
+
 /// The platform config dir: `ZELTY_BRIDGE_CONFIG_DIR`, else `$XDG_CONFIG_HOME/zelty-bridge`
 /// or `~/.config/zelty-bridge` (Linux and BSD), `~/Library/Application Support/zelty-bridge`
 /// (macOS), `%APPDATA%\zelty-bridge` (Windows).
@@ -317,6 +334,18 @@ mod tests {
             Some(PathBuf::from("C:/Users/m/AppData/Roaming/zelty-bridge"))
         );
         assert_eq!(config_dir(&Env::default(), "linux"), None);
+    }
+
+    #[test]
+    fn a_config_dir_that_is_not_text_is_refused_not_defaulted() {
+        let home = tempfile::tempdir().unwrap();
+        let env = Env::default().with("HOME", home.path().to_str().unwrap()).with_not_text("ZELTY_BRIDGE_CONFIG_DIR");
+        let err = resolve(&env, None).err().expect("refused");
+        assert_eq!(crate::error::exit_code_of(&err), 2);
+        assert!(format!("{err:#}").contains("ZELTY_BRIDGE_CONFIG_DIR"), "{err:#}");
+        // Without it, an unreadable HOME cannot choose the default either.
+        let env = Env::default().with_not_text("HOME");
+        assert_eq!(crate::error::exit_code_of(&resolve(&env, None).err().expect("refused")), 2);
     }
 
     #[test]

@@ -8,6 +8,7 @@
 
 mod bridge;
 mod cli;
+mod edges;
 mod fleet;
 mod harden;
 mod help;
@@ -16,6 +17,7 @@ mod web;
 
 pub use bridge::Bridge;
 pub use cli::Msg;
+pub use edges::Edges;
 pub use fleet::Fleet;
 pub use harden::Harden;
 pub use help::{Help, Ux};
@@ -239,6 +241,11 @@ mod tests {
     #[test]
     fn every_help_and_terminal_word_is_in_both_languages() {
         assert_eq!([check_catalog::<Help>(), check_catalog::<Ux>()].concat(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn every_edges_message_is_in_both_languages() {
+        assert_eq!(check_catalog::<Edges>(), Vec::<String>::new());
     }
 
     #[test]
