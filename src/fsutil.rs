@@ -149,6 +149,33 @@ pub fn open_lock(path: &Path) -> anyhow::Result<File> {
     Ok(file)
 }
 
+/// Reads a file only its owner, this user, can have written: not through a symlink, owned
+/// by us and writable by nobody else (as `check_private_dir` asks of directories).
+/// `Ok(None)` when it does not exist; `Err(TooOpen)` for a file another user could have
+/// planted or changed.
+pub fn read_owned(path: &Path) -> Result<Option<Vec<u8>>, PrivateReadError> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, no_follow());
+    let file = match options.open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(PrivateReadError::Io(e)),
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let meta = file.metadata().map_err(PrivateReadError::Io)?;
+        if !meta.is_file() || meta.uid() != euid() || meta.mode() & 0o022 != 0 {
+            return Err(PrivateReadError::TooOpen(meta.mode() & 0o777));
+        }
+    }
+    let mut bytes = Vec::new();
+    io::Read::read_to_end(&mut &file, &mut bytes).map_err(PrivateReadError::Io)?;
+    Ok(Some(bytes))
+}
+
 #[derive(Debug)]
 pub enum PrivateReadError {
     /// Others may read or write it: the mode found.

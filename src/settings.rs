@@ -340,12 +340,12 @@ mod tests {
     fn a_config_dir_that_is_not_text_is_refused_not_defaulted() {
         let home = tempfile::tempdir().unwrap();
         let env = Env::default().with("HOME", home.path().to_str().unwrap()).with_not_text("ZELTY_BRIDGE_CONFIG_DIR");
-        let err = resolve(&env, None).err().expect("refused");
+        let err = resolve(&env, None).err().unwrap_or_else(|| panic!("refused"));
         assert_eq!(crate::error::exit_code_of(&err), 2);
         assert!(format!("{err:#}").contains("ZELTY_BRIDGE_CONFIG_DIR"), "{err:#}");
         // Without it, an unreadable HOME cannot choose the default either.
         let env = Env::default().with_not_text("HOME");
-        assert_eq!(crate::error::exit_code_of(&resolve(&env, None).err().expect("refused")), 2);
+        assert_eq!(crate::error::exit_code_of(&resolve(&env, None).err().unwrap_or_else(|| panic!("refused"))), 2);
     }
 
     #[test]
