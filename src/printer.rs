@@ -366,6 +366,11 @@ impl Printer {
         progress
     }
 
+    /// No spinner: stands in for one taken off the screen while a question is asked.
+    pub fn spinner_none(&self) -> Progress {
+        Progress { bar: None, spinner: false, printer: self.clone() }
+    }
+
     /// A note after the spinner's message (`None` clears it): while a call retries, which
     /// try and how long is left. Without a spinner there is nothing to annotate.
     pub fn note(&self, text: Option<Text>) {

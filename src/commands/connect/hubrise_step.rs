@@ -10,7 +10,8 @@ use crate::error::{Failure, Kind};
 use crate::hubrise::listener::{Callback, Listener};
 use crate::hubrise::oauth::{self, Authorize, OAuthClient, OOB_REDIRECT};
 use crate::hubrise::paste::{PasteProblem, parse_pasted};
-use crate::i18n::Msg;
+use crate::hubrise::refusal::Refusal;
+use crate::i18n::{Edges, Msg};
 use crate::prompt;
 use crate::secret::Secret;
 use std::time::{Duration, Instant};
@@ -73,11 +74,27 @@ async fn browser_flow(app: &App, client: &OAuthClient, args: &ConnectArgs, devic
     }
     let mut pasted = app.ctx.interactive.then(crate::lines::Lines::start);
     let deadline = Instant::now() + Duration::from_secs(args.timeout);
-    let spinner = app.printer.spinner(waiting(app, deadline));
+    let mut spinner = app.printer.spinner(waiting(app, deadline));
     let mut tick = tokio::time::interval(Duration::from_secs(1));
+    let mut refusal_heard = false;
     let callback = loop {
         tokio::select! {
-            callback = listener.next() => break callback.ok_or_else(|| anyhow::anyhow!("the callback listener stopped"))?,
+            callback = listener.next() => match callback.ok_or_else(|| anyhow::anyhow!("the callback listener stopped"))? {
+                // Said and asked once: a flood of them cannot fill the screen or the prompts.
+                Callback::Unverified(_) if refusal_heard => {}
+                Callback::Unverified(refusal) => {
+                    refusal_heard = true;
+                    // The question needs the terminal: the paste reader and spinner make way.
+                    drop(pasted.take());
+                    spinner = app.printer.spinner_none();
+                    if refusal_is_theirs(app, &refusal).await? {
+                        break Callback::Denied(Refusal::new(refusal.code_only(), None));
+                    }
+                    pasted = app.ctx.interactive.then(crate::lines::Lines::start);
+                    spinner = app.printer.spinner(waiting(app, deadline));
+                }
+                callback => break callback,
+            },
             line = recv(&mut pasted) => match parse_pasted(&line, &state) {
                 Ok(callback) => break callback,
                 Err(problem) => spinner.println(&app.printer.t(&match problem {
@@ -99,8 +116,23 @@ async fn browser_flow(app: &App, client: &OAuthClient, args: &ConnectArgs, devic
             app.printer.success(Msg::AuthorizationReceived.text());
             Ok(code)
         }
-        Callback::Denied(error) => Err(denied(&error)),
+        Callback::Denied(refusal) | Callback::Unverified(refusal) => Err(denied(&refusal)),
     }
+}
+
+/// A refusal without this authorization's `state` came to the loopback: it may be the
+/// person's own (HubRise sends refusals without `state`) or another local program's. A
+/// person is asked (yes ends the flow as refused); without one, the flow keeps waiting for
+/// the rest of its time.
+async fn refusal_is_theirs(app: &App, refusal: &Refusal) -> anyhow::Result<bool> {
+    app.printer.warn(Edges::RefusalOnLoopback.with("error", refusal.code_only()));
+    if app.ctx.interactive
+        && prompt::confirm(&app.printer, Edges::RefusalConfirm.text(), false, Msg::UseEnvTokenHint.text()).await?
+    {
+        return Ok(true);
+    }
+    app.printer.info(Edges::RefusalIgnored.text());
+    Ok(false)
 }
 
 /// Opens the browser when one can be launched; in the sandbox, with no browser here, the
@@ -161,19 +193,19 @@ async fn installed_app_flow(app: &App, client: &OAuthClient, scope: &str, device
         // The installed-app page shows a bare code; a URL cannot carry our state here.
         match parse_pasted(&line, "") {
             Ok(Callback::Code(code)) => return Ok(code),
-            Ok(Callback::Denied(error)) => return Err(denied(&error)),
+            Ok(Callback::Denied(refusal) | Callback::Unverified(refusal)) => return Err(denied(&refusal)),
             Err(_) => app.printer.warn(Msg::PasteNotACode.text()),
         }
     }
 }
 
-fn denied(error: &str) -> anyhow::Error {
-    let (code, msg) = if error == "access_denied" {
+fn denied(refusal: &Refusal) -> anyhow::Error {
+    let (code, msg) = if refusal.is_access_denied() {
         ("access_denied", Msg::AccessDenied)
     } else {
         ("authorization_failed", Msg::AuthorizationFailed)
     };
-    Failure::new(Kind::Rejected, code, msg.with("error", error)).hint(Msg::AccessDeniedHint.text()).into()
+    Failure::new(Kind::Rejected, code, msg.with("error", refusal.shown())).hint(Msg::AccessDeniedHint.text()).into()
 }
 
 fn wanted(args: &ConnectArgs) -> Wanted<'_> {
