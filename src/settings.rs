@@ -57,6 +57,9 @@ pub struct Settings {
     /// Endpoint variables set to plain `http://` off this machine: the key and the token
     /// would cross the network unencrypted (a warning names each).
     pub plain_http: Vec<(&'static str, String)>,
+    /// `ZELTY_BRIDGE_PKCE=1`: the watch's authorization sends a PKCE challenge (RFC 7636).
+    /// Off by default: HubRise does not document PKCE.
+    pub pkce: bool,
 }
 
 /// How the Zelty Bridge app is recognised and reached. HubRise publishes neither the App's
@@ -132,6 +135,7 @@ pub fn resolve(env: &Env, sandbox: Option<SandboxFacts>) -> anyhow::Result<Setti
         ..Budget::default()
     };
     let keyring_timeout = Duration::from_secs(number(env, "ZELTY_BRIDGE_KEYRING_TIMEOUT", 1..=120, 5)?);
+    let pkce = number(env, "ZELTY_BRIDGE_PKCE", 0..=1, 0)? == 1;
     let common = |endpoints, moved_endpoints, client, config_dir, keyring_service, sandbox| Settings {
         endpoints,
         moved_endpoints,
@@ -145,6 +149,7 @@ pub fn resolve(env: &Env, sandbox: Option<SandboxFacts>) -> anyhow::Result<Setti
         bridge: BridgeApp::from_env(env),
         config_problem: None,
         plain_http: Vec::new(),
+        pkce,
     };
     if let Some(facts) = sandbox {
         let client = OAuthClient { id: facts.client_id, secret: Secret::new(facts.client_secret) };

@@ -49,7 +49,7 @@ fn no_secret_leaks_at_any_verbosity() {
         (&["status", "--offline", "--json"], &[], 0),
         (&["grant-support"], &[], 6),
         (&["grant-support", "--confirm", "--json"], &[], 0),
-        (&["connect", "--force", "--json"], &[("BROWSER_STANDIN_ACTION", "deny")], 3),
+        (&["connect", "--force", "--json", "--timeout", "2"], &[("BROWSER_STANDIN_ACTION", "deny")], 3),
         (&["connect", "--force"], &[("BROWSER_STANDIN_ACTION", "spend-code")], 3),
         (&["connect", "--force", "--json"], &[("ZELTY_BRIDGE_CLIENT_SECRET", "wrong-secret-value-123")], 3),
     ] {

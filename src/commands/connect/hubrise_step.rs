@@ -33,13 +33,16 @@ pub async fn run(app: &App, args: &ConnectArgs, device_id: &str) -> anyhow::Resu
             .hint(Msg::NoOAuthClientHint.with("path", app.settings.config_dir.join("config.toml").display()))
             .into());
     };
+    let pkce = app.settings.pkce.then(oauth::Pkce::new).transpose()?;
+    let challenge = pkce.as_ref().map(|p| p.challenge.as_str());
     let code = if args.no_browser {
-        installed_app_flow(app, &client, &args.scope, device_id).await?
+        installed_app_flow(app, &client, &args.scope, device_id, challenge).await?
     } else {
-        browser_flow(app, &client, args, device_id).await?
+        browser_flow(app, &client, args, device_id, challenge).await?
     };
     let spinner = app.printer.spinner(Msg::ExchangingCode.text());
-    let grant = oauth::exchange(&app.http, &app.settings.endpoints.hubrise_oauth, &client, &code).await;
+    let verifier = pkce.as_ref().map(|p| &p.verifier);
+    let grant = oauth::exchange(&app.http, &app.settings.endpoints.hubrise_oauth, &client, &code, verifier).await;
     drop(spinner);
     let grant = grant?;
     let verified = verify(app, &grant.token, Some(&grant), wanted(args)).await?;
@@ -47,7 +50,13 @@ pub async fn run(app: &App, args: &ConnectArgs, device_id: &str) -> anyhow::Resu
 }
 
 /// The loopback flow: print the URL, open the browser, wait for the callback or a paste.
-async fn browser_flow(app: &App, client: &OAuthClient, args: &ConnectArgs, device_id: &str) -> anyhow::Result<Secret> {
+async fn browser_flow(
+    app: &App,
+    client: &OAuthClient,
+    args: &ConnectArgs,
+    device_id: &str,
+    code_challenge: Option<&str>,
+) -> anyhow::Result<Secret> {
     let state = oauth::new_state()?;
     let mut listener = Listener::start(state.clone(), app.printer.lang())
         .await
@@ -60,6 +69,7 @@ async fn browser_flow(app: &App, client: &OAuthClient, args: &ConnectArgs, devic
             scope: &args.scope,
             state: &state,
             device_id: Some(device_id),
+            code_challenge,
         },
     );
     app.printer.info(Msg::HubriseExplain.text());
@@ -76,14 +86,15 @@ async fn browser_flow(app: &App, client: &OAuthClient, args: &ConnectArgs, devic
     let deadline = Instant::now() + Duration::from_secs(args.timeout);
     let mut spinner = app.printer.spinner(waiting(app, deadline));
     let mut tick = tokio::time::interval(Duration::from_secs(1));
-    let mut refusal_heard = false;
+    // A refusal without our `state`, once heard: the outcome if nothing else comes in time.
+    let mut heard: Option<Refusal> = None;
     let callback = loop {
         tokio::select! {
             callback = listener.next() => match callback.ok_or_else(|| anyhow::anyhow!("the callback listener stopped"))? {
                 // Said and asked once: a flood of them cannot fill the screen or the prompts.
-                Callback::Unverified(_) if refusal_heard => {}
+                Callback::Unverified(_) if heard.is_some() => {}
                 Callback::Unverified(refusal) => {
-                    refusal_heard = true;
+                    heard = Some(Refusal::new(refusal.code_only(), None));
                     // The question needs the terminal: the paste reader and spinner make way.
                     drop(pasted.take());
                     spinner = app.printer.spinner_none();
@@ -104,6 +115,11 @@ async fn browser_flow(app: &App, client: &OAuthClient, args: &ConnectArgs, devic
             },
             _ = tick.tick() => {
                 if Instant::now() >= deadline {
+                    // Nothing but that refusal came: it was the answer after all (HubRise
+                    // sends refusals without `state`), exit 3 as any refusal.
+                    if let Some(refusal) = heard {
+                        return Err(denied(&refusal));
+                    }
                     return Err(Failure::new(Kind::NeedsPerson, "authorization_timeout", Msg::AuthorizationTimeout.with("secs", args.timeout)).hint(Msg::AuthorizationTimeoutHint.text()).into());
                 }
                 spinner.set_message(waiting(app, deadline));
@@ -172,7 +188,13 @@ async fn recv(lines: &mut Option<crate::lines::Lines>) -> String {
 }
 
 /// The documented installed-app flow: HubRise shows the code, the user pastes it.
-async fn installed_app_flow(app: &App, client: &OAuthClient, scope: &str, device_id: &str) -> anyhow::Result<Secret> {
+async fn installed_app_flow(
+    app: &App,
+    client: &OAuthClient,
+    scope: &str,
+    device_id: &str,
+    code_challenge: Option<&str>,
+) -> anyhow::Result<Secret> {
     prompt::require_person(&app.printer, Msg::UseEnvTokenHint.text())?;
     let state = oauth::new_state()?;
     let url = oauth::authorize_url(
@@ -183,6 +205,7 @@ async fn installed_app_flow(app: &App, client: &OAuthClient, scope: &str, device
             scope,
             state: &state,
             device_id: Some(device_id),
+            code_challenge,
         },
     );
     app.printer.info(Msg::HubriseExplainOob.text());
