@@ -65,6 +65,7 @@ pub fn main() -> ExitCode {
     });
     // Prompt threads may still be blocked reading the terminal: do not wait for them.
     runtime.shutdown_background();
+    crate::browser::remove_private_pages();
     let code = match outcome {
         Ok(Ok(code)) => code,
         Ok(Err(err)) => {
