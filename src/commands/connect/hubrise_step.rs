@@ -99,7 +99,8 @@ async fn browser_flow(
                     drop(pasted.take());
                     spinner = app.printer.spinner_none();
                     if refusal_is_theirs(app, &refusal).await? {
-                        break Callback::Denied(Refusal::new(refusal.code_only(), None));
+                        // The person says they refused: that is what it was.
+                        break Callback::Denied(Refusal::new("access_denied", None));
                     }
                     pasted = app.ctx.interactive.then(crate::lines::Lines::start);
                     spinner = app.printer.spinner(waiting(app, deadline));
