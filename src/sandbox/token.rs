@@ -1,5 +1,6 @@
 //! The fake HubRise token server (https://www.hubrise.com/developers/api/authentication): code exchange with client
-//! credentials in any of the ways HubRise's own clients send them, and revocation.
+//! credentials in any of the ways HubRise's own clients send them (and PKCE's verifier
+//! when the authorization carried a challenge), and revocation.
 
 use super::data::{ACCOUNT_NAME, CUSTOMER_LIST_NAME};
 use super::ids::{CLIENT_ID, CLIENT_SECRET};

@@ -86,15 +86,19 @@ async fn browser_flow(
     let deadline = Instant::now() + Duration::from_secs(args.timeout);
     let mut spinner = app.printer.spinner(waiting(app, deadline));
     let mut tick = tokio::time::interval(Duration::from_secs(1));
-    // A refusal without our `state`, once heard: the outcome if nothing else comes in time.
-    let mut heard: Option<Refusal> = None;
+    // A refusal without our `state` was heard (it is said and asked about once); without a
+    // person to disown it, it is the outcome if nothing else comes in time.
+    let (mut heard, mut unanswered) = (false, None);
     let callback = loop {
         tokio::select! {
             callback = listener.next() => match callback.ok_or_else(|| anyhow::anyhow!("the callback listener stopped"))? {
                 // Said and asked once: a flood of them cannot fill the screen or the prompts.
-                Callback::Unverified(_) if heard.is_some() => {}
+                Callback::Unverified(_) if heard => {}
                 Callback::Unverified(refusal) => {
-                    heard = Some(Refusal::new(refusal.code_only(), None));
+                    heard = true;
+                    if !app.ctx.interactive {
+                        unanswered = Some(Refusal::new(refusal.code_only(), None));
+                    }
                     // The question needs the terminal: the paste reader and spinner make way.
                     drop(pasted.take());
                     spinner = app.printer.spinner_none();
@@ -118,7 +122,7 @@ async fn browser_flow(
                 if Instant::now() >= deadline {
                     // Nothing but that refusal came: it was the answer after all (HubRise
                     // sends refusals without `state`), exit 3 as any refusal.
-                    if let Some(refusal) = heard {
+                    if let Some(refusal) = unanswered {
                         return Err(denied(&refusal));
                     }
                     return Err(Failure::new(Kind::NeedsPerson, "authorization_timeout", Msg::AuthorizationTimeout.with("secs", args.timeout)).hint(Msg::AuthorizationTimeoutHint.text()).into());
