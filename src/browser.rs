@@ -113,8 +113,13 @@ mod private_page {
     #[cfg_attr(any(not(unix), target_os = "macos"), allow(dead_code))]
     pub fn write(url: &str) -> std::io::Result<String> {
         use std::io::Write;
-        // `tempfile` makes the directory 0700 and the file 0600 on Unix.
-        let dir = tempfile::Builder::new().prefix("zelty-bridge-").tempdir()?;
+        // The directory 0700 from its creation (`tempfile`'s default follows the umask,
+        // often 0755); the file is 0600, `tempfile`'s default for files.
+        let mut builder = tempfile::Builder::new();
+        builder.prefix("zelty-bridge-");
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700));
+        let dir = builder.tempdir()?;
         let mut file = tempfile::Builder::new().prefix("open-").suffix(".html").tempfile_in(dir.path())?;
         file.write_all(html(url).as_bytes())?;
         let (_, path) = file.keep().map_err(|e| e.error)?;
