@@ -53,7 +53,16 @@ pub fn main() -> ExitCode {
             // A command that handles Ctrl-C itself (`sandbox`) is heard first.
             biased;
             result = crate::commands::dispatch(cli, env, ctx, printer.clone()) => Ok(result),
-            stop = signals.stopped() => Err(stop),
+            // The command that handles it (the `sandbox` server) stops on the signal and
+            // decides the outcome: resolving here too would race it and report an
+            // interruption.
+            stop = async {
+                let stop = signals.stopped().await;
+                if interrupt::handled_by_command() {
+                    std::future::pending::<()>().await;
+                }
+                stop
+            } => Err(stop),
         };
         // A signal held during a store, the command finishing meanwhile, still ends the
         // run as that signal does.
