@@ -287,9 +287,10 @@ mod tests {
         let html = std::fs::read_to_string(&path).unwrap();
         assert!(html.contains("http-equiv=\"refresh\" content=\"0;url=http://127.0.0.1:5/authorize?state=s3cret&amp;x=&quot;&gt;&lt;script&gt;\""), "{html}");
         let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
-        assert_eq!((mode(&path), mode(path.parent().unwrap())), (0o600, 0o700));
+        let modes = (mode(&path), mode(path.parent().unwrap()));
         remove_private_pages();
         assert!(!path.exists() && !path.parent().unwrap().exists());
+        assert_eq!(modes, (0o600, 0o700));
     }
 
     #[test]
