@@ -4,7 +4,10 @@
 //! without following symlinks, directories nobody else can write, and reads that refuse
 //! files others can read.
 
-use crate::error::{Failure, Kind};
+use crate::error::Failure;
+#[cfg(unix)]
+use crate::error::Kind;
+#[cfg(unix)]
 use crate::i18n::Harden;
 use anyhow::Context as _;
 use std::fs::{self, File, OpenOptions};
@@ -178,7 +181,8 @@ pub fn read_owned(path: &Path) -> Result<Option<Vec<u8>>, PrivateReadError> {
 
 #[derive(Debug)]
 pub enum PrivateReadError {
-    /// Others may read or write it: the mode found.
+    /// Others may read or write it: the mode found (modes exist on Unix only).
+    #[cfg_attr(not(unix), allow(dead_code))]
     TooOpen(u32),
     Io(io::Error),
 }
