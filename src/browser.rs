@@ -4,6 +4,13 @@
 //! an error: the URL is always printed first. The browser runs for as long as the user
 //! keeps it, so it gets an environment without our secrets (nor any variable that looks
 //! like it holds one).
+//!
+//! A command line is public on a multi-user machine (`/proc/*/cmdline`, `ps`), and the
+//! authorize URL carries the one-time `state`: another local user who read it could send
+//! its own code first. So where the system opener would take the URL as an argument
+//! (Linux and the BSDs, without `BROWSER`), it gets the path of a private page instead
+//! (0600, in a 0700 directory) that sends the browser on (`meta refresh`). A `BROWSER`
+//! program takes the URL as an argument by its convention: nothing here can hide it.
 
 use std::ffi::OsString;
 use std::process::{Command, Stdio};
@@ -123,8 +130,13 @@ fn spawn_detached(cmd: Command, what: &str) -> Result<(), String> {
 }
 
 /// The system opener (`xdg-open`, `open`, `start`…): the first of `open`'s launchers that
-/// starts, with the clean environment.
+/// starts, with the clean environment. On Linux and the BSDs it opens a private page that
+/// redirects to `url`, so that `url` is never in a command line.
 fn spawn_system_opener(url: &str) -> Result<(), String> {
+    #[cfg(all(unix, not(target_os = "macos")))]
+    let page = private_page::write(url).map_err(|e| format!("cannot write the page that opens the browser: {e}"))?;
+    #[cfg(all(unix, not(target_os = "macos")))]
+    let url = page.as_str();
     let mut why = String::from("no opener");
     for cmd in open::commands(url) {
         let program = cmd.get_program().to_string_lossy().into_owned();
@@ -134,6 +146,55 @@ fn spawn_system_opener(url: &str) -> Result<(), String> {
         }
     }
     Err(why)
+}
+
+pub use private_page::remove_all as remove_private_pages;
+
+/// The pages that carry a URL to the browser without a command line: written in a
+/// directory of their own (0700) as 0600 files, and removed when the run ends (the browser
+/// has read them by then, or will never).
+mod private_page {
+    use std::sync::Mutex;
+
+    static DIRS: Mutex<Vec<tempfile::TempDir>> = Mutex::new(Vec::new());
+
+    /// The page's HTML: an immediate redirect to `url`, and a link to it should the
+    /// browser not follow redirects from files.
+    pub fn html(url: &str) -> String {
+        let url = zelty_bridge_i18n::html::escape(url);
+        format!(
+            "<!doctype html><html><head><meta charset=\"utf-8\"><meta name=\"referrer\" content=\"no-referrer\"><meta http-equiv=\"refresh\" content=\"0;url={url}\"><title>zelty-bridge</title></head><body><p><a href=\"{url}\">{url}</a></p></body></html>"
+        )
+    }
+
+    /// Writes the page for `url`; returns the `file://` URL to open.
+    #[cfg_attr(any(not(unix), target_os = "macos"), allow(dead_code))]
+    pub fn write(url: &str) -> std::io::Result<String> {
+        use std::io::Write;
+        // The directory 0700 from its creation (`tempfile`'s default follows the umask,
+        // often 0755); the file is 0600, `tempfile`'s default for files.
+        let mut builder = tempfile::Builder::new();
+        builder.prefix("zelty-bridge-");
+        #[cfg(unix)]
+        builder.permissions(std::os::unix::fs::PermissionsExt::from_mode(0o700));
+        let dir = builder.tempdir()?;
+        let mut file = tempfile::Builder::new().prefix("open-").suffix(".html").tempfile_in(dir.path())?;
+        file.write_all(html(url).as_bytes())?;
+        let (_, path) = file.keep().map_err(|e| e.error)?;
+        let page = url::Url::from_file_path(&path)
+            .map_err(|()| std::io::Error::other(format!("{} is not an absolute path", path.display())))?;
+        if let Ok(mut dirs) = DIRS.lock() {
+            dirs.push(dir);
+        }
+        Ok(page.to_string())
+    }
+
+    /// Removes every page written by this run.
+    pub fn remove_all() {
+        if let Ok(mut dirs) = DIRS.lock() {
+            dirs.clear();
+        }
+    }
 }
 
 /// Runs `BROWSER`: a colon-separated list whose first entry naming an installed program is
@@ -272,6 +333,22 @@ mod tests {
         assert!(!passes("MY_VAR", known.expose()));
         assert!(passes("DISPLAY", ":0"));
         assert!(passes("PATH", "/usr/bin"));
+    }
+
+    #[test]
+    fn the_private_page_redirects_and_only_its_owner_can_read_it() {
+        use std::os::unix::fs::PermissionsExt;
+        let url = "http://127.0.0.1:5/authorize?state=s3cret&x=\"><script>";
+        let page = private_page::write(url).unwrap();
+        let path = url::Url::parse(&page).unwrap().to_file_path().unwrap();
+        assert!(!page.contains("s3cret"), "{page}");
+        let html = std::fs::read_to_string(&path).unwrap();
+        assert!(html.contains("http-equiv=\"refresh\" content=\"0;url=http://127.0.0.1:5/authorize?state=s3cret&amp;x=&quot;&gt;&lt;script&gt;\""), "{html}");
+        let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let modes = (mode(&path), mode(path.parent().unwrap()));
+        remove_private_pages();
+        assert!(!path.exists() && !path.parent().unwrap().exists());
+        assert_eq!(modes, (0o600, 0o700));
     }
 
     #[test]

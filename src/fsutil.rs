@@ -4,7 +4,10 @@
 //! without following symlinks, directories nobody else can write, and reads that refuse
 //! files others can read.
 
-use crate::error::{Failure, Kind};
+use crate::error::Failure;
+#[cfg(unix)]
+use crate::error::Kind;
+#[cfg(unix)]
 use crate::i18n::Harden;
 use anyhow::Context as _;
 use std::fs::{self, File, OpenOptions};
@@ -68,10 +71,15 @@ pub fn check_private_dir(dir: &Path) -> Result<(), Failure> {
 }
 
 #[cfg(unix)]
-#[allow(unsafe_code)]
 fn euid() -> u32 {
-    // SAFETY: `geteuid` takes no argument, cannot fail and touches no memory of ours.
-    unsafe { libc::geteuid() }
+    rustix::process::geteuid().as_raw()
+}
+
+/// `O_NOFOLLOW | O_CLOEXEC`, for `OpenOptionsExt::custom_flags`.
+#[cfg(unix)]
+fn no_follow() -> i32 {
+    use rustix::fs::OFlags;
+    (OFlags::NOFOLLOW | OFlags::CLOEXEC).bits() as i32
 }
 
 /// Replaces `path` with `bytes` so that readers see the old file or the new one, never a
@@ -127,7 +135,7 @@ pub fn open_lock(path: &Path) -> anyhow::Result<File> {
     #[cfg(unix)]
     {
         use std::os::unix::fs::OpenOptionsExt;
-        options.mode(0o600).custom_flags(libc::O_NOFOLLOW | libc::O_CLOEXEC);
+        options.mode(0o600).custom_flags(no_follow());
     }
     let file = options.open(path).with_context(|| format!("cannot open {}", path.display()))?;
     #[cfg(unix)]
@@ -144,9 +152,37 @@ pub fn open_lock(path: &Path) -> anyhow::Result<File> {
     Ok(file)
 }
 
+/// Reads a file only its owner, this user, can have written: not through a symlink, owned
+/// by us and writable by nobody else (as `check_private_dir` asks of directories).
+/// `Ok(None)` when it does not exist; `Err(TooOpen)` for a file another user could have
+/// planted or changed.
+pub fn read_owned(path: &Path) -> Result<Option<Vec<u8>>, PrivateReadError> {
+    let mut options = OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, no_follow());
+    let file = match options.open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
+        Err(e) => return Err(PrivateReadError::Io(e)),
+    };
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        let meta = file.metadata().map_err(PrivateReadError::Io)?;
+        if !meta.is_file() || meta.uid() != euid() || meta.mode() & 0o022 != 0 {
+            return Err(PrivateReadError::TooOpen(meta.mode() & 0o777));
+        }
+    }
+    let mut bytes = Vec::new();
+    io::Read::read_to_end(&mut &file, &mut bytes).map_err(PrivateReadError::Io)?;
+    Ok(Some(bytes))
+}
+
 #[derive(Debug)]
 pub enum PrivateReadError {
-    /// Others may read or write it: the mode found.
+    /// Others may read or write it: the mode found (modes exist on Unix only).
+    #[cfg_attr(not(unix), allow(dead_code))]
     TooOpen(u32),
     Io(io::Error),
 }
@@ -157,7 +193,7 @@ pub fn read_private(path: &Path) -> Result<Option<Vec<u8>>, PrivateReadError> {
     options.read(true);
     // A symlink in place of the file is refused (ELOOP) rather than followed elsewhere.
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NOFOLLOW | libc::O_CLOEXEC);
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, no_follow());
     let file = match options.open(path) {
         Ok(f) => f,
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),

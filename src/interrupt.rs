@@ -1,15 +1,19 @@
 //! Ctrl-C, `SIGTERM` and `SIGHUP` (CI cancellation, `timeout`, a container stop, a closed
-//! terminal): all three are handled alike. The terminal's settings are saved at start-up
-//! and put back before exiting, because a hidden-input prompt turns echo off and would leave
-//! the shell blind. While a connection is being stored, the signal is held until the store
-//! finishes, so nothing is ever half-stored; the exit code is 128 plus the signal's number.
+//! terminal), and `SIGQUIT` (Ctrl-\\), `SIGUSR1`, `SIGUSR2` and `SIGALRM`, whose default
+//! actions would kill the process as abruptly: all are handled alike. The terminal's
+//! settings are saved at start-up and put back before exiting, because a hidden-input prompt
+//! turns echo off and would leave the shell blind. While a connection is being stored, the
+//! signal is held until the store finishes, so nothing is ever half-stored; the exit code is
+//! 130 whatever the signal, and the message names it.
 
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 static CRITICAL: AtomicUsize = AtomicUsize::new(0);
 static PENDING: AtomicBool = AtomicBool::new(false);
 static STORED: AtomicUsize = AtomicUsize::new(0);
-/// The exit code of the signal received, 0 before any.
+/// The signal received (its place in `Stop::ALL`, plus one), 0 before any. The signal
+/// itself is kept, not its exit code: every signal exits 130, so the code cannot tell them
+/// apart.
 static RECEIVED: std::sync::atomic::AtomicU8 = std::sync::atomic::AtomicU8::new(0);
 
 /// Marks a section that a signal must not cut; dropping it ends the section.
@@ -32,9 +36,16 @@ pub enum Stop {
     Interrupt,
     Terminate,
     Hangup,
+    Quit,
+    User1,
+    User2,
+    Alarm,
 }
 
 impl Stop {
+    pub const ALL: [Stop; 7] =
+        [Stop::Interrupt, Stop::Terminate, Stop::Hangup, Stop::Quit, Stop::User1, Stop::User2, Stop::Alarm];
+
     /// 130 for every one: the exit-code contract (README, "Exit codes") names one code for
     /// an interrupted run, whatever stopped it; the error's detail names the signal.
     pub fn exit_code(self) -> u8 {
@@ -46,7 +57,30 @@ impl Stop {
             Stop::Interrupt => "SIGINT",
             Stop::Terminate => "SIGTERM",
             Stop::Hangup => "SIGHUP",
+            Stop::Quit => "SIGQUIT",
+            Stop::User1 => "SIGUSR1",
+            Stop::User2 => "SIGUSR2",
+            Stop::Alarm => "SIGALRM",
         }
+    }
+
+    #[cfg(unix)]
+    fn kind(self) -> tokio::signal::unix::SignalKind {
+        use tokio::signal::unix::SignalKind;
+        match self {
+            Stop::Interrupt => SignalKind::interrupt(),
+            Stop::Terminate => SignalKind::terminate(),
+            Stop::Hangup => SignalKind::hangup(),
+            Stop::Quit => SignalKind::quit(),
+            Stop::User1 => SignalKind::user_defined1(),
+            Stop::User2 => SignalKind::user_defined2(),
+            Stop::Alarm => SignalKind::alarm(),
+        }
+    }
+
+    fn record(self) {
+        let index = Stop::ALL.iter().position(|s| *s == self).unwrap_or(0);
+        RECEIVED.store(index as u8 + 1, Ordering::SeqCst);
     }
 }
 
@@ -62,15 +96,8 @@ impl Signals {
     pub fn install() -> Signals {
         #[cfg(unix)]
         {
-            use tokio::signal::unix::{SignalKind, signal};
-            let streams = [
-                (Stop::Interrupt, SignalKind::interrupt()),
-                (Stop::Terminate, SignalKind::terminate()),
-                (Stop::Hangup, SignalKind::hangup()),
-            ]
-            .into_iter()
-            .map(|(stop, kind)| (stop, signal(kind).ok()))
-            .collect();
+            let streams =
+                Stop::ALL.into_iter().map(|stop| (stop, tokio::signal::unix::signal(stop.kind()).ok())).collect();
             Signals { streams }
         }
         #[cfg(not(unix))]
@@ -81,7 +108,7 @@ impl Signals {
     /// section in which it arrived ends).
     pub async fn stopped(&mut self) -> Stop {
         let stop = self.first().await;
-        RECEIVED.store(stop.exit_code(), Ordering::SeqCst);
+        stop.record();
         PENDING.store(true, Ordering::SeqCst);
         while CRITICAL.load(Ordering::SeqCst) > 0 {
             tokio::time::sleep(std::time::Duration::from_millis(20)).await;
@@ -99,7 +126,7 @@ impl Signals {
             () = std::future::ready(()) => None,
         };
         if let Some(stop) = stop {
-            RECEIVED.store(stop.exit_code(), Ordering::SeqCst);
+            stop.record();
         }
         received()
     }
@@ -148,9 +175,8 @@ async fn futures_select_all<F: std::future::Future<Output = Stop> + Unpin>(mut f
 /// The signal received, if one was: it decides the outcome even when the command finished
 /// while the signal was held, so that a signal always ends in its exit code.
 pub fn received() -> Option<Stop> {
-    [Stop::Interrupt, Stop::Terminate, Stop::Hangup]
-        .into_iter()
-        .find(|s| s.exit_code() == RECEIVED.load(Ordering::SeqCst))
+    let index = RECEIVED.load(Ordering::SeqCst);
+    Stop::ALL.get(usize::from(index).checked_sub(1)?).copied()
 }
 
 /// Whether a signal came: the process is about to exit, so a store that has not started
@@ -192,21 +218,28 @@ pub fn ctrl_c_echoed() -> bool {
 pub use terminal::{restore_terminal, save_terminal};
 
 #[cfg(unix)]
-#[allow(unsafe_code)]
 mod terminal {
     //! Saves and restores the controlling terminal's `termios`.
+    use rustix::fd::BorrowedFd;
+    use rustix::stdio::{stderr, stdin};
+    use rustix::termios::{self, LocalModes, OptionalActions, Termios};
     use std::sync::OnceLock;
 
-    static SAVED: OnceLock<(i32, libc::termios)> = OnceLock::new();
+    /// The settings saved, and whether they are stdin's (else stderr's).
+    static SAVED: OnceLock<(bool, Termios)> = OnceLock::new();
+
+    fn stream(is_stdin: bool) -> BorrowedFd<'static> {
+        if is_stdin { stdin() } else { stderr() }
+    }
 
     /// Remembers the terminal settings of stdin (or stderr), if either is a terminal.
     pub fn save_terminal() {
-        for fd in [0, 2] {
-            // SAFETY: `termios` is plain old data; `tcgetattr` only writes into it, and
-            // failure (not a terminal) is checked before it is used.
-            let mut termios: libc::termios = unsafe { std::mem::zeroed() };
-            if unsafe { libc::isatty(fd) } == 1 && unsafe { libc::tcgetattr(fd, &mut termios) } == 0 {
-                let _ = SAVED.set((fd, termios));
+        for is_stdin in [true, false] {
+            let fd = stream(is_stdin);
+            if termios::isatty(fd)
+                && let Ok(saved) = termios::tcgetattr(fd)
+            {
+                let _ = SAVED.set((is_stdin, saved));
                 return;
             }
         }
@@ -214,20 +247,17 @@ mod terminal {
 
     /// `ECHO` and `ECHOCTL` are set on the terminal now.
     pub fn echoes_control_characters() -> bool {
-        // SAFETY: as in `save_terminal`.
-        let mut termios: libc::termios = unsafe { std::mem::zeroed() };
-        if unsafe { libc::isatty(0) } != 1 || unsafe { libc::tcgetattr(0, &mut termios) } != 0 {
+        if !termios::isatty(stdin()) {
             return false;
         }
-        termios.c_lflag & libc::ECHO != 0 && termios.c_lflag & libc::ECHOCTL != 0
+        termios::tcgetattr(stdin()).is_ok_and(|t| t.local_modes.contains(LocalModes::ECHO | LocalModes::ECHOCTL))
     }
 
     /// Puts the saved settings back (echo on, canonical mode) and shows the cursor.
     pub fn restore_terminal() {
-        if let Some((fd, termios)) = SAVED.get() {
-            // SAFETY: restores a `termios` obtained from `tcgetattr` on the same fd.
-            unsafe { libc::tcsetattr(*fd, libc::TCSANOW, termios) };
-            if unsafe { libc::isatty(2) } == 1 {
+        if let Some((is_stdin, saved)) = SAVED.get() {
+            let _ = termios::tcsetattr(stream(*is_stdin), OptionalActions::Now, saved);
+            if termios::isatty(stderr()) {
                 use std::io::Write;
                 let _ = std::io::stderr().write_all(b"\x1b[?25h");
             }
@@ -243,5 +273,19 @@ mod terminal {
     pub fn save_terminal() {}
     pub fn restore_terminal() {
         let _ = console::Term::stderr().show_cursor();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_signal_received_is_kept_not_its_exit_code() {
+        for stop in Stop::ALL {
+            stop.record();
+            assert_eq!(received(), Some(stop));
+            assert_eq!(stop.exit_code(), 130);
+        }
     }
 }

@@ -59,15 +59,13 @@ impl Drop for Lines {
 /// `Stdin` is one) would keep what follows the line out of reach of the next prompt, which
 /// reads the terminal directly. `None` at end of input.
 #[cfg(unix)]
-#[allow(unsafe_code)]
 fn read_line() -> Option<String> {
     let mut line = Vec::new();
     let mut byte = [0u8; 1];
     loop {
-        // SAFETY: reads at most one byte into a one-byte buffer.
-        match unsafe { libc::read(0, byte.as_mut_ptr().cast(), 1) } {
-            1 if byte[0] == b'\n' => break,
-            1 => line.push(byte[0]),
+        match rustix::io::read(rustix::stdio::stdin(), &mut byte) {
+            Ok(1) if byte[0] == b'\n' => break,
+            Ok(1) => line.push(byte[0]),
             _ if line.is_empty() => return None,
             _ => break,
         }
@@ -84,6 +82,8 @@ fn read_line() -> Option<String> {
     }
 }
 
+// Elsewhere only `Yes` is made (see the non-Unix `line_ready`).
+#[cfg_attr(not(unix), allow(dead_code))]
 enum Ready {
     Yes,
     No,
@@ -93,17 +93,18 @@ enum Ready {
 /// Whether a line can be read without blocking (a terminal in canonical mode reports input
 /// only once Enter is pressed).
 #[cfg(unix)]
-#[allow(unsafe_code)]
 fn line_ready(wait: Duration) -> Ready {
-    let mut fds = libc::pollfd { fd: 0, events: libc::POLLIN, revents: 0 };
-    // SAFETY: one valid pollfd for the duration of the call.
-    let n = unsafe { libc::poll(&mut fds, 1, wait.as_millis() as libc::c_int) };
-    if n < 0 {
+    use rustix::event::{PollFd, PollFlags, Timespec, poll};
+    let stdin = rustix::stdio::stdin();
+    let mut fds = [PollFd::new(&stdin, PollFlags::IN)];
+    let timeout = Timespec::try_from(wait).ok();
+    if poll(&mut fds, timeout.as_ref()).is_err() {
         return Ready::No; // EINTR: look again
     }
-    if fds.revents & libc::POLLIN != 0 {
+    let revents = fds[0].revents();
+    if revents.contains(PollFlags::IN) {
         Ready::Yes
-    } else if fds.revents & (libc::POLLHUP | libc::POLLERR | libc::POLLNVAL) != 0 {
+    } else if revents.intersects(PollFlags::HUP | PollFlags::ERR | PollFlags::NVAL) {
         Ready::Closed
     } else {
         Ready::No

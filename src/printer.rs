@@ -26,11 +26,30 @@ enum Sink {
     Buffer(Arc<Mutex<Vec<u8>>>),
 }
 
+/// The first error met writing stdout (a full disk, a closed file), for `Printer::finish`:
+/// a result that was not written must not end in exit 0. Process-wide, as stdout is.
+static STDOUT_FAILED: Mutex<Option<String>> = Mutex::new(None);
+
+/// Keeps the first stdout error but a closed pipe (`zelty-bridge status | head -1`): the
+/// reader wanted no more, which is not worth an error.
+fn note_stdout(result: std::io::Result<()>) {
+    if let Err(e) = result
+        && e.kind() != std::io::ErrorKind::BrokenPipe
+        && let Ok(mut failed) = STDOUT_FAILED.lock()
+    {
+        failed.get_or_insert_with(|| e.to_string());
+    }
+}
+
 impl Sink {
     fn write(&self, text: &str) {
-        // A closed pipe (`zelty-bridge status | head -1`) is not worth a crash or an error.
         let _ = match self {
-            Sink::Stdout => std::io::stdout().lock().write_all(text.as_bytes()),
+            Sink::Stdout => {
+                let mut out = std::io::stdout().lock();
+                note_stdout(out.write_all(text.as_bytes()));
+                Ok(())
+            }
+            // Nowhere to report a failure to write stderr itself.
             Sink::Stderr => std::io::stderr().lock().write_all(text.as_bytes()),
             #[cfg(test)]
             Sink::Buffer(buf) => buf
@@ -175,6 +194,24 @@ impl Printer {
     /// Text for stdout as is, in every mode (a completion script).
     pub fn raw_stdout(&self, text: &str) {
         self.out.write(text);
+    }
+
+    /// Flushes stdout at the end of a run; `Err` names the first write that failed, so
+    /// that `provision --json > /dev/full` does not end as if its report were written.
+    pub fn finish(&self) -> Result<(), String> {
+        if matches!(self.out, Sink::Stdout) {
+            note_stdout(std::io::stdout().lock().flush());
+        }
+        match STDOUT_FAILED.lock().map(|failed| failed.clone()) {
+            Ok(Some(why)) => Err(why),
+            _ => Ok(()),
+        }
+    }
+
+    /// This printer writing its errors as text on stderr even under `--json`: for the one
+    /// error about stdout itself.
+    pub fn prose_only(&self) -> Printer {
+        Printer { json: false, ..self.clone() }
     }
 
     // ----- stderr: people's text -----
@@ -336,6 +373,11 @@ impl Printer {
         let mut progress = self.track(bar);
         progress.spinner = true;
         progress
+    }
+
+    /// No spinner: stands in for one taken off the screen while a question is asked.
+    pub fn spinner_none(&self) -> Progress {
+        Progress { bar: None, spinner: false, printer: self.clone() }
     }
 
     /// A note after the spinner's message (`None` clears it): while a call retries, which

@@ -4,7 +4,7 @@
 
 use crate::error::{Failure, Kind};
 use crate::fsutil;
-use crate::i18n::Msg;
+use crate::i18n::{Edges, Msg};
 use crate::secrets::StoreKind;
 use anyhow::Context as _;
 use serde::{Deserialize, Serialize};
@@ -161,17 +161,38 @@ impl Profiles {
 
     pub fn load(&self, name: &str) -> anyhow::Result<Option<Profile>> {
         let path = self.path(name);
-        let text = match fs::read_to_string(&path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(None),
-            Err(e) => return Err(e).with_context(|| format!("cannot read {}", path.display())),
-        };
+        let text = self.read(&path)?;
+        let Some(text) = text else { return Ok(None) };
         parse(&text).map(Some).map_err(|e| {
             Failure::new(Kind::Usage, "profile_corrupt", Msg::ProfileCorrupt.with("path", path.display()))
                 .hint(Msg::ProfileCorruptHint.with("path", path.display()))
                 .detail(e)
                 .into()
         })
+    }
+
+    /// A profile file's text, read as writes are made: from a directory and a file nobody
+    /// else can write (a planted profile would name another location or carry escapes).
+    fn read(&self, path: &Path) -> anyhow::Result<Option<String>> {
+        fsutil::check_private_dir(&self.dir)?;
+        let bytes = match fsutil::read_owned(path) {
+            Ok(bytes) => bytes,
+            Err(fsutil::PrivateReadError::TooOpen(_)) => {
+                return Err(Failure::new(
+                    Kind::Usage,
+                    "profile_insecure",
+                    Edges::ProfileFileInsecure.with("path", path.display()),
+                )
+                .hint(Edges::ProfileFileInsecureHint.with("path", path.display()))
+                .into());
+            }
+            Err(fsutil::PrivateReadError::Io(e)) => {
+                return Err(e).with_context(|| format!("cannot read {}", path.display()));
+            }
+        };
+        bytes
+            .map(|b| String::from_utf8(b).with_context(|| format!("cannot read {}: not UTF-8", path.display())))
+            .transpose()
     }
 
     pub fn save(&self, name: &str, profile: &Profile) -> anyhow::Result<()> {
@@ -197,6 +218,7 @@ impl Profiles {
 
     /// Names of the stored profiles, sorted.
     pub fn list(&self) -> anyhow::Result<Vec<String>> {
+        fsutil::check_private_dir(&self.dir)?;
         let entries = match fs::read_dir(&self.dir) {
             Ok(e) => e,
             Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
@@ -305,6 +327,26 @@ pub mod tests {
         let failure = crate::error::failure_of(&err).unwrap();
         assert_eq!(failure.code, "profile_corrupt");
         assert!(failure.message.to_string().contains("default.toml"));
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_profile_others_can_write_is_refused_on_read() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let profiles = Profiles::new(dir.path());
+        profiles.save("default", &sample()).unwrap();
+        let sub = dir.path().join("profiles");
+        fs::set_permissions(&sub, fs::Permissions::from_mode(0o777)).unwrap();
+        let code = |r: anyhow::Result<_>| crate::error::exit_code_of(&r.err().unwrap_or_else(|| panic!("refused")));
+        assert_eq!(code(profiles.load("default").map(drop)), 2);
+        assert_eq!(code(profiles.list().map(drop)), 2);
+        fs::set_permissions(&sub, fs::Permissions::from_mode(0o700)).unwrap();
+        fs::set_permissions(profiles.path("default"), fs::Permissions::from_mode(0o666)).unwrap();
+        let err = profiles.load("default").err().unwrap_or_else(|| panic!("refused"));
+        assert!(format!("{err:#}").contains("written by other users"), "{err:#}");
+        fs::set_permissions(profiles.path("default"), fs::Permissions::from_mode(0o644)).unwrap();
+        assert_eq!(profiles.load("default").unwrap().unwrap(), sample());
     }
 
     #[test]

@@ -180,40 +180,32 @@ fn yes_no(p: &Printer, question: &str, default: bool) -> std::io::Result<bool> {
 }
 
 #[cfg(unix)]
-#[allow(unsafe_code)]
 mod tty {
     //! The terminal under a prompt: throwing away type-ahead, and reading a short answer
     //! key by key with our own echo (so a pasted secret is never shown).
     use crate::printer::Printer;
+    use rustix::stdio::stdin;
+    use rustix::termios::{self, LocalModes, OptionalActions, QueueSelector, SpecialCodeIndex, Termios};
 
     /// Discards what was typed or pasted before the question was on screen
     /// (`tcflush(TCIFLUSH)`, https://pubs.opengroup.org/onlinepubs/9799919799/functions/tcflush.html).
     pub fn flush_input() {
-        // SAFETY: `isatty` and `tcflush` take a plain file descriptor and touch no memory.
-        unsafe {
-            if libc::isatty(0) == 1 {
-                libc::tcflush(0, libc::TCIFLUSH);
-            }
+        if termios::isatty(stdin()) {
+            let _ = termios::tcflush(stdin(), QueueSelector::IFlush);
         }
     }
 
     /// Canonical mode and echo off for the life of the guard, signals (Ctrl-C) kept.
-    struct Raw(Option<libc::termios>);
+    struct Raw(Option<Termios>);
 
     impl Raw {
         fn new() -> Raw {
-            // SAFETY: `termios` is plain old data that `tcgetattr` fills; it is used only
-            // when the call succeeded.
-            let mut saved: libc::termios = unsafe { std::mem::zeroed() };
-            if unsafe { libc::tcgetattr(0, &mut saved) } != 0 {
-                return Raw(None);
-            }
-            let mut raw = saved;
-            raw.c_lflag &= !(libc::ICANON | libc::ECHO);
-            raw.c_cc[libc::VMIN] = 1;
-            raw.c_cc[libc::VTIME] = 0;
-            // SAFETY: sets a `termios` derived from the one read above on the same fd.
-            unsafe { libc::tcsetattr(0, libc::TCSANOW, &raw) };
+            let Ok(saved) = termios::tcgetattr(stdin()) else { return Raw(None) };
+            let mut raw = saved.clone();
+            raw.local_modes.remove(LocalModes::ICANON | LocalModes::ECHO);
+            raw.special_codes[SpecialCodeIndex::VMIN] = 1;
+            raw.special_codes[SpecialCodeIndex::VTIME] = 0;
+            let _ = termios::tcsetattr(stdin(), OptionalActions::Now, &raw);
             Raw(Some(saved))
         }
     }
@@ -221,8 +213,7 @@ mod tty {
     impl Drop for Raw {
         fn drop(&mut self) {
             if let Some(saved) = &self.0 {
-                // SAFETY: restores the `termios` read in `new` on the same fd.
-                unsafe { libc::tcsetattr(0, libc::TCSANOW, saved) };
+                let _ = termios::tcsetattr(stdin(), OptionalActions::Now, saved);
             }
         }
     }
@@ -238,11 +229,10 @@ mod tty {
         loop {
             // Straight from the descriptor, one byte at a time: a buffered reader would keep
             // what follows Enter for the next question, out of reach of `flush_input`.
-            // SAFETY: reads at most one byte into a one-byte buffer.
-            match unsafe { libc::read(0, byte.as_mut_ptr().cast(), 1) } {
-                1 => {}
-                0 => return Err(std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "the terminal closed")),
-                _ => return Err(std::io::Error::last_os_error()),
+            match rustix::io::read(stdin(), &mut byte) {
+                Ok(1) => {}
+                Ok(_) => return Err(std::io::Error::new(std::io::ErrorKind::UnexpectedEof, "the terminal closed")),
+                Err(e) => return Err(e.into()),
             }
             let b = byte[0];
             // Escape sequences (arrows, bracketed paste markers) are skipped whole: ESC,

@@ -4,7 +4,7 @@
 use crate::context::{self, Facts};
 use crate::env::Env;
 use crate::error::{Failure, Kind, Report, exit_code_of};
-use crate::i18n::{Harden, Msg};
+use crate::i18n::{Edges, Harden, Msg};
 use crate::interrupt;
 use crate::printer::Printer;
 use std::process::ExitCode;
@@ -53,7 +53,16 @@ pub fn main() -> ExitCode {
             // A command that handles Ctrl-C itself (`sandbox`) is heard first.
             biased;
             result = crate::commands::dispatch(cli, env, ctx, printer.clone()) => Ok(result),
-            stop = signals.stopped() => Err(stop),
+            // The command that handles it (the `sandbox` server) stops on the signal and
+            // decides the outcome: resolving here too would race it and report an
+            // interruption.
+            stop = async {
+                let stop = signals.stopped().await;
+                if interrupt::handled_by_command() {
+                    std::future::pending::<()>().await;
+                }
+                stop
+            } => Err(stop),
         };
         // A signal held during a store, the command finishing meanwhile, still ends the
         // run as that signal does.
@@ -70,6 +79,7 @@ pub fn main() -> ExitCode {
     });
     // Prompt threads may still be blocked reading the terminal: do not wait for them.
     runtime.shutdown_background();
+    crate::browser::remove_private_pages();
     let code = match outcome {
         Ok(Ok(code)) => code,
         Ok(Err(err)) => {
@@ -97,7 +107,17 @@ pub fn main() -> ExitCode {
     if code == 130 {
         interrupt::restore_terminal();
     }
-    ExitCode::from(code)
+    ExitCode::from(stdout_written(&printer, code, lang))
+}
+
+/// The exit code once stdout is flushed: a result that could not be written (a full disk,
+/// a closed file) is said on stderr and turns a success into exit 1.
+fn stdout_written(printer: &Printer, code: u8, lang: crate::i18n::Lang) -> u8 {
+    let Err(why) = printer.finish() else { return code };
+    let failure = Failure::new(Kind::Unexpected, "stdout_failed", Edges::StdoutFailed.with("why", why))
+        .hint(Edges::StdoutFailedHint.text());
+    printer.prose_only().error(&Report::of(&failure.into(), lang));
+    if code == 0 { Kind::Unexpected.exit_code() } else { code }
 }
 
 /// The global flags a printed command must repeat to act on what this run acts on: the

@@ -61,16 +61,11 @@ pub fn redact(text: &str) -> String {
 /// `PR_SET_DUMPABLE` 0, which also keeps other processes of the same user from reading
 /// our memory through `/proc` or `ptrace`.
 #[cfg(unix)]
-#[allow(unsafe_code)]
 pub fn forbid_core_dumps() {
-    let none = libc::rlimit { rlim_cur: 0, rlim_max: 0 };
-    // SAFETY: `setrlimit` reads the struct we pass and nothing else.
-    unsafe { libc::setrlimit(libc::RLIMIT_CORE, &none) };
+    use rustix::process::{Resource, Rlimit, setrlimit};
+    let _ = setrlimit(Resource::Core, Rlimit { current: Some(0), maximum: Some(0) });
     #[cfg(any(target_os = "linux", target_os = "android"))]
-    // SAFETY: `prctl(PR_SET_DUMPABLE, 0)` takes plain integers and touches no memory of ours.
-    unsafe {
-        libc::prctl(libc::PR_SET_DUMPABLE, 0, 0, 0, 0)
-    };
+    let _ = rustix::process::set_dumpable_behavior(rustix::process::DumpableBehavior::NotDumpable);
 }
 
 #[cfg(not(unix))]

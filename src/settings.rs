@@ -7,7 +7,7 @@ use crate::env::Env;
 use crate::error::{Failure, Kind};
 use crate::http::Budget;
 use crate::hubrise::oauth::OAuthClient;
-use crate::i18n::{Harden, Msg};
+use crate::i18n::{Edges, Harden, Msg};
 use crate::secret::Secret;
 use crate::secrets::StoreKind;
 use std::path::{Path, PathBuf};
@@ -61,6 +61,9 @@ pub struct Settings {
     /// Endpoint variables set to plain `http://` off this machine: the key and the token
     /// would cross the network unencrypted (a warning names each).
     pub plain_http: Vec<(&'static str, String)>,
+    /// `ZELTY_BRIDGE_PKCE=1`: the watch's authorization sends a PKCE challenge (RFC 7636).
+    /// Off by default: HubRise does not document PKCE.
+    pub pkce: bool,
 }
 
 /// How the Zelty Bridge app is recognised and reached. HubRise publishes neither the App's
@@ -122,6 +125,9 @@ pub struct SandboxFacts {
 /// Resolves settings: environment, then `config.toml`, then built-in defaults; the
 /// sandbox's endpoints and client replace the real ones outright.
 pub fn resolve(env: &Env, sandbox: Option<SandboxFacts>) -> anyhow::Result<Settings> {
+    // A variable that is not text must not turn into "unset": a config dir given in
+    // another encoding would silently become the default one, with its profiles.
+    refuse_variables_not_text(env)?;
     let base_dir = config_dir(env, std::env::consts::OS).ok_or_else(|| {
         Failure::new(Kind::Usage, "no_config_dir", Msg::NoConfigDir.text()).hint(Msg::NoConfigDirHint.text())
     })?;
@@ -150,6 +156,7 @@ pub fn resolve(env: &Env, sandbox: Option<SandboxFacts>) -> anyhow::Result<Setti
     };
     let keyring_timeout = Duration::from_secs(number(env, "ZELTY_BRIDGE_KEYRING_TIMEOUT", 1..=120, 5)?);
     let bridge = BridgeApp::from_env(env)?;
+    let pkce = number(env, "ZELTY_BRIDGE_PKCE", 0..=1, 0)? == 1;
     let common = |endpoints, moved_endpoints, client, config_dir, keyring_service, sandbox| Settings {
         endpoints,
         moved_endpoints,
@@ -167,6 +174,7 @@ pub fn resolve(env: &Env, sandbox: Option<SandboxFacts>) -> anyhow::Result<Setti
             .map_or_else(|| "zelty-bridge".to_string(), |n| n.trim().to_string()),
         config_problem: None,
         plain_http: Vec::new(),
+        pkce,
     };
     if let Some(facts) = sandbox {
         let client = OAuthClient { id: facts.client_id, secret: Secret::new(facts.client_secret) };
@@ -269,6 +277,20 @@ impl ConfigFile {
     }
 }
 
+/// Refuses (exit 2) any of this tool's variables, or those that choose the default config
+/// dir when `ZELTY_BRIDGE_CONFIG_DIR` is unset, whose value is not valid UTF-8.
+fn refuse_variables_not_text(env: &Env) -> Result<(), Failure> {
+    let chooses_dir = ["XDG_CONFIG_HOME", "HOME", "APPDATA"];
+    let var = env.first_of_ours_not_text().or_else(|| {
+        (!env.is_set("ZELTY_BRIDGE_CONFIG_DIR")).then(|| chooses_dir.into_iter().find(|v| env.is_not_text(v)))?
+    });
+    match var {
+        Some(var) => Err(Failure::new(Kind::Usage, "bad_environment", Edges::EnvNotUtf8.with("var", var))
+            .hint(Edges::EnvNotUtf8Hint.with("var", var))),
+        None => Ok(()),
+    }
+}
+
 /// The platform config dir: `ZELTY_BRIDGE_CONFIG_DIR`, else `$XDG_CONFIG_HOME/zelty-bridge`
 /// or `~/.config/zelty-bridge` (Linux and BSD), `~/Library/Application Support/zelty-bridge`
 /// (macOS), `%APPDATA%\zelty-bridge` (Windows).
@@ -346,6 +368,18 @@ mod tests {
             Some(PathBuf::from("C:/Users/m/AppData/Roaming/zelty-bridge"))
         );
         assert_eq!(config_dir(&Env::default(), "linux"), None);
+    }
+
+    #[test]
+    fn a_config_dir_that_is_not_text_is_refused_not_defaulted() {
+        let home = tempfile::tempdir().unwrap();
+        let env = Env::default().with("HOME", home.path().to_str().unwrap()).with_not_text("ZELTY_BRIDGE_CONFIG_DIR");
+        let err = resolve(&env, None).err().unwrap_or_else(|| panic!("refused"));
+        assert_eq!(crate::error::exit_code_of(&err), 2);
+        assert!(format!("{err:#}").contains("ZELTY_BRIDGE_CONFIG_DIR"), "{err:#}");
+        // Without it, an unreadable HOME cannot choose the default either.
+        let env = Env::default().with_not_text("HOME");
+        assert_eq!(crate::error::exit_code_of(&resolve(&env, None).err().unwrap_or_else(|| panic!("refused"))), 2);
     }
 
     #[test]

@@ -5,8 +5,11 @@
 //! at most 1024 are open at once: a new one closes the oldest (a browser sends its request
 //! as soon as it connects, so the oldest is the idlest), so a flood of idle connections
 //! neither ends nor stalls the flow and memory stays bounded. Nothing from the request is
-//! reflected into the page.
+//! reflected into the page. A refusal without the right `state` cannot end the flow: it is
+//! passed on apart (`Callback::Unverified`), for the wizard to ask about, and leaves the
+//! one answer `state` allows to the real callback.
 
+use super::refusal::Refusal;
 use crate::i18n::{CallbackPage, Lang};
 use crate::secret::Secret;
 use std::collections::VecDeque;
@@ -30,12 +33,16 @@ pub enum Callback {
     Code(Secret),
     /// `error=…` with the right `state`: the user refused (`access_denied`) or HubRise
     /// gave up (`expired`).
-    Denied(String),
+    Denied(Refusal),
+    /// `error=…` without our `state` (HubRise sends a refusal without it, but so can any
+    /// local program): only a person can say whether it is theirs.
+    Unverified(Refusal),
 }
 
 pub struct Listener {
     redirect_uri: String,
     rx: mpsc::Receiver<Callback>,
+    refusals: mpsc::Receiver<Refusal>,
     task: JoinHandle<()>,
 }
 
@@ -46,6 +53,9 @@ struct Shared {
     /// The open connections, oldest first: an id and the handle that closes it.
     open: Mutex<VecDeque<(u64, tokio::task::AbortHandle)>>,
     tx: mpsc::Sender<Callback>,
+    /// Refusals without our `state`, on their own channel so that a flood of them never
+    /// takes the real callback's place.
+    refusals: mpsc::Sender<Refusal>,
 }
 
 impl Listener {
@@ -54,18 +64,30 @@ impl Listener {
         let socket = TcpListener::bind((Ipv4Addr::LOCALHOST, 0)).await?;
         let port = socket.local_addr()?.port();
         let (tx, rx) = mpsc::channel(1);
-        let shared = Arc::new(Shared { state, used: AtomicBool::new(false), lang, open: Mutex::default(), tx });
+        let (refusals_tx, refusals) = mpsc::channel(1);
+        let shared = Arc::new(Shared {
+            state,
+            used: AtomicBool::new(false),
+            lang,
+            open: Mutex::default(),
+            tx,
+            refusals: refusals_tx,
+        });
         let task = tokio::spawn(accept_loop(socket, shared));
-        Ok(Listener { redirect_uri: format!("http://127.0.0.1:{port}/callback"), rx, task })
+        Ok(Listener { redirect_uri: format!("http://127.0.0.1:{port}/callback"), rx, refusals, task })
     }
 
     pub fn redirect_uri(&self) -> &str {
         &self.redirect_uri
     }
 
-    /// The callback with the right `state`, once.
+    /// The callback with the right `state` (once), or a refusal without it.
     pub async fn next(&mut self) -> Option<Callback> {
-        self.rx.recv().await
+        tokio::select! {
+            biased;
+            callback = self.rx.recv() => callback,
+            Some(refusal) = self.refusals.recv() => Some(Callback::Unverified(refusal)),
+        }
     }
 }
 
@@ -123,10 +145,17 @@ async fn serve(mut stream: TcpStream, shared: &Shared) -> std::io::Result<()> {
     };
     let (status, page, callback) = route(&head, shared);
     respond(&mut stream, status, shared.lang, page).await?;
-    if let Some(callback) = callback {
+    match callback {
+        // A full channel: one is already waiting to be asked about; this one adds nothing.
+        Some(Callback::Unverified(refusal)) => {
+            let _ = shared.refusals.try_send(refusal);
+        }
         // The receiver keeps one slot; a full or closed channel means the flow already
         // has its answer or has ended.
-        let _ = shared.tx.try_send(callback);
+        Some(callback) => {
+            let _ = shared.tx.try_send(callback);
+        }
+        None => {}
     }
     Ok(())
 }
@@ -172,10 +201,20 @@ fn route(head: &str, shared: &Shared) -> (u16, Page, Option<Callback>) {
     let params = parse_callback(query);
     let state_ok = params.state.as_deref().is_some_and(|s| crate::secret::same(s, &shared.state));
     // HubRise sends a refusal back without `state` (only an approval carries it:
-    // https://www.hubrise.com/developers/api/authentication, "Authorization"). Such a
-    // refusal can only end the flow, never bring a code in, so it is taken as it comes.
-    let stateless_refusal = params.state.is_none() && params.error.is_some() && params.code.is_none();
-    if !(state_ok || stateless_refusal) || (params.code.is_none() && params.error.is_none()) {
+    // https://www.hubrise.com/developers/api/authentication, "Authorization"), but any
+    // program on this machine can send one too: it neither ends the flow nor spends the
+    // `state`; the wizard asks the person about it.
+    if !state_ok && params.code.is_none() {
+        return match &params.error {
+            Some(error) => (
+                200,
+                Page::Denied,
+                Some(Callback::Unverified(Refusal::new(error, params.error_description.as_deref()))),
+            ),
+            None => (400, Page::Ignored, None),
+        };
+    }
+    if !state_ok || (params.code.is_none() && params.error.is_none()) {
         return (400, Page::Ignored, None);
     }
     // `state` is good for one answer only.
@@ -184,7 +223,9 @@ fn route(head: &str, shared: &Shared) -> (u16, Page, Option<Callback>) {
     }
     match (params.error, params.code) {
         // Shown in the terminal: no escape sequence from the URL gets there.
-        (Some(error), _) => (200, Page::Denied, Some(Callback::Denied(crate::http::printable(&error)))),
+        (Some(error), _) => {
+            (200, Page::Denied, Some(Callback::Denied(Refusal::new(&error, params.error_description.as_deref()))))
+        }
         (None, Some(code)) => (200, Page::Success, Some(Callback::Code(Secret::new(code)))),
         (None, None) => (400, Page::Ignored, None),
     }
@@ -196,9 +237,10 @@ pub struct CallbackParams {
     pub code: Option<String>,
     pub state: Option<String>,
     pub error: Option<String>,
+    pub error_description: Option<String>,
 }
 
-/// Parses `code`, `state` and `error` from a query string; empty values count as absent,
+/// Parses `code`, `state`, `error` and `error_description` from a query string; empty values count as absent,
 /// and a repeated parameter makes the whole query suspect, so it is dropped.
 pub fn parse_callback(query: &str) -> CallbackParams {
     let mut params = CallbackParams::default();
@@ -212,6 +254,7 @@ pub fn parse_callback(query: &str) -> CallbackParams {
             "code" => params.code = value,
             "state" => params.state = value,
             "error" => params.error = value,
+            "error_description" => params.error_description = value,
             _ => {}
         }
     }

@@ -7,3 +7,4 @@ pub mod limiter;
 pub mod listener;
 pub mod oauth;
 pub mod paste;
+pub mod refusal;

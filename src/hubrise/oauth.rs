@@ -1,7 +1,8 @@
 //! HubRise OAuth 2.0 as documented (https://www.hubrise.com/developers/api/authentication):
 //! the authorize URL, a `state` of 256 random bits, the token exchange (form `code`, client
 //! credentials in HTTP Basic) and revocation. HubRise documents no PKCE and no refresh
-//! tokens; tokens never expire.
+//! tokens; tokens never expire. PKCE (RFC 7636, https://www.rfc-editor.org/rfc/rfc7636) is
+//! sent only when `ZELTY_BRIDGE_PKCE=1` asks for it, since HubRise does not say it accepts it.
 
 use crate::error::{Failure, Kind};
 use crate::http::{Body, Http, Idempotent, Reply, Service};
@@ -29,6 +30,35 @@ pub fn new_state() -> anyhow::Result<String> {
     crate::secret::random_hex(32).map_err(|e| anyhow::anyhow!("no randomness from the OS: {e}"))
 }
 
+/// A PKCE pair (RFC 7636): the verifier stays here until the token exchange; only its
+/// S256 challenge goes through the browser, so a code taken on the way is useless.
+pub struct Pkce {
+    pub verifier: Secret,
+    pub challenge: String,
+}
+
+impl Pkce {
+    /// 32 random bytes as unpadded base64url (43 characters, §4.1), and their challenge.
+    pub fn new() -> anyhow::Result<Pkce> {
+        let mut bytes = [0u8; 32];
+        getrandom::fill(&mut bytes).map_err(|e| anyhow::anyhow!("no randomness from the OS: {e}"))?;
+        let verifier = base64url(&bytes);
+        let challenge = s256(&verifier);
+        Ok(Pkce { verifier: Secret::new(verifier), challenge })
+    }
+}
+
+/// `BASE64URL(SHA256(verifier))`, the S256 method of RFC 7636 §4.2.
+pub fn s256(verifier: &str) -> String {
+    use sha2::Digest as _;
+    base64url(&sha2::Sha256::digest(verifier.as_bytes()))
+}
+
+fn base64url(bytes: &[u8]) -> String {
+    use base64::Engine as _;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+}
+
 /// What an authorization asks for.
 pub struct Authorize<'a> {
     pub client_id: &'a str,
@@ -37,6 +67,8 @@ pub struct Authorize<'a> {
     pub state: &'a str,
     /// Per profile: without it, a second profile on the same location gets the same token.
     pub device_id: Option<&'a str>,
+    /// PKCE's S256 challenge, when it is used.
+    pub code_challenge: Option<&'a str>,
 }
 
 /// The authorize URL, parameters in the documented order, form-encoded as HubRise's own
@@ -50,6 +82,9 @@ pub fn authorize_url(oauth_base: &str, a: &Authorize) -> String {
         .append_pair("state", a.state);
     if let Some(device) = a.device_id {
         query.append_pair("device_id", device);
+    }
+    if let Some(challenge) = a.code_challenge {
+        query.append_pair("code_challenge", challenge).append_pair("code_challenge_method", "S256");
     }
     let query = query.finish();
     format!("{}/authorize?{query}", oauth_base.trim_end_matches('/'))
@@ -133,13 +168,21 @@ struct TokenReply {
 
 /// Exchanges an authorization code for a token. The code is single-use, so a failure after
 /// the request left is not retried.
-pub async fn exchange(http: &Http, oauth_base: &str, client: &OAuthClient, code: &Secret) -> anyhow::Result<Grant> {
+pub async fn exchange(
+    http: &Http,
+    oauth_base: &str,
+    client: &OAuthClient,
+    code: &Secret,
+    verifier: Option<&Secret>,
+) -> anyhow::Result<Grant> {
     let url = format!("{}/token", oauth_base.trim_end_matches('/'));
     // An echoed `Authorization: Basic` header must be cut out of any error too.
     crate::secret::remember_basic_auth(&client.id, &client.secret);
+    let mut form = vec![("code", code.expose())];
+    form.extend(verifier.map(|v| ("code_verifier", v.expose())));
     let reply = http
         .send(Service::HubRise, Idempotent::No, |c| {
-            c.post(&url).basic_auth(&client.id, Some(client.secret.expose())).form(&[("code", code.expose())])
+            c.post(&url).basic_auth(&client.id, Some(client.secret.expose())).form(&form)
         })
         .await?;
     if reply.status.as_u16() != 200 {
@@ -210,6 +253,7 @@ mod tests {
             scope,
             state: "abc123",
             device_id,
+            code_challenge: None,
         };
         let url = authorize_url(
             "https://manager.hubrise.com/oauth2/v1/",
@@ -222,6 +266,27 @@ mod tests {
         let oob = authorize_url("https://m/oauth2/v1", &a(OOB_REDIRECT, "profile", None));
         assert!(oob.contains("redirect_uri=urn%3Aietf%3Awg%3Aoauth%3A2.0%3Aoob"), "{oob}");
         assert!(!oob.contains("device_id"), "{oob}");
+    }
+
+    #[test]
+    fn pkce_matches_rfc_7636_and_is_sent_only_when_asked() {
+        // RFC 7636, Appendix B.
+        assert_eq!(s256("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"), "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM");
+        let pkce = Pkce::new().unwrap();
+        assert_eq!(pkce.verifier.expose().len(), 43);
+        assert_eq!(pkce.challenge, s256(pkce.verifier.expose()));
+        let a = |code_challenge| Authorize {
+            client_id: "c",
+            redirect_uri: OOB_REDIRECT,
+            scope: DEFAULT_SCOPE,
+            state: "s",
+            device_id: None,
+            code_challenge,
+        };
+        let url = authorize_url("https://m/oauth2/v1", &a(Some(&pkce.challenge)));
+        assert!(url.ends_with(&format!("&code_challenge={}&code_challenge_method=S256", pkce.challenge)), "{url}");
+        assert!(!url.contains(pkce.verifier.expose()));
+        assert!(!authorize_url("https://m/oauth2/v1", &a(None)).contains("code_challenge"));
     }
 
     #[test]

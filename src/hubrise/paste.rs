@@ -3,6 +3,7 @@
 //! of a browser on another machine (which could not reach our loopback listener).
 
 use super::listener::{Callback, parse_callback};
+use super::refusal::Refusal;
 use crate::secret::Secret;
 
 /// Why a paste was not taken.
@@ -30,7 +31,8 @@ pub fn parse_pasted(input: &str, state: &str) -> Result<Callback, PasteProblem> 
             _ if !(state_ok || stateless_refusal) => {
                 Err(if params.state.is_some() { PasteProblem::WrongState } else { PasteProblem::NotACode })
             }
-            (Some(error), _) => Ok(Callback::Denied(crate::http::printable(&error))),
+            // Pasted by the person: theirs, whatever its `state`.
+            (Some(error), _) => Ok(Callback::Denied(Refusal::new(&error, params.error_description.as_deref()))),
             (None, Some(code)) if looks_like_code(&code) => Ok(Callback::Code(Secret::new(code))),
             _ => Err(PasteProblem::NotACode),
         };
@@ -51,7 +53,7 @@ mod tests {
     fn code(r: Result<Callback, PasteProblem>) -> Result<String, PasteProblem> {
         r.map(|c| match c {
             Callback::Code(c) => c.expose().to_string(),
-            Callback::Denied(e) => format!("denied:{e}"),
+            Callback::Denied(e) | Callback::Unverified(e) => format!("denied:{}", e.shown()),
         })
     }
 

@@ -5,6 +5,7 @@
 mod bridge;
 mod callback_page;
 mod cli;
+mod edges;
 mod fleet;
 mod flow;
 mod harden;
@@ -14,6 +15,7 @@ mod ownership;
 pub use bridge::Bridge;
 pub use callback_page::CallbackPage;
 pub use cli::Msg;
+pub use edges::Edges;
 pub use fleet::Fleet;
 pub use flow::Flow;
 pub use harden::Harden;
@@ -55,6 +57,11 @@ mod tests {
     #[test]
     fn every_flow_message_is_in_both_languages() {
         assert_eq!(problems::<Flow>(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn every_edges_message_is_in_both_languages() {
+        assert_eq!(problems::<Edges>(), Vec::<String>::new());
     }
 
     #[test]

@@ -188,21 +188,14 @@ fn measure(program: &Path, args: &[&str], env: &[(String, String)], peak: bool) 
     let start = Instant::now();
     let out = cmd.output().expect("run");
     let wall = start.elapsed().as_secs_f64();
+    // Without GNU time no peak is reported: `getrusage(RUSAGE_CHILDREN)` would need
+    // `unsafe`, which the package forbids, and could not tell one child from another.
     let peak = if gnu_time {
         std::fs::read_to_string(peak_file.path()).ok().and_then(|s| s.lines().last()?.trim().parse().ok())
     } else {
-        children_peak_kib()
+        None
     };
     (wall, peak, String::from_utf8_lossy(&out.stdout).into_owned(), out.status.code().unwrap_or(-1))
-}
-
-/// The largest peak of the children waited for so far (Linux reports KiB); only a
-/// fallback, since it cannot tell one child from another.
-#[allow(unsafe_code)]
-fn children_peak_kib() -> Option<u64> {
-    // SAFETY: `rusage` is plain data that `getrusage` fills; the return value is checked.
-    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
-    (unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) } == 0).then_some(usage.ru_maxrss as u64)
 }
 
 fn epoch() -> f64 {

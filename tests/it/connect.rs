@@ -105,7 +105,10 @@ fn a_rejected_key_exits_3_and_stores_nothing() {
 fn a_denied_authorization_exits_3_and_stores_nothing() {
     let (sb, home) = (Sandbox::start(&[]), Home::new());
     let mut cmd = connect(&home, &sb);
-    cmd.env("BROWSER_STANDIN_ACTION", "deny");
+    // The refusal comes without `state`, as HubRise sends it: a script waits out its time
+    // (anyone could have sent it), then takes it as the answer. The time covers the
+    // stand-in's start on a loaded machine.
+    cmd.args(["--timeout", "10"]).env("BROWSER_STANDIN_ACTION", "deny");
     let out = run(cmd);
     out.expect(3);
     assert_eq!(error_code(&out), "access_denied");
@@ -222,6 +225,9 @@ fn an_existing_connection_needs_force_and_a_failed_reconnect_keeps_it() {
     assert_eq!(error_code(&out), "already_connected");
 
     let mut denied = connect(&home, &sb);
+    // A refusal with `state` ends the run at once.
+    let (status, _) = sb.admin("POST", "/_sandbox/options", Some(&json!({ "state_on_error": true })));
+    assert_eq!(status, 200);
     denied.arg("--force").env("BROWSER_STANDIN_ACTION", "deny");
     run(denied).expect(3);
     let after: Vec<_> = home.files().into_iter().filter(|(p, _)| p.extension().is_none_or(|e| e != "lock")).collect();

@@ -31,6 +31,10 @@ fn no_secret_leaks_at_any_verbosity() {
     let (sb, home) = (Sandbox::start(&[]), Home::new());
     let key = sb.demo_key();
     let mut seen = Seen { text: String::new() };
+    // The refusal below comes with `state`, so it ends the run at once (one without it is
+    // waited out: anyone on the machine could have sent it).
+    let (status, _) = sb.admin("POST", "/_sandbox/options", Some(&serde_json::json!({ "state_on_error": true })));
+    assert_eq!(status, 200);
     let cli = |args: &[&str], extra: &[(&str, &str)]| {
         let mut cmd = home.cmd(&sb);
         cmd.arg("-vv").args(args).env("ZELTY_API_KEY", &key);

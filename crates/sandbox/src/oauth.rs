@@ -37,6 +37,8 @@ struct Request {
     scope: Scope,
     state: Option<String>,
     device_id: Option<String>,
+    /// PKCE (RFC 7636): only the S256 method is taken.
+    code_challenge: Option<String>,
 }
 
 fn check(s: &Shared, p: &HashMap<String, String>) -> Result<Request, Text> {
@@ -59,7 +61,18 @@ fn check(s: &Shared, p: &HashMap<String, String>) -> Result<Request, Text> {
     if let Some(d) = device_id.as_deref().filter(|d| !scope::device_id_valid(d)) {
         return Err(Web::ErrDevice.with("device", d));
     }
-    Ok(Request { client, redirect_uri: redirect_uri.clone(), scope, state: p.get("state").cloned(), device_id })
+    let code_challenge = p.get("code_challenge").filter(|c| !c.is_empty()).cloned();
+    if code_challenge.is_some() && p.get("code_challenge_method").map(String::as_str) != Some("S256") {
+        return Err(Web::ErrMissing.with("name", "code_challenge_method=S256"));
+    }
+    Ok(Request {
+        client,
+        redirect_uri: redirect_uri.clone(),
+        scope,
+        state: p.get("state").cloned(),
+        device_id,
+        code_challenge,
+    })
 }
 
 fn permission_lines(lang: Lang, scope: &Scope) -> Vec<String> {
@@ -116,6 +129,9 @@ async fn authorize_page(State(s): State<Arc<Shared>>, RawQuery(query): RawQuery)
     ];
     hidden.extend(req.state.clone().map(|v| ("state", v)));
     hidden.extend(req.device_id.clone().map(|v| ("device_id", v)));
+    if let Some(challenge) = &req.code_challenge {
+        hidden.extend([("code_challenge", challenge.clone()), ("code_challenge_method", "S256".into())]);
+    }
     hidden.extend(p.get("locale").map(|v| ("locale", v.clone())));
     let world = &s.world;
     let consent = Consent {
@@ -213,6 +229,7 @@ fn grant(s: &Shared, req: &Request, p: &HashMap<String, String>) -> Result<Grant
         catalog_id,
         customer_list_id,
         issued_at: s.now(),
+        code_challenge: req.code_challenge.clone(),
     })
 }
 

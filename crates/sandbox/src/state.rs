@@ -93,6 +93,8 @@ pub struct Grant {
     pub catalog_id: Option<String>,
     pub customer_list_id: Option<String>,
     pub issued_at: Duration,
+    /// The PKCE S256 challenge sent with the authorization, checked at the exchange.
+    pub code_challenge: Option<String>,
 }
 
 /// Why a code was refused.
@@ -377,6 +379,7 @@ mod tests {
             catalog_id: None,
             customer_list_id: None,
             issued_at: s.now(),
+            code_challenge: None,
         }
     }
 

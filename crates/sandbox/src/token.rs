@@ -1,5 +1,6 @@
 //! The fake HubRise token server (https://www.hubrise.com/developers/api/authentication): code exchange with client
-//! credentials in any of the ways HubRise's own clients send them, and revocation.
+//! credentials in any of the ways HubRise's own clients send them (and PKCE's verifier
+//! when the authorization carried a challenge), and revocation.
 
 use super::data::{ACCOUNT_NAME, CUSTOMER_LIST_NAME};
 use super::ids::{CLIENT_ID, CLIENT_SECRET};
@@ -29,6 +30,12 @@ pub fn basic_credentials(value: &str) -> Option<(String, String)> {
     let decoded = base64::engine::general_purpose::STANDARD.decode(encoded.trim()).ok()?;
     let (id, secret) = std::str::from_utf8(&decoded).ok()?.split_once(':')?;
     Some((id.to_string(), secret.to_string()))
+}
+
+/// `BASE64URL(SHA256(verifier))`, PKCE's S256 method (RFC 7636 §4.2).
+fn s256(verifier: &str) -> String {
+    use sha2::Digest as _;
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(sha2::Sha256::digest(verifier.as_bytes()))
 }
 
 /// The token endpoint's answer.
@@ -105,6 +112,10 @@ async fn token(State(s): State<Arc<Shared>>, headers: HeaderMap, RawQuery(query)
             error(bad_code, bad_type, "The authorization code is invalid or has already been used")
         }
         Err(CodeError::Expired) => error(bad_code, bad_type, "The authorization code has expired"),
+        // PKCE (RFC 7636 §4.6): a code issued for a challenge needs its verifier.
+        Ok(g) if g.code_challenge.as_ref().is_some_and(|c| p.get("code_verifier").is_none_or(|v| s256(v) != *c)) => {
+            error(bad_code, bad_type, "The code verifier does not match the code challenge")
+        }
         Ok(g) => {
             let token = s.issue_token(g.client, &g.target, g.device_id.as_deref());
             axum::Json(token_json(&s, &token, &g.target, g.catalog_id.as_deref(), g.customer_list_id.as_deref()))

@@ -10,7 +10,8 @@ use crate::error::{Failure, Kind};
 use crate::hubrise::listener::{Callback, Listener};
 use crate::hubrise::oauth::{self, Authorize, OAuthClient, OOB_REDIRECT};
 use crate::hubrise::paste::{PasteProblem, parse_pasted};
-use crate::i18n::{Msg, Ownership};
+use crate::hubrise::refusal::Refusal;
+use crate::i18n::{Edges, Msg, Ownership};
 use crate::ops::watch::{Verified, Wanted, verify};
 use crate::profile::TokenOrigin;
 use crate::prompt;
@@ -41,11 +42,13 @@ pub async fn run(app: &App, args: &ConnectArgs, device_id: &str, keep: Option<&S
             .hint(Msg::NoOAuthClientHint.with("path", app.settings.config_dir.join("config.toml").display()))
             .into());
     };
+    let pkce = app.settings.pkce.then(oauth::Pkce::new).transpose()?;
+    let challenge = pkce.as_ref().map(|p| p.challenge.as_str());
     let code = loop {
         let code = if args.no_browser {
-            installed_app_flow(app, &client, &args.scope, device_id).await
+            installed_app_flow(app, &client, &args.scope, device_id, challenge).await
         } else {
-            browser_flow(app, &client, args, device_id).await
+            browser_flow(app, &client, args, device_id, challenge).await
         };
         // A misclick on « Refuser »: a person is offered the page again.
         match code {
@@ -60,7 +63,8 @@ pub async fn run(app: &App, args: &ConnectArgs, device_id: &str, keep: Option<&S
         }
     };
     let spinner = app.printer.spinner(Msg::ExchangingCode.text());
-    let grant = oauth::exchange(&app.http, &app.settings.endpoints.hubrise_oauth, &client, &code).await;
+    let verifier = pkce.as_ref().map(|p| &p.verifier);
+    let grant = oauth::exchange(&app.http, &app.settings.endpoints.hubrise_oauth, &client, &code, verifier).await;
     drop(spinner);
     let grant = grant?;
     let undo = (keep != Some(&grant.token)).then(|| arm_revoke(app, &client, &grant.token));
@@ -82,7 +86,13 @@ fn refused(err: &anyhow::Error) -> bool {
 }
 
 /// The loopback flow: print the URL, open the browser, wait for the callback or a paste.
-async fn browser_flow(app: &App, client: &OAuthClient, args: &ConnectArgs, device_id: &str) -> anyhow::Result<Secret> {
+async fn browser_flow(
+    app: &App,
+    client: &OAuthClient,
+    args: &ConnectArgs,
+    device_id: &str,
+    code_challenge: Option<&str>,
+) -> anyhow::Result<Secret> {
     let state = oauth::new_state()?;
     let mut listener = Listener::start(state.clone(), app.printer.lang())
         .await
@@ -95,6 +105,7 @@ async fn browser_flow(app: &App, client: &OAuthClient, args: &ConnectArgs, devic
             scope: &args.scope,
             state: &state,
             device_id: Some(device_id),
+            code_challenge,
         },
     );
     app.printer.info(Msg::HubriseExplain.text());
@@ -109,11 +120,33 @@ async fn browser_flow(app: &App, client: &OAuthClient, args: &ConnectArgs, devic
     }
     let mut pasted = app.ctx.interactive.then(crate::lines::Lines::start);
     let deadline = Instant::now() + Duration::from_secs(args.timeout);
-    let spinner = app.printer.spinner(waiting(app, deadline));
+    let mut spinner = app.printer.spinner(waiting(app, deadline));
     let mut tick = tokio::time::interval(Duration::from_secs(1));
+    // A refusal without our `state` was heard (it is said and asked about once); without a
+    // person to disown it, it is the outcome if nothing else comes in time.
+    let (mut heard, mut unanswered) = (false, None);
     let callback = loop {
         tokio::select! {
-            callback = listener.next() => break callback.ok_or_else(|| anyhow::anyhow!("the callback listener stopped"))?,
+            callback = listener.next() => match callback.ok_or_else(|| anyhow::anyhow!("the callback listener stopped"))? {
+                // Said and asked once: a flood of them cannot fill the screen or the prompts.
+                Callback::Unverified(_) if heard => {}
+                Callback::Unverified(refusal) => {
+                    heard = true;
+                    if !app.ctx.interactive {
+                        unanswered = Some(Refusal::new(refusal.code_only(), None));
+                    }
+                    // The question needs the terminal: the paste reader and spinner make way.
+                    drop(pasted.take());
+                    spinner = app.printer.spinner_none();
+                    if refusal_is_theirs(app, &refusal).await? {
+                        // The person says they refused: that is what it was.
+                        break Callback::Denied(Refusal::new("access_denied", None));
+                    }
+                    pasted = app.ctx.interactive.then(crate::lines::Lines::start);
+                    spinner = app.printer.spinner(waiting(app, deadline));
+                }
+                callback => break callback,
+            },
             line = recv(&mut pasted) => match parse_pasted(&line, &state) {
                 Ok(callback) => break callback,
                 Err(problem) => spinner.println(&app.printer.t(&match problem {
@@ -123,6 +156,11 @@ async fn browser_flow(app: &App, client: &OAuthClient, args: &ConnectArgs, devic
             },
             _ = tick.tick() => {
                 if Instant::now() >= deadline {
+                    // Nothing but that refusal came: it was the answer after all (HubRise
+                    // sends refusals without `state`), exit 3 as any refusal.
+                    if let Some(refusal) = unanswered {
+                        return Err(denied(&refusal));
+                    }
                     return Err(Failure::new(Kind::NeedsPerson, "authorization_timeout", Msg::AuthorizationTimeout.with("secs", args.timeout)).hint(Msg::AuthorizationTimeoutHint.text()).into());
                 }
                 spinner.set_message(waiting(app, deadline));
@@ -135,8 +173,23 @@ async fn browser_flow(app: &App, client: &OAuthClient, args: &ConnectArgs, devic
             app.printer.success(Msg::AuthorizationReceived.text());
             Ok(code)
         }
-        Callback::Denied(error) => Err(denied(&error)),
+        Callback::Denied(refusal) | Callback::Unverified(refusal) => Err(denied(&refusal)),
     }
+}
+
+/// A refusal without this authorization's `state` came to the loopback: it may be the
+/// person's own (HubRise sends refusals without `state`) or another local program's. A
+/// person is asked (yes ends the flow as refused); without one, the flow keeps waiting for
+/// the rest of its time.
+async fn refusal_is_theirs(app: &App, refusal: &Refusal) -> anyhow::Result<bool> {
+    app.printer.warn(Edges::RefusalOnLoopback.with("error", refusal.code_only()));
+    if app.ctx.interactive
+        && prompt::confirm(&app.printer, Edges::RefusalConfirm.text(), false, Msg::UseEnvTokenHint.text()).await?
+    {
+        return Ok(true);
+    }
+    app.printer.info(Edges::RefusalIgnored.text());
+    Ok(false)
 }
 
 /// Opens the authorization page when a browser can be launched (or the opener plays the
@@ -165,7 +218,13 @@ async fn recv(lines: &mut Option<crate::lines::Lines>) -> String {
 }
 
 /// The documented installed-app flow: HubRise shows the code, the user pastes it.
-async fn installed_app_flow(app: &App, client: &OAuthClient, scope: &str, device_id: &str) -> anyhow::Result<Secret> {
+async fn installed_app_flow(
+    app: &App,
+    client: &OAuthClient,
+    scope: &str,
+    device_id: &str,
+    code_challenge: Option<&str>,
+) -> anyhow::Result<Secret> {
     prompt::require_person(&app.printer, Msg::UseEnvTokenHint.text())?;
     let state = oauth::new_state()?;
     let url = oauth::authorize_url(
@@ -176,6 +235,7 @@ async fn installed_app_flow(app: &App, client: &OAuthClient, scope: &str, device
             scope,
             state: &state,
             device_id: Some(device_id),
+            code_challenge,
         },
     );
     app.printer.info(Msg::HubriseExplainOob.text());
@@ -186,19 +246,19 @@ async fn installed_app_flow(app: &App, client: &OAuthClient, scope: &str, device
         // The installed-app page shows a bare code; a URL cannot carry our state here.
         match parse_pasted(&line, "") {
             Ok(Callback::Code(code)) => return Ok(code),
-            Ok(Callback::Denied(error)) => return Err(denied(&error)),
+            Ok(Callback::Denied(refusal) | Callback::Unverified(refusal)) => return Err(denied(&refusal)),
             Err(_) => app.printer.warn(Msg::PasteNotACode.text()),
         }
     }
 }
 
-fn denied(error: &str) -> anyhow::Error {
-    let (code, msg) = if error == "access_denied" {
+fn denied(refusal: &Refusal) -> anyhow::Error {
+    let (code, msg) = if refusal.is_access_denied() {
         ("access_denied", Msg::AccessDenied)
     } else {
         ("authorization_failed", Msg::AuthorizationFailed)
     };
-    Failure::new(Kind::Rejected, code, msg.with("error", error)).hint(Msg::AccessDeniedHint.text()).into()
+    Failure::new(Kind::Rejected, code, msg.with("error", refusal.shown())).hint(Msg::AccessDeniedHint.text()).into()
 }
 
 fn wanted(args: &ConnectArgs) -> Wanted<'_> {

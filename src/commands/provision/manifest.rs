@@ -5,7 +5,7 @@
 //! from the file is ever echoed where it could be a secret.
 
 use crate::error::{Failure, Kind};
-use crate::i18n::Harden;
+use crate::i18n::{Edges, Harden};
 use crate::i18n::{Msg, Text};
 use crate::profile;
 use serde::Deserialize;
@@ -79,7 +79,7 @@ pub fn load(path: &Path) -> anyhow::Result<Manifest> {
     let mut options = std::fs::OpenOptions::new();
     options.read(true);
     #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, libc::O_NONBLOCK);
+    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, rustix::fs::OFlags::NONBLOCK.bits() as i32);
     let file = options.open(path).map_err(|e| unreadable(e.to_string()))?;
     let meta = file.metadata().map_err(|e| unreadable(e.to_string()))?;
     if !meta.is_file() {
@@ -119,7 +119,17 @@ pub fn parse(text: &str, path: &str) -> Result<Manifest, Failure> {
     let mut seen = BTreeSet::new();
     for (i, table) in top.restaurant.into_iter().enumerate() {
         let named = table.get("profile").and_then(|p| p.as_str()).map(str::to_string);
-        let label = named.clone().unwrap_or_else(|| format!("#{}", i + 1));
+        let label = named.clone().filter(|n| !looks_like_secret(n)).unwrap_or_else(|| format!("#{}", i + 1));
+        // A key pasted as a profile name (or as a field's name) would be printed in every
+        // message about this restaurant, and written as a file name: refuse it unseen.
+        if named.as_deref().is_some_and(looks_like_secret) || table.keys().any(|k| looks_like_secret(k)) {
+            return Err(Failure::new(
+                Kind::Usage,
+                "bad_manifest",
+                Edges::ManifestValueLikeSecret.with("path", path).with("entry", &label),
+            )
+            .hint(Edges::ManifestValueLikeSecretHint.text()));
+        }
         let entry_bad = |msg: Msg| bad(msg.with("path", path).with("entry", &label));
         let refused = secret_field(&table);
         let raw = match refused {
@@ -212,9 +222,32 @@ fn inline_secret(field: &str, entry: &str) -> Failure {
         .hint(Msg::InlineSecretHint.text())
 }
 
+/// Whether a manifest value looks like a key or a token rather than a name: one long word,
+/// in hex (HubRise tokens), with base64's `+/=` (Zelty keys), or mixing upper case, lower
+/// case and digits without separators; or a secret this run already knows.
+pub fn looks_like_secret(value: &str) -> bool {
+    let value = value.trim();
+    let len = value.chars().count();
+    if len < 16 || value.contains(char::is_whitespace) {
+        return crate::secret::redact(value) != value;
+    }
+    let count = |f: fn(&char) -> bool| value.chars().filter(f).count();
+    let (digits, upper, lower) =
+        (count(char::is_ascii_digit), count(char::is_ascii_uppercase), count(char::is_ascii_lowercase));
+    let hex = value.chars().all(|c| c.is_ascii_hexdigit());
+    let base64 = value.contains(['+', '/', '=']) && !value.contains("://");
+    let separated = value.contains(['-', '_', '.']);
+    (hex && len >= 24)
+        || base64
+        || (!separated && len >= 20 && digits >= 2 && upper > 0 && lower > 0)
+        || crate::secret::redact(value) != value
+}
+
 /// serde quotes values it could not use (`invalid type: string "…"`): drop them, since a
-/// misplaced secret would otherwise be printed.
+/// misplaced secret would otherwise be printed; a field name in backquotes (`unknown field
+/// `…``) is dropped too when it looks like a secret.
 fn redact(message: &str) -> String {
+    let message = &hide_secret_like_names(message);
     let mut out = String::with_capacity(message.len());
     let mut inside = false;
     for c in message.chars() {
@@ -230,6 +263,17 @@ fn redact(message: &str) -> String {
         }
     }
     out
+}
+
+/// Replaces each backquoted word that `looks_like_secret` with `…`.
+fn hide_secret_like_names(message: &str) -> String {
+    let parts: Vec<&str> = message.split('`').collect();
+    parts
+        .iter()
+        .enumerate()
+        .map(|(i, part)| if i % 2 == 1 && i + 1 < parts.len() && looks_like_secret(part) { "…" } else { part })
+        .collect::<Vec<_>>()
+        .join("`")
 }
 
 #[cfg(test)]

@@ -213,7 +213,17 @@ impl Clipboard {
     /// `None` where there is no clipboard (no display, a remote shell).
     fn offer(key: &Secret) -> Option<Clipboard> {
         let mut board = arboard::Clipboard::new().ok()?;
-        board.set_text(key.expose().to_string()).ok()?;
+        // Marked as a password, so clipboard managers keep it out of their history: KDE's
+        // `x-kde-passwordManagerHint` (Klipper, CopyQ), Windows' history and cloud formats,
+        // macOS's `org.nspasteboard.ConcealedType` (arboard's `exclude_from_history`).
+        let set = board.set();
+        #[cfg(all(unix, not(any(target_os = "macos", target_os = "android", target_os = "emscripten"))))]
+        let set = arboard::SetExtLinux::exclude_from_history(set);
+        #[cfg(windows)]
+        let set = arboard::SetExtWindows::exclude_from_cloud(arboard::SetExtWindows::exclude_from_history(set));
+        #[cfg(target_os = "macos")]
+        let set = arboard::SetExtApple::exclude_from_history(set);
+        set.text(key.expose().to_string()).ok()?;
         Some(Clipboard { board, until: Instant::now() + CLIPBOARD_FOR })
     }
 

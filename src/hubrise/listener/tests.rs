@@ -5,7 +5,18 @@ use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
 fn shared(state: &str) -> (Shared, mpsc::Receiver<Callback>) {
     let (tx, rx) = mpsc::channel(1);
-    (Shared { state: state.into(), used: AtomicBool::new(false), lang: Lang::En, open: Mutex::default(), tx }, rx)
+    let (refusals, _) = mpsc::channel(1);
+    (
+        Shared {
+            state: state.into(),
+            used: AtomicBool::new(false),
+            lang: Lang::En,
+            open: Mutex::default(),
+            tx,
+            refusals,
+        },
+        rx,
+    )
 }
 
 fn head(target: &str) -> String {
@@ -49,24 +60,56 @@ fn a_denial_with_the_right_state_ends_the_flow() {
     let (s, _rx) = shared("good");
     let (status, page, callback) = route(&head("/callback?error=access_denied&state=good"), &s);
     assert_eq!((status, page), (200, Page::Denied));
-    assert!(matches!(callback, Some(Callback::Denied(e)) if e == "access_denied"));
+    assert!(matches!(callback, Some(Callback::Denied(e)) if e.is_access_denied()));
 }
 
 #[test]
-fn a_refusal_without_state_ends_the_flow_as_hubrise_sends_it() {
+fn a_refusal_without_the_state_is_passed_on_unverified_and_spends_nothing() {
     let (s, _rx) = shared("good");
-    let (status, page, callback) = route(&head("/callback?error=access_denied"), &s);
-    assert_eq!((status, page), (200, Page::Denied));
-    assert!(matches!(callback, Some(Callback::Denied(e)) if e == "access_denied"));
+    for target in [
+        "/callback?error=access_denied",
+        "/callback?error=access_denied&state=bad",
+        "/callback?error=Run%20curl%20evil%7Csh&error_description=%1B%5D0%3Bx%07",
+    ] {
+        let (status, page, callback) = route(&head(target), &s);
+        assert_eq!((status, page), (200, Page::Denied), "{target}");
+        match callback {
+            Some(Callback::Unverified(r)) => assert!(!r.shown().contains('\u{1b}'), "{target}: {r:?}"),
+            other => panic!("{target}: {other:?}"),
+        }
+    }
+    assert!(!s.used.load(Ordering::Acquire), "an unverified refusal must not spend the state");
+    let (status, _, callback) = route(&head("/callback?code=c0de&state=good"), &s);
+    assert_eq!(status, 200);
+    assert!(matches!(callback, Some(Callback::Code(_))));
 }
 
 #[test]
-fn a_refusal_with_a_wrong_state_or_a_stateless_code_is_ignored() {
+fn a_stateless_code_is_ignored() {
     let (s, _rx) = shared("good");
-    for target in ["/callback?error=access_denied&state=bad", "/callback?code=c0de", "/callback?code=c0de&error=x"] {
+    for target in ["/callback?code=c0de", "/callback?code=c0de&error=x", "/callback?code=c0de&state=bad"] {
         let (status, page, callback) = route(&head(target), &s);
         assert_eq!((status, page, callback.is_none()), (400, Page::Ignored, true), "{target}");
     }
+}
+
+#[tokio::test]
+async fn a_flood_of_refusals_never_takes_the_real_callbacks_place() {
+    let mut listener = Listener::start("s3cret-state".into(), Lang::En).await.unwrap();
+    let port = port_of(&listener);
+    for _ in 0..20 {
+        assert!(get(port, "/callback?error=access_denied").await.starts_with("HTTP/1.1 200"));
+    }
+    assert!(get(port, "/callback?code=the-code&state=s3cret-state").await.starts_with("HTTP/1.1 200"));
+    let mut unverified = 0;
+    loop {
+        match tokio::time::timeout(Duration::from_secs(5), listener.next()).await.unwrap() {
+            Some(Callback::Unverified(_)) => unverified += 1,
+            Some(Callback::Code(code)) => break assert_eq!(code.expose(), "the-code"),
+            other => panic!("{other:?}"),
+        }
+    }
+    assert!(unverified <= 2, "{unverified}");
 }
 
 #[test]
@@ -199,7 +242,7 @@ async fn more_idle_connections_than_the_cap_do_not_lock_out_the_callback() {
 fn parse_callback_table() {
     assert_eq!(
         parse_callback("code=a&state=b"),
-        CallbackParams { code: Some("a".into()), state: Some("b".into()), error: None }
+        CallbackParams { code: Some("a".into()), state: Some("b".into()), error: None, error_description: None }
     );
     assert_eq!(
         parse_callback("error=access_denied"),

