@@ -10,7 +10,9 @@
 //!   seconds after creation, or `rejected` when Zelty refuses the ref code (Zelty wants
 //!   numeric ref codes: https://www.hubrise.com/fr/apps/zelty-bridge/associer-codes-ref).
 //!   Blocked, disconnected, not configured, or connected on another location: they stay
-//!   `new`. A few completed ones, more than a week old, are the location's history.
+//!   `new`; configuring it sends at once those still `new` (`PENDING_TAKEN_SECS`),
+//!   unblocking does not. A few completed ones, more than a week old, are the location's
+//!   history (older than a week, so that they are no evidence of anything current).
 //! - Orders created by Zelty Bridge (`created_by` "Zelty Bridge"), one every 15 minutes,
 //!   only while it works with « Récupérer les commandes Zelty dans HubRise » on (off by
 //!   default).
@@ -41,10 +43,11 @@ const PAST_ARRIVALS: u64 = 2;
 pub const HANDLED_AFTER_SECS: u64 = 5;
 /// Seconds between two orders Zelty Bridge brings from Zelty, with the option on.
 pub const ZELTY_ORDER_EVERY_SECS: u64 = 15 * 60;
-/// When Zelty Bridge is configured (« Enregistrer » after the key), it also sends the
-/// orders still `new` of the last 24 hours. Not documented either way; chosen so that a
-/// location connected after its first orders does not keep them `new` (unblocking does not
-/// do it: HubRise does not replay what a blocked app missed).
+/// When Zelty Bridge is configured (« Enregistrer » after the key), it also sends, at once,
+/// the orders still `new` of the last 24 hours. Not documented either way; chosen so that
+/// a location connected after its first orders does not keep them `new` (unblocking does
+/// not do it: HubRise does not replay the callbacks a blocked app missed, and the real
+/// bridge may or may not look back; the sandbox does not).
 pub const PENDING_TAKEN_SECS: u64 = 24 * 3_600;
 /// The default other app: the controls' `created_by`.
 #[cfg_attr(not(feature = "controls"), allow(dead_code))]
@@ -134,15 +137,15 @@ fn zelty_accepts(sku_ref: &str) -> bool {
 }
 
 /// When Zelty Bridge wrote its status on an order of another app created at `t`, if it
-/// did: the first stretch that had it, `HANDLED_AFTER_SECS` after it was created (or
-/// after a configuration that took it pending), and still working then.
+/// did: the first stretch that had it, `HANDLED_AFTER_SECS` after it was created (or at
+/// the configuration that took it pending), and still working then.
 pub fn handled_at(t: u64, stretches: &[Stretch]) -> Option<u64> {
     for s in stretches {
         let taken = t >= s.from || (s.takes_pending && t + PENDING_TAKEN_SECS >= s.from);
         if !taken || s.until.is_some_and(|until| t >= until) {
             continue;
         }
-        let at = t.max(s.from) + HANDLED_AFTER_SECS;
+        let at = if t >= s.from { t + HANDLED_AFTER_SECS } else { s.from };
         if s.until.is_none_or(|until| at <= until) {
             return Some(at);
         }
@@ -338,10 +341,10 @@ mod tests {
         assert_eq!(handled_at(T + 996, &unblocked), None, "blocked before it was sent");
         assert_eq!(handled_at(T + 1_500, &unblocked), None, "arrived while blocked");
         assert_eq!(handled_at(T + 2_000, &unblocked), Some(T + 2_005));
-        assert_eq!(handled_at(T - 100, &unblocked), Some(T + 5), "pending when configured");
+        assert_eq!(handled_at(T - 100, &unblocked), Some(T), "pending when configured");
         assert_eq!(handled_at(T - PENDING_TAKEN_SECS - 1, &unblocked), None, "too old to be sent");
         let reconfigured = [stretch(T, Some(T + 1_000), true), stretch(T + 2_000, None, true)];
-        assert_eq!(handled_at(T + 1_500, &reconfigured), Some(T + 2_005), "a new configuration sends what is pending");
+        assert_eq!(handled_at(T + 1_500, &reconfigured), Some(T + 2_000), "a new configuration sends what is pending");
         assert_eq!(handled_at(5, &[]), None);
     }
 
