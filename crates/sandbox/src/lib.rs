@@ -217,6 +217,7 @@ fn describe(s: &Shared) -> Value {
         "watch_client_name": ids::CLIENT_NAME,
         "order_flow": {
             "other_apps_order_every_secs": orders::ARRIVAL_EVERY_SECS,
+            "other_apps_orders_before_start": { "count": 2, "newest_secs_before_start": orders::PAST_ARRIVALS_AGO_SECS },
             "handled_after_secs": orders::HANDLED_AFTER_SECS,
             "zelty_order_every_secs": orders::ZELTY_ORDER_EVERY_SECS,
             "pending_taken_at_configuration_secs": orders::PENDING_TAKEN_SECS,

@@ -4,8 +4,9 @@
 //! https://www.hubrise.com/fr/apps/zelty-bridge/recevoir-commandes):
 //!
 //! - Orders of OTHER apps (Uber Eats, Deliveroo…) arrive on every location, one every 20
-//!   minutes of the sandbox clock, the first two before the sandbox started; each is `new`
-//!   when created. Where Zelty Bridge works on that location (connected, not blocked,
+//!   minutes of the sandbox clock from the sandbox's start (the first 20 minutes after
+//!   it), and two came the day before (25 hours before the start: older than a day, so
+//!   a fresh location has none stuck yet); each is `new` when created. Where Zelty Bridge works on that location (connected, not blocked,
 //!   configured with a key Zelty accepts) it sends them to Zelty and writes `accepted` 5
 //!   seconds after creation, or `rejected` when Zelty refuses the ref code (Zelty wants
 //!   numeric ref codes: https://www.hubrise.com/fr/apps/zelty-bridge/associer-codes-ref).
@@ -35,8 +36,9 @@ use serde_json::{Value, json};
 
 /// Seconds of sandbox time between two orders of other apps on a location.
 pub const ARRIVAL_EVERY_SECS: u64 = 20 * 60;
-/// How long before the sandbox started the newest of the orders already there arrived.
-pub const NEWEST_PAST_ARRIVAL_SECS: u64 = 5 * 60;
+/// How long before the sandbox started the newest of the two orders of the day before
+/// arrived: more than a day, so that they never count as stuck.
+pub const PAST_ARRIVALS_AGO_SECS: u64 = 25 * 3_600;
 /// Orders of other apps already there when the sandbox starts.
 const PAST_ARRIVALS: u64 = 2;
 /// Seconds between an order's creation and the status Zelty Bridge writes on it.
@@ -44,11 +46,11 @@ pub const HANDLED_AFTER_SECS: u64 = 5;
 /// Seconds between two orders Zelty Bridge brings from Zelty, with the option on.
 pub const ZELTY_ORDER_EVERY_SECS: u64 = 15 * 60;
 /// When Zelty Bridge is configured (« Enregistrer » after the key), it also sends, at once,
-/// the orders still `new` of the last 24 hours. Not documented either way; chosen so that
+/// the orders still `new` of the last 48 hours (so the day before's too). Not documented either way; chosen so that
 /// a location connected after its first orders does not keep them `new` (unblocking does
 /// not do it: HubRise does not replay the callbacks a blocked app missed, and the real
 /// bridge may or may not look back; the sandbox does not).
-pub const PENDING_TAKEN_SECS: u64 = 24 * 3_600;
+pub const PENDING_TAKEN_SECS: u64 = 48 * 3_600;
 /// The default other app: the controls' `created_by`.
 #[cfg_attr(not(feature = "controls"), allow(dead_code))]
 pub const OTHER_APP: &str = "Uber Eats";
@@ -189,11 +191,14 @@ pub fn on_location(inner: &Inner, location: usize, now: u64) -> Vec<Order> {
         let at = inner.origin.saturating_sub(days * 86_400);
         push(order_id(location, 0, i as u64), Kind::History, at, OTHER_APPS[i % 2], "101");
     }
-    let first = inner.origin.saturating_sub(NEWEST_PAST_ARRIVAL_SECS + (PAST_ARRIVALS - 1) * ARRIVAL_EVERY_SECS);
-    let arrivals = now.saturating_sub(first) / ARRIVAL_EVERY_SECS + u64::from(now >= first);
-    for k in 0..arrivals {
-        let sku = ["101", "102", "103"][k as usize % 3];
-        push(order_id(location, 1, k), Kind::Incoming, first + k * ARRIVAL_EVERY_SECS, OTHER_APPS[k as usize % 2], sku);
+    // The day before's, then one every `ARRIVAL_EVERY_SECS` after the start.
+    let yesterday = inner.origin.saturating_sub(PAST_ARRIVALS_AGO_SECS + (PAST_ARRIVALS - 1) * ARRIVAL_EVERY_SECS);
+    let past = (0..PAST_ARRIVALS).map(|k| yesterday + k * ARRIVAL_EVERY_SECS);
+    let since = now.saturating_sub(inner.origin) / ARRIVAL_EVERY_SECS;
+    let later = (1..=since).map(|k| inner.origin + k * ARRIVAL_EVERY_SECS);
+    for (k, at) in past.chain(later).enumerate() {
+        let sku = ["101", "102", "103"][k % 3];
+        push(order_id(location, 1, k as u64), Kind::Incoming, at, OTHER_APPS[k % 2], sku);
     }
     for s in stretches.iter().filter(|s| s.pull_orders) {
         let end = s.until.unwrap_or(u64::MAX).min(now.saturating_add(1));

@@ -72,12 +72,20 @@ async fn a_fresh_sandbox_has_orders_of_other_apps_and_none_rejected() {
     let sb = sandbox().await;
     for location in [PARIS, LYON] {
         let orders = listed(&sb, location).await;
-        assert_eq!(others_with(&orders, "new"), 2, "two arrived before the start: {orders:?}");
+        assert_eq!(others_with(&orders, "new"), 2, "two arrived the day before: {orders:?}");
         assert_eq!(others_with(&orders, "completed"), 3, "the history: {orders:?}");
         assert!(orders.iter().all(|o| o["status"] != "rejected"), "{orders:?}");
         assert!(by_zelty_bridge(&orders).is_empty());
         // Written as HubRise writes times: with their UTC offset.
         assert!(orders.iter().all(|o| o["created_at"].as_str().unwrap().ends_with("+01:00")), "{orders:?}");
+    }
+    // Nothing waits that could look stuck (new for more than 10 minutes, within a day)
+    // until the first order after the start is 10 minutes old.
+    advance(&sb, 15 * 60).await;
+    let now = sb.shared.now().as_secs();
+    for o in listed(&sb, PARIS).await.iter().filter(|o| o["status"] == "new") {
+        let age = now - crate::orders::parse_time(o["created_at"].as_str().unwrap()).unwrap();
+        assert!(!(600..=86_400).contains(&age), "{o}");
     }
     // Configured, still none rejected: only a ref code Zelty refuses makes one.
     configure(&sb, PARIS).await;
@@ -130,7 +138,7 @@ async fn on_another_location_orders_stay_new() {
     let orders = listed(&sb, PARIS).await;
     assert_eq!(status_of(&orders, &paris["id"]), "new");
     assert_eq!(others_with(&orders, "accepted"), 0, "{orders:?}");
-    assert_eq!(others_with(&orders, "new"), 5, "two before the start, two since, one added: {orders:?}");
+    assert_eq!(others_with(&orders, "new"), 5, "two the day before, two since, one added: {orders:?}");
     assert_eq!(status_of(&listed(&sb, LYON).await, &lyon["id"]), "accepted");
 }
 
