@@ -73,7 +73,6 @@ async fn browse_with(url: String, action: &str, env: &[(&str, &str)], args: &[&s
     let dir = tempfile::tempdir().unwrap();
     let log = dir.path().join("browser.log");
     let mut cmd = std::process::Command::new("python3");
-    // The stand-in is the product's test fixture, two levels up from this crate.
     cmd.arg(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/browser.py")).args(args).arg(url);
     cmd.env("BROWSER_STANDIN_FOREGROUND", "1").env("BROWSER_STANDIN_ACTION", action).env("BROWSER_STANDIN_LOG", &log);
     for (k, v) in env {
