@@ -154,6 +154,7 @@ pub async fn start(config: SandboxConfig) -> anyhow::Result<Sandbox> {
                 .fallback(unknown)
                 .method_not_allowed_fallback(unknown)
                 .layer(axum::middleware::from_fn_with_state((shared.clone(), port), layer::observe))
+                .layer(axum::middleware::from_fn_with_state(shared.clone(), layer::dated))
                 .with_state(shared.clone());
             serve(socket, app, stopping.clone())
         })

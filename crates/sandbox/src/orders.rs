@@ -297,6 +297,24 @@ pub fn iso8601_at(secs: u64, offset_secs: i64) -> String {
     )
 }
 
+/// An HTTP date (`Wed, 02 Dec 2026 17:26:48 GMT`, RFC 9110 section 5.6.7) for seconds
+/// since the epoch: the sandbox's answers carry its own clock in `Date`, so that a client
+/// that judges ages by the server's time sees the clock the tests move.
+pub fn http_date(secs: u64) -> String {
+    const DAYS: [&str; 7] = ["Thu", "Fri", "Sat", "Sun", "Mon", "Tue", "Wed"];
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let t = iso8601_at(secs, 0);
+    let month = t[5..7].parse::<usize>().unwrap_or(1).clamp(1, 12);
+    format!(
+        "{}, {} {} {} {} GMT",
+        DAYS[(secs / 86_400 % 7) as usize],
+        &t[8..10],
+        MONTHS[month - 1],
+        &t[..4],
+        &t[11..19]
+    )
+}
+
 /// Seconds since the epoch of `YYYY-MM-DDTHH:MM[:SS][Z|±HH:MM]` (the `after` and `before`
 /// filters); `None` when it is not such a time.
 pub fn parse_time(text: &str) -> Option<u64> {
@@ -351,6 +369,13 @@ mod tests {
         let reconfigured = [stretch(T, Some(T + 1_000), true), stretch(T + 2_000, None, true)];
         assert_eq!(handled_at(T + 1_500, &reconfigured), Some(T + 2_000), "a new configuration sends what is pending");
         assert_eq!(handled_at(5, &[]), None);
+    }
+
+    #[test]
+    fn http_dates_are_imf_fixdates() {
+        assert_eq!(http_date(0), "Thu, 01 Jan 1970 00:00:00 GMT");
+        assert_eq!(http_date(1_796_232_408), "Wed, 02 Dec 2026 17:26:48 GMT");
+        assert_eq!(http_date(951_782_400), "Tue, 29 Feb 2000 00:00:00 GMT");
     }
 
     #[test]

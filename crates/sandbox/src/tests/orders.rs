@@ -279,6 +279,12 @@ async fn the_control_refuses_what_it_cannot_add() {
     let created = crate::orders::parse_time(old["created_at"].as_str().unwrap()).unwrap();
     assert!(sb.shared.now().as_secs() - created >= 90 * 60);
     assert_eq!(old["created_by"], "Web shop");
+    // Answers carry the sandbox clock in `Date`, moved with it.
+    advance(&sb, 86_400).await;
+    let r = api_get(&sb, "/location", &mint(&sb, json!({ "location_id": PARIS })).await).await;
+    let date = r.headers()["date"].to_str().unwrap().to_string();
+    let now = sb.shared.now().as_secs();
+    assert!([now, now - 1].map(crate::orders::http_date).contains(&date), "{date}");
     let facts = json(client().get(format!("{}/_sandbox", sb.endpoints.hubrise_manager)).send().await.unwrap()).await;
     assert_eq!(facts["control_routes"]["orders"]["path"], "/_sandbox/orders");
     assert_eq!(facts["order_flow"]["handled_after_secs"], 5);
