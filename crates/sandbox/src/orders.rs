@@ -5,15 +5,16 @@
 //!
 //! - Orders of OTHER apps (Uber Eats, Deliveroo…) arrive on every location, one every 20
 //!   minutes of the sandbox clock from the sandbox's start (the first 20 minutes after
-//!   it), and two came the day before (25 hours before the start: older than a day, so
-//!   a fresh location has none stuck yet); each is `new` when created. Where Zelty Bridge works on that location (connected, not blocked,
-//!   configured with a key Zelty accepts) it sends them to Zelty and writes `accepted` 5
-//!   seconds after creation, or `rejected` when Zelty refuses the ref code (Zelty wants
-//!   numeric ref codes: https://www.hubrise.com/fr/apps/zelty-bridge/associer-codes-ref).
-//!   Blocked, disconnected, not configured, or connected on another location: they stay
-//!   `new`; configuring it sends at once those still `new` (`PENDING_TAKEN_SECS`),
-//!   unblocking does not. A few completed ones, more than a week old, are the location's
-//!   history (older than a week, so that they are no evidence of anything current).
+//!   it), and two came the day before (25 hours before the start: older than a day, so a
+//!   fresh location has none that looks stuck); each is `new` when created. Where Zelty
+//!   Bridge works on that location (connected, not blocked, configured with a key Zelty
+//!   accepts) it sends them to Zelty and writes `accepted` 5 seconds after creation, or
+//!   `rejected` when Zelty refuses the ref code (Zelty wants numeric ref codes:
+//!   https://www.hubrise.com/fr/apps/zelty-bridge/associer-codes-ref). Blocked,
+//!   disconnected, not configured, or connected on another location: they stay `new`;
+//!   configuring it sends at once those still `new` (`PENDING_TAKEN_SECS`), unblocking
+//!   does not. Three completed ones, more than a week old, are the location's history (no
+//!   evidence of anything current).
 //! - Orders created by Zelty Bridge (`created_by` "Zelty Bridge"), one every 15 minutes,
 //!   only while it works with « Récupérer les commandes Zelty dans HubRise » on (off by
 //!   default).
