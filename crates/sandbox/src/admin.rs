@@ -1,6 +1,12 @@
 //! Test controls only (feature `controls`), under `/_sandbox/` on the HubRise manager port, all JSON: mint tokens,
 //! change connections, queue faults, move the clock, read the request log, list keys,
-//! and switch the behaviours the references leave UNCONFIRMED.
+//! add orders of other apps, and switch the behaviours the references leave UNCONFIRMED.
+//!
+//! `POST /_sandbox/orders` with `{"location_id": "3r4s3-0", "created_by": "Uber Eats",
+//! "sku_ref": "101", "minutes_ago": 0}` (only `location_id` required; these are the
+//! defaults) adds an order of another app on that location, `new` when created, and
+//! answers it as `GET /locations/:id/orders` shows it at once; Zelty Bridge then handles
+//! it as any other (see `orders`). An unknown location is a 400.
 
 use super::faults::Fault;
 use super::options::Options;
@@ -29,6 +35,7 @@ pub fn routes() -> Router<Arc<Shared>> {
         .route("/_sandbox/clock", post(clock))
         .route("/_sandbox/requests", get(requests).delete(clear_requests))
         .route("/_sandbox/keys", get(|State(s): St| async move { axum::Json(super::keys_json(&s)) }))
+        .route("/_sandbox/orders", post(add_order))
         .route("/_sandbox/options", get(|State(s): St| async move { axum::Json(s.options()) }).post(set_options))
 }
 
@@ -124,6 +131,34 @@ async fn queue_fault(State(s): St, body: Bytes) -> Response {
     match s.lock().faults.push(f) {
         Ok(()) => axum::Json(json!({ "queued": count })).into_response(),
         Err(why) => bad(why),
+    }
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NewOrder {
+    location_id: String,
+    created_by: Option<String>,
+    sku_ref: Option<String>,
+    #[serde(default)]
+    minutes_ago: u64,
+}
+
+async fn add_order(State(s): St, body: Bytes) -> Response {
+    let o: NewOrder = match parse(&body) {
+        Ok(o) => o,
+        Err(r) => return *r,
+    };
+    let Some(n) = s.world.location_index(&o.location_id) else {
+        return bad(format!("unknown location {}", o.location_id));
+    };
+    let now = s.now().as_secs();
+    let by = o.created_by.unwrap_or_else(|| super::orders::OTHER_APP.to_string());
+    let sku = o.sku_ref.unwrap_or_else(|| "101".to_string());
+    let added = super::orders::add(&mut s.lock(), n, &by, &sku, o.minutes_ago.saturating_mul(60), now);
+    match added {
+        Some(order) => axum::Json(order.to_json(&o.location_id)).into_response(),
+        None => bad("the order could not be added"),
     }
 }
 

@@ -331,17 +331,13 @@ fn list_orders(s: &Shared, h: &HeaderMap, scope: Option<Scope>, RawQuery(q): Raw
     let now = s.now().as_secs();
     let locations: Vec<usize> = at.map_or_else(|| (0..s.world.locations.len()).collect(), |n| vec![n]);
     let mut items: Vec<(u64, Value)> = {
-        let mut inner = s.lock();
+        let inner = s.lock();
         let mut items = Vec::new();
         for at in locations {
-            orders::catch_up(&mut inner, at, now);
             let location_id = &s.world.locations[at].id;
             items.extend(
-                inner
-                    .orders
-                    .get(&at)
+                orders::on_location(&inner, at, now)
                     .into_iter()
-                    .flatten()
                     .rev()
                     .filter(|o| bounds[0].is_none_or(|after| o.created_at > after))
                     .filter(|o| bounds[1].is_none_or(|before| o.created_at < before))

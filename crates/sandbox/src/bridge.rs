@@ -5,7 +5,9 @@
 //! configuration » back to the key page
 //! (https://www.hubrise.com/fr/apps/zelty-bridge/connexion-hubrise and
 //! https://www.hubrise.com/fr/apps/zelty-bridge/configuration). Once saved, the app
-//! subscribes to the key's Zelty webhooks and brings orders (see `orders`).
+//! subscribes to the key's Zelty webhooks and sends the location's orders to Zelty (see
+//! `orders`). Connecting it again where it is configured lands on its options, as the
+//! real app keeps its settings until « Réinitialiser la configuration ».
 
 use super::ids;
 use super::manager::locale;
@@ -90,6 +92,7 @@ async fn callback(State(s): St, RawQuery(q): RawQuery) -> Response {
         return pages::bad_request(lang, crate::i18n::Web::ErrChoice.with("name", "location_id"));
     };
     let token = s.issue_token(Client::Bridge, &grant.target, None);
+    let now = s.now().as_secs();
     let instance = {
         let mut inner = s.lock();
         let install = inner.installs.entry(location).or_insert_with(|| Install {
@@ -98,11 +101,13 @@ async fn callback(State(s): St, RawQuery(q): RawQuery) -> Response {
             token: token.clone(),
             key: None,
             saved_at: None,
-            pull_orders: true,
-            last_order_at: 0,
+            pull_orders: false,
+            stretches: Vec::new(),
         });
         install.token = token;
-        install.instance.clone()
+        let instance = install.instance.clone();
+        orders::record(&mut inner, now, None);
+        instance
     };
     memory::save(&s);
     Redirect::to(&config_url(&instance, lang)).into_response()
@@ -168,14 +173,18 @@ fn key_page(s: &Shared, lang: Lang, install: &Install, status: StatusCode, error
     pages::html(status, pages::page(lang, "Zelty Bridge", &SandboxWeb::ConfigTitle.render(lang), &b))
 }
 
+/// The restaurants a key reaches, as the options page names them: `Name (id), …`.
+pub fn restaurants_of(key: &crate::data::ZeltyKey) -> String {
+    key.restaurants.iter().map(|r| format!("{} ({})", r.name, r.id)).collect::<Vec<_>>().join(", ")
+}
+
 /// The options, « Enregistrer », and « Réinitialiser la configuration ».
 fn options_page(s: &Shared, lang: Lang, install: &Install, key: &str, note: Option<SandboxWeb>) -> Response {
     let mut b = location_line(s, lang, install);
     if let Some(n) = note {
         b.push_str(&format!("<p id=\"notice\">{}</p>\n", w(lang, n)));
     }
-    let restaurant =
-        s.world.key(key).map(|k| k.restaurants.iter().map(|r| r.name.as_str()).collect::<Vec<_>>().join(", "));
+    let restaurant = s.world.key(key).map(restaurants_of);
     b.push_str(&format!(
         "<p id=\"key-accepted\">{}</p>\n",
         t(lang, SandboxWeb::KeyAccepted.with("restaurant", restaurant.unwrap_or_default()))
@@ -230,15 +239,22 @@ async fn finish(State(s): St, Path(instance): Path<String>, body: Bytes) -> Resp
     if !zelty::key_works(&s, &key) {
         return key_page(&s, lang, &install, StatusCode::UNPROCESSABLE_ENTITY, Some(SandboxWeb::KeyRefused));
     }
-    if let Some(i) = s.lock().install_mut(&instance) {
-        i.key = Some(key);
-        i.saved_at = None;
+    let now = s.now().as_secs();
+    {
+        let mut inner = s.lock();
+        if let Some(i) = inner.install_mut(&instance) {
+            i.key = Some(key);
+            i.saved_at = None;
+        }
+        // A new key waits for « Enregistrer »: nothing is sent meanwhile.
+        orders::record(&mut inner, now, None);
     }
     memory::save(&s);
     Redirect::to(&config_url(&instance, lang)).into_response()
 }
 
-/// « Enregistrer »: the app is at work from now on (webhooks, orders).
+/// « Enregistrer »: the app is at work from now on (webhooks, orders); saving again keeps
+/// it at work with the options given.
 async fn save(State(s): St, Path(instance): Path<String>, body: Bytes) -> Response {
     let p = params(&body);
     let lang = lang_of(&s, &p);
@@ -252,15 +268,11 @@ async fn save(State(s): St, Path(instance): Path<String>, body: Bytes) -> Respon
     {
         let mut inner = s.lock();
         let first = inner.install_mut(&instance).is_some_and(|i| i.saved_at.is_none());
-        let pull = p.contains_key("pull_orders");
         if let Some(i) = inner.install_mut(&instance) {
-            i.pull_orders = pull;
+            i.pull_orders = p.contains_key("pull_orders");
             i.saved_at.get_or_insert(now);
-            i.last_order_at = now;
         }
-        if first && pull {
-            orders::on_saved(&mut inner, install.location, now);
-        }
+        orders::record(&mut inner, now, first.then_some(install.location));
     }
     memory::save(&s);
     Redirect::to(&format!("{}&saved=1", config_url(&instance, lang))).into_response()
@@ -273,10 +285,15 @@ async fn reset(State(s): St, Path(instance): Path<String>, RawQuery(q): RawQuery
     if install_of(&s, &instance).is_none() {
         return message(lang, StatusCode::FORBIDDEN, SandboxWeb::NotConnected);
     }
-    if let Some(i) = s.lock().install_mut(&instance) {
-        i.key = None;
-        i.saved_at = None;
-        i.pull_orders = true;
+    let now = s.now().as_secs();
+    {
+        let mut inner = s.lock();
+        if let Some(i) = inner.install_mut(&instance) {
+            i.key = None;
+            i.saved_at = None;
+            i.pull_orders = false;
+        }
+        orders::record(&mut inner, now, None);
     }
     memory::save(&s);
     Redirect::to(&config_url(&instance, lang)).into_response()

@@ -1,8 +1,9 @@
 //! The demo hook: what a person would do in the sandbox's pages, done over HTTP by the
 //! sandbox itself, for `--sandbox` runs without a browser (and for tests): the demo Zelty
 //! key, the consent page of the CLI's client, and Zelty Bridge's connection in the back
-//! office (Connecter > Autoriser > Clé API > Terminer la configuration > Enregistrer), its
-//! disconnection and its blocking. It reads the same pages a browser gets, so a page that
+//! office (Connecter > Autoriser > Clé API > Terminer la configuration > Enregistrer, or,
+//! where it is already configured, its options > Enregistrer), its disconnection and its
+//! blocking. It reads the same pages a browser gets, so a page that
 //! lost a link or a button breaks it.
 
 use super::data;
@@ -45,6 +46,31 @@ fn attr_in(tag: &str, attr: &str) -> Option<String> {
             .replace("&gt;", ">")
             .replace("&amp;", "&"),
     )
+}
+
+/// What a browser sends for the page's ticked checkboxes and its selects' chosen options.
+fn chosen_fields(html: &str) -> Vec<(String, String)> {
+    let mut out: Vec<(String, String)> = html
+        .split("<input ")
+        .skip(1)
+        .filter_map(|rest| {
+            let tag = format!(" {}", &rest[..rest.find('>')?]);
+            (tag.contains("type=\"checkbox\"") && tag.contains(" checked"))
+                .then(|| Some((attr_in(&tag, "name")?, attr_in(&tag, "value").unwrap_or_else(|| "on".into()))))?
+        })
+        .collect();
+    for select in html.split("<select ").skip(1) {
+        let Some(name) = select.find('>').and_then(|end| attr_in(&format!(" {}", &select[..end]), "name")) else {
+            continue;
+        };
+        let body = &select[..select.find("</select>").unwrap_or(select.len())];
+        let options: Vec<&str> = body.split("<option ").skip(1).collect();
+        let chosen = options.iter().find(|o| o[..o.find('>').unwrap_or(0)].contains(" selected")).or(options.first());
+        if let Some(value) = chosen.and_then(|o| attr_in(&format!(" {}", &o[..o.find('>')?]), "value")) {
+            out.push((name, value));
+        }
+    }
+    out
 }
 
 /// The hidden fields of the page's forms, in order.
@@ -148,7 +174,10 @@ impl Demo {
     /// Connects Zelty Bridge on `location_id` and configures it with `zelty_key`, as a
     /// person does in the back office: CONNEXIONS > Voir les apps disponibles > Zelty
     /// Bridge > Connecter > Autoriser (on that location) > Clé API > Terminer la
-    /// configuration > Enregistrer. A refused key is a `BridgeKeyRefused` error.
+    /// configuration > Enregistrer, leaving the options as the page shows them. Where it is
+    /// already configured, the app opens on its options: if they name the key's
+    /// restaurant, Enregistrer; else « Réinitialiser la configuration », then the key. A
+    /// refused key is a `BridgeKeyRefused` error.
     pub async fn configure_bridge_app(&self, location_id: &str, zelty_key: &str) -> anyhow::Result<()> {
         let connections = self.page("/connections").await?;
         let apps = self.page(&attr_by_id(&connections, "see-apps", "href").context("no « see apps » link")?).await?;
@@ -157,25 +186,37 @@ impl Demo {
         let authorize = Self::redirect_of(&self.get(&connect).await?)?;
         let callback = self.decide(&authorize, location_id, true).await?.context("no way back to Zelty Bridge")?;
         let configuration = Self::redirect_of(&self.get(&callback).await?)?;
-        let key_page = self.page(&configuration).await?;
-        let key_form = attr_by_id(&key_page, "api-key", "action").context("no « Clé API » form")?;
-        let mut form = hidden_fields(&key_page);
-        form.push(("api_key".into(), zelty_key.into()));
-        let answer = self.post(&key_form, &form).await?;
-        if answer.status() == StatusCode::UNPROCESSABLE_ENTITY {
-            return Err(BridgeKeyRefused.into());
+        let mut page = self.page(&configuration).await?;
+        if attr_by_id(&page, "api-key", "action").is_none() && !self.names_the_key(&page, zelty_key) {
+            let reset = attr_by_id(&page, "reset", "href").context("no « Réinitialiser la configuration »")?;
+            page = self.page(&Self::redirect_of(&self.get(&reset).await?)?).await?;
         }
-        let options = self.page(&Self::redirect_of(&answer)?).await?;
-        let save = attr_by_id(&options, "options", "action").context("no « Enregistrer » form")?;
-        let mut form = hidden_fields(&options);
-        form.extend(
-            [("language", "fr"), ("pull_orders", "on"), ("import_all", "on")].map(|(k, v)| (k.into(), v.into())),
-        );
+        if let Some(key_form) = attr_by_id(&page, "api-key", "action") {
+            let mut form = hidden_fields(&page);
+            form.push(("api_key".into(), zelty_key.into()));
+            let answer = self.post(&key_form, &form).await?;
+            if answer.status() == StatusCode::UNPROCESSABLE_ENTITY {
+                return Err(BridgeKeyRefused.into());
+            }
+            page = self.page(&Self::redirect_of(&answer)?).await?;
+        }
+        let save = attr_by_id(&page, "options", "action").context("no « Clé API » form nor « Enregistrer »")?;
+        let mut form = hidden_fields(&page);
+        form.extend(chosen_fields(&page));
         let saved = self.post(&save, &form).await?;
         if !saved.status().is_redirection() {
             bail!("Zelty Bridge's « Enregistrer » answered {}", saved.status());
         }
         Ok(())
+    }
+
+    /// Whether an options page says the app holds `zelty_key`'s restaurants.
+    fn names_the_key(&self, page: &str, zelty_key: &str) -> bool {
+        let Some(key) = self.shared.world.key(zelty_key) else { return false };
+        let names = zelty_bridge_i18n::html::escape(&super::bridge::restaurants_of(key));
+        page.split("id=\"key-accepted\"")
+            .nth(1)
+            .is_some_and(|p| p[..p.find("</p>").unwrap_or(p.len())].contains(&names))
     }
 
     /// CONNEXIONS > Zelty Bridge on `location_id` > Actions > Déconnecter (and Confirmer),
@@ -226,5 +267,8 @@ mod tests {
             hidden_fields(html),
             [("state".to_string(), "\"s\"".to_string()), ("locale".to_string(), "fr-FR".to_string())]
         );
+        let options = "<p><input type=\"checkbox\" id=\"a\" name=\"a\" value=\"on\" checked> A</p>\n<p><input type=\"checkbox\" id=\"b\" name=\"b\" value=\"on\"> B</p>\n<select id=\"l\" name=\"language\"><option value=\"fr\">F</option><option value=\"en\" selected>E</option></select>";
+        let pair = |k: &str, v: &str| (k.to_string(), v.to_string());
+        assert_eq!(chosen_fields(options), [pair("a", "on"), pair("language", "en")]);
     }
 }

@@ -9,8 +9,10 @@ use base64::engine::general_purpose::STANDARD;
 pub const CLIENT_ID: &str = "123456789012.clients.hubrise.com";
 /// Fixed so that every sandbox process accepts the same client; it protects nothing.
 pub const CLIENT_SECRET: &str = "5a1dbb0c2f6e4d7a9c3b8e1f0a2d4c6e8b0a1c3e5f70";
-/// The name HubRise shows for the CLI's client (connections page, `created_by`).
-pub const CLIENT_NAME: &str = "zelty-bridge";
+/// The name HubRise shows for the CLI's client (connections page, `created_by`): not
+/// « Zelty Bridge », so that CONNEXIONS tells the read-only watch from the App that sends
+/// the orders (a client name is the same in every language).
+pub const CLIENT_NAME: &str = "zelty-bridge watch (read-only)";
 /// Zelty Bridge's own client: only the sandbox's fake app uses it, never the CLI.
 pub const BRIDGE_CLIENT_ID: &str = "310987654321.clients.hubrise.com";
 /// Zelty Bridge's client name, as HubRise writes it in `created_by`.

@@ -48,6 +48,21 @@ pub async fn observe(
 #[cfg(feature = "controls")]
 pub use controls::observe;
 
+/// Every answer's `Date` is the sandbox clock's (moved by `POST /_sandbox/clock`), as a
+/// real server's is its own clock; HTTP writes the date only when it is missing.
+pub async fn dated(
+    axum::extract::State(s): axum::extract::State<std::sync::Arc<Shared>>,
+    req: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    let mut response = next.run(req).await;
+    let date = super::orders::http_date(s.now().as_secs());
+    if let Ok(value) = axum::http::HeaderValue::from_str(&date) {
+        response.headers_mut().insert(axum::http::header::DATE, value);
+    }
+    response
+}
+
 #[cfg(feature = "controls")]
 mod controls {
     use super::super::faults::{self, Kind, error_body};

@@ -156,6 +156,7 @@ pub async fn start(config: SandboxConfig) -> anyhow::Result<Sandbox> {
                 .fallback(unknown)
                 .method_not_allowed_fallback(unknown)
                 .layer(axum::middleware::from_fn_with_state((shared.clone(), port), layer::observe))
+                .layer(axum::middleware::from_fn_with_state(shared.clone(), layer::dated))
                 .with_state(shared.clone());
             serve(socket, app, stopping.clone())
         })
@@ -217,6 +218,15 @@ fn describe(s: &Shared) -> Value {
         "account_catalog_id": s.world.account_catalog_id,
         "customer_list_id": data::CUSTOMER_LIST_ID,
         "tokens": { "location": location_token, "location_id": s.world.locations[0].id, "account": account_token },
+        "watch_client_name": ids::CLIENT_NAME,
+        "order_flow": {
+            "other_apps_order_every_secs": orders::ARRIVAL_EVERY_SECS,
+            "other_apps_orders_before_start": { "count": 2, "newest_secs_before_start": orders::PAST_ARRIVALS_AGO_SECS },
+            "handled_after_secs": orders::HANDLED_AFTER_SECS,
+            "zelty_order_every_secs": orders::ZELTY_ORDER_EVERY_SECS,
+            "pending_taken_at_configuration_secs": orders::PENDING_TAKEN_SECS,
+            "utc_offset": &orders::iso8601(0)[19..],
+        },
         "bridge_app": {
             "client_name": ids::BRIDGE_CLIENT_NAME,
             "connections_url": format!("{}/connections", e.hubrise_manager),
@@ -225,6 +235,15 @@ fn describe(s: &Shared) -> Value {
     });
     if cfg!(feature = "controls") {
         v["controls"] = json!(format!("{}/_sandbox", e.hubrise_manager));
+        v["control_routes"] = json!({
+            "orders": {
+                "method": "POST",
+                "path": "/_sandbox/orders",
+                "body": { "location_id": "required", "created_by": orders::OTHER_APP, "sku_ref": "101", "minutes_ago": 0 },
+                "does": "adds an order of another app on the location, new when created; answers it as listed",
+            },
+            "clock": { "method": "POST", "path": "/_sandbox/clock", "body": { "advance_secs": "required" } },
+        });
     }
     v
 }

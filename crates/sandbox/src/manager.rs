@@ -141,7 +141,8 @@ pub fn home_page(lang: Lang, account: &str, locations: &[Choice]) -> Response {
 
 /// One row of the connections page.
 pub struct Row {
-    /// The client's name: `zelty-bridge` (the CLI's watch) or `Zelty Bridge` (the App).
+    /// The client's name: `zelty-bridge watch (read-only)` (the CLI's watch) or `Zelty
+    /// Bridge` (the App).
     pub app: String,
     pub location: String,
     /// Empty for an account-level connection.

@@ -1,12 +1,13 @@
 //! What a sandbox remembers between processes when it is given a file
-//! (`SandboxConfig::memory`): Zelty Bridge on each location (its key, configuration and
-//! connection state) and the state of the CLI's connections that are not active, so that a
+//! (`SandboxConfig::memory`): Zelty Bridge on each location (its key, configuration,
+//! connection state and when it worked), where the orders' timeline starts, and the state
+//! of the CLI's connections that are not active, so that a
 //! `--sandbox connect` is still seen by the next `--sandbox status`. Keys and tokens are
 //! kept only as digests: the file holds nothing that works as a credential.
 
 use super::data::World;
 use super::ids;
-use super::orders;
+use super::orders::{self, Stretch};
 use super::state::{Client, ConnState, Install, Shared, Target};
 use serde::{Deserialize, Serialize};
 use std::path::Path;
@@ -24,6 +25,8 @@ struct Memory {
     bridge: Vec<BridgeMemory>,
     /// Token digest → state, for the CLI's connections that are not active.
     cli: Vec<(String, ConnState)>,
+    /// The first process's start: the orders of other apps arrive on its timeline.
+    origin: Option<u64>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
@@ -33,6 +36,9 @@ struct BridgeMemory {
     saved_at: Option<u64>,
     pull_orders: bool,
     state: ConnState,
+    /// When it worked (absent from files written before it was kept).
+    #[serde(default)]
+    stretches: Vec<Stretch>,
 }
 
 /// Loads what an earlier process remembered; a missing or unreadable file is a fresh start.
@@ -41,6 +47,9 @@ pub fn load(s: &Shared, path: &Path) {
         return;
     };
     let now = s.now().as_secs();
+    if let Some(origin) = memory.origin {
+        s.lock().origin = origin;
+    }
     for b in memory.bridge {
         let Some(n) = s.world.location_index(&b.location_id) else { continue };
         let token = s.issue_token(Client::Bridge, &Target::Location(n), None);
@@ -50,6 +59,11 @@ pub fn load(s: &Shared, path: &Path) {
             c.state = b.state;
         }
         let saved_at = b.saved_at.filter(|_| key.is_some());
+        let mut stretches = b.stretches;
+        if let (Some(from), true, ConnState::Active) = (saved_at, stretches.is_empty(), b.state) {
+            // A file from before stretches were kept: at work since it was saved.
+            stretches.push(Stretch { from, until: None, pull_orders: b.pull_orders, takes_pending: true });
+        }
         inner.installs.insert(
             n,
             Install {
@@ -59,14 +73,14 @@ pub fn load(s: &Shared, path: &Path) {
                 key,
                 saved_at,
                 pull_orders: b.pull_orders,
-                last_order_at: saved_at.unwrap_or(now),
+                stretches,
             },
         );
-        if let (Some(at), true) = (saved_at, b.pull_orders) {
-            orders::on_saved(&mut inner, n, at);
-        }
     }
-    s.lock().remembered = memory.cli.into_iter().collect();
+    let mut inner = s.lock();
+    inner.remembered = memory.cli.into_iter().collect();
+    // What no longer holds (a key this world does not have) ends its stretch now.
+    orders::record(&mut inner, now, None);
 }
 
 fn key_of(world: &World, key_digest: &str) -> Option<String> {
@@ -88,6 +102,7 @@ pub fn save(s: &Shared) {
                 saved_at: i.saved_at,
                 pull_orders: i.pull_orders,
                 state: inner.connections.get(&i.token).map_or(ConnState::Active, |c| c.state),
+                stretches: i.stretches.clone(),
             })
             .collect();
         bridge.sort_by(|a, b| a.location_id.cmp(&b.location_id));
@@ -100,7 +115,7 @@ pub fn save(s: &Shared) {
             .collect();
         cli.sort_by(|a, b| a.0.cmp(&b.0));
         cli.dedup_by(|a, b| a.0 == b.0);
-        Memory { bridge, cli }
+        Memory { bridge, cli, origin: Some(inner.origin) }
     };
     let Ok(text) = serde_json::to_vec_pretty(&memory) else { return };
     let tmp = path.with_extension(format!("tmp{}", std::process::id()));

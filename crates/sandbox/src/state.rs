@@ -1,13 +1,14 @@
 //! The sandbox's memory for one process: authorization codes, what happened to each
 //! connection (revoked, blocked, suspended) and whose client made it, the Zelty Bridge app
-//! on each location (its key, its configuration, the orders it created), rate-limit
+//! on each location (its key, its configuration, when it worked), the orders added by the
+//! test controls and the time the orders' history starts from, rate-limit
 //! counters, the Zelty back office's activation and webhook secrets, the tunable
 //! behaviours, and (with the test controls) the test clock and the request log.
 
 use super::data::{ACCOUNT_ID, World};
 use super::ids;
 use super::options::Options;
-use super::orders::Order;
+use super::orders::{Extra, Stretch};
 use crate::i18n::Lang;
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
@@ -115,10 +116,10 @@ pub struct Install {
     pub key: Option<String>,
     /// When « Enregistrer » was pressed (sandbox clock, seconds); the app is at work from then.
     pub saved_at: Option<u64>,
-    /// « Récupérer les commandes Zelty dans HubRise ».
+    /// « Récupérer les commandes Zelty dans HubRise » (off until a person ticks it).
     pub pull_orders: bool,
-    /// The time of the last order the app made (sandbox clock, seconds).
-    pub last_order_at: u64,
+    /// When it worked on the location, oldest first (see `orders::record`).
+    pub stretches: Vec<Stretch>,
 }
 
 /// One line of the request log: never a header value nor a body value.
@@ -157,8 +158,11 @@ pub struct Inner {
     pub installs: HashMap<usize, Install>,
     /// States of the CLI's connections remembered from earlier processes, by token digest.
     pub remembered: HashMap<String, ConnState>,
-    /// Orders Zelty Bridge created, per location index, oldest first.
-    pub orders: HashMap<usize, Vec<Order>>,
+    /// Orders added with the test controls, per location index, oldest first.
+    pub extra_orders: HashMap<usize, Vec<Extra>>,
+    /// Where the orders' timeline starts (sandbox clock, seconds): this process's start,
+    /// or the first process's with a memory file.
+    pub origin: u64,
     pub options: Options,
     #[cfg(feature = "controls")]
     clock_offset: Duration,
@@ -212,6 +216,7 @@ impl Shared {
         rate_limits: bool,
         stopping: watch::Receiver<bool>,
     ) -> Shared {
+        let origin = SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default().as_secs();
         Shared {
             endpoints,
             world,
@@ -219,7 +224,7 @@ impl Shared {
             latency,
             rate_limits,
             memory: None,
-            inner: Mutex::new(Inner::default()),
+            inner: Mutex::new(Inner { origin, ..Inner::default() }),
             stopping,
         }
     }
@@ -294,25 +299,18 @@ impl Shared {
         }
         let now = self.now().as_secs();
         let mut inner = self.lock();
-        // The orders of the time before the change are made first: a blocked app makes none.
-        let locations: Vec<usize> = inner.installs.values().filter(|i| i.token == token).map(|i| i.location).collect();
-        for &location in &locations {
-            super::orders::catch_up(&mut inner, location, now);
-        }
         if let Some(c) = inner.connections.get_mut(token) {
             c.state = state;
         }
         inner.remembered.remove(&super::memory::digest(token));
-        for install in inner.installs.values_mut().filter(|i| i.token == token) {
-            match state {
-                ConnState::Active => install.last_order_at = now,
-                ConnState::Revoked => {
-                    install.key = None;
-                    install.saved_at = None;
-                }
-                ConnState::Blocked | ConnState::Suspended => {}
+        if state == ConnState::Revoked {
+            for install in inner.installs.values_mut().filter(|i| i.token == token) {
+                install.key = None;
+                install.saved_at = None;
             }
         }
+        // Blocked or gone from now on: the orders arriving later stay `new`.
+        super::orders::record(&mut inner, now, None);
         drop(inner);
         super::memory::save(self);
         true

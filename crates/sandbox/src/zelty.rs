@@ -140,20 +140,25 @@ async fn status_page(State(s): State<Arc<Shared>>) -> Response {
 
 /// "Activer": the key works again and is shown on the next view of the page, once.
 async fn activate(State(s): State<Arc<Shared>>) -> Response {
+    let now = s.now().as_secs();
     let mut inner = s.lock();
     if !inner.zelty_active {
         inner.zelty_active = true;
         inner.zelty_key_pending = true;
         inner.disabled_keys.remove(&s.world.demo_key);
+        super::orders::record(&mut inner, now, None);
     }
     Redirect::to(STATUS_PAGE).into_response()
 }
 
-/// "Gérer > Désactiver": the demo key stops working in this process.
+/// "Gérer > Désactiver": the demo key stops working in this process, and Zelty Bridge
+/// with it (orders stay `new` on every location that uses the key).
 async fn deactivate(State(s): State<Arc<Shared>>) -> Response {
+    let now = s.now().as_secs();
     let mut inner = s.lock();
     inner.zelty_active = false;
     inner.zelty_key_pending = false;
     inner.disabled_keys.insert(s.world.demo_key.clone());
+    super::orders::record(&mut inner, now, None);
     Redirect::to(STATUS_PAGE).into_response()
 }

@@ -1,11 +1,12 @@
 //! End-to-end checks of the sandbox over real loopback HTTP, as the CLI and the tests
 //! will use it: OAuth, API, Zelty, faults, the request log, the Zelty Bridge app in the
-//! back office, and the browser stand-in.
+//! back office, the order flow, and the browser stand-in.
 
 mod bridge;
 mod browser;
 mod faults;
 mod hubrise;
+mod orders;
 mod zelty;
 
 use super::{Sandbox, SandboxConfig};
