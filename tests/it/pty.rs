@@ -462,3 +462,37 @@ fn no_oauth_client_is_said_before_the_key_prompt() {
     s.exp_eof().unwrap();
     assert_eq!(exit_code(&s), 0);
 }
+
+/// A run cut short after Zelty accepted the key keeps it for the next one (Zelty shows a
+/// key once): the rerun offers it masked, Enter takes it, and the key prompt never shows.
+#[test]
+fn ctrl_c_after_the_key_then_a_rerun_offers_the_kept_key() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let stalled_browser = |home: &Home| {
+        let mut cmd = person(home, &sb, "en_US.UTF-8", &["connect"]);
+        // A browser that shows nothing: the authorization waits for the person.
+        cmd.env("BROWSER", "true");
+        cmd
+    };
+    let mut s = spawn(stalled_browser(&home));
+    through(&mut s, "Zelty API key");
+    s.send_line(&sb.demo_key()).unwrap();
+    through(&mut s, "Waiting for the authorization");
+    s.send_control('c').unwrap();
+    s.exp_eof().unwrap();
+    assert_eq!(exit_code(&s), 130);
+    assert_eq!(home.pending_key("default"), Some(sb.demo_key()), "the validated key is kept");
+    assert!(home.stored().is_empty(), "{:?}", home.stored());
+
+    let mut s = spawn(stalled_browser(&home));
+    let offer = through(&mut s, "Use it?");
+    assert!(offer.contains("did not finish validated the Zelty key MTIz"), "{offer}");
+    assert!(!offer.contains(&sb.demo_key()), "masked: {offer}");
+    s.exp_string("Enter: yes)").unwrap();
+    s.send_line("").unwrap();
+    let rest = through(&mut s, "Waiting for the authorization");
+    assert!(rest.contains("Zelty accepted the key") && !rest.contains("Zelty API key"), "{rest}");
+    s.send_control('c').unwrap();
+    s.exp_eof().unwrap();
+    assert_eq!(exit_code(&s), 130);
+}
