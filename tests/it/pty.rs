@@ -447,7 +447,6 @@ fn no_oauth_client_is_said_before_the_key_prompt() {
     let before = s.exp_string("Go on without the watch?").expect("asked first");
     assert!(!before.contains("Zelty API key") && !before.contains("Step 1"), "before any step:\n{before}");
     assert!(before.contains("no HubRise OAuth client"), "{before}");
-    std::thread::sleep(std::time::Duration::from_millis(300));
     s.send_line("y").unwrap();
     through(&mut s, "Zelty API key");
     s.send_line(&sb.demo_key()).unwrap();
