@@ -576,3 +576,6 @@ mod tests {
         assert_eq!(redact_url(&url), "http://127.0.0.1:9/callback");
     }
 }
+
+#[cfg(test)]
+mod retry_tests;

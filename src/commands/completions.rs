@@ -28,6 +28,25 @@ pub fn run(args: &CompletionsArgs, printer: &Printer) -> anyhow::Result<u8> {
 
 pub fn script(shell: clap_complete::Shell, lang: Lang) -> String {
     let mut buf = Vec::new();
-    clap_complete::generate(shell, &mut crate::cli::localized(lang), "zelty-bridge", &mut buf);
+    clap_complete::generate(shell, &mut without_hidden(crate::cli::localized(lang)), "zelty-bridge", &mut buf);
     String::from_utf8_lossy(&buf).into_owned()
+}
+
+/// `cmd` without its hidden subcommands (`sandbox click`, the tests' browser), which
+/// clap_complete's scripts would offer anyway. clap cannot remove a subcommand, so a
+/// command that has one is rebuilt from its about, arguments and visible subcommands.
+fn without_hidden(cmd: clap::Command) -> clap::Command {
+    let cmd = cmd.mut_subcommands(without_hidden);
+    if !cmd.get_subcommands().any(clap::Command::is_hide_set) {
+        return cmd;
+    }
+    let mut bare = clap::Command::new(cmd.get_name().to_string());
+    if let Some(about) = cmd.get_about() {
+        bare = bare.about(about.clone());
+    }
+    if let Some(long) = cmd.get_long_about() {
+        bare = bare.long_about(long.clone());
+    }
+    bare = bare.args(cmd.get_arguments().cloned());
+    bare.subcommands(cmd.get_subcommands().filter(|s| !s.is_hide_set()).cloned())
 }

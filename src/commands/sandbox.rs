@@ -1,11 +1,16 @@
 //! `sandbox`: the embedded fake HubRise and Zelty, served in the foreground until Ctrl-C,
-//! printing the environment lines that point the CLI at it.
+//! printing the environment lines that point the CLI at it; and, hidden, `sandbox click`,
+//! the browser the tests give the CLI, which plays a person at the pages of a sandbox
+//! served by another process.
 
 use crate::context::Context;
 use crate::i18n::{Msg, Ux};
 use crate::printer::Printer;
+use anyhow::Context as _;
+use std::path::PathBuf;
+use std::process::Stdio;
 use std::time::Duration;
-use zelty_bridge_sandbox::{self as sandbox, SandboxConfig};
+use zelty_bridge_sandbox::{self as sandbox, SandboxConfig, click};
 
 /// Serve the fake HubRise and Zelty in the foreground
 ///
@@ -20,6 +25,8 @@ use zelty_bridge_sandbox::{self as sandbox, SandboxConfig};
 HUBRISE_ACCESS_TOKEN (a ready-made location token, for `connect` without a browser, as in CI) and \
 HUBRISE_ACCOUNT_TOKEN (an account token, for a manifest's hubrise_account_token_env), then the demo \
 Zelty keys and the back office's address. It serves until Ctrl-C: paste the lines into another shell.")]
+// `click` is its only subcommand, and hidden: no `help` subcommand to list it.
+#[command(disable_help_subcommand = true)]
 pub struct SandboxArgs {
     /// HubRise locations in the demo account
     #[arg(long, env = "ZELTY_BRIDGE_SANDBOX_LOCATIONS", default_value_t = 2, value_parser = clap::value_parser!(u64).range(1..=10_000))]
@@ -43,9 +50,121 @@ pub struct SandboxArgs {
     /// Port of the Zelty API and back office (0: any free port)
     #[arg(long, default_value_t = 0)]
     pub zelty_port: u16,
+    #[command(subcommand)]
+    pub command: Option<SandboxCommand>,
+}
+
+/// What the sandbox's `click` does: play a person at the sandbox's pages, for the tests'
+/// `BROWSER`. Hidden: not a command for people.
+#[derive(Debug, clap::Subcommand)]
+pub enum SandboxCommand {
+    /// Play a person at a page of a sandbox served by another process
+    #[command(hide = true)]
+    Click(ClickArgs),
+}
+
+/// `sandbox click [OPTIONS] URL`: what `BROWSER` runs in the tests. The CLI gives a browser
+/// a clean environment, so everything comes from flags (the `BROWSER_STANDIN_*` variables
+/// are fallbacks, for a harness that sets them on the CLI).
+#[derive(Debug, clap::Args)]
+pub struct ClickArgs {
+    /// What the person does
+    #[arg(long, env = "BROWSER_STANDIN_ACTION", default_value = "approve",
+          value_parser = clap::builder::PossibleValuesParser::new(click::ACTIONS))]
+    pub action: String,
+    /// The location to pick (default: the first option)
+    #[arg(long, env = "BROWSER_STANDIN_LOCATION")]
+    pub location: Option<String>,
+    /// The catalog to pick
+    #[arg(long, env = "BROWSER_STANDIN_CATALOG")]
+    pub catalog: Option<String>,
+    /// The customer list to pick
+    #[arg(long, env = "BROWSER_STANDIN_CUSTOMER_LIST")]
+    pub customer_list: Option<String>,
+    /// Where to write the code an installed-app page shows, or the redirect address
+    /// (stop-before-callback)
+    #[arg(long, env = "BROWSER_STANDIN_CODE_FILE")]
+    pub code_file: Option<PathBuf>,
+    /// A file to append one line per step to
+    #[arg(long, env = "BROWSER_STANDIN_LOG")]
+    pub log: Option<PathBuf>,
+    /// The Zelty key to type at « Clé API » (the file's first line)
+    #[arg(long, env = "ZELTY_KEY_FILE")]
+    pub zelty_key_file: Option<PathBuf>,
+    /// The OAuth client, `id:secret`, for spend-code
+    #[arg(long, env = "BROWSER_STANDIN_CLIENT_FILE")]
+    pub client_file: Option<PathBuf>,
+    /// Open the callback at once with this `error`, without the consent page
+    #[arg(long)]
+    pub callback_error: Option<String>,
+    /// Wait until done (by default it returns at once, as a browser launcher does)
+    #[arg(long, env = "BROWSER_STANDIN_FOREGROUND", value_parser = clap::builder::FalseyValueParser::new())]
+    pub foreground: bool,
+    /// The page to open
+    pub url: String,
+}
+
+/// Plays the page; exits 0 whatever happened there, as a browser does not report to the
+/// program that opened it.
+async fn run_click(args: ClickArgs) -> anyhow::Result<u8> {
+    if !args.foreground {
+        detach(&args)?;
+        return Ok(0);
+    }
+    let options = click::ClickOptions {
+        action: click::Action::from_name(&args.action).unwrap_or(click::Action::Approve),
+        location: args.location,
+        catalog: args.catalog,
+        customer_list: args.customer_list,
+        code_file: args.code_file,
+        log: args.log,
+        zelty_key_file: args.zelty_key_file,
+        client_file: args.client_file,
+        callback_error: args.callback_error,
+    };
+    click::click(&args.url, options).await;
+    Ok(0)
+}
+
+/// Starts this same click in the foreground in a process of its own and returns: the CLI
+/// that launched `BROWSER` carries on at once, as with a real browser.
+fn detach(args: &ClickArgs) -> anyhow::Result<()> {
+    use std::os::unix::process::CommandExt as _;
+    let exe = std::env::current_exe().context("cannot find this program to run the click")?;
+    let mut cmd = std::process::Command::new(exe);
+    cmd.args(["sandbox", "click", "--foreground", "--action", &args.action]);
+    let paths = [
+        ("--code-file", &args.code_file),
+        ("--log", &args.log),
+        ("--zelty-key-file", &args.zelty_key_file),
+        ("--client-file", &args.client_file),
+    ];
+    for (flag, path) in paths {
+        if let Some(path) = path {
+            cmd.arg(flag).arg(path);
+        }
+    }
+    let choices = [
+        ("--location", &args.location),
+        ("--catalog", &args.catalog),
+        ("--customer-list", &args.customer_list),
+        ("--callback-error", &args.callback_error),
+    ];
+    for (flag, value) in choices {
+        if let Some(value) = value {
+            cmd.arg(flag).arg(value);
+        }
+    }
+    // Its own process group: a Ctrl-C at the CLI's terminal is not the page's.
+    cmd.arg("--").arg(&args.url).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null()).process_group(0);
+    cmd.spawn().context("cannot start the click")?;
+    Ok(())
 }
 
 pub async fn run(args: SandboxArgs, ctx: &Context, printer: &Printer) -> anyhow::Result<u8> {
+    if let Some(SandboxCommand::Click(args)) = args.command {
+        return run_click(args).await;
+    }
     let config = SandboxConfig {
         lang: ctx.lang,
         locations: args.locations as usize,

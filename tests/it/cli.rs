@@ -10,8 +10,12 @@ fn help_lists_every_command_and_exits_0() {
     cmd.arg("--help");
     let out = run(cmd);
     out.expect(0);
+    // Whole words: `connect` must not pass for being inside `disconnect`.
+    let words: Vec<&str> =
+        out.stdout.split(|c: char| !(c.is_ascii_alphanumeric() || c == '-')).filter(|w| !w.is_empty()).collect();
     for command in [
         "connect",
+        "app",
         "grant-support",
         "disconnect",
         "status",
@@ -22,8 +26,14 @@ fn help_lists_every_command_and_exits_0() {
         "--non-interactive",
         "--json",
     ] {
-        assert!(out.stdout.contains(command), "{command}");
+        assert!(words.contains(&command), "{command} in:\n{}", out.stdout);
     }
+    // Each command has its own line in the list, not only a mention in a sentence.
+    let listed: Vec<&str> = out.stdout.lines().filter_map(|l| l.split_whitespace().next()).collect();
+    for command in ["connect", "app", "grant-support", "disconnect", "status", "provision", "completions", "sandbox"] {
+        assert!(listed.contains(&command), "{command} listed in:\n{}", out.stdout);
+    }
+    assert!(!listed.contains(&"click"), "the tests' browser stays hidden:\n{}", out.stdout);
 }
 
 #[test]

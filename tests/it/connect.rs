@@ -75,6 +75,10 @@ fn a_key_read_from_stdin_is_trimmed() {
     let mut cmd = home.cmd(&sb);
     cmd.args(["connect", "--json", "--zelty-api-key-stdin"]);
     run_stdin(cmd, &format!("  {}\r\n\n", sb.demo_key())).expect(0);
+    // What is kept is the key alone, without the spaces and line ends around it.
+    let stored = std::fs::read_to_string(home.config_dir().join("secrets.json")).expect("the file store");
+    let stored: serde_json::Value = serde_json::from_str(&stored).expect("the file store is JSON");
+    assert_eq!(stored["default:zelty-api-key"], sb.demo_key(), "{stored}");
 }
 
 #[test]
@@ -118,12 +122,17 @@ fn a_denied_authorization_exits_3_and_stores_nothing() {
 #[test]
 fn a_callback_with_a_wrong_state_is_ignored() {
     let (sb, home) = (Sandbox::start(&[]), Home::new());
-    let log = home.path().join("browser.log");
     let mut cmd = connect(&home, &sb);
-    cmd.env("BROWSER_STANDIN_ACTION", "wrong-state").env("BROWSER_STANDIN_LOG", &log);
-    run(cmd).expect(0);
-    let log = std::fs::read_to_string(&log).unwrap_or_default();
-    assert!(log.contains("wrong-state"), "the stand-in sent a bogus callback first: {log}");
+    cmd.env("BROWSER_STANDIN_ACTION", "wrong-state");
+    let out = run(cmd);
+    out.expect(0);
+    // The bogus callback came first and was never exchanged: HubRise saw one code, the
+    // one from the consent page, and the token it gave is the one stored.
+    let exchanges: Vec<serde_json::Value> =
+        sb.requests().into_iter().filter(|r| r["path"].as_str().is_some_and(|p| p.ends_with("/token"))).collect();
+    assert_eq!(exchanges.len(), 1, "{exchanges:?}");
+    assert_eq!(exchanges[0]["status"], 200, "{exchanges:?}");
+    assert_eq!(out.json()["hubrise"]["state"], "ok", "{}", out.stdout);
 }
 
 #[test]

@@ -78,8 +78,10 @@ fn the_chain_is_checked_on_one_zelty_call_and_each_profile_keeps_its_restaurant_
     let chain = Chain::start();
     let home = Home::new();
     run(chain.provision(&home, &["--json"])).expect(0);
-    // Zelty counts requests per second: start the check in a second of its own.
-    std::thread::sleep(std::time::Duration::from_millis(1100));
+    // Zelty counts requests per second: start the check in a second of its own, by moving
+    // the sandbox's clock on rather than waiting for the next one.
+    let (status, moved) = chain.sb.admin("POST", "/_sandbox/clock", Some(&serde_json::json!({"advance_secs": 1})));
+    assert_eq!(status, 200, "{moved}");
     let before = chain.sb.requests().len();
     let mut status = home.cmd(&chain.sb);
     status.args(["status", "--all-profiles", "--json"]);

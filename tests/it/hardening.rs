@@ -88,6 +88,16 @@ fn kill(signal: &str, pid: u32) {
     assert!(status.success());
 }
 
+/// The number of a signal `kill` names.
+fn signal_number(signal: &str) -> u32 {
+    match signal {
+        "HUP" => 1,
+        "INT" => 2,
+        "TERM" => 15,
+        other => panic!("no number for SIG{other}"),
+    }
+}
+
 /// Item 2: `connect` gets SIGTERM or SIGHUP at each of its store steps (each atomic write,
 /// just before its rename: the Zelty key, the token, the profile). The signal is held
 /// until the connection is stored in full, the exit code is 128 + the signal, and no temp
@@ -115,8 +125,8 @@ fn sigterm_and_sighup_at_each_store_step_leave_nothing_half_stored() {
                     if next == step && !sent {
                         kill(signal, child.id());
                         sent = true;
-                        // Give the signal time to land while the write is paused.
-                        std::thread::sleep(Duration::from_millis(300));
+                        // The signal lands while the write is paused.
+                        wait_delivered(child.id(), signal_number(signal));
                     }
                     std::fs::remove_file(&marker).unwrap();
                     next += 1;
@@ -131,8 +141,8 @@ fn sigterm_and_sighup_at_each_store_step_leave_nothing_half_stored() {
             let whole = stored.contains_key("default:zelty-api-key")
                 && stored.contains_key("default:hubrise-access-token")
                 && profile;
-            let none = stored.is_empty() && !profile;
-            assert!(whole || none, "SIG{signal} at step {step} left {:?}, profile: {profile}", stored.keys());
+            // Held until the connection is stored in full: never nothing, never a part.
+            assert!(whole, "SIG{signal} at step {step} left {:?}, profile: {profile}", stored.keys());
             assert!(temp_files(&home).is_empty(), "SIG{signal} at step {step} left {:?}", temp_files(&home));
         }
     }
@@ -363,7 +373,7 @@ fn sigint_during_provision_says_what_was_stored() {
         if marker.exists() {
             if next == 4 {
                 kill("INT", child.id());
-                std::thread::sleep(Duration::from_millis(300));
+                wait_delivered(child.id(), signal_number("INT"));
             }
             std::fs::remove_file(&marker).unwrap();
             next += 1;
@@ -500,7 +510,7 @@ fn escape_sequences_from_servers_never_reach_the_terminal() {
 
     // The callback's `error`, with the right state.
     let home = Home::new();
-    let deny = "python3 -c 'import sys, urllib.parse as p, urllib.request as r; q = dict(p.parse_qsl(p.urlsplit(sys.argv[1]).query)); r.urlopen(q[\"redirect_uri\"] + \"?error=access_denied%1B%5D0%3Bpwned%07%1B%5B2J&state=\" + q[\"state\"], timeout=15)'";
+    let deny = browser_standin_with(&["--callback-error", "access_denied\u{1b}]0;pwned\u{7}\u{1b}[2J"]);
     let mut connect = home.cmd(&sb);
     connect.args(["connect"]).env("ZELTY_API_KEY", sb.demo_key()).env("BROWSER", deny);
     let out = run(connect);
@@ -521,9 +531,13 @@ fn environment_edge_cases() {
     assert_eq!(out.json()["error"]["code"], "not_connected", "{}", out.stdout);
 
     let mut cmd = home.bare_cmd();
-    cmd.args(["status", "--offline", "--json"]).env("ZELTY_BRIDGE_CONFIG_DIR", "relative/dir");
+    cmd.args(["status", "--offline", "--json"]).env("ZELTY_BRIDGE_CONFIG_DIR", "relative/dir").current_dir(home.path());
     let out = run(cmd);
     out.expect(2);
+    // Refused for being relative, by name, and nothing made where it would have landed.
+    let message = out.json()["error"]["message"].as_str().unwrap_or_default().to_string();
+    assert!(message.contains("ZELTY_BRIDGE_CONFIG_DIR") && message.contains("relative/dir"), "{}", out.stdout);
+    assert!(!home.path().join("relative").exists(), "a relative config dir was created");
 
     let mut cmd = home.bare_cmd();
     cmd.args(["status", "--offline"]).env("ZELTY_BRIDGE_ZELTY_API_URL", "http://zelty.example.com/2.10");
@@ -585,7 +599,6 @@ fn sigterm_and_sighup_at_the_hidden_prompt_put_echo_back() {
         let shell = shell.trim_start_matches("SHELL=").trim_end_matches('.').to_string();
         // The Zelty page opens once the person presses Enter.
         s.exp_string("Press Enter to open it in your browser").unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(300));
         s.send_line("").unwrap();
         s.exp_string("Zelty API key").unwrap();
         s.send("half-typed-secret").unwrap();

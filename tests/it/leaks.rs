@@ -214,7 +214,7 @@ fn servers_that_echo_secrets_never_get_them_printed() {
             let mut cmd = home.cmd(&sb);
             cmd.args(verbosity).args(["connect", "--force"]);
             // A browser that follows the redirect to the callback, as a real one would.
-            let follow = "python3 -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=15)'";
+            let follow = browser_standin();
             cmd.env("ZELTY_API_KEY", &key)
                 .env("BROWSER", follow)
                 .env("ZELTY_BRIDGE_HTTP_RETRIES", "1")

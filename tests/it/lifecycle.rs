@@ -316,12 +316,7 @@ fn a_second_run_on_the_same_profile_waits_then_names_the_holder() {
     let mut first = first.spawn().unwrap();
     // Wait until the first run holds the lock (it names itself in the lock file).
     let lock = home.config_dir().join("profiles/default.lock");
-    for _ in 0..200 {
-        if std::fs::read_to_string(&lock).is_ok_and(|s| s.contains("connect")) {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(25));
-    }
+    wait_for("the first run to hold the lock", || std::fs::read_to_string(&lock).is_ok_and(|s| s.contains("connect")));
     let mut second = home.cmd(&sb);
     second.args(["disconnect", "--yes", "--json"]);
     let out = run(second);

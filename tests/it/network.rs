@@ -148,12 +148,7 @@ fn tinyproxy(home: &Home, connect_ports: &[u16]) -> (Bg, u16, std::path::PathBuf
         .stderr(Stdio::null())
         .spawn()
         .expect("tinyproxy"));
-    for _ in 0..100 {
-        if std::net::TcpStream::connect(("127.0.0.1", port)).is_ok() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    }
+    wait_for("tinyproxy to listen", || std::net::TcpStream::connect(("127.0.0.1", port)).is_ok());
     (proxy, port, log)
 }
 

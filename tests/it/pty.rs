@@ -46,9 +46,8 @@ fn through(s: &mut PtySession, target: &str) -> String {
         if matched == target {
             return seen;
         }
-        // A person reads before pressing Enter; a key sent while the prompt is still
-        // switching the terminal to raw mode would be discarded with the type-ahead.
-        std::thread::sleep(std::time::Duration::from_millis(300));
+        // The question is on screen: type-ahead was thrown away before it was drawn, so
+        // Enter pressed now is read.
         s.send_line("").expect("press Enter");
     }
 }
@@ -213,11 +212,11 @@ fn no_browser_prints_the_url_and_takes_the_typed_code() {
     assert!(code.contains(&bytes("█▀")) && code.contains(&bytes("▄")), "the QR code:\n{code}");
     // The person's browser, elsewhere: it shows the code, which they copy.
     let code_file = home.path().join("code");
-    let status = Command::new("python3")
-        .arg(fixtures().join("browser.py"))
+    let status = Command::new(bin())
+        .args(["sandbox", "click", "--foreground", "--code-file"])
+        .arg(&code_file)
         .arg(&url)
-        .env("BROWSER_STANDIN_FOREGROUND", "1")
-        .env("BROWSER_STANDIN_CODE_FILE", &code_file)
+        .env_clear()
         .status()
         .unwrap();
     assert!(status.success());
@@ -260,13 +259,10 @@ fn a_pasted_redirect_address_completes_the_authorization() {
     let mut s = spawn(cmd);
     through(&mut s, "paste the code or address here");
     let mut address = String::new();
-    for _ in 0..200 {
+    wait_for("the browser to land on the callback's address", || {
         address = std::fs::read_to_string(&landed).unwrap_or_default();
-        if !address.is_empty() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(25));
-    }
+        !address.is_empty()
+    });
     assert!(address.contains("/callback?code="), "{address}");
     s.send_line("not a code").unwrap();
     s.exp_string("neither an authorization code").expect("a bad paste is explained");
@@ -451,7 +447,6 @@ fn no_oauth_client_is_said_before_the_key_prompt() {
     let before = s.exp_string("Go on without the watch?").expect("asked first");
     assert!(!before.contains("Zelty API key") && !before.contains("Step 1"), "before any step:\n{before}");
     assert!(before.contains("no HubRise OAuth client"), "{before}");
-    std::thread::sleep(std::time::Duration::from_millis(300));
     s.send_line("y").unwrap();
     through(&mut s, "Zelty API key");
     s.send_line(&sb.demo_key()).unwrap();

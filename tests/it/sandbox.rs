@@ -1,7 +1,7 @@
 //! `zelty-bridge sandbox` as a person trying the tool uses it: the tokens it prints work
 //! for the CI path, and its back office connects the Zelty Bridge app, which then shows in
-//! Zelty's webhooks and HubRise's orders; the browser stand-in walks it from a clean
-//! environment, as the CLI launches BROWSER.
+//! Zelty's webhooks and HubRise's orders; `zelty-bridge sandbox click` (the tests' browser)
+//! walks it from a clean environment, as the CLI launches BROWSER.
 
 use crate::support::*;
 use serde_json::json;
@@ -55,9 +55,6 @@ fn the_printed_tokens_work_for_the_ci_path() {
 
 #[test]
 fn the_stand_in_connects_zelty_bridge_in_the_back_office() {
-    if !need_programs(&["python3"]) {
-        return;
-    }
     let sb = Sandbox::start(&[]);
     let home = Home::new();
     let key = sb.demo_key();
@@ -96,9 +93,6 @@ fn the_stand_in_connects_zelty_bridge_in_the_back_office() {
 /// verbosity, in any command that reads it.
 #[test]
 fn zeltys_webhook_secret_key_never_leaves_the_answer() {
-    if !need_programs(&["python3"]) {
-        return;
-    }
     let sb = Sandbox::start(&[]);
     let home = Home::new();
     let key = sb.demo_key();

@@ -1,5 +1,5 @@
 //! The harness: the real binary, a sandbox process on loopback, an isolated HOME per test,
-//! a BROWSER stand-in, and a hang guard on every run.
+//! a BROWSER stand-in (`zelty-bridge sandbox click`), and a hang guard on every run.
 
 #![allow(dead_code)] // each test module uses its own part of the harness
 
@@ -48,9 +48,11 @@ pub fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
 }
 
-/// `BROWSER` for the CLI: the stand-in that clicks the sandbox's consent page.
+/// `BROWSER` for the CLI: this build's hidden `sandbox click`, which plays a person at the
+/// sandbox's pages (consent, the Zelty Bridge app) over HTTP, and returns at once as a
+/// browser launcher does.
 pub fn browser_standin() -> String {
-    format!("python3 '{}'", fixtures().join("browser.py").display())
+    format!("'{}' sandbox click", bin().display().to_string().replace('\'', "'\\''"))
 }
 
 /// `BROWSER` with the stand-in's options (`--action deny`, `--location ID`,
@@ -62,6 +64,30 @@ pub fn browser_standin_with(args: &[&str]) -> String {
         cmd.push_str(&format!(" '{}'", arg.replace('\'', "'\\''")));
     }
     cmd
+}
+
+/// Waits until `fact` holds, checking it every few milliseconds; a test that waits past
+/// `HANG_GUARD` fails, naming `what` it waited for.
+pub fn wait_for(what: &str, mut fact: impl FnMut() -> bool) {
+    let start = Instant::now();
+    while !fact() {
+        assert!(start.elapsed() < HANG_GUARD, "waited {HANG_GUARD:?} for {what}");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+}
+
+/// Waits until the kernel delivered `signal` (its number) to process `pid`, that is until
+/// it is no longer pending (`SigPnd`/`ShdPnd` in `/proc/PID/status`, proc(5)). A process
+/// that is gone has nothing pending; without `/proc` (not Linux) nothing is waited for.
+pub fn wait_delivered(pid: u32, signal: u32) {
+    let bit = 1u64 << (signal - 1);
+    wait_for(&format!("signal {signal} to reach process {pid}"), || {
+        let Ok(status) = std::fs::read_to_string(format!("/proc/{pid}/status")) else { return true };
+        status
+            .lines()
+            .filter_map(|l| l.strip_prefix("SigPnd:").or_else(|| l.strip_prefix("ShdPnd:")))
+            .all(|mask| u64::from_str_radix(mask.trim(), 16).is_ok_and(|m| m & bit == 0))
+    });
 }
 
 /// A `zelty-bridge sandbox` process, killed on drop.

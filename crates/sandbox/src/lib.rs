@@ -14,6 +14,7 @@
 mod admin;
 mod api;
 mod bridge;
+pub mod click;
 mod data;
 mod demo;
 mod endpoints;

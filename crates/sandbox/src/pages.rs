@@ -1,7 +1,7 @@
 //! The HTML a browser sees from the sandbox: the page frame, HubRise's consent, code and
 //! error pages, and Zelty's "Marketplace > Hubrise V2" page. Every sentence comes from the
 //! `Web` or `SandboxWeb` catalogs; everything interpolated is escaped. Markup is plain and
-//! stable because `tests/fixtures/browser.py` parses it.
+//! stable because `click` (the tests' browser) parses it.
 
 use crate::i18n::{Catalog, Lang, SandboxWeb, Text, Web};
 use axum::http::StatusCode;

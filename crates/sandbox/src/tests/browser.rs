@@ -1,7 +1,8 @@
-//! `tests/fixtures/browser.py` and `Sandbox::consent` against the sandbox and a small
-//! loopback callback that behaves like the CLI's (right `state` once: 200, else 400).
+//! `sandbox click` (the tests' browser) and `Demo::consent` against the sandbox and a
+//! small loopback callback that behaves like the CLI's (right `state` once: 200, else 400).
 
 use super::*;
+use crate::click::{Action, ClickOptions, click};
 use std::sync::{Arc, Mutex};
 use tokio::io::{AsyncReadExt, AsyncWriteExt};
 
@@ -62,40 +63,24 @@ async fn callback(state: &'static str) -> (String, Arc<Mutex<Seen>>) {
     (uri, seen)
 }
 
-/// Runs the stand-in in the foreground and returns its log.
-async fn browse(url: String, action: &str, env: &[(&str, &str)]) -> String {
-    browse_with(url, action, env, &[]).await
-}
-
-/// The same, with command-line options before the URL (how tests reach it through the
-/// CLI, which gives BROWSER a clean environment).
-async fn browse_with(url: String, action: &str, env: &[(&str, &str)], args: &[&str]) -> String {
+/// Plays `url` as `zelty-bridge sandbox click --foreground` does and returns its log.
+async fn browse(url: String, action: &str, options: ClickOptions) -> String {
     let dir = tempfile::tempdir().unwrap();
     let log = dir.path().join("browser.log");
-    let mut cmd = std::process::Command::new("python3");
-    cmd.arg(concat!(env!("CARGO_MANIFEST_DIR"), "/../../tests/fixtures/browser.py")).args(args).arg(url);
-    cmd.env("BROWSER_STANDIN_FOREGROUND", "1").env("BROWSER_STANDIN_ACTION", action).env("BROWSER_STANDIN_LOG", &log);
-    for (k, v) in env {
-        cmd.env(k, v);
-    }
-    let status = tokio::task::spawn_blocking(move || cmd.status()).await.unwrap().expect("python3 runs");
-    assert!(status.success());
+    let action = Action::from_name(action).expect("a known action");
+    click(&url, ClickOptions { action, log: Some(log.clone()), ..options }).await;
     std::fs::read_to_string(&log).unwrap_or_default()
 }
 
-fn python_missing() -> bool {
-    std::process::Command::new("python3").arg("--version").output().is_err()
+fn at(location: &str) -> ClickOptions {
+    ClickOptions { location: Some(location.into()), ..ClickOptions::default() }
 }
 
 #[tokio::test]
-async fn the_stand_in_approves_and_the_code_works() {
-    if python_missing() {
-        return;
-    }
+async fn click_approves_and_the_code_works() {
     let sb = sandbox().await;
     let (uri, seen) = callback("st8").await;
-    let log =
-        browse(authorize_url(&sb, &uri, SCOPE, "st8"), "approve", &[("BROWSER_STANDIN_LOCATION", "3r4s3-1")]).await;
+    let log = browse(authorize_url(&sb, &uri, SCOPE, "st8"), "approve", at("3r4s3-1")).await;
     assert!(log.contains("GET callback") && log.contains("status=200") && !log.contains("error"), "{log}");
     let code = seen.lock().unwrap().accepted[0].clone();
     assert!(!log.contains(&code), "the log masks codes");
@@ -103,27 +88,24 @@ async fn the_stand_in_approves_and_the_code_works() {
 }
 
 #[tokio::test]
-async fn the_stand_in_denies_tampers_replays_and_floods() {
-    if python_missing() {
-        return;
-    }
+async fn click_denies_tampers_replays_and_floods() {
     let sb = sandbox().await;
     let (uri, seen) = callback("s").await;
-    browse(authorize_url(&sb, &uri, SCOPE, "s"), "deny", &[]).await;
+    browse(authorize_url(&sb, &uri, SCOPE, "s"), "deny", ClickOptions::default()).await;
     assert_eq!(seen.lock().unwrap().accepted, ["error:access_denied"]);
 
     let (uri, seen) = callback("s").await;
-    let log = browse(authorize_url(&sb, &uri, SCOPE, "s"), "wrong-state", &[]).await;
+    let log = browse(authorize_url(&sb, &uri, SCOPE, "s"), "wrong-state", ClickOptions::default()).await;
     assert!(log.contains("wrong-state callback status=400 ok"), "{log}");
     assert_eq!(seen.lock().unwrap().accepted.len(), 1);
 
     let (uri, seen) = callback("s").await;
-    let log = browse(authorize_url(&sb, &uri, SCOPE, "s"), "replay", &[]).await;
+    let log = browse(authorize_url(&sb, &uri, SCOPE, "s"), "replay", ClickOptions::default()).await;
     assert!(log.contains("replay callback status=400"), "{log}");
     assert_eq!(seen.lock().unwrap().targets.len(), 2);
 
     let (uri, seen) = callback("s").await;
-    let log = browse(authorize_url(&sb, &uri, SCOPE, "s"), "flood", &[]).await;
+    let log = browse(authorize_url(&sb, &uri, SCOPE, "s"), "flood", ClickOptions::default()).await;
     assert!(log.contains("flood sent=200 answered=200 success=0"), "{log}");
     assert_eq!(seen.lock().unwrap().targets.len(), 201);
     assert_eq!(seen.lock().unwrap().accepted.len(), 1);
@@ -134,22 +116,38 @@ async fn the_stand_in_denies_tampers_replays_and_floods() {
     let dir = tempfile::tempdir().unwrap();
     let file = dir.path().join("client");
     std::fs::write(&file, format!("{}:{}", sb.client_id, sb.client_secret)).unwrap();
-    let client = [("BROWSER_STANDIN_CLIENT_FILE", file.to_str().unwrap())];
-    let log = browse(authorize_url(&sb, &uri, SCOPE, "s"), "spend-code", &client).await;
+    let client = ClickOptions { client_file: Some(file), ..ClickOptions::default() };
+    let log = browse(authorize_url(&sb, &uri, SCOPE, "s"), "spend-code", client).await;
     assert!(log.contains("spend-code token status=200"), "{log}");
     let spent = seen.lock().unwrap().accepted[0].clone();
     assert_eq!(exchange(&sb, &spent).await.status(), 400);
 
     let (uri, seen) = callback("s").await;
-    browse(authorize_url(&sb, &uri, SCOPE, "s"), "nothing", &[]).await;
+    browse(authorize_url(&sb, &uri, SCOPE, "s"), "nothing", ClickOptions::default()).await;
     assert!(seen.lock().unwrap().targets.is_empty());
 
-    let log = browse(authorize_url(&sb, "urn:ietf:wg:oauth:2.0:oob", SCOPE, "s"), "approve", &[]).await;
+    let code_file = dir.path().join("code");
+    let copied = ClickOptions { code_file: Some(code_file.clone()), ..ClickOptions::default() };
+    let log = browse(authorize_url(&sb, "urn:ietf:wg:oauth:2.0:oob", SCOPE, "s"), "approve", copied).await;
     assert!(log.contains("oob page code=shown"), "{log}");
-    let log = browse(format!("{}/marketplace/hubrise-v2/status", sb.endpoints.zelty_bo), "approve", &[]).await;
+    let code = std::fs::read_to_string(&code_file).expect("the code is copied");
+    assert_eq!(exchange(&sb, &code).await.status(), 200, "the code shown works");
+
+    // Stopped before the callback: the address the browser ended on is copied instead.
+    let (uri, seen) = callback("s").await;
+    let landed = dir.path().join("landed");
+    let stop = ClickOptions { code_file: Some(landed.clone()), ..ClickOptions::default() };
+    let log = browse(authorize_url(&sb, &uri, SCOPE, "s"), "stop-before-callback", stop).await;
+    assert!(log.contains("stopped before the callback"), "{log}");
+    assert!(std::fs::read_to_string(&landed).unwrap().starts_with(&format!("{uri}?code=")));
+    assert!(seen.lock().unwrap().targets.is_empty(), "the callback was not opened");
+    let log =
+        browse(format!("{}/marketplace/hubrise-v2/status", sb.endpoints.zelty_bo), "approve", ClickOptions::default())
+            .await;
     assert!(log.contains("GET back office status=200"), "{log}");
     // The app already gone: still exit 0.
-    let log = browse(authorize_url(&sb, "http://127.0.0.1:9/callback", SCOPE, "s"), "approve", &[]).await;
+    let log =
+        browse(authorize_url(&sb, "http://127.0.0.1:9/callback", SCOPE, "s"), "approve", ClickOptions::default()).await;
     assert!(log.contains("GET callback") && log.contains("status=0"), "{log}");
 }
 
@@ -171,39 +169,36 @@ async fn hooks(sb: &Sandbox) -> Value {
     json(r.await.unwrap()).await["webhooks"].clone()
 }
 
-/// Opened on CONNEXIONS or on the App's Connect URL, the stand-in walks Zelty Bridge like a
+/// Opened on CONNEXIONS or on the App's Connect URL, `click` walks Zelty Bridge like a
 /// person, with the key from the file named on its command line; it can refuse, meet a
 /// bad key, and disconnect the app.
 #[tokio::test]
-async fn the_stand_in_walks_the_zelty_bridge_app() {
-    if python_missing() {
-        return;
-    }
+async fn click_walks_the_zelty_bridge_app() {
     let sb = sandbox().await;
     let dir = tempfile::tempdir().unwrap();
     let key_file = dir.path().join("key");
-    let key_arg = key_file.to_str().unwrap().to_string();
+    let keyed = || ClickOptions { zelty_key_file: Some(key_file.clone()), ..ClickOptions::default() };
     let connections = format!("{}/connections?locale=fr-FR", sb.endpoints.hubrise_manager);
     let connect = format!("{}/zelty-bridge/connect", sb.endpoints.hubrise_manager);
 
-    let log = browse_with(connections.clone(), "deny", &[], &["--zelty-key-file", &key_arg]).await;
+    let log = browse(connections.clone(), "deny", keyed()).await;
     assert!(log.contains("bridge not configured"), "{log}");
-    let log = browse_with(connections.clone(), "approve", &[], &["--zelty-key-file", &key_arg]).await;
+    let log = browse(connections.clone(), "approve", keyed()).await;
     assert!(log.contains("bridge waiting at the key page (no key)"), "{log}");
     std::fs::write(&key_file, "bm9wZTpub3Blbm9wZW5vcGVub3Bl\n").unwrap();
-    let log = browse_with(connect.clone(), "approve", &[], &["--zelty-key-file", &key_arg]).await;
+    let log = browse(connect.clone(), "approve", keyed()).await;
     assert!(log.contains("bridge key refused"), "{log}");
     assert_eq!(hooks(&sb).await, serde_json::json!({}));
 
     std::fs::write(&key_file, format!("{}\n", sb.demo().demo_key())).unwrap();
-    let args = ["--location", "3r4s3-1", "--zelty-key-file", key_arg.as_str()];
-    let log = browse_with(connections.clone(), "approve", &[], &args).await;
+    let log =
+        browse(connections.clone(), "approve", ClickOptions { location: Some("3r4s3-1".into()), ..keyed() }).await;
     assert!(log.contains("GET see-apps status=200") && log.contains("bridge saved"), "{log}");
     assert!(!log.contains(&sb.demo().demo_key()), "the log never holds the key");
     assert_eq!(hooks(&sb).await["order.ended"]["version"], "v2");
     assert!(sb.shared.lock().installs.contains_key(&1), "on the location chosen");
 
-    let log = browse_with(connections, "disconnect-bridge", &[], &["--location", "3r4s3-1"]).await;
+    let log = browse(connections, "disconnect-bridge", at("3r4s3-1")).await;
     assert!(log.contains("POST confirm status=303"), "{log}");
     assert_eq!(hooks(&sb).await, serde_json::json!({}));
 }

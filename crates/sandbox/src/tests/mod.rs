@@ -1,6 +1,6 @@
 //! End-to-end checks of the sandbox over real loopback HTTP, as the CLI and the tests
 //! will use it: OAuth, API, Zelty, faults, the request log, the Zelty Bridge app in the
-//! back office, the order flow, and the browser stand-in.
+//! back office, the order flow, and `click`, the browser the tests use.
 
 mod bridge;
 mod browser;
