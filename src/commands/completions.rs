@@ -47,6 +47,8 @@ fn without_hidden(cmd: clap::Command) -> clap::Command {
     if let Some(long) = cmd.get_long_about() {
         bare = bare.long_about(long.clone());
     }
-    bare = bare.args(cmd.get_arguments().cloned());
+    // clap adds `--version` to every command of a built definition; a rebuilt one has no
+    // version of its own to show, so it is left out there.
+    bare = bare.args(cmd.get_arguments().filter(|a| a.get_id() != "version").cloned());
     bare.subcommands(cmd.get_subcommands().filter(|s| !s.is_hide_set()).cloned())
 }
