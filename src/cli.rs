@@ -189,14 +189,18 @@ fn arg_text(path: &str, arg: &Arg) -> Option<Help> {
 /// The full command definition, every text in `lang`: about, options, EXAMPLES, headings
 /// (global options under their own), clap's own flags and its help subcommand.
 pub fn localized(lang: Lang) -> ClapCommand {
-    let mut cmd = Cli::command();
+    localize(Cli::command(), lang)
+}
+
+/// `cmd` (the definition, or a part of it such as completions use), every text in `lang`.
+pub fn localize(mut cmd: ClapCommand, lang: Lang) -> ClapCommand {
     // Building creates `--help`, `--version`, the `help` subcommand and the global options'
     // copies in each subcommand, so that every one of them gets its text below.
     cmd.build();
-    localize(cmd, "", lang)
+    localize_at(cmd, "", lang)
 }
 
-fn localize(cmd: ClapCommand, path: &str, lang: Lang) -> ClapCommand {
+fn localize_at(cmd: ClapCommand, path: &str, lang: Lang) -> ClapCommand {
     let t = |h: Help| h.render(lang);
     let mut cmd =
         cmd.subcommand_help_heading(t(Help::CommandsHeading)).subcommand_value_name(t(Help::CommandPlaceholder));
@@ -220,7 +224,7 @@ fn localize(cmd: ClapCommand, path: &str, lang: Lang) -> ClapCommand {
     let cmd = cmd.mut_args(|arg| localize_arg(arg, path, lang));
     cmd.mut_subcommands(|sub| {
         let sub_path = if path.is_empty() { sub.get_name().to_string() } else { format!("{path} {}", sub.get_name()) };
-        localize(sub, &sub_path, lang)
+        localize_at(sub, &sub_path, lang)
     })
 }
 
@@ -248,7 +252,12 @@ fn localize_arg(arg: Arg, path: &str, lang: Lang) -> Arg {
     if !tags.is_empty() {
         line.push_str(&format!(" [{}]", tags.join("] [")));
     }
-    let arg = arg.help(line).long_help(None::<&str>).hide_default_value(true).hide_env(true).hide_possible_values(true);
+    let arg = arg.help(line).long_help(None::<&str>).hide_env(true);
+    // Only an option that takes a value may hide them (clap checks it when it builds).
+    let arg = match arg.get_action().takes_values() {
+        true => arg.hide_default_value(true).hide_possible_values(true),
+        false => arg,
+    };
     // clap writes `Heading:`; the French headings end in a space, for « Options : ».
     let heading = if global {
         Some(Help::GlobalHeading)

@@ -2,7 +2,9 @@
 //! `--help`, with the catalogue's texts in the user's language (one source for both). The
 //! files in `completions/` are this command's output in English, kept current by a test.
 
+use crate::cli::Cli;
 use crate::i18n::Lang;
+use clap::CommandFactory;
 use crate::printer::Printer;
 
 /// Print a shell completion script
@@ -28,7 +30,8 @@ pub fn run(args: &CompletionsArgs, printer: &Printer) -> anyhow::Result<u8> {
 
 pub fn script(shell: clap_complete::Shell, lang: Lang) -> String {
     let mut buf = Vec::new();
-    clap_complete::generate(shell, &mut without_hidden(crate::cli::localized(lang)), "zelty-bridge", &mut buf);
+    let definition = crate::cli::localize(without_hidden(Cli::command()), lang);
+    clap_complete::generate(shell, &mut definition.clone(), "zelty-bridge", &mut buf);
     String::from_utf8_lossy(&buf).into_owned()
 }
 
@@ -47,8 +50,6 @@ fn without_hidden(cmd: clap::Command) -> clap::Command {
     if let Some(long) = cmd.get_long_about() {
         bare = bare.long_about(long.clone());
     }
-    // clap adds `--version` to every command of a built definition; a rebuilt one has no
-    // version of its own to show, so it is left out there.
-    bare = bare.args(cmd.get_arguments().filter(|a| a.get_id() != "version").cloned());
+    bare = bare.args(cmd.get_arguments().cloned());
     bare.subcommands(cmd.get_subcommands().filter(|s| !s.is_hide_set()).cloned())
 }
