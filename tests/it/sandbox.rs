@@ -127,7 +127,7 @@ fn zeltys_webhook_secret_key_never_leaves_the_answer() {
         seen.push_str(&out.stderr);
     }
     // The evidence was read from that very answer…
-    assert!(seen.contains("zelty-bridge.hubrise.com"), "{seen}");
+    assert!(seen.contains("zelty.hubrise-apps.com"), "{seen}");
     assert!(seen.contains("\"state\":\"active\""), "{seen}");
     // …and the secret is nowhere: not in any output, nor in any file the tool wrote.
     for window in secret.as_bytes().windows(12) {

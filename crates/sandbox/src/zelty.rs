@@ -20,9 +20,10 @@ use std::sync::Arc;
 /// API versions seen in public clients; Zelty's reference documents 2.9 and 2.10.
 const VERSIONS: [&str; 4] = ["2.7", "2.9", "2.10", "2.11"];
 const STATUS_PAGE: &str = "/marketplace/hubrise-v2/status";
-/// Where Zelty Bridge receives Zelty's events. The real host is not published; this
-/// one is HubRise-like so that a check of the targets' hosts has something to find.
-pub const BRIDGE_WEBHOOK_BASE: &str = "https://zelty-bridge.hubrise.com/zelty/webhooks";
+/// Where Zelty Bridge receives Zelty's events: HubRise runs its bridges under
+/// `<app>.hubrise-apps.com` (e.g. https://www.hubrise.com/apps/deliveroo); Zelty Bridge's own
+/// host is not published.
+pub const BRIDGE_WEBHOOK_BASE: &str = "https://zelty.hubrise-apps.com/zelty/webhooks";
 /// The events Zelty Bridge subscribes to once configured (order statuses back to HubRise,
 /// catalog and inventory pulls).
 pub const BRIDGE_EVENTS: [&str; 5] =

@@ -42,7 +42,7 @@ async fn webhooks_appear_once_the_app_is_configured() {
     let after = webhooks(&sb, &key).await;
     for event in ["order.status.update", "order.ended", "catalog.push"] {
         let hook = &after["webhooks"][event];
-        assert!(hook["target"].as_str().unwrap().starts_with("https://zelty-bridge.hubrise.com/"), "{after}");
+        assert!(hook["target"].as_str().unwrap().starts_with("https://zelty.hubrise-apps.com/"), "{after}");
         assert_eq!(hook["version"], "v2");
     }
     assert_eq!(after["secret_key"], secret.as_str(), "one secret per account");
