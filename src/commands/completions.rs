@@ -4,8 +4,8 @@
 
 use crate::cli::Cli;
 use crate::i18n::Lang;
-use clap::CommandFactory;
 use crate::printer::Printer;
+use clap::CommandFactory;
 
 /// Print a shell completion script
 ///

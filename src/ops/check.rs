@@ -67,7 +67,9 @@ impl Part {
 /// The watch's part when no token is stored: not used on purpose, or absent.
 pub fn watch_missing(profile: &Profile, lang: Lang) -> Part {
     if profile.hubrise.no_watch {
-        Part { state: PartState::NotUsed, problem: None, live_name: None }
+        let why = Failure::new(Kind::NotConnected, "watch_not_used", Flow::WatchNotUsed.text())
+            .hint(Bridge::WatchAbsentHint.text());
+        Part::not_ok(PartState::NotUsed, &why, lang)
     } else {
         Part::watch_absent(lang)
     }

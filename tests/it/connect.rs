@@ -342,8 +342,9 @@ fn without_a_watch_the_key_and_the_app_are_still_done_and_status_says_how_to_add
     let out = run(cmd);
     out.expect(0);
     let o = out.json();
-    assert_eq!((o["zelty"]["state"].as_str(), o["hubrise"]["state"].as_str()), (Some("ok"), Some("missing")), "{o}");
-    assert_eq!(o["hubrise"]["reason"], "watch_absent", "{o}");
+    // A choice, recorded: the watch is not used, which is not a missing part.
+    assert_eq!((o["zelty"]["state"].as_str(), o["hubrise"]["state"].as_str()), (Some("ok"), Some("not_used")), "{o}");
+    assert_eq!(o["hubrise"]["reason"], "watch_not_used", "{o}");
     assert_eq!(o["bridge_app"]["state"], "to_do", "{o}");
     let secrets = std::fs::read_to_string(home.config_dir().join("secrets.json")).unwrap();
     assert!(!secrets.contains("hubrise-access-token"), "no watch, no token: {secrets}");
@@ -356,7 +357,7 @@ fn without_a_watch_the_key_and_the_app_are_still_done_and_status_says_how_to_add
     let mut status = home.cmd(&sb);
     status.args(["status", "--json"]);
     let status = run(status);
-    status.expect(4);
+    status.expect(0);
     assert_eq!(status.json()["bridge_app"]["state"], "confirmed", "{}", status.stdout);
     assert!(status.json()["hubrise"]["hint"].as_str().unwrap().contains("ZELTY_BRIDGE_CLIENT_ID"));
 }

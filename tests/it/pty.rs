@@ -94,20 +94,29 @@ fn wizard(lang: &str, key_prompt: &str, app_done: &str, done: &str, location_wor
     let app = &status.json()["bridge_app"];
     assert_eq!(app["state"], "active", "{app}");
     assert!(
-        app["zelty_webhooks"].as_array().unwrap().iter().any(|h| h.as_str().unwrap().ends_with("hubrise.com")),
+        app["zelty_webhooks"].as_array().unwrap().iter().any(|h| h.as_str().unwrap().ends_with(".hubrise-apps.com")),
         "{app}"
     );
-    assert!(app["last_order_at"].is_string() && app["rejected_orders_24h"] == 1, "{app}");
+    // The proof is on this location: orders of other apps that Zelty Bridge handled
+    // (« Recevoir les commandes de Zelty » is off, so none created by it), none stuck.
+    assert!(app["last_handled_at"].is_string() && app["last_order_at"].is_null(), "{app}");
+    assert_eq!((app["stuck_orders"].as_u64(), app["rejected_orders_24h"].as_u64()), (Some(0), Some(0)), "{app}");
 }
 
 #[test]
 fn the_wizard_in_english() {
-    wizard("en_US.UTF-8", "Zelty API key", "Zelty Bridge is connected", "Step 4/4", "Profile default");
+    wizard("en_US.UTF-8", "Zelty API key", "Zelty Bridge is at work on this location", "Step 4/4", "Profile default");
 }
 
 #[test]
 fn the_wizard_in_french() {
-    wizard("fr_FR.UTF-8", "Clé API Zelty", "Zelty Bridge est connecté", "Étape 4/4", "Profil default");
+    wizard(
+        "fr_FR.UTF-8",
+        "Clé API Zelty",
+        "Zelty Bridge est à l'œuvre sur ce point de vente",
+        "Étape 4/4",
+        "Profil default",
+    );
 }
 
 #[test]
@@ -345,7 +354,11 @@ fn a_key_pasted_at_a_yes_no_question_is_refused_and_not_shown() {
     let asked = through(&mut s, "Zelty API key");
     assert!(!refused.contains(pasted) && !asked.contains(pasted), "the pasted value was echoed:\n{refused}{asked}");
     s.send_line(&sb.demo_key()).unwrap();
-    through(&mut s, "Step 4/4");
+    // The profile's watch still works: kept, no new authorization.
+    through(&mut s, "Keep it?");
+    s.send_line("").unwrap();
+    let rest = through(&mut s, "Step 4/4");
+    assert!(rest.contains("Watch kept") && !rest.contains("Authorization page"), "{rest}");
     s.exp_eof().unwrap();
     assert_eq!(exit_code(&s), 0);
 }
@@ -364,7 +377,11 @@ fn french_questions_take_oui_and_non() {
     s.exp_string(&bytes("(oui/non, Entrée : oui)")).expect("the reuse question");
     s.send_line("").unwrap();
     s.exp_string(&bytes("oui")).expect("Enter alone shows the default, in French");
-    through(&mut s, "Étape 4/4");
+    through(&mut s, "La garder ?");
+    s.send_line("non").unwrap();
+    // Not kept: the watch is authorized again, on the same device.
+    let rest = through(&mut s, "Étape 4/4");
+    assert!(rest.contains(&bytes("Autorisation reçue")), "{rest}");
     s.exp_eof().unwrap();
     assert_eq!(exit_code(&s), 0);
 }
@@ -453,7 +470,8 @@ fn no_oauth_client_is_said_before_the_key_prompt() {
     // No watch: step 2 is skipped, Zelty Bridge is walked all the same.
     let rest = through(&mut s, "Step 4/4");
     assert!(!rest.contains("Step 2/4"), "{rest}");
-    assert!(rest.contains("Zelty Bridge is connected"), "{rest}");
+    // Without the watch no order can be read: the key's webhooks say linked, no more.
+    assert!(rest.contains("Zelty Bridge holds the Zelty key"), "{rest}");
     s.exp_eof().unwrap();
     assert_eq!(exit_code(&s), 0);
 }

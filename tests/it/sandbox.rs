@@ -76,12 +76,14 @@ fn the_stand_in_connects_zelty_bridge_in_the_back_office() {
     let log = open_in_standin(&home, &["--location", "3r4s3-1", "--zelty-key-file", key_arg], &sb.bridge_connect_url());
     assert!(log.contains("bridge saved"), "{log}");
     assert!(!log.contains(&key), "the key stays out of the log");
-    assert!(hooks(&sb)["order.status.update"]["target"].as_str().unwrap().contains("hubrise.com"));
+    assert!(hooks(&sb)["order.status.update"]["target"].as_str().unwrap().contains(".hubrise-apps.com/"));
     let (status, orders) = sb.hubrise_get("/locations/3r4s3-1/orders", &account);
     assert_eq!(status, 200, "{orders}");
     let orders = orders.as_array().unwrap();
-    assert!(orders.iter().any(|o| o["created_by"] == "Zelty Bridge"), "{orders:?}");
-    assert!(orders.iter().any(|o| o["status"] == "rejected"), "{orders:?}");
+    // Configured, it takes the orders other apps left waiting and writes `accepted` on
+    // them; « Recevoir les commandes de Zelty » is off, so it creates none.
+    assert!(orders.iter().any(|o| o["created_by"] != "Zelty Bridge" && o["status"] == "accepted"), "{orders:?}");
+    assert!(orders.iter().all(|o| o["created_by"] != "Zelty Bridge"), "{orders:?}");
 
     let log = open_in_standin(&home, &["--action", "disconnect-bridge"], &sb.connections_url());
     assert!(log.contains("POST confirm status=303"), "{log}");

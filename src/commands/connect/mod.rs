@@ -177,8 +177,8 @@ pub async fn run(args: ConnectArgs, app: &App) -> anyhow::Result<u8> {
 }
 
 /// The watch the profile already has, when its token still works on its location and the
-/// person keeps it (a script always does, unless `HUBRISE_ACCESS_TOKEN` says otherwise):
-/// no new authorization, no new connection on CONNEXIONS.
+/// person keeps it: no new authorization, no new connection on CONNEXIONS. A script that
+/// replaces a connection (`--force`) redoes it whole.
 async fn kept_watch(
     app: &App,
     args: &ConnectArgs,
@@ -186,17 +186,15 @@ async fn kept_watch(
     token: Option<&Secret>,
 ) -> anyhow::Result<Option<hubrise_step::HubriseDone>> {
     let (Some(profile), Some(token)) = (existing, token) else { return Ok(None) };
-    if app.env.is_set("HUBRISE_ACCESS_TOKEN") || profile.hubrise.scope != args.scope {
+    if !app.ctx.interactive || app.env.is_set("HUBRISE_ACCESS_TOKEN") || profile.hubrise.scope != args.scope {
         return Ok(None);
     }
     let wanted = Wanted { catalog: args.catalog_id.as_deref(), customer_list: args.customer_list_id.as_deref() };
     let Ok(verified) = crate::ops::watch::verify(app, token, None, wanted).await else { return Ok(None) };
     let (location, id) = (verified.location.name.clone(), verified.location.id.clone());
-    if app.ctx.interactive {
-        let ask = Ownership::KeepWatchAsk.with("location", &location).with("id", &id);
-        if !prompt::confirm(&app.printer, ask, true, Msg::UseForce.text()).await? {
-            return Ok(None);
-        }
+    let ask = Ownership::KeepWatchAsk.with("location", &location).with("id", &id);
+    if !prompt::confirm(&app.printer, ask, true, Msg::UseForce.text()).await? {
+        return Ok(None);
     }
     app.printer.success(Ownership::WatchKept.with("location", &location).with("id", &id));
     let origin = profile.token_origin(false);
@@ -208,7 +206,7 @@ fn summary(app: &App, profile: &Profile, key: &Secret, token: Option<&Secret>, o
     let lang = app.printer.lang();
     let watch_part = match token {
         Some(_) => Part::ok(None),
-        None => Part::watch_absent(lang),
+        None => check::watch_missing(profile, lang),
     };
     let (key, token) = (Some(key.clone()), token.cloned());
     let report = check::report(
