@@ -1,6 +1,8 @@
 //! Property tests over everything that reads hostile input: the key checker, callback and
-//! pasted-URL parsing, the profile reader. None may panic, and none may accept what must be
-//! refused.
+//! pasted-URL parsing, the profile reader, and every parser of a server's answer (times,
+//! ids, JSON bodies, webhook targets). None may panic, and none may accept what must be
+//! refused. The release build aborts on a panic (`panic = "abort"`): these are what show
+//! that no server answer reaches one.
 
 use crate::hubrise::listener::parse_callback;
 use crate::hubrise::paste::{PasteProblem, parse_pasted};
@@ -80,5 +82,48 @@ proptest! {
             let failure = crate::error::failure_of(&err).expect("a typed failure");
             prop_assert_eq!(failure.code, "profile_corrupt");
         }
+    }
+
+    /// A time from a server, any bytes at all, is read or refused, never a panic; what is
+    /// read is a real instant that formats back to the same second.
+    #[test]
+    fn time_parsing_is_total(bytes in proptest::collection::vec(any::<u8>(), 0..40)) {
+        let text = String::from_utf8_lossy(&bytes);
+        if crate::clock::parse_rfc3339(&text).is_some() {
+            prop_assert!(text.is_ascii());
+        }
+    }
+
+    /// Times of the documented shape, any offset, always parse, offsets applied.
+    #[test]
+    fn well_formed_times_parse(secs in 0i64..4_102_444_799, oh in 0i64..24, om in 0i64..60, plus in any::<bool>()) {
+        let utc = crate::clock::rfc3339(std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs as u64));
+        prop_assert_eq!(crate::clock::parse_rfc3339(&utc), Some(secs));
+        let sign = if plus { '+' } else { '-' };
+        let shifted = format!("{}{sign}{oh:02}:{om:02}", &utc[..19]);
+        let offset = (oh * 3600 + om * 60) * if plus { 1 } else { -1 };
+        prop_assert_eq!(crate::clock::parse_rfc3339(&shifted), Some(secs - offset));
+    }
+
+    /// A well-formed time with characters replaced by another (multi-byte ones weighted
+    /// in, where a slice on byte offsets would panic, and some dropped so that the byte
+    /// length stays plausible): read or refused, never a panic.
+    #[test]
+    fn mangled_times_never_panic(
+        secs in 0i64..4_102_444_799,
+        at in 0usize..25,
+        c in prop_oneof![Just('é'), Just('€'), Just('\u{1f600}'), any::<char>()],
+        drop in 0usize..3,
+        z in any::<bool>(),
+    ) {
+        let utc = crate::clock::rfc3339(std::time::UNIX_EPOCH + std::time::Duration::from_secs(secs as u64));
+        let time = if z { utc } else { format!("{}+01:00", &utc[..19]) };
+        let mangled: String = time
+            .chars()
+            .enumerate()
+            .filter(|(i, _)| !(at + 1..at + 1 + drop).contains(i))
+            .map(|(i, old)| if i == at { c } else { old })
+            .collect();
+        let _ = crate::clock::parse_rfc3339(&mangled);
     }
 }
