@@ -7,7 +7,7 @@
 use crate::commands;
 use crate::context::{self, ColorChoice, Context, Facts};
 use crate::env::Env;
-use crate::error::Report;
+use crate::error::{ExitStatus, Report};
 use crate::i18n::{Help, Lang};
 use crate::printer::Printer;
 use clap::builder::{Arg, Command as ClapCommand};
@@ -306,12 +306,12 @@ fn usage_error(err: clap::Error, args: &[String], env: &Env, lang: Lang) -> Exit
     if (lang == Lang::En || err.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand) && !json {
         // clap's own English, with its usage line and tips.
         let _ = err.print();
-        return ExitCode::from(2);
+        return ExitStatus::Usage.into();
     }
     let facts = Facts { json, lang: Some(lang), ..Facts::of_process() };
     let ctx: Context = context::decide(&facts, env);
     Printer::new(&ctx).error(&usage_report(&err, &args[1..], lang));
-    ExitCode::from(2)
+    ExitStatus::Usage.into()
 }
 
 /// A usage error in `lang`, from clap's error kind and context.

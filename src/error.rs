@@ -27,16 +27,87 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub fn exit_code(self) -> u8 {
+    pub fn exit_status(self) -> ExitStatus {
         match self {
-            Kind::Unexpected => 1,
-            Kind::Usage => 2,
-            Kind::Rejected => 3,
-            Kind::NotConnected => 4,
-            Kind::Unreachable => 5,
-            Kind::NeedsPerson => 6,
-            Kind::Interrupted => 130,
+            Kind::Unexpected => ExitStatus::Unexpected,
+            Kind::Usage => ExitStatus::Usage,
+            Kind::Rejected => ExitStatus::Rejected,
+            Kind::NotConnected => ExitStatus::NotConnected,
+            Kind::Unreachable => ExitStatus::Unreachable,
+            Kind::NeedsPerson => ExitStatus::NeedsPerson,
+            Kind::Interrupted => ExitStatus::Interrupted,
         }
+    }
+}
+
+/// How a run ends, as the README's "Exit codes" table says: the only place the numbers
+/// are written. Commands return one; `status` and `provision` pick the worst of several.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum ExitStatus {
+    /// 0.
+    #[default]
+    Success,
+    /// 1: a bug or an environment we did not expect.
+    Unexpected,
+    /// 2: usage or invalid input.
+    Usage,
+    /// 3: rejected by a service.
+    Rejected,
+    /// 4: not connected.
+    NotConnected,
+    /// 5: a service unreachable after retries.
+    Unreachable,
+    /// 6: a step needs a person.
+    NeedsPerson,
+    /// 130: interrupted (SIGINT, and the other stopping signals the same way).
+    Interrupted,
+}
+
+impl ExitStatus {
+    /// The process exit code.
+    pub fn code(self) -> u8 {
+        match self {
+            ExitStatus::Success => 0,
+            ExitStatus::Unexpected => 1,
+            ExitStatus::Usage => 2,
+            ExitStatus::Rejected => 3,
+            ExitStatus::NotConnected => 4,
+            ExitStatus::Unreachable => 5,
+            ExitStatus::NeedsPerson => 6,
+            ExitStatus::Interrupted => 130,
+        }
+    }
+
+    pub fn is_success(self) -> bool {
+        self == ExitStatus::Success
+    }
+
+    /// Of the statuses of several parts (or profiles), the one to report: a refusal first,
+    /// then an unreachable service, then what is missing, then a step for a person; any
+    /// other failure ranks above success only.
+    pub fn worst(statuses: impl IntoIterator<Item = ExitStatus>) -> ExitStatus {
+        let rank = |s: ExitStatus| match s {
+            ExitStatus::Rejected => 5,
+            ExitStatus::Unreachable => 4,
+            ExitStatus::NotConnected => 3,
+            ExitStatus::NeedsPerson => 2,
+            ExitStatus::Success => 0,
+            ExitStatus::Unexpected | ExitStatus::Usage | ExitStatus::Interrupted => 1,
+        };
+        statuses.into_iter().max_by_key(|s| rank(*s)).unwrap_or_default()
+    }
+}
+
+impl From<ExitStatus> for std::process::ExitCode {
+    fn from(status: ExitStatus) -> std::process::ExitCode {
+        std::process::ExitCode::from(status.code())
+    }
+}
+
+/// As its number (`provision --json`'s `exit_code`).
+impl Serialize for ExitStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u8(self.code())
     }
 }
 
@@ -99,9 +170,9 @@ pub fn failure_of(err: &anyhow::Error) -> Option<&Failure> {
     err.downcast_ref::<Failure>().or_else(|| err.chain().find_map(|cause| cause.downcast_ref::<Failure>()))
 }
 
-/// The exit code of an error: its `Failure` kind, else 1.
-pub fn exit_code_of(err: &anyhow::Error) -> u8 {
-    failure_of(err).map_or(Kind::Unexpected, |f| f.kind).exit_code()
+/// The exit status of an error: its `Failure` kind's, else `Unexpected`.
+pub fn exit_status_of(err: &anyhow::Error) -> ExitStatus {
+    failure_of(err).map_or(Kind::Unexpected, |f| f.kind).exit_status()
 }
 
 /// An error as the user sees it, in their language: what the renderer prints.
@@ -183,7 +254,27 @@ mod tests {
             (Kind::Interrupted, 130),
         ];
         for (kind, code) in table {
-            assert_eq!(kind.exit_code(), code, "{kind:?}");
+            assert_eq!(kind.exit_status().code(), code, "{kind:?}");
+        }
+        assert_eq!(ExitStatus::Success.code(), 0);
+        assert_eq!(serde_json::json!(ExitStatus::NeedsPerson), serde_json::json!(6));
+    }
+
+    #[test]
+    fn worst_exit_status_table() {
+        use ExitStatus::*;
+        for (statuses, want) in [
+            (vec![Success, Success], Success),
+            (vec![Success, Rejected], Rejected),
+            (vec![Unreachable, Rejected], Rejected),
+            (vec![NotConnected, Unreachable], Unreachable),
+            (vec![NotConnected, NeedsPerson], NotConnected),
+            (vec![NeedsPerson, Success], NeedsPerson),
+            (vec![Unexpected, Success], Unexpected),
+            (vec![Unexpected, NeedsPerson], NeedsPerson),
+            (vec![], Success),
+        ] {
+            assert_eq!(ExitStatus::worst(statuses.clone()), want, "{statuses:?}");
         }
     }
 
@@ -193,7 +284,7 @@ mod tests {
             Err::<(), _>(Failure::new(Kind::Rejected, "zelty_key_rejected", Msg::ZeltyKeyRejected.text()))
                 .context("validating the Zelty key")
                 .unwrap_err();
-        assert_eq!(exit_code_of(&err), 3);
+        assert_eq!(exit_status_of(&err), ExitStatus::Rejected);
         let report = Report::of(&err, Lang::En);
         assert_eq!(report.code, "zelty_key_rejected");
         assert_eq!(report.causes, vec!["validating the Zelty key".to_string()]);
@@ -203,7 +294,7 @@ mod tests {
     #[test]
     fn a_foreign_error_is_unexpected_with_its_chain() {
         let err = anyhow::anyhow!("disk on fire").context("writing the profile");
-        assert_eq!(exit_code_of(&err), 1);
+        assert_eq!(exit_status_of(&err), ExitStatus::Unexpected);
         let report = Report::of(&err, Lang::Fr);
         assert_eq!(report.message, "writing the profile");
         assert_eq!(report.causes, vec!["disk on fire".to_string()]);

@@ -35,10 +35,20 @@ pub enum Stop {
 }
 
 impl Stop {
-    /// 130 for every one: the exit-code contract (README, "Exit codes") names one code for
-    /// an interrupted run, whatever stopped it; the error's detail names the signal.
-    pub fn exit_code(self) -> u8 {
-        130
+    /// `Interrupted` for every one: the exit-code contract (README, "Exit codes") names one
+    /// code for an interrupted run, whatever stopped it; the error's detail names the signal.
+    pub fn exit_status(self) -> crate::error::ExitStatus {
+        crate::error::ExitStatus::Interrupted
+    }
+
+    /// How `RECEIVED` records it: the signal itself (an exit code is the same for all, so
+    /// it cannot say which came).
+    fn mark(self) -> u8 {
+        match self {
+            Stop::Interrupt => 1,
+            Stop::Terminate => 2,
+            Stop::Hangup => 3,
+        }
     }
 
     pub fn name(self) -> &'static str {
@@ -81,7 +91,7 @@ impl Signals {
     /// section in which it arrived ends).
     pub async fn stopped(&mut self) -> Stop {
         let stop = self.first().await;
-        RECEIVED.store(stop.exit_code(), Ordering::SeqCst);
+        RECEIVED.store(stop.mark(), Ordering::SeqCst);
         PENDING.store(true, Ordering::SeqCst);
         while CRITICAL.load(Ordering::SeqCst) > 0 {
             tokio::time::sleep(std::time::Duration::from_millis(20)).await;
@@ -99,7 +109,7 @@ impl Signals {
             () = std::future::ready(()) => None,
         };
         if let Some(stop) = stop {
-            RECEIVED.store(stop.exit_code(), Ordering::SeqCst);
+            RECEIVED.store(stop.mark(), Ordering::SeqCst);
         }
         received()
     }
@@ -148,9 +158,7 @@ async fn futures_select_all<F: std::future::Future<Output = Stop> + Unpin>(mut f
 /// The signal received, if one was: it decides the outcome even when the command finished
 /// while the signal was held, so that a signal always ends in its exit code.
 pub fn received() -> Option<Stop> {
-    [Stop::Interrupt, Stop::Terminate, Stop::Hangup]
-        .into_iter()
-        .find(|s| s.exit_code() == RECEIVED.load(Ordering::SeqCst))
+    [Stop::Interrupt, Stop::Terminate, Stop::Hangup].into_iter().find(|s| s.mark() == RECEIVED.load(Ordering::SeqCst))
 }
 
 /// Whether a signal came: the process is about to exit, so a store that has not started

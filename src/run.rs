@@ -3,7 +3,7 @@
 
 use crate::context::{self, Facts};
 use crate::env::Env;
-use crate::error::{Failure, Kind, Report, exit_code_of};
+use crate::error::{ExitStatus, Failure, Kind, Report, exit_status_of};
 use crate::i18n::{Harden, Msg};
 use crate::interrupt;
 use crate::printer::Printer;
@@ -40,7 +40,7 @@ pub fn main() -> ExitCode {
         Ok(rt) => rt,
         Err(e) => {
             printer.error(&Report::of(&anyhow::anyhow!("cannot start the async runtime: {e}"), ctx.lang));
-            return ExitCode::from(1);
+            return ExitStatus::Unexpected.into();
         }
     };
     let lang = ctx.lang;
@@ -65,11 +65,11 @@ pub fn main() -> ExitCode {
     });
     // Prompt threads may still be blocked reading the terminal: do not wait for them.
     runtime.shutdown_background();
-    let code = match outcome {
-        Ok(Ok(code)) => code,
+    let status = match outcome {
+        Ok(Ok(status)) => status,
         Ok(Err(err)) => {
             printer.error(&Report::of(&err, lang));
-            exit_code_of(&err)
+            exit_status_of(&err)
         }
         Err(stop) => {
             // Put echo back first: the message must not be the last thing a blind
@@ -86,11 +86,11 @@ pub fn main() -> ExitCode {
                 failure.detail(Harden::TerminatedBySignal.with("signal", stop.name()).render(lang))
             };
             printer.error(&Report::of(&failure.into(), lang));
-            stop.exit_code()
+            stop.exit_status()
         }
     };
-    if code == 130 {
+    if status == ExitStatus::Interrupted {
         interrupt::restore_terminal();
     }
-    ExitCode::from(code)
+    status.into()
 }

@@ -9,7 +9,7 @@ use crate::clock::rfc3339;
 use crate::connection::bridge::{self, Outcome, Target};
 use crate::connection::check::{self, not_connected, read_secrets};
 use crate::connection::evidence::{self, Watch};
-use crate::error::{Failure, Kind};
+use crate::error::{ExitStatus, Failure, Kind};
 use crate::i18n::Bridge;
 use crate::profile::BridgeApp;
 use std::time::Duration;
@@ -28,7 +28,7 @@ pub struct AppArgs {
     pub timeout: u64,
 }
 
-pub async fn run(args: AppArgs, app: &App) -> anyhow::Result<u8> {
+pub async fn run(args: AppArgs, app: &App) -> anyhow::Result<ExitStatus> {
     let _lock = app.lock_profile("app").await?;
     let mut profile = app.profiles.load(&app.profile)?.ok_or_else(|| not_connected(&app.profile))?;
     let flag = check::profile_flag(&app.profile);
@@ -73,5 +73,5 @@ pub async fn run(args: AppArgs, app: &App) -> anyhow::Result<u8> {
     } else {
         app.printer.result(&app.printer.t(&Bridge::Recorded.with("profile", &app.profile)));
     }
-    Ok(0)
+    Ok(ExitStatus::Success)
 }

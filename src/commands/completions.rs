@@ -2,6 +2,7 @@
 //! files in `completions/` are this command's output, kept current by a test.
 
 use crate::cli::Cli;
+use crate::error::ExitStatus;
 use crate::printer::Printer;
 use clap::CommandFactory;
 
@@ -15,13 +16,13 @@ pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 
-pub fn run(args: &CompletionsArgs, printer: &Printer) -> anyhow::Result<u8> {
+pub fn run(args: &CompletionsArgs, printer: &Printer) -> anyhow::Result<ExitStatus> {
     if printer.is_json() {
         printer.json(&serde_json::json!({ "shell": args.shell.to_string(), "script": script(args.shell) }));
     } else {
         printer.raw_stdout(&script(args.shell));
     }
-    Ok(0)
+    Ok(ExitStatus::Success)
 }
 
 pub fn script(shell: clap_complete::Shell) -> String {

@@ -6,7 +6,7 @@
 
 use crate::app::App;
 use crate::connection::store::store_failure;
-use crate::error::{Failure, Kind, failure_of};
+use crate::error::{ExitStatus, Failure, Kind, failure_of};
 use crate::hubrise::oauth;
 use crate::i18n::{Bridge, Msg, Text};
 use crate::profile::Profile;
@@ -31,7 +31,7 @@ pub struct DisconnectArgs {
     pub keep_zelty: bool,
 }
 
-pub async fn run(args: DisconnectArgs, app: &App) -> anyhow::Result<u8> {
+pub async fn run(args: DisconnectArgs, app: &App) -> anyhow::Result<ExitStatus> {
     let _lock = app.lock_profile("disconnect").await?;
     let Some(profile) = app.profiles.load(&app.profile)? else {
         if args.force
@@ -40,7 +40,7 @@ pub async fn run(args: DisconnectArgs, app: &App) -> anyhow::Result<u8> {
             if app.printer.is_json() {
                 app.printer.json(&json!({ "profile": app.profile, "disconnected": true, "revoked": revoked, "zelty_key_kept": args.keep_zelty, "orphans_removed": removed }));
             }
-            return Ok(0);
+            return Ok(ExitStatus::Success);
         }
         return nothing_connected(app);
     };
@@ -70,10 +70,10 @@ pub async fn run(args: DisconnectArgs, app: &App) -> anyhow::Result<u8> {
     } else {
         app.printer.result(&app.printer.t(&Msg::Disconnected.with("profile", &app.profile)));
     }
-    Ok(0)
+    Ok(ExitStatus::Success)
 }
 
-fn nothing_connected(app: &App) -> anyhow::Result<u8> {
+fn nothing_connected(app: &App) -> anyhow::Result<ExitStatus> {
     warn_env(app);
     if app.printer.is_json() {
         app.printer
@@ -81,7 +81,7 @@ fn nothing_connected(app: &App) -> anyhow::Result<u8> {
     } else {
         app.printer.result(&app.printer.t(&Msg::NothingConnected.with("profile", &app.profile)));
     }
-    Ok(0)
+    Ok(ExitStatus::Success)
 }
 
 async fn confirm(app: &App, args: &DisconnectArgs, profile: &Profile) -> anyhow::Result<()> {
@@ -144,14 +144,14 @@ async fn revoke(app: &App, args: &DisconnectArgs, store: std::sync::Arc<dyn Secr
 
 /// `--block`: Zelty Bridge's temporary block is done in the HubRise back office;
 /// everything is kept.
-async fn block(app: &App, profile: &Profile) -> anyhow::Result<u8> {
+async fn block(app: &App, profile: &Profile) -> anyhow::Result<ExitStatus> {
     guide(app, profile, &[Bridge::AppBlockSteps.text(), Msg::UnblockLater.text()], true).await?;
     if app.printer.is_json() {
         app.printer.json(&json!({ "profile": app.profile, "disconnected": false, "block_guided": true }));
     } else {
         app.printer.result(&app.printer.t(&Msg::BlockKept.with("profile", &app.profile)));
     }
-    Ok(0)
+    Ok(ExitStatus::Success)
 }
 
 /// Shows Zelty Bridge's steps with the CONNEXIONS page; a person says when they are done

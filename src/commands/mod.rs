@@ -14,11 +14,12 @@ use crate::app::App;
 use crate::cli::{Cli, Command};
 use crate::context::Context;
 use crate::env::Env;
+use crate::error::ExitStatus;
 use crate::printer::Printer;
 
 /// Runs the command; `Ok(code)` is the exit code of a command that reported its own
 /// outcome (such as `status` finding a revoked token).
-pub async fn dispatch(cli: Cli, env: Env, ctx: Context, printer: Printer) -> anyhow::Result<u8> {
+pub async fn dispatch(cli: Cli, env: Env, ctx: Context, printer: Printer) -> anyhow::Result<ExitStatus> {
     match cli.command {
         Command::Completions(args) => completions::run(&args, &printer),
         Command::Sandbox(args) => sandbox::run(args, &ctx, &printer).await,

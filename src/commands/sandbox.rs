@@ -2,6 +2,7 @@
 //! printing the environment lines that point the CLI at it.
 
 use crate::context::Context;
+use crate::error::ExitStatus;
 use crate::i18n::{Msg, Ux};
 use crate::printer::Printer;
 use crate::sandbox::{self, SandboxConfig};
@@ -45,7 +46,7 @@ pub struct SandboxArgs {
     pub zelty_port: u16,
 }
 
-pub async fn run(args: SandboxArgs, ctx: &Context, printer: &Printer) -> anyhow::Result<u8> {
+pub async fn run(args: SandboxArgs, ctx: &Context, printer: &Printer) -> anyhow::Result<ExitStatus> {
     let config = SandboxConfig {
         lang: ctx.lang,
         locations: args.locations as usize,
@@ -70,5 +71,5 @@ pub async fn run(args: SandboxArgs, ctx: &Context, printer: &Printer) -> anyhow:
     crate::interrupt::command_handles_signals();
     crate::interrupt::Signals::install().stopped().await;
     printer.info(Ux::SandboxStopped.text());
-    Ok(0)
+    Ok(ExitStatus::Success)
 }

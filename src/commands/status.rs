@@ -3,6 +3,7 @@
 
 use crate::app::App;
 use crate::connection::check::{check, not_connected};
+use crate::error::ExitStatus;
 
 /// Check the Zelty key, the Zelty Bridge app and the watch live, and show them
 #[derive(Debug, clap::Args)]
@@ -15,7 +16,7 @@ pub struct StatusArgs {
     pub all_profiles: bool,
 }
 
-pub async fn run(args: StatusArgs, app: &App) -> anyhow::Result<u8> {
+pub async fn run(args: StatusArgs, app: &App) -> anyhow::Result<ExitStatus> {
     if args.all_profiles {
         // A fleet: profiles side by side, one Zelty call per key, one table (and the
         // orphaned secrets).
@@ -28,5 +29,5 @@ pub async fn run(args: StatusArgs, app: &App) -> anyhow::Result<u8> {
     } else {
         app.printer.result(&report.render(app.printer.lang()));
     }
-    Ok(report.exit_code())
+    Ok(report.exit_status())
 }

@@ -19,10 +19,10 @@
 use super::check::{Part, check_watch, read_secrets, report, restaurant_part};
 use super::evidence::{self, Evidence};
 use super::report::{Problem, StatusReport, bridge_label, part_label};
-use super::state::{PartState, worst};
+use super::state::PartState;
 use crate::app::App;
 use crate::clock::unix;
-use crate::error::{Kind, failure_of};
+use crate::error::{ExitStatus, Kind, failure_of};
 use crate::hubrise::api::{self, AccountOrder, Order};
 use crate::hubrise::limiter::Lanes;
 use crate::i18n::{Fleet, Lang, Msg};
@@ -45,14 +45,14 @@ pub const CONCURRENCY: usize = 16;
 /// One profile's outcome: its report, or why its file could not be read.
 pub enum Line {
     Checked(Box<StatusReport>),
-    Unreadable { profile: String, problem: Problem, code: u8 },
+    Unreadable { profile: String, problem: Problem, status: ExitStatus },
 }
 
 impl Line {
-    pub fn exit_code(&self) -> u8 {
+    pub fn exit_status(&self) -> ExitStatus {
         match self {
-            Line::Checked(r) => r.exit_code(),
-            Line::Unreadable { code, .. } => *code,
+            Line::Checked(r) => r.exit_status(),
+            Line::Unreadable { status, .. } => *status,
         }
     }
 
@@ -92,10 +92,10 @@ struct Run<'a> {
 }
 
 /// `status --all-profiles`: the lines in profile order, then the exit code.
-pub async fn run(app: &App, offline: bool) -> anyhow::Result<u8> {
+pub async fn run(app: &App, offline: bool) -> anyhow::Result<ExitStatus> {
     let names = app.profiles.list()?;
     let lines = check_all(app, &names, offline).await?;
-    let code = worst(lines.iter().map(Line::exit_code));
+    let status = ExitStatus::worst(lines.iter().map(Line::exit_status));
     // Secrets left without their profile file: each said as a warning, listed in the JSON.
     let orphans = super::orphans::report(app).await;
     if app.printer.is_json() {
@@ -106,7 +106,7 @@ pub async fn run(app: &App, offline: bool) -> anyhow::Result<u8> {
     } else {
         app.printer.result(&table(&lines, app.printer.lang()));
     }
-    Ok(code)
+    Ok(status)
 }
 
 /// Checks `names`, `CONCURRENCY` at a time; the lines come back in the same order.
@@ -143,17 +143,21 @@ impl Run<'_> {
             // Removed since it was listed.
             Ok(None) => {
                 let failure = super::check::not_connected(name);
-                Line::Unreadable { profile: name.into(), problem: Problem::of(&failure, lang), code: 4 }
+                Line::Unreadable {
+                    profile: name.into(),
+                    problem: Problem::of(&failure, lang),
+                    status: failure.kind.exit_status(),
+                }
             }
             Err(err) => {
-                let (problem, code) = match failure_of(&err) {
-                    Some(f) => (Problem::of(f, lang), f.kind.exit_code()),
+                let (problem, status) = match failure_of(&err) {
+                    Some(f) => (Problem::of(f, lang), f.kind.exit_status()),
                     None => {
                         let message = crate::error::Report::of(&err, lang).message;
-                        (Problem { reason: "unexpected", message, hint: None }, 1)
+                        (Problem { reason: "unexpected", message, hint: None }, ExitStatus::Unexpected)
                     }
                 };
-                Line::Unreadable { profile: name.into(), problem, code }
+                Line::Unreadable { profile: name.into(), problem, status }
             }
         }
     }
@@ -300,7 +304,7 @@ pub fn table(lines: &[Line], lang: Lang) -> String {
                     .flatten()
                     .find_map(|p| p.hint.clone().or_else(|| Some(p.message.clone())))
                     .or_else(|| r.bridge_app.hint.clone());
-                fine += usize::from(todo.is_none() && r.exit_code() == 0);
+                fine += usize::from(todo.is_none() && r.exit_status().is_success());
                 [
                     r.profile.clone(),
                     format!("{} ({})", r.zelty.restaurant_name, r.zelty.restaurant_id),

@@ -13,7 +13,7 @@ use crate::connection::bridge::{self, Outcome, Target};
 use crate::connection::check::{self, Part};
 use crate::connection::evidence::Watch;
 use crate::connection::{store, watch::Verified};
-use crate::error::{Failure, Kind};
+use crate::error::{ExitStatus, Failure, Kind};
 use crate::hubrise::oauth::{self, DEFAULT_SCOPE};
 use crate::i18n::{Bridge, Msg};
 use crate::profile::{BridgeApp, HubrisePart, PROFILE_VERSION, Profile, ZeltyPart};
@@ -56,7 +56,7 @@ pub struct ConnectArgs {
     pub force: bool,
 }
 
-pub async fn run(args: ConnectArgs, app: &App) -> anyhow::Result<u8> {
+pub async fn run(args: ConnectArgs, app: &App) -> anyhow::Result<ExitStatus> {
     oauth::check_scope(&args.scope)?;
     let with_watch = watch_possible(app, &args).await?;
     check_unattended(app, &args, with_watch)?;
@@ -125,7 +125,7 @@ pub async fn run(args: ConnectArgs, app: &App) -> anyhow::Result<u8> {
         .await??;
     app.printer.success(Msg::Stored.with("store", app.printer.t(&location)));
     summary(app, &profile, &zelty.key, watch.as_ref().map(|w| &w.token), &outcome);
-    Ok(0)
+    Ok(ExitStatus::Success)
 }
 
 /// The status of what was just stored, and the next step.
