@@ -278,7 +278,7 @@ impl Http {
                     let wait = after
                         .unwrap_or_else(|| {
                             let full = self.budget.backoff * 2u32.saturating_pow(attempt);
-                            full / 2 + full.mul_f64(crate::zelty::pace::jitter() / 2.0)
+                            full / 2 + full.mul_f64(jitter() / 2.0)
                         })
                         .min(self.budget.max_wait);
                     // A wait that would outlast the deadline is not worth starting.
@@ -423,6 +423,13 @@ impl Http {
         }
         Ok(Try::Done(reply))
     }
+}
+
+/// A number in [0, 1) from the system's random source (0.5 if it fails): where in the
+/// upper half of a back-off a retry lands, so that callers failed together do not come
+/// back together.
+pub fn jitter() -> f64 {
+    getrandom::u32().map_or(0.5, |n| f64::from(n) / (f64::from(u32::MAX) + 1.0))
 }
 
 /// Time left before the deadline, if there is one.
