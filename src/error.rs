@@ -175,6 +175,12 @@ pub fn exit_status_of(err: &anyhow::Error) -> ExitStatus {
     failure_of(err).map_or(Kind::Unexpected, |f| f.kind).exit_status()
 }
 
+/// A cause as it may be printed: it can quote a server, a file or a library's words, so
+/// it passes through the same filter as a server's text (no escape, no secret).
+fn printable(cause: &str) -> String {
+    crate::server_text::sanitize(cause, 1000)
+}
+
 /// An error as the user sees it, in their language: what the renderer prints.
 #[derive(Debug, Serialize, PartialEq, Eq)]
 pub struct Report {
@@ -190,7 +196,7 @@ impl Report {
     pub fn of(err: &anyhow::Error, lang: Lang) -> Report {
         let Some(failure) = failure_of(err) else {
             // Not one of ours: the outermost context is the message, the rest the causes.
-            let mut chain = err.chain().map(|c| c.to_string());
+            let mut chain = err.chain().map(|c| printable(&c.to_string()));
             let message = chain.next().unwrap_or_default();
             return Report { code: "unexpected".into(), message, hint: None, causes: chain.collect() };
         };
@@ -210,7 +216,7 @@ impl Report {
             code: failure.code.to_string(),
             message: failure.message.render(lang),
             hint: failure.hint.as_ref().map(|h| h.render(lang)),
-            causes,
+            causes: causes.iter().map(|c| printable(c)).collect(),
         }
     }
 

@@ -118,32 +118,61 @@ impl Reply {
         format!("HTTP {}", self.status)
     }
 
-    /// The first characters of the body, every known secret cut out first (so that no
-    /// part of one survives the cut at 200 characters), on one line, control characters
-    /// dropped.
+    /// The first characters of the body, for the `-v` log: see `body_for_log`.
     pub fn redacted_excerpt(&self) -> String {
-        let text = crate::secret::redact(&String::from_utf8_lossy(&self.body));
-        let mut excerpt: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).take(200).collect();
-        if text.chars().count() > 200 {
-            excerpt.push('…');
-        }
-        excerpt
+        body_for_log(&self.body)
     }
 }
 
-/// Text from a server or a callback (a name, an `error` value) made safe for a terminal:
-/// control characters (escape sequences start with one) and the bidirectional overrides
-/// that reorder what is shown are dropped.
-pub fn printable(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_control() && !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
-        .collect()
+/// The most of a body the `-v` log shows.
+const LOGGED_BODY: usize = 200;
+
+/// A body as the `-v` log may show it: a JSON body with the value of every field whose
+/// name says it is secret (`secret_key`, as in Zelty's `GET /webhooks` answer, a
+/// `client_secret`, a `token`, a `password`) masked wherever it sits; any other body cut
+/// at the first `secret_key` it mentions; then every known secret and every run of 8 of
+/// its characters cut, control and bidi characters dropped, and the length capped
+/// (`ServerText`).
+pub fn body_for_log(body: &[u8]) -> String {
+    let text = match serde_json::from_slice::<serde_json::Value>(body) {
+        Ok(mut value) => {
+            mask_secret_fields(&mut value);
+            value.to_string()
+        }
+        Err(_) => {
+            let head = &body[..body.len().min(64 << 10)];
+            let mut text = String::from_utf8_lossy(head).into_owned();
+            // ASCII lowercasing keeps every byte where it was, so the index is a char
+            // boundary of `text` too.
+            if let Some(at) = text.to_ascii_lowercase().find("secret_key") {
+                text.truncate(at);
+                text.push_str("[redacted]");
+            }
+            text
+        }
+    };
+    crate::server_text::sanitize(&text, LOGGED_BODY)
 }
 
-/// A string field from a server, made `printable` as it is read (`deserialize_with`).
-pub fn printable_string<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-    let text: String = serde::Deserialize::deserialize(deserializer)?;
-    Ok(printable(&text))
+/// Masks, in place, the value of every field anywhere in `value` whose name marks a secret,
+/// and sanitizes every other string.
+fn mask_secret_fields(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (name, field) in map.iter_mut() {
+                let name = name.to_ascii_lowercase();
+                if ["secret", "token", "password", "api_key", "apikey"].iter().any(|s| name.contains(s)) {
+                    *field = serde_json::Value::String("[redacted]".into());
+                } else {
+                    mask_secret_fields(field);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(mask_secret_fields),
+        // Dropped here, an escape is not re-encoded as a visible `\u001b` either.
+        serde_json::Value::String(text) => *text = crate::server_text::ServerText::new(text).into_string(),
+        _ => {}
+    }
 }
 
 /// Paces the requests to a service (`provision` keeps each HubRise token under its rate
@@ -554,9 +583,17 @@ mod tests {
     }
 
     #[test]
-    fn printable_drops_escape_sequences_and_bidi_overrides() {
-        assert_eq!(printable("Bella\u{1b}[2J\u{1b}]0;pwned\u{7}Pizza\u{202e}"), "Bella[2J]0;pwnedPizza");
-        assert_eq!(printable("Café Été"), "Café Été");
+    fn logged_bodies_never_show_a_secret_key_nor_an_escape() {
+        let json = br#"{"errno":5,"webhooks":{"a":{"target":"https://x.hubrise-apps.com/h","secret_key":"Zk3y-s3cr3t-value"}},"list":[{"Secret_Key":"other-s3cr3t"}],"m":"]0;tx"}"#;
+        let logged = body_for_log(json);
+        assert!(!logged.contains("s3cr3t"), "{logged}");
+        assert!(logged.contains("x.hubrise-apps.com"), "{logged}");
+        assert!(!logged.contains('\u{1b}') && !logged.contains("\\u001b"), "{logged}");
+        let text = b"oops <html> secret_key=Zk3y-s3cr3t-value; more";
+        let logged = body_for_log(text);
+        assert_eq!(logged, "oops <html> [redacted]");
+        let broken = b"\xff\xfe\x1b[2J\xc3\x28 \x9b31m";
+        assert!(body_for_log(broken).chars().all(|c| !c.is_control()));
     }
 
     #[test]

@@ -29,5 +29,6 @@ pub mod run;
 mod sandbox;
 mod secret;
 mod secrets;
+mod server_text;
 mod settings;
 mod zelty;

@@ -14,6 +14,9 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+/// The most characters of one `-v` line.
+const DEBUG_CHARS: usize = 2000;
+
 #[cfg(test)]
 pub type Buffer = Arc<Mutex<Vec<u8>>>;
 
@@ -226,6 +229,8 @@ impl Printer {
     /// `Secret` type only ever displays masked.
     pub fn debug(&self, level: u8, message: impl std::fmt::Display) {
         if self.verbose >= level {
+            // A log line may quote a server or a file: never a secret nor an escape.
+            let message = crate::server_text::sanitize(&message.to_string(), DEBUG_CHARS);
             self.err_line(&self.paint(Style::new().dim(), &format!("debug: {message}")));
         }
     }

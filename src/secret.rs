@@ -43,17 +43,50 @@ pub fn remember_basic_auth(id: &str, secret: &Secret) {
     remember(&encoded);
 }
 
-/// `text` with every known secret replaced by `[redacted]`.
+/// `text` with every known secret, and every run of `MIN_REDACTED` or more consecutive
+/// characters of one (a server that echoes a key with one character changed or cut, or a
+/// fragment of it), replaced by `[redacted]`.
 pub fn redact(text: &str) -> String {
-    let mut out = text.to_string();
-    if let Ok(known) = KNOWN.lock() {
-        for secret in known.iter() {
-            if out.contains(secret.as_str()) {
-                out = out.replace(secret.as_str(), "[redacted]");
-            }
+    let known = KNOWN.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let chars: Vec<char> = text.chars().collect();
+    if known.is_empty() || chars.len() < MIN_REDACTED {
+        return text.to_string();
+    }
+    // Every window of MIN_REDACTED characters of every known form, kept as a hash so
+    // that no copy of a piece of a secret is made; a collision only cuts a little more.
+    let windows: std::collections::HashSet<u64> = known
+        .iter()
+        .flat_map(|secret| {
+            let secret: Vec<char> = secret.chars().collect();
+            (0..=secret.len().saturating_sub(MIN_REDACTED))
+                .filter(|_| secret.len() >= MIN_REDACTED)
+                .map(|i| window_hash(&secret[i..i + MIN_REDACTED]))
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    drop(known);
+    let mut cut = vec![false; chars.len()];
+    for i in 0..=chars.len() - MIN_REDACTED {
+        if windows.contains(&window_hash(&chars[i..i + MIN_REDACTED])) {
+            cut[i..i + MIN_REDACTED].fill(true);
+        }
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        match (cut[i], i > 0 && cut[i - 1]) {
+            (false, _) => out.push(c),
+            (true, false) => out.push_str("[redacted]"),
+            (true, true) => {}
         }
     }
     out
+}
+
+fn window_hash(window: &[char]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    window.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// Turns core dumps off for this process: a dump would hold the key and the token in
@@ -162,6 +195,19 @@ mod tests {
         assert!(!cut.contains("odd"), "{cut}");
         assert!(!cut.contains("Y2xpZW50"), "{cut}");
         assert_eq!(redact("short abc"), "short abc");
+    }
+
+    #[test]
+    fn partial_echoes_of_eight_characters_or_more_are_cut() {
+        let token = Secret::new("b9f0c7a1e2d34f5a8c6b7d9e0f1a2b3c4");
+        let t = token.expose();
+        // 32 of the 33 characters, the last one dropped; a fragment of 8; a fragment of 7.
+        let echoed = format!("token {} is invalid; near {} and {}", &t[..32], &t[10..18], &t[20..27]);
+        let cut = redact(&echoed);
+        assert!(!cut.contains(&t[..8]), "{cut}");
+        assert!(!cut.contains(&t[10..18]), "{cut}");
+        assert!(cut.contains(&t[20..27]), "a run of 7 is not a secret: {cut}");
+        assert!(cut.starts_with("token [redacted] is invalid; near [redacted] and "), "{cut}");
     }
 
     #[test]

@@ -10,17 +10,17 @@ use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Account {
-    #[serde(deserialize_with = "crate::http::printable_string")]
+    #[serde(deserialize_with = "crate::server_text::string")]
     pub id: String,
-    #[serde(deserialize_with = "crate::http::printable_string")]
+    #[serde(deserialize_with = "crate::server_text::string")]
     pub name: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Location {
-    #[serde(deserialize_with = "crate::http::printable_string")]
+    #[serde(deserialize_with = "crate::server_text::string")]
     pub id: String,
-    #[serde(deserialize_with = "crate::http::printable_string")]
+    #[serde(deserialize_with = "crate::server_text::string")]
     pub name: String,
     pub account: Account,
 }
@@ -28,9 +28,9 @@ pub struct Location {
 /// A catalog or a customer list: both are an id and a name here.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Named {
-    #[serde(deserialize_with = "crate::http::printable_string")]
+    #[serde(deserialize_with = "crate::server_text::string")]
     pub id: String,
-    #[serde(deserialize_with = "crate::http::printable_string")]
+    #[serde(deserialize_with = "crate::server_text::string")]
     pub name: String,
 }
 
@@ -80,7 +80,7 @@ impl Refusal {
 #[derive(Deserialize)]
 struct ErrorBody {
     #[serde(default)]
-    message: String,
+    message: crate::server_text::ServerText,
 }
 
 const FORBIDDEN: &str = "hubrise_forbidden";
@@ -121,10 +121,10 @@ fn check(reply: &Reply) -> Result<(), Failure> {
     match reply.status.as_u16() {
         200 => Ok(()),
         401 => {
+            // HubRise's words decide which refusal this is; they are shown only at -v (the
+            // `http` log of the answer, sanitized), never as the error's detail.
             let message = serde_json::from_slice::<ErrorBody>(&reply.body).map(|b| b.message).unwrap_or_default();
-            // The server's words, with any secret it echoed cut out.
-            let message = crate::secret::redact(&message);
-            Err(Refusal::of_message(&message).failure().detail(format!("HTTP 401 {message}")))
+            Err(Refusal::of_message(&message).failure().detail("HTTP 401"))
         }
         403 => Err(Failure::new(Kind::Rejected, FORBIDDEN, Msg::TokenForbidden.text())
             .hint(Msg::TokenForbiddenHint.text())
@@ -174,12 +174,13 @@ pub async fn location_list(
 /// client that created the order".
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Order {
+    #[serde(deserialize_with = "crate::server_text::string")]
     pub id: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::server_text::string")]
     pub status: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::server_text::option")]
     pub created_at: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::server_text::option")]
     pub created_by: Option<String>,
 }
 
@@ -200,7 +201,7 @@ pub async fn recent_orders(
 /// An order of an account's listing, with the location it belongs to.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct AccountOrder {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::server_text::option")]
     pub location_id: Option<String>,
     #[serde(flatten)]
     pub order: Order,
@@ -240,7 +241,7 @@ fn segment(what: &str, id: &str) -> Result<String, Failure> {
         return Err(Failure::new(
             Kind::Usage,
             "bad_id",
-            crate::i18n::Harden::BadId.with("what", what).with("id", crate::http::printable(id)),
+            crate::i18n::Harden::BadId.with("what", what).with("id", crate::server_text::ServerText::new(id)),
         ));
     }
     Ok(id.to_string())

@@ -184,7 +184,9 @@ fn route(head: &str, shared: &Shared) -> (u16, Page, Option<Callback>) {
     }
     match (params.error, params.code) {
         // Shown in the terminal: no escape sequence from the URL gets there.
-        (Some(error), _) => (200, Page::Denied, Some(Callback::Denied(crate::http::printable(&error)))),
+        (Some(error), _) => {
+            (200, Page::Denied, Some(Callback::Denied(crate::server_text::ServerText::new(&error).into_string())))
+        }
         (None, Some(code)) => (200, Page::Success, Some(Callback::Code(Secret::new(code)))),
         (None, None) => (400, Page::Ignored, None),
     }

@@ -7,6 +7,7 @@ use crate::error::{Failure, Kind};
 use crate::http::{Body, Http, Idempotent, Reply, Service};
 use crate::i18n::Msg;
 use crate::secret::Secret;
+use crate::server_text::ServerText;
 use serde::Deserialize;
 
 /// The scope of the watch: it only reads (the orders that prove Zelty Bridge works, the
@@ -116,19 +117,21 @@ pub struct Grant {
     pub customer_list_name: Option<String>,
 }
 
+/// Every field but the token is a server's words, printed and stored: read as
+/// `ServerText`.
 #[derive(Deserialize)]
 struct TokenReply {
     access_token: String,
     #[serde(default)]
-    location_id: Option<String>,
+    location_id: Option<ServerText>,
     #[serde(default)]
-    catalog_id: Option<String>,
+    catalog_id: Option<ServerText>,
     #[serde(default)]
-    customer_list_id: Option<String>,
+    customer_list_id: Option<ServerText>,
     #[serde(default)]
-    catalog_name: Option<String>,
+    catalog_name: Option<ServerText>,
     #[serde(default)]
-    customer_list_name: Option<String>,
+    customer_list_name: Option<ServerText>,
 }
 
 /// Exchanges an authorization code for a token. The code is single-use, so a failure after
@@ -153,11 +156,11 @@ pub async fn exchange(http: &Http, oauth_base: &str, client: &OAuthClient, code:
     }
     Ok(Grant {
         token: Secret::new(raw.access_token),
-        location_id: raw.location_id,
-        catalog_id: raw.catalog_id,
-        customer_list_id: raw.customer_list_id,
-        catalog_name: raw.catalog_name,
-        customer_list_name: raw.customer_list_name,
+        location_id: raw.location_id.map(ServerText::into_string),
+        catalog_id: raw.catalog_id.map(ServerText::into_string),
+        customer_list_id: raw.customer_list_id.map(ServerText::into_string),
+        catalog_name: raw.catalog_name.map(ServerText::into_string),
+        customer_list_name: raw.customer_list_name.map(ServerText::into_string),
     })
 }
 

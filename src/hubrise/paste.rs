@@ -30,7 +30,7 @@ pub fn parse_pasted(input: &str, state: &str) -> Result<Callback, PasteProblem> 
             _ if !(state_ok || stateless_refusal) => {
                 Err(if params.state.is_some() { PasteProblem::WrongState } else { PasteProblem::NotACode })
             }
-            (Some(error), _) => Ok(Callback::Denied(crate::http::printable(&error))),
+            (Some(error), _) => Ok(Callback::Denied(crate::server_text::ServerText::new(&error).into_string())),
             (None, Some(code)) if looks_like_code(&code) => Ok(Callback::Code(Secret::new(code))),
             _ => Err(PasteProblem::NotACode),
         };

@@ -69,7 +69,7 @@ pub fn is_base64_shaped(s: &str) -> bool {
 pub struct Restaurant {
     pub id: i64,
     // Shown in the terminal: no escape sequence from the server gets there.
-    #[serde(default, deserialize_with = "crate::http::printable_string")]
+    #[serde(default, deserialize_with = "crate::server_text::string")]
     pub name: String,
     #[serde(default)]
     pub disable: bool,
@@ -190,7 +190,9 @@ fn hosts_of(webhooks: &serde_json::Value) -> Vec<String> {
         .into_iter()
         .filter_map(|w| w.get("target").and_then(|t| t.as_str()))
         .filter_map(|t| url::Url::parse(t).ok())
-        .filter_map(|u| u.host_str().map(str::to_ascii_lowercase))
+        .filter_map(|u| {
+            u.host_str().map(|h| crate::server_text::ServerText::new(&h.to_ascii_lowercase()).into_string())
+        })
         .collect();
     hosts.sort();
     hosts.dedup();
