@@ -54,6 +54,10 @@ pub struct GlobalArgs {
     /// Explain more (-vv: every HTTP call, without secrets)
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
+    /// Allow plain http:// service addresses off this machine (the key and the token then
+    /// cross the network unencrypted; also ZELTY_BRIDGE_ALLOW_INSECURE=1)
+    #[arg(long, global = true)]
+    pub allow_insecure: bool,
     /// When to colour the output (NO_COLOR is honoured)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
@@ -110,6 +114,7 @@ const TEXTS: &[(&str, &str, Help)] = &[
     ("", "quiet", Help::Quiet),
     ("", "verbose", Help::Verbose),
     ("", "color", Help::Color),
+    ("", "allow_insecure", Help::AllowInsecure),
     ("*", "help", Help::PrintHelpFlag),
     ("*", "version", Help::VersionFlag),
     ("connect", "", Help::ConnectAbout),
