@@ -117,21 +117,21 @@ pub struct Grant {
     pub customer_list_name: Option<String>,
 }
 
-/// Every field but the token is a server's words, printed and stored: read as
-/// `ServerText`.
+/// Every field but the token is a server's words, printed and stored: each becomes
+/// `ServerText` once the token is known as a secret, so that an echo of it is cut too.
 #[derive(Deserialize)]
 struct TokenReply {
     access_token: String,
     #[serde(default)]
-    location_id: Option<ServerText>,
+    location_id: Option<String>,
     #[serde(default)]
-    catalog_id: Option<ServerText>,
+    catalog_id: Option<String>,
     #[serde(default)]
-    customer_list_id: Option<ServerText>,
+    customer_list_id: Option<String>,
     #[serde(default)]
-    catalog_name: Option<ServerText>,
+    catalog_name: Option<String>,
     #[serde(default)]
-    customer_list_name: Option<ServerText>,
+    customer_list_name: Option<String>,
 }
 
 /// Exchanges an authorization code for a token. The code is single-use, so a failure after
@@ -154,13 +154,15 @@ pub async fn exchange(http: &Http, oauth_base: &str, client: &OAuthClient, code:
             .hint(Msg::BadResponseHint.text())
             .into());
     }
+    let token = Secret::new(raw.access_token);
+    let text = |field: Option<String>| field.map(|f| ServerText::new(&f).into_string());
     Ok(Grant {
-        token: Secret::new(raw.access_token),
-        location_id: raw.location_id.map(ServerText::into_string),
-        catalog_id: raw.catalog_id.map(ServerText::into_string),
-        customer_list_id: raw.customer_list_id.map(ServerText::into_string),
-        catalog_name: raw.catalog_name.map(ServerText::into_string),
-        customer_list_name: raw.customer_list_name.map(ServerText::into_string),
+        token,
+        location_id: text(raw.location_id),
+        catalog_id: text(raw.catalog_id),
+        customer_list_id: text(raw.customer_list_id),
+        catalog_name: text(raw.catalog_name),
+        customer_list_name: text(raw.customer_list_name),
     })
 }
 

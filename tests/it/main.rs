@@ -11,6 +11,7 @@ mod connect;
 mod faults;
 mod fleet;
 mod hardening;
+mod hostile;
 mod keyring;
 mod leaks;
 mod lifecycle;
