@@ -22,6 +22,8 @@ const CLIENT_SECRET: &str = "hostile-client-secret-qwertyuiopzx";
 /// Answers of every shape are valid; `Errors` turns the API's answers into refusals.
 const NAMES: u8 = 0;
 const ERRORS: u8 = 1;
+/// Zelty answers; HubRise refuses the token with its words.
+const HUBRISE_REFUSES: u8 = 2;
 
 /// The words Zelty's side puts in every field: escapes, and the one secret Zelty is sent
 /// (the key), whole, one character changed, and a fragment.
@@ -146,6 +148,9 @@ fn answer(first: &str, mode: u8) -> Vec<u8> {
     if route.ends_with("/revoke") {
         return http("200 OK", b"");
     }
+    if mode == HUBRISE_REFUSES && route.starts_with("/v1/") {
+        return http("401 Unauthorized", json!({ "message": format!("revoked {h}") }).to_string().as_bytes());
+    }
     if mode == ERRORS {
         return match route {
             r if r.ends_with("/webhooks") => http("403 Forbidden", &broken_body(&zelty_words())),
@@ -251,6 +256,17 @@ fn a_hostile_server_cannot_write_to_the_screen_nor_leak_a_secret() {
     given.env("HUBRISE_ACCESS_TOKEN", TOKEN);
     check("errors: connect with HUBRISE_ACCESS_TOKEN", &run(given), &[3]);
 
+    // HubRise's own words on a 401 are for -v only (README), and sanitized there.
+    server.mode.store(HUBRISE_REFUSES, Ordering::SeqCst);
+    for verbosity in [None, Some("-v")] {
+        let mut given = cmd(&["connect", "--force"]);
+        given.args(verbosity).env("HUBRISE_ACCESS_TOKEN", TOKEN);
+        let out = run(given);
+        check(&format!("HubRise refuses, {verbosity:?}"), &out, &[3]);
+        assert_eq!(out.stderr.contains("revoked Evil"), verbosity.is_some(), "{}", out.stderr);
+    }
+    server.mode.store(NAMES, Ordering::SeqCst);
+
     // What was stored: the profile holds no escape (raw or TOML-escaped) nor a secret.
     let files = home.files();
     assert!(files.iter().any(|(p, _)| p.extension().is_some_and(|e| e == "toml")), "a profile was stored");
@@ -261,5 +277,29 @@ fn a_hostile_server_cannot_write_to_the_screen_nor_leak_a_secret() {
         assert!(!content.to_ascii_lowercase().contains("\\u00"), "{}: an escaped control:\n{content}", path.display());
         assert!(!content.contains("\\e"), "{}:\n{content}", path.display());
         assert_clean(&path.display().to_string(), &content);
+    }
+
+    // A profile written before names were sanitized (or planted) replays nothing.
+    let profile = home.config_dir().join("profiles").join("default.toml");
+    let text = std::fs::read_to_string(&profile).unwrap();
+    let planted: String = text
+        .lines()
+        .map(|l| {
+            if l.starts_with("restaurant_name") || l.starts_with("catalog_name") {
+                let key = l.split('=').next().unwrap().trim();
+                format!("{key} = \"Planted\\u001b]0;PWNED\\u0007\\u001b[2J\\u009b31m\\u202eX\"\n")
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect();
+    assert!(planted.contains("\\u001b"), "{planted}");
+    std::fs::write(&profile, planted).unwrap();
+    for args in
+        [&["status", "--offline"][..], &["status", "--offline", "--json"], &["status", "--all-profiles", "--offline"]]
+    {
+        let out = run(cmd(args));
+        check(&format!("planted profile: {args:?}"), &out, &[0, 6]);
+        assert!(out.stdout.contains("Planted"), "{}", out.stdout);
     }
 }
