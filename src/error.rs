@@ -113,11 +113,13 @@ impl Serialize for ExitStatus {
 
 /// An error the user is meant to read: a kind, a stable machine code (`masked_key`,
 /// `access_denied`…), a message and an optional hint, both localized at render time.
-/// Boxed, so that `Result<T, Failure>` stays one pointer wide on the happy path.
-#[derive(Debug)]
+/// Boxed, so that `Result<T, Failure>` stays one pointer wide on the happy path. A
+/// service client's failure also carries its typed error (`HubriseError`, `ZeltyError`,
+/// `HttpError`), which callers match with `typed` instead of comparing codes.
+#[derive(Debug, Clone)]
 pub struct Failure(Box<FailureParts>);
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct FailureParts {
     pub kind: Kind,
     pub code: &'static str,
@@ -125,6 +127,18 @@ pub struct FailureParts {
     pub hint: Option<Text>,
     /// Lower-level detail (an I/O error, a status line), shown under the message.
     pub detail: Option<String>,
+    /// The typed error this failure renders, if a client made it.
+    typed: Option<Typed>,
+}
+
+/// A typed error, kept for matching; `Arc` so that a cached failure clones cheaply.
+#[derive(Clone)]
+struct Typed(std::sync::Arc<dyn std::any::Any + Send + Sync>);
+
+impl fmt::Debug for Typed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Typed(..)")
+    }
 }
 
 impl std::ops::Deref for Failure {
@@ -136,7 +150,18 @@ impl std::ops::Deref for Failure {
 
 impl Failure {
     pub fn new(kind: Kind, code: &'static str, message: Text) -> Failure {
-        Failure(Box::new(FailureParts { kind, code, message, hint: None, detail: None }))
+        Failure(Box::new(FailureParts { kind, code, message, hint: None, detail: None, typed: None }))
+    }
+
+    /// This failure as the rendering of `typed` (a client's error, or a marker type).
+    pub fn typed<E: std::any::Any + Send + Sync>(mut self, typed: E) -> Failure {
+        self.0.typed = Some(Typed(std::sync::Arc::new(typed)));
+        self
+    }
+
+    /// The typed error this failure renders, if it is an `E`.
+    pub fn as_typed<E: std::any::Any>(&self) -> Option<&E> {
+        self.0.typed.as_ref().and_then(|t| t.0.downcast_ref::<E>())
     }
 
     pub fn hint(mut self, hint: Text) -> Failure {
@@ -168,6 +193,12 @@ pub fn failure_of(err: &anyhow::Error) -> Option<&Failure> {
     // `anyhow::Error::downcast_ref` also sees context values, which `chain()` hides inside
     // a private wrapper type.
     err.downcast_ref::<Failure>().or_else(|| err.chain().find_map(|cause| cause.downcast_ref::<Failure>()))
+}
+
+/// The typed error `E` of an error's `Failure`, if that is what it renders: how callers
+/// tell errors apart (never by their code strings).
+pub fn typed_of<E: std::any::Any>(err: &anyhow::Error) -> Option<&E> {
+    failure_of(err).and_then(Failure::as_typed)
 }
 
 /// The exit status of an error: its `Failure` kind's, else `Unexpected`.

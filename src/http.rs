@@ -5,9 +5,12 @@
 //! While a call retries, the spinner on screen shows the try and the time left; a person
 //! at a terminal waits 30 s at most in all, whatever the per-request budget.
 
+mod error;
+
+pub use error::HttpError;
+
 use crate::error::Failure;
-use crate::error::Kind;
-use crate::i18n::{Harden, Msg, Ux};
+use crate::i18n::Ux;
 use crate::printer::Printer;
 use reqwest::{Client, RequestBuilder, StatusCode};
 use std::future::Future;
@@ -30,7 +33,7 @@ impl Service {
         }
     }
 
-    fn unreachable_code(self) -> &'static str {
+    pub(crate) fn unreachable_code(self) -> &'static str {
         match self {
             Service::Zelty => "zelty_unreachable",
             Service::HubRise => "hubrise_unreachable",
@@ -104,10 +107,8 @@ impl Reply {
     /// value they choked on (a key, a token).
     pub fn json<T: serde::de::DeserializeOwned>(&self, service: Service) -> anyhow::Result<T> {
         serde_json::from_slice(&self.body).map_err(|e| {
-            Failure::new(Kind::Unreachable, "bad_response", Msg::BadResponse.with("service", service.name()))
-                .hint(Msg::BadResponseHint.text())
-                .detail(format!("{:?} at line {}, column {}", e.classify(), e.line(), e.column()))
-                .into()
+            let detail = format!("{:?} at line {}, column {}", e.classify(), e.line(), e.column());
+            Failure::from(HttpError::BadResponse { service, detail }).into()
         })
     }
 
@@ -390,13 +391,7 @@ impl Http {
             // The request could not even be built: a header value with a line break (a
             // token pasted with its newline). No retry can fix that: a usage error, now.
             Err(e) if e.is_builder() => {
-                return Err(Failure::new(
-                    Kind::Usage,
-                    "bad_secret_characters",
-                    Harden::SecretHasControl.with("service", service.name()),
-                )
-                .hint(Harden::SecretHasControlHint.text())
-                .into());
+                return Err(Failure::from(HttpError::BadSecretCharacters { service }).into());
             }
             Err(e) => {
                 let why = describe(&e);
@@ -429,13 +424,8 @@ impl Http {
         let body = match read_capped(response, self.budget.max_body).await {
             Ok(body) => body,
             Err(BodyError::TooLarge) => {
-                return Err(Failure::new(
-                    Kind::Unreachable,
-                    "response_too_large",
-                    Msg::ResponseTooLarge.with("service", service.name()).with("limit", self.budget.max_body >> 20),
-                )
-                .hint(Msg::BadResponseHint.text())
-                .into());
+                let limit_mib = self.budget.max_body >> 20;
+                return Err(Failure::from(HttpError::TooLarge { service, limit_mib }).into());
             }
             Err(BodyError::Read(why)) if idempotent == Idempotent::Yes => return Ok(Try::Retry { after: None, why }),
             Err(BodyError::Read(why)) => {
@@ -486,14 +476,7 @@ fn try_note(attempt: u32, attempts: u32, deadline: Option<tokio::time::Instant>)
 
 /// The service could not be reached after `tries`: exit 5, naming the service.
 fn unreachable(service: Service, tries: u32, detail: impl std::fmt::Display) -> anyhow::Error {
-    Failure::new(
-        Kind::Unreachable,
-        service.unreachable_code(),
-        Msg::ServiceUnreachable.with("service", service.name()).with("tries", tries),
-    )
-    .hint(Msg::ServiceUnreachableHint.with("service", service.name()))
-    .detail(detail)
-    .into()
+    Failure::from(HttpError::Unreachable { service, tries, detail: detail.to_string() }).into()
 }
 
 enum BodyError {

@@ -186,7 +186,7 @@ pub fn resolve(env: &Env, sandbox: Option<SandboxFacts>) -> anyhow::Result<Setti
         // A broken `config.toml` only matters to the commands that need its client:
         // `status --offline` and the others keep working, with a warning.
         Err(err) => match crate::error::failure_of(&err) {
-            Some(f) if f.code == "config_corrupt" => (None, Some(f.message.clone())),
+            Some(f) if f.as_typed::<ConfigCorrupt>().is_some() => (None, Some(f.message.clone())),
             _ => return Err(err),
         },
     };
@@ -245,6 +245,7 @@ impl ConfigFile {
                 "config_corrupt",
                 Harden::ConfigCorruptAt.with("path", path.display()).with("line", line),
             )
+            .typed(ConfigCorrupt)
             .into()
         })
     }
@@ -269,6 +270,11 @@ pub fn config_dir(env: &Env, os: &str) -> Option<PathBuf> {
     };
     base.map(|b| b.join("zelty-bridge"))
 }
+
+/// Marks the failure of a `config.toml` that is not valid TOML: only the commands that
+/// need its OAuth client fail on it.
+#[derive(Debug, Clone, Copy)]
+pub struct ConfigCorrupt;
 
 /// Lets plain `http://` service addresses off this machine through (with a warning);
 /// `--allow-insecure` sets it too.

@@ -29,7 +29,7 @@ use crate::i18n::{Fleet, Lang, Msg};
 use crate::profile::Profile;
 use crate::secret::Secret;
 use crate::zelty::cache::{Keep, PerKey};
-use crate::zelty::{self, Restaurant};
+use crate::zelty::{self, Restaurant, ZeltyError};
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -214,7 +214,10 @@ impl Run<'_> {
             // Anything but a refused key or an unreachable Zelty (an unknown route, an
             // older API version) is not an answer about the key: `GET /restaurants` is.
             Err(err)
-                if failure_of(&err).is_some_and(|f| f.code != "zelty_key_rejected" && f.kind != Kind::Unreachable) =>
+                if failure_of(&err).is_some_and(|f| {
+                    !matches!(f.as_typed::<ZeltyError>(), Some(ZeltyError::KeyRejected { .. }))
+                        && f.kind != Kind::Unreachable
+                }) =>
             {
                 // Then the other keys go straight there.
                 self.no_webhooks.store(true, Ordering::Relaxed);

@@ -3,6 +3,7 @@
 //! credentials in HTTP Basic) and revocation. HubRise documents no PKCE and no refresh
 //! tokens; tokens never expire.
 
+use super::error::HubriseError;
 use crate::error::{Failure, Kind};
 use crate::http::{Body, Http, Idempotent, Reply, Service};
 use crate::i18n::Msg;
@@ -146,13 +147,11 @@ pub async fn exchange(http: &Http, oauth_base: &str, client: &OAuthClient, code:
         })
         .await?;
     if reply.status.as_u16() != 200 {
-        return Err(oauth_failure(&reply, "token").into());
+        return Err(Failure::from(oauth_failure(&reply, "token")).into());
     }
     let raw: TokenReply = reply.json(Service::HubRise)?;
     if raw.access_token.trim().is_empty() {
-        return Err(Failure::new(Kind::Unreachable, "bad_response", Msg::BadResponse.with("service", "HubRise"))
-            .hint(Msg::BadResponseHint.text())
-            .into());
+        return Err(Failure::from(HubriseError::NoToken).into());
     }
     let token = Secret::new(raw.access_token);
     let text = |field: Option<String>| field.map(|f| ServerText::new(&f).into_string());
@@ -177,30 +176,19 @@ pub async fn revoke(http: &Http, oauth_base: &str, client: &OAuthClient, token: 
         .await?;
     match reply.status.as_u16() {
         200..=299 => Ok(()),
-        _ => Err(oauth_failure(&reply, "revoke").into()),
+        _ => Err(Failure::from(oauth_failure(&reply, "revoke")).into()),
     }
 }
 
 /// 400: the code expired or was used; 401: the client id or secret is wrong; 404: the
 /// official Ruby client's "invalid grant parameters".
-fn oauth_failure(reply: &Reply, endpoint: &str) -> Failure {
-    let (code, msg, hint) = match reply.status.as_u16() {
-        400 => ("invalid_code", Msg::CodeInvalid, Msg::CodeInvalidHint),
-        401 => ("invalid_client", Msg::ClientInvalid, Msg::ClientInvalidHint),
-        404 => ("invalid_grant", Msg::GrantInvalid, Msg::CodeInvalidHint),
-        _ => {
-            return Failure::new(
-                Kind::Unexpected,
-                "hubrise_unexpected_status",
-                Msg::UnexpectedStatus.with("service", "HubRise").with("status", reply.status),
-            )
-            .hint(Msg::CheckEndpointHint.with("var", "ZELTY_BRIDGE_HUBRISE_OAUTH_URL"))
-            .detail(format!("{endpoint}: {}", reply.excerpt()));
-        }
-    };
-    Failure::new(Kind::Rejected, code, msg.text())
-        .hint(hint.text())
-        .detail(format!("{endpoint}: HTTP {}", reply.status))
+fn oauth_failure(reply: &Reply, endpoint: &'static str) -> HubriseError {
+    match reply.status.as_u16() {
+        400 => HubriseError::InvalidCode { endpoint },
+        401 => HubriseError::InvalidClient { endpoint },
+        404 => HubriseError::InvalidGrant { endpoint },
+        status => HubriseError::Status { status, endpoint: Some(endpoint), excerpt: reply.excerpt() },
+    }
 }
 
 #[cfg(test)]
