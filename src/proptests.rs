@@ -126,4 +126,75 @@ proptest! {
             .collect();
         let _ = crate::clock::parse_rfc3339(&mangled);
     }
+
+    /// Any body at all, broken UTF-8 included, read as each answer the tool decodes: a
+    /// value or a failure, never a panic; and a decoded string is always printable.
+    #[test]
+    fn answers_are_read_or_refused(body in prop_oneof![
+        proptest::collection::vec(any::<u8>(), 0..300),
+        ".{0,200}".prop_map(|s| format!("{{\"id\":\"{s}\",\"name\":\"{s}\",\"account\":{{\"id\":\"a\",\"name\":\"{s}\"}}}}").into_bytes()),
+        ".{0,200}".prop_map(|s| format!("[{{\"id\":\"{s}\",\"status\":\"{s}\",\"created_at\":\"{s}\"}}]").into_bytes()),
+    ]) {
+        use crate::http::{Reply, Service};
+        let reply = Reply { status: reqwest::StatusCode::OK, body };
+        if let Ok(location) = reply.json::<crate::hubrise::api::Location>(Service::HubRise) {
+            for text in [&location.id, &location.name, &location.account.name] {
+                prop_assert!(text.chars().all(|c| !c.is_control()), "{:?}", text);
+            }
+        }
+        if let Ok(orders) = reply.json::<Vec<crate::hubrise::api::Order>>(Service::HubRise) {
+            for order in orders {
+                prop_assert!(order.id.chars().chain(order.status.chars()).all(|c| !c.is_control()));
+                let _ = order.created_at.as_deref().map(crate::clock::parse_rfc3339);
+            }
+        }
+        let _ = reply.json::<Vec<crate::zelty::Restaurant>>(Service::Zelty);
+        if let Ok(value) = serde_json::from_slice::<serde_json::Value>(&reply.body) {
+            for host in crate::zelty::hosts_of(&value) {
+                prop_assert!(host.chars().all(|c| !c.is_control()), "{:?}", host);
+            }
+        }
+    }
+
+    /// Whatever a body holds, what the -v log shows of it has no control character, no
+    /// `secret_key` value and at most the cap.
+    #[test]
+    fn logged_bodies_are_always_printable(body in proptest::collection::vec(any::<u8>(), 0..600), secret in "[a-z]{12}") {
+        let mut with_key = body.clone();
+        with_key.extend_from_slice(format!("\"secret_key\":\"{secret}\"").as_bytes());
+        for body in [body, with_key] {
+            let logged = crate::http::body_for_log(&body);
+            prop_assert!(logged.chars().all(|c| !c.is_control()), "{:?}", logged);
+            prop_assert!(!logged.contains(&secret), "{:?}", logged);
+            prop_assert!(logged.chars().count() <= 201);
+        }
+    }
+
+    /// Server text is always printable and capped, and keeps ordinary text as it is.
+    #[test]
+    fn server_text_is_always_printable(raw in "(?s).{0,400}") {
+        let clean = crate::server_text::ServerText::new(&raw);
+        let printable = clean.chars().all(|c| !c.is_control() && !('\u{202a}'..='\u{202e}').contains(&c));
+        prop_assert!(printable, "{:?}", clean);
+        prop_assert!(clean.chars().count() <= crate::server_text::MAX_CHARS + 1);
+    }
+}
+
+proptest! {
+    // Every secret made is remembered for the life of the process: few cases, so that the
+    // other tests' `redact` calls stay fast.
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    /// A known secret never survives `redact`, whole or as any run of 8 of its characters
+    /// inside any text.
+    #[test]
+    fn no_run_of_eight_of_a_secret_survives(secret in "[A-Za-z0-9+/]{20,40}", at in 0usize..12, len in 8usize..20, around in ".{0,40}") {
+        let known = crate::secret::Secret::new(secret.clone());
+        let end = (at + len).min(secret.len());
+        let fragment = &secret[at.min(end)..end];
+        prop_assume!(fragment.len() >= 8);
+        let text = format!("{around}{fragment}{around}");
+        prop_assert!(!crate::secret::redact(&text).contains(fragment));
+        drop(known);
+    }
 }

@@ -17,6 +17,11 @@ const MIN_REDACTED: usize = 8;
 /// first, so that `redact` can cut them out of a server's words.
 static KNOWN: Mutex<Vec<Zeroizing<String>>> = Mutex::new(Vec::new());
 
+/// Every window of `MIN_REDACTED` characters of every known form, as a hash (no copy of a
+/// piece of a secret is kept this way; a collision only cuts a little more), kept up to
+/// date by `remember` so that `redact` costs one lookup per character of its text.
+static WINDOWS: Mutex<Option<std::collections::HashSet<u64>>> = Mutex::new(None);
+
 fn remember(value: &str) {
     if value.len() < MIN_REDACTED {
         return;
@@ -27,8 +32,12 @@ fn remember(value: &str) {
     let encoded: String = url::form_urlencoded::byte_serialize(value.as_bytes()).collect();
     let json = serde_json::to_string(value).unwrap_or_default();
     let json = json.trim_matches('"').to_string();
+    let mut windows = WINDOWS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let windows = windows.get_or_insert_with(Default::default);
     for form in [value.to_string(), encoded, json] {
         if form.len() >= MIN_REDACTED && !known.iter().any(|k| k.as_str() == form) {
+            let chars: Zeroizing<Vec<char>> = Zeroizing::new(form.chars().collect());
+            windows.extend(chars.windows(MIN_REDACTED).map(window_hash));
             known.push(Zeroizing::new(form));
         }
     }
@@ -47,24 +56,12 @@ pub fn remember_basic_auth(id: &str, secret: &Secret) {
 /// characters of one (a server that echoes a key with one character changed or cut, or a
 /// fragment of it), replaced by `[redacted]`.
 pub fn redact(text: &str) -> String {
-    let known = KNOWN.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let windows = WINDOWS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let Some(windows) = windows.as_ref().filter(|w| !w.is_empty()) else { return text.to_string() };
     let chars: Vec<char> = text.chars().collect();
-    if known.is_empty() || chars.len() < MIN_REDACTED {
+    if chars.len() < MIN_REDACTED {
         return text.to_string();
     }
-    // Every window of MIN_REDACTED characters of every known form, kept as a hash so
-    // that no copy of a piece of a secret is made; a collision only cuts a little more.
-    let windows: std::collections::HashSet<u64> = known
-        .iter()
-        .flat_map(|secret| {
-            let secret: Vec<char> = secret.chars().collect();
-            (0..=secret.len().saturating_sub(MIN_REDACTED))
-                .filter(|_| secret.len() >= MIN_REDACTED)
-                .map(|i| window_hash(&secret[i..i + MIN_REDACTED]))
-                .collect::<Vec<_>>()
-        })
-        .collect();
-    drop(known);
     let mut cut = vec![false; chars.len()];
     for i in 0..=chars.len() - MIN_REDACTED {
         if windows.contains(&window_hash(&chars[i..i + MIN_REDACTED])) {

@@ -166,7 +166,7 @@ struct WebhooksReply {
 
 /// The distinct hosts of the targets, sorted: a target's path may carry a token, its host
 /// says who receives the events.
-fn hosts_of(webhooks: &serde_json::Value) -> Vec<String> {
+pub(crate) fn hosts_of(webhooks: &serde_json::Value) -> Vec<String> {
     let targets: Vec<&serde_json::Value> = match webhooks {
         serde_json::Value::Object(map) => map.values().collect(),
         serde_json::Value::Array(list) => list.iter().collect(),
