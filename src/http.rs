@@ -11,7 +11,6 @@ pub use error::HttpError;
 
 use crate::error::Failure;
 use crate::i18n::Ux;
-use crate::printer::Printer;
 use reqwest::{Client, RequestBuilder, StatusCode};
 use std::future::Future;
 use std::pin::Pin;
@@ -176,6 +175,24 @@ fn mask_secret_fields(value: &mut serde_json::Value) {
     }
 }
 
+/// Who hears how calls go: the note under the spinner while a call retries, the line that
+/// says a retry is coming when there is no spinner, and the `-v` log. The terminal's
+/// `Printer` is one; this module decides when, the observer how it is shown.
+pub trait Observer: Send + Sync {
+    /// A person is at a terminal (calls then give up within `INTERACTIVE_TOTAL`).
+    fn is_interactive(&self) -> bool;
+    /// A spinner is on screen to carry `note`.
+    fn is_live(&self) -> bool;
+    /// `-q`: no narration.
+    fn is_quiet(&self) -> bool;
+    /// The spinner's note (`None` clears it).
+    fn note(&self, note: Option<crate::i18n::Text>);
+    /// A line of narration.
+    fn info(&self, text: crate::i18n::Text);
+    /// A `-v` (level 1) or `-vv` (level 2) line.
+    fn debug(&self, level: u8, message: String);
+}
+
 /// Paces the requests to a service (`provision` keeps each HubRise token under its rate
 /// limit this way). `ready` is awaited before every attempt, retries included, since each
 /// one counts against a limit; `throttled` hears of every 429 and its `Retry-After`.
@@ -190,7 +207,7 @@ pub struct Http {
     /// everything else an offline command does.
     client: std::sync::Arc<std::sync::OnceLock<Result<Client, String>>>,
     budget: Budget,
-    printer: Printer,
+    printer: Arc<dyn Observer>,
     pace: Option<Arc<dyn Pace>>,
 }
 
@@ -203,7 +220,8 @@ enum Try {
 impl Http {
     /// A client with this budget; an interactive run's calls are bounded by
     /// `INTERACTIVE_TOTAL` in all (scripts keep `ZELTY_BRIDGE_HTTP_TIMEOUT`/`_RETRIES`).
-    pub fn new(mut budget: Budget, printer: Printer) -> Http {
+    pub fn new(mut budget: Budget, printer: impl Observer + 'static) -> Http {
+        let printer: Arc<dyn Observer> = Arc::new(printer);
         if printer.is_interactive() && budget.total.is_none() {
             budget.total = Some(INTERACTIVE_TOTAL);
         }

@@ -17,6 +17,28 @@ use std::time::Duration;
 /// The most characters of one `-v` line.
 const DEBUG_CHARS: usize = 2000;
 
+/// The terminal hears how HTTP calls go (spinner notes, retry lines, the `-v` log).
+impl crate::http::Observer for Printer {
+    fn is_interactive(&self) -> bool {
+        Printer::is_interactive(self)
+    }
+    fn is_live(&self) -> bool {
+        Printer::is_live(self)
+    }
+    fn is_quiet(&self) -> bool {
+        Printer::is_quiet(self)
+    }
+    fn note(&self, note: Option<Text>) {
+        Printer::note(self, note)
+    }
+    fn info(&self, text: Text) {
+        Printer::info(self, text)
+    }
+    fn debug(&self, level: u8, message: String) {
+        Printer::debug(self, level, message)
+    }
+}
+
 #[cfg(test)]
 pub type Buffer = Arc<Mutex<Vec<u8>>>;
 
