@@ -77,7 +77,7 @@ _zelty__bridge() {
 
     case "${cmd}" in
         zelty__bridge)
-            opts="-q -v -h -V --profile --json --non-interactive --lang --sandbox --quiet --verbose --color --help --version connect app grant-support disconnect status provision completions sandbox help"
+            opts="-q -v -h -V --profile --json --non-interactive --lang --sandbox --quiet --verbose --allow-insecure --color --help --version connect app grant-support disconnect status provision completions sandbox help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -103,7 +103,7 @@ _zelty__bridge() {
             return 0
             ;;
         zelty__subcmd__bridge__subcmd__app)
-            opts="-q -v -h -V --confirm --timeout --profile --json --non-interactive --lang --sandbox --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --confirm --timeout --profile --json --non-interactive --lang --sandbox --quiet --verbose --allow-insecure --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -133,7 +133,7 @@ _zelty__bridge() {
             return 0
             ;;
         zelty__subcmd__bridge__subcmd__completions)
-            opts="-q -v -h -V --profile --json --non-interactive --lang --sandbox --quiet --verbose --color --help --version bash elvish fish powershell zsh"
+            opts="-q -v -h -V --profile --json --non-interactive --lang --sandbox --quiet --verbose --allow-insecure --color --help --version bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -159,7 +159,7 @@ _zelty__bridge() {
             return 0
             ;;
         zelty__subcmd__bridge__subcmd__connect)
-            opts="-q -v -h -V --zelty-api-key-stdin --restaurant-id --scope --no-browser --no-watch --catalog-id --customer-list-id --timeout --force --profile --json --non-interactive --lang --sandbox --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --zelty-api-key-stdin --restaurant-id --scope --no-browser --no-watch --catalog-id --customer-list-id --timeout --force --profile --json --non-interactive --lang --sandbox --quiet --verbose --allow-insecure --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -205,7 +205,7 @@ _zelty__bridge() {
             return 0
             ;;
         zelty__subcmd__bridge__subcmd__disconnect)
-            opts="-y -q -v -h -V --yes --force --block --keep-zelty --profile --json --non-interactive --lang --sandbox --quiet --verbose --color --help --version"
+            opts="-y -q -v -h -V --yes --force --block --keep-zelty --profile --json --non-interactive --lang --sandbox --quiet --verbose --allow-insecure --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -231,7 +231,7 @@ _zelty__bridge() {
             return 0
             ;;
         zelty__subcmd__bridge__subcmd__grant__subcmd__support)
-            opts="-q -v -h -V --confirm --revoke --profile --json --non-interactive --lang --sandbox --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --confirm --revoke --profile --json --non-interactive --lang --sandbox --quiet --verbose --allow-insecure --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -397,7 +397,7 @@ _zelty__bridge() {
             return 0
             ;;
         zelty__subcmd__bridge__subcmd__provision)
-            opts="-q -v -h -V --concurrency --dry-run --force --profile --json --non-interactive --lang --sandbox --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --concurrency --dry-run --force --profile --json --non-interactive --lang --sandbox --quiet --verbose --allow-insecure --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -427,7 +427,7 @@ _zelty__bridge() {
             return 0
             ;;
         zelty__subcmd__bridge__subcmd__sandbox)
-            opts="-q -v -h -V --locations --restaurants --latency-ms --rate-limits --hubrise-port --api-port --zelty-port --profile --json --non-interactive --lang --sandbox --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --locations --restaurants --latency-ms --rate-limits --hubrise-port --api-port --zelty-port --profile --json --non-interactive --lang --sandbox --quiet --verbose --allow-insecure --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -477,7 +477,7 @@ _zelty__bridge() {
             return 0
             ;;
         zelty__subcmd__bridge__subcmd__status)
-            opts="-q -v -h -V --offline --all-profiles --profile --json --non-interactive --lang --sandbox --quiet --verbose --color --help --version"
+            opts="-q -v -h -V --offline --all-profiles --profile --json --non-interactive --lang --sandbox --quiet --verbose --allow-insecure --color --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

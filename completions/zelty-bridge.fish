@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_zelty_bridge_global_optspecs
-    string join \n profile= json non-interactive lang= sandbox q/quiet v/verbose color= h/help V/version
+    string join \n profile= json non-interactive lang= sandbox q/quiet v/verbose allow-insecure color= h/help V/version
 end
 
 function __fish_zelty_bridge_needs_command
@@ -35,6 +35,7 @@ complete -c zelty-bridge -n "__fish_zelty_bridge_needs_command" -l non-interacti
 complete -c zelty-bridge -n "__fish_zelty_bridge_needs_command" -l sandbox -d 'Use the embedded sandbox (fake HubRise and Zelty on this machine) instead of the real services; real secrets and profiles are never touched'
 complete -c zelty-bridge -n "__fish_zelty_bridge_needs_command" -s q -l quiet -d 'Print only results, warnings and errors'
 complete -c zelty-bridge -n "__fish_zelty_bridge_needs_command" -s v -l verbose -d 'Explain more (-vv: every HTTP call, without secrets)'
+complete -c zelty-bridge -n "__fish_zelty_bridge_needs_command" -l allow-insecure -d 'Allow plain http:// service addresses off this machine (the key and the token then cross the network unencrypted; also ZELTY_BRIDGE_ALLOW_INSECURE=1)'
 complete -c zelty-bridge -n "__fish_zelty_bridge_needs_command" -s h -l help -d 'Print help (--help shows more)'
 complete -c zelty-bridge -n "__fish_zelty_bridge_needs_command" -s V -l version -d 'Print the version'
 complete -c zelty-bridge -n "__fish_zelty_bridge_needs_command" -f -a "connect" -d 'Connect Zelty to HubRise: the Zelty key, the watch, the Zelty Bridge app, storage'
@@ -66,6 +67,7 @@ complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand connect" -l no
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand connect" -l sandbox -d 'Use the embedded sandbox (fake HubRise and Zelty on this machine) instead of the real services; real secrets and profiles are never touched'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand connect" -s q -l quiet -d 'Print only results, warnings and errors'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand connect" -s v -l verbose -d 'Explain more (-vv: every HTTP call, without secrets)'
+complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand connect" -l allow-insecure -d 'Allow plain http:// service addresses off this machine (the key and the token then cross the network unencrypted; also ZELTY_BRIDGE_ALLOW_INSECURE=1)'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand connect" -s h -l help -d 'Print help (--help shows more)'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand connect" -s V -l version -d 'Print the version'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand app" -l timeout -d 'Seconds to watch for Zelty Bridge while you work in the back office [default: 600]' -r
@@ -81,6 +83,7 @@ complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand app" -l non-in
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand app" -l sandbox -d 'Use the embedded sandbox (fake HubRise and Zelty on this machine) instead of the real services; real secrets and profiles are never touched'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand app" -s q -l quiet -d 'Print only results, warnings and errors'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand app" -s v -l verbose -d 'Explain more (-vv: every HTTP call, without secrets)'
+complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand app" -l allow-insecure -d 'Allow plain http:// service addresses off this machine (the key and the token then cross the network unencrypted; also ZELTY_BRIDGE_ALLOW_INSECURE=1)'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand app" -s h -l help -d 'Print help (--help shows more)'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand app" -s V -l version -d 'Print the version'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand grant-support" -l profile -d 'The connection to work on; each profile has its own secrets [default: default] [env: ZELTY_BRIDGE_PROFILE]' -r
@@ -96,6 +99,7 @@ complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand grant-support"
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand grant-support" -l sandbox -d 'Use the embedded sandbox (fake HubRise and Zelty on this machine) instead of the real services; real secrets and profiles are never touched'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand grant-support" -s q -l quiet -d 'Print only results, warnings and errors'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand grant-support" -s v -l verbose -d 'Explain more (-vv: every HTTP call, without secrets)'
+complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand grant-support" -l allow-insecure -d 'Allow plain http:// service addresses off this machine (the key and the token then cross the network unencrypted; also ZELTY_BRIDGE_ALLOW_INSECURE=1)'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand grant-support" -s h -l help -d 'Print help (--help shows more)'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand grant-support" -s V -l version -d 'Print the version'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand disconnect" -l profile -d 'The connection to work on; each profile has its own secrets [default: default] [env: ZELTY_BRIDGE_PROFILE]' -r
@@ -113,6 +117,7 @@ complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand disconnect" -l
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand disconnect" -l sandbox -d 'Use the embedded sandbox (fake HubRise and Zelty on this machine) instead of the real services; real secrets and profiles are never touched'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand disconnect" -s q -l quiet -d 'Print only results, warnings and errors'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand disconnect" -s v -l verbose -d 'Explain more (-vv: every HTTP call, without secrets)'
+complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand disconnect" -l allow-insecure -d 'Allow plain http:// service addresses off this machine (the key and the token then cross the network unencrypted; also ZELTY_BRIDGE_ALLOW_INSECURE=1)'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand disconnect" -s h -l help -d 'Print help (--help shows more)'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand disconnect" -s V -l version -d 'Print the version'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand status" -l profile -d 'The connection to work on; each profile has its own secrets [default: default] [env: ZELTY_BRIDGE_PROFILE]' -r
@@ -128,6 +133,7 @@ complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand status" -l non
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand status" -l sandbox -d 'Use the embedded sandbox (fake HubRise and Zelty on this machine) instead of the real services; real secrets and profiles are never touched'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand status" -s q -l quiet -d 'Print only results, warnings and errors'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand status" -s v -l verbose -d 'Explain more (-vv: every HTTP call, without secrets)'
+complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand status" -l allow-insecure -d 'Allow plain http:// service addresses off this machine (the key and the token then cross the network unencrypted; also ZELTY_BRIDGE_ALLOW_INSECURE=1)'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand status" -s h -l help -d 'Print help (--help shows more)'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand status" -s V -l version -d 'Print the version'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand provision" -l concurrency -d 'Restaurants connected at the same time [default: 8]' -r
@@ -144,6 +150,7 @@ complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand provision" -l 
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand provision" -l sandbox -d 'Use the embedded sandbox (fake HubRise and Zelty on this machine) instead of the real services; real secrets and profiles are never touched'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand provision" -s q -l quiet -d 'Print only results, warnings and errors'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand provision" -s v -l verbose -d 'Explain more (-vv: every HTTP call, without secrets)'
+complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand provision" -l allow-insecure -d 'Allow plain http:// service addresses off this machine (the key and the token then cross the network unencrypted; also ZELTY_BRIDGE_ALLOW_INSECURE=1)'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand provision" -s h -l help -d 'Print help (--help shows more)'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand provision" -s V -l version -d 'Print the version'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand completions" -l profile -d 'The connection to work on; each profile has its own secrets [default: default] [env: ZELTY_BRIDGE_PROFILE]' -r
@@ -157,6 +164,7 @@ complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand completions" -
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand completions" -l sandbox -d 'Use the embedded sandbox (fake HubRise and Zelty on this machine) instead of the real services; real secrets and profiles are never touched'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand completions" -s q -l quiet -d 'Print only results, warnings and errors'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand completions" -s v -l verbose -d 'Explain more (-vv: every HTTP call, without secrets)'
+complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand completions" -l allow-insecure -d 'Allow plain http:// service addresses off this machine (the key and the token then cross the network unencrypted; also ZELTY_BRIDGE_ALLOW_INSECURE=1)'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand completions" -s h -l help -d 'Print help (--help shows more)'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand completions" -s V -l version -d 'Print the version'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand sandbox" -l locations -d 'HubRise locations in the demo account [default: 2] [env: ZELTY_BRIDGE_SANDBOX_LOCATIONS]' -r
@@ -177,6 +185,7 @@ complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand sandbox" -l no
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand sandbox" -l sandbox -d 'Use the embedded sandbox (fake HubRise and Zelty on this machine) instead of the real services; real secrets and profiles are never touched'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand sandbox" -s q -l quiet -d 'Print only results, warnings and errors'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand sandbox" -s v -l verbose -d 'Explain more (-vv: every HTTP call, without secrets)'
+complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand sandbox" -l allow-insecure -d 'Allow plain http:// service addresses off this machine (the key and the token then cross the network unencrypted; also ZELTY_BRIDGE_ALLOW_INSECURE=1)'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand sandbox" -s h -l help -d 'Print help (--help shows more)'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand sandbox" -s V -l version -d 'Print the version'
 complete -c zelty-bridge -n "__fish_zelty_bridge_using_subcommand help; and not __fish_seen_subcommand_from connect app grant-support disconnect status provision completions sandbox help" -f -a "connect" -d 'Connect Zelty to HubRise: the Zelty key, the watch, the Zelty Bridge app, storage'

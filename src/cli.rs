@@ -7,7 +7,7 @@
 use crate::commands;
 use crate::context::{self, ColorChoice, Context, Facts};
 use crate::env::Env;
-use crate::error::Report;
+use crate::error::{ExitStatus, Report};
 use crate::i18n::{Help, Lang};
 use crate::printer::Printer;
 use clap::builder::{Arg, Command as ClapCommand};
@@ -54,6 +54,10 @@ pub struct GlobalArgs {
     /// Explain more (-vv: every HTTP call, without secrets)
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
+    /// Allow plain http:// service addresses off this machine (the key and the token then
+    /// cross the network unencrypted; also ZELTY_BRIDGE_ALLOW_INSECURE=1)
+    #[arg(long, global = true)]
+    pub allow_insecure: bool,
     /// When to colour the output (NO_COLOR is honoured)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
@@ -110,6 +114,7 @@ const TEXTS: &[(&str, &str, Help)] = &[
     ("", "quiet", Help::Quiet),
     ("", "verbose", Help::Verbose),
     ("", "color", Help::Color),
+    ("", "allow_insecure", Help::AllowInsecure),
     ("*", "help", Help::PrintHelpFlag),
     ("*", "version", Help::VersionFlag),
     ("connect", "", Help::ConnectAbout),
@@ -315,12 +320,12 @@ fn usage_error(err: clap::Error, args: &[String], env: &Env, lang: Lang) -> Exit
     if (lang == Lang::En || err.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand) && !json {
         // clap's own English, with its usage line and tips.
         let _ = err.print();
-        return ExitCode::from(2);
+        return ExitStatus::Usage.into();
     }
     let facts = Facts { json, lang: Some(lang), ..Facts::of_process() };
     let ctx: Context = context::decide(&facts, env);
     Printer::new(&ctx).error(&usage_report(&err, &args[1..], lang));
-    ExitCode::from(2)
+    ExitStatus::Usage.into()
 }
 
 /// A usage error in `lang`, from clap's error kind and context.

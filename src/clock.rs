@@ -24,31 +24,41 @@ pub fn rfc3339(time: SystemTime) -> String {
 }
 
 /// Seconds since the epoch of an RFC 3339 time such as `2026-12-01T11:02:00+01:00` or
-/// `2026-12-01T10:02:00.123Z`; `None` for anything else.
+/// `2026-12-01T10:02:00.123Z`; `None` for anything else. The text comes from a server, so
+/// it is read byte by byte and never sliced: a multi-byte character where a digit is
+/// expected (`+0é00`) is refused, not a panic.
 pub fn parse_rfc3339(text: &str) -> Option<i64> {
     let b = text.as_bytes();
-    let num = |r: std::ops::Range<usize>| text.get(r)?.parse::<i64>().ok();
+    // Up to four ASCII digits at `at..at + n`, nothing else.
+    let num = |at: usize, n: usize| -> Option<i64> {
+        let digits = b.get(at..at + n)?;
+        digits.iter().try_fold(0i64, |acc, d| d.is_ascii_digit().then(|| acc * 10 + i64::from(d - b'0')))
+    };
     if b.len() < 20 || b[4] != b'-' || b[7] != b'-' || !matches!(b[10], b'T' | b't' | b' ') {
         return None;
     }
-    let (y, mo, d) = (num(0..4)?, num(5..7)?, num(8..10)?);
-    let (h, mi, s) = (num(11..13)?, num(14..16)?, num(17..19)?);
+    if b[13] != b':' || b[16] != b':' {
+        return None;
+    }
+    let (y, mo, d) = (num(0, 4)?, num(5, 2)?, num(8, 2)?);
+    let (h, mi, s) = (num(11, 2)?, num(14, 2)?, num(17, 2)?);
     if !(1..=12).contains(&mo) || !(1..=31).contains(&d) || h > 23 || mi > 59 || s > 60 {
         return None;
     }
-    let mut rest = &text[19..];
-    if let Some(frac) = rest.strip_prefix('.') {
-        rest = frac.trim_start_matches(|c: char| c.is_ascii_digit());
+    let mut rest = &b[19..];
+    if let Some(frac) = rest.strip_prefix(b".") {
+        let digits = frac.iter().take_while(|c| c.is_ascii_digit()).count();
+        rest = &frac[digits..];
     }
     let offset = match rest {
-        "Z" | "z" => 0,
-        _ if rest.len() == 6 && matches!(&rest[3..4], ":") => {
-            let sign = match &rest[..1] {
-                "+" => 1,
-                "-" => -1,
-                _ => return None,
-            };
-            sign * (rest[1..3].parse::<i64>().ok()? * 3600 + rest[4..6].parse::<i64>().ok()? * 60)
+        b"Z" | b"z" => 0,
+        [sign @ (b'+' | b'-'), _, _, b':', _, _] => {
+            let sign = if *sign == b'+' { 1 } else { -1 };
+            let (oh, om) = (num(b.len() - 5, 2)?, num(b.len() - 2, 2)?);
+            if oh > 23 || om > 59 {
+                return None;
+            }
+            sign * (oh * 3600 + om * 60)
         }
         _ => return None,
     };
@@ -115,6 +125,15 @@ mod tests {
             "2026-12-01T10:02:00",
             "2026-12-01T10:02:00+0100",
             "x026-12-01T10:02:00Z",
+            // A server's answer that used to panic (a byte slice inside a character).
+            "2026-12-01T11:02:00+0\u{e9}00",
+            "2026-12-01T11:02:00+01:\u{e9}",
+            "2026-12-01T11:02:00+\u{e9}:00",
+            "2026-12-01T11:02:00\u{e9}",
+            "2026-\u{e9}2-01T11:02:00Z",
+            "2026-12-01T1\u{e9}:00Z",
+            "+026-12-01T10:02:00Z",
+            "2026-12-01T10:02:00+25:00",
         ] {
             assert_eq!(parse_rfc3339(bad), None, "{bad}");
         }

@@ -58,7 +58,8 @@ impl Env {
         self.get(name).is_some()
     }
 
-    #[cfg(test)]
+    /// This environment with `name` set: tests, and a flag that is another spelling of a
+    /// variable (`--allow-insecure`).
     pub fn with(mut self, name: &str, value: &str) -> Env {
         self.vars.insert(name.into(), value.into());
         self

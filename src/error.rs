@@ -27,26 +27,99 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub fn exit_code(self) -> u8 {
+    pub fn exit_status(self) -> ExitStatus {
         match self {
-            Kind::Unexpected => 1,
-            Kind::Usage => 2,
-            Kind::Rejected => 3,
-            Kind::NotConnected => 4,
-            Kind::Unreachable => 5,
-            Kind::NeedsPerson => 6,
-            Kind::Interrupted => 130,
+            Kind::Unexpected => ExitStatus::Unexpected,
+            Kind::Usage => ExitStatus::Usage,
+            Kind::Rejected => ExitStatus::Rejected,
+            Kind::NotConnected => ExitStatus::NotConnected,
+            Kind::Unreachable => ExitStatus::Unreachable,
+            Kind::NeedsPerson => ExitStatus::NeedsPerson,
+            Kind::Interrupted => ExitStatus::Interrupted,
         }
+    }
+}
+
+/// How a run ends, as the README's "Exit codes" table says: the only place the numbers
+/// are written. Commands return one; `status` and `provision` pick the worst of several.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+pub enum ExitStatus {
+    /// 0.
+    #[default]
+    Success,
+    /// 1: a bug or an environment we did not expect.
+    Unexpected,
+    /// 2: usage or invalid input.
+    Usage,
+    /// 3: rejected by a service.
+    Rejected,
+    /// 4: not connected.
+    NotConnected,
+    /// 5: a service unreachable after retries.
+    Unreachable,
+    /// 6: a step needs a person.
+    NeedsPerson,
+    /// 130: interrupted (SIGINT, and the other stopping signals the same way).
+    Interrupted,
+}
+
+impl ExitStatus {
+    /// The process exit code.
+    pub fn code(self) -> u8 {
+        match self {
+            ExitStatus::Success => 0,
+            ExitStatus::Unexpected => 1,
+            ExitStatus::Usage => 2,
+            ExitStatus::Rejected => 3,
+            ExitStatus::NotConnected => 4,
+            ExitStatus::Unreachable => 5,
+            ExitStatus::NeedsPerson => 6,
+            ExitStatus::Interrupted => 130,
+        }
+    }
+
+    pub fn is_success(self) -> bool {
+        self == ExitStatus::Success
+    }
+
+    /// Of the statuses of several parts (or profiles), the one to report: a refusal first,
+    /// then an unreachable service, then what is missing, then a step for a person; any
+    /// other failure ranks above success only.
+    pub fn worst(statuses: impl IntoIterator<Item = ExitStatus>) -> ExitStatus {
+        let rank = |s: ExitStatus| match s {
+            ExitStatus::Rejected => 5,
+            ExitStatus::Unreachable => 4,
+            ExitStatus::NotConnected => 3,
+            ExitStatus::NeedsPerson => 2,
+            ExitStatus::Success => 0,
+            ExitStatus::Unexpected | ExitStatus::Usage | ExitStatus::Interrupted => 1,
+        };
+        statuses.into_iter().max_by_key(|s| rank(*s)).unwrap_or_default()
+    }
+}
+
+impl From<ExitStatus> for std::process::ExitCode {
+    fn from(status: ExitStatus) -> std::process::ExitCode {
+        std::process::ExitCode::from(status.code())
+    }
+}
+
+/// As its number (`provision --json`'s `exit_code`).
+impl Serialize for ExitStatus {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_u8(self.code())
     }
 }
 
 /// An error the user is meant to read: a kind, a stable machine code (`masked_key`,
 /// `access_denied`…), a message and an optional hint, both localized at render time.
-/// Boxed, so that `Result<T, Failure>` stays one pointer wide on the happy path.
-#[derive(Debug)]
+/// Boxed, so that `Result<T, Failure>` stays one pointer wide on the happy path. A
+/// service client's failure also carries its typed error (`HubriseError`, `ZeltyError`,
+/// `HttpError`), which callers match with `typed` instead of comparing codes.
+#[derive(Debug, Clone)]
 pub struct Failure(Box<FailureParts>);
 
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct FailureParts {
     pub kind: Kind,
     pub code: &'static str,
@@ -54,6 +127,18 @@ pub struct FailureParts {
     pub hint: Option<Text>,
     /// Lower-level detail (an I/O error, a status line), shown under the message.
     pub detail: Option<String>,
+    /// The typed error this failure renders, if a client made it.
+    typed: Option<Typed>,
+}
+
+/// A typed error, kept for matching; `Arc` so that a cached failure clones cheaply.
+#[derive(Clone)]
+struct Typed(std::sync::Arc<dyn std::any::Any + Send + Sync>);
+
+impl fmt::Debug for Typed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("Typed(..)")
+    }
 }
 
 impl std::ops::Deref for Failure {
@@ -65,7 +150,18 @@ impl std::ops::Deref for Failure {
 
 impl Failure {
     pub fn new(kind: Kind, code: &'static str, message: Text) -> Failure {
-        Failure(Box::new(FailureParts { kind, code, message, hint: None, detail: None }))
+        Failure(Box::new(FailureParts { kind, code, message, hint: None, detail: None, typed: None }))
+    }
+
+    /// This failure as the rendering of `typed` (a client's error, or a marker type).
+    pub fn typed<E: std::any::Any + Send + Sync>(mut self, typed: E) -> Failure {
+        self.0.typed = Some(Typed(std::sync::Arc::new(typed)));
+        self
+    }
+
+    /// The typed error this failure renders, if it is an `E`.
+    pub fn as_typed<E: std::any::Any>(&self) -> Option<&E> {
+        self.0.typed.as_ref().and_then(|t| t.0.downcast_ref::<E>())
     }
 
     pub fn hint(mut self, hint: Text) -> Failure {
@@ -99,9 +195,21 @@ pub fn failure_of(err: &anyhow::Error) -> Option<&Failure> {
     err.downcast_ref::<Failure>().or_else(|| err.chain().find_map(|cause| cause.downcast_ref::<Failure>()))
 }
 
-/// The exit code of an error: its `Failure` kind, else 1.
-pub fn exit_code_of(err: &anyhow::Error) -> u8 {
-    failure_of(err).map_or(Kind::Unexpected, |f| f.kind).exit_code()
+/// The typed error `E` of an error's `Failure`, if that is what it renders: how callers
+/// tell errors apart (never by their code strings).
+pub fn typed_of<E: std::any::Any>(err: &anyhow::Error) -> Option<&E> {
+    failure_of(err).and_then(Failure::as_typed)
+}
+
+/// The exit status of an error: its `Failure` kind's, else `Unexpected`.
+pub fn exit_status_of(err: &anyhow::Error) -> ExitStatus {
+    failure_of(err).map_or(Kind::Unexpected, |f| f.kind).exit_status()
+}
+
+/// A cause as it may be printed: it can quote a server, a file or a library's words, so
+/// it passes through the same filter as a server's text (no escape, no secret).
+fn printable(cause: &str) -> String {
+    crate::server_text::sanitize(cause, 1000)
 }
 
 /// An error as the user sees it, in their language: what the renderer prints.
@@ -119,7 +227,7 @@ impl Report {
     pub fn of(err: &anyhow::Error, lang: Lang) -> Report {
         let Some(failure) = failure_of(err) else {
             // Not one of ours: the outermost context is the message, the rest the causes.
-            let mut chain = err.chain().map(|c| c.to_string());
+            let mut chain = err.chain().map(|c| printable(&c.to_string()));
             let message = chain.next().unwrap_or_default();
             return Report { code: "unexpected".into(), message, hint: None, causes: chain.collect() };
         };
@@ -139,7 +247,7 @@ impl Report {
             code: failure.code.to_string(),
             message: failure.message.render(lang),
             hint: failure.hint.as_ref().map(|h| h.render(lang)),
-            causes,
+            causes: causes.iter().map(|c| printable(c)).collect(),
         }
     }
 
@@ -183,7 +291,27 @@ mod tests {
             (Kind::Interrupted, 130),
         ];
         for (kind, code) in table {
-            assert_eq!(kind.exit_code(), code, "{kind:?}");
+            assert_eq!(kind.exit_status().code(), code, "{kind:?}");
+        }
+        assert_eq!(ExitStatus::Success.code(), 0);
+        assert_eq!(serde_json::json!(ExitStatus::NeedsPerson), serde_json::json!(6));
+    }
+
+    #[test]
+    fn worst_exit_status_table() {
+        use ExitStatus::*;
+        for (statuses, want) in [
+            (vec![Success, Success], Success),
+            (vec![Success, Rejected], Rejected),
+            (vec![Unreachable, Rejected], Rejected),
+            (vec![NotConnected, Unreachable], Unreachable),
+            (vec![NotConnected, NeedsPerson], NotConnected),
+            (vec![NeedsPerson, Success], NeedsPerson),
+            (vec![Unexpected, Success], Unexpected),
+            (vec![Unexpected, NeedsPerson], NeedsPerson),
+            (vec![], Success),
+        ] {
+            assert_eq!(ExitStatus::worst(statuses.clone()), want, "{statuses:?}");
         }
     }
 
@@ -193,7 +321,7 @@ mod tests {
             Err::<(), _>(Failure::new(Kind::Rejected, "zelty_key_rejected", Msg::ZeltyKeyRejected.text()))
                 .context("validating the Zelty key")
                 .unwrap_err();
-        assert_eq!(exit_code_of(&err), 3);
+        assert_eq!(exit_status_of(&err), ExitStatus::Rejected);
         let report = Report::of(&err, Lang::En);
         assert_eq!(report.code, "zelty_key_rejected");
         assert_eq!(report.causes, vec!["validating the Zelty key".to_string()]);
@@ -203,7 +331,7 @@ mod tests {
     #[test]
     fn a_foreign_error_is_unexpected_with_its_chain() {
         let err = anyhow::anyhow!("disk on fire").context("writing the profile");
-        assert_eq!(exit_code_of(&err), 1);
+        assert_eq!(exit_status_of(&err), ExitStatus::Unexpected);
         let report = Report::of(&err, Lang::Fr);
         assert_eq!(report.message, "writing the profile");
         assert_eq!(report.causes, vec!["disk on fire".to_string()]);

@@ -5,10 +5,12 @@
 //! While a call retries, the spinner on screen shows the try and the time left; a person
 //! at a terminal waits 30 s at most in all, whatever the per-request budget.
 
+mod error;
+
+pub use error::HttpError;
+
 use crate::error::Failure;
-use crate::error::Kind;
-use crate::i18n::{Harden, Msg, Ux};
-use crate::printer::Printer;
+use crate::i18n::Ux;
 use reqwest::{Client, RequestBuilder, StatusCode};
 use std::future::Future;
 use std::pin::Pin;
@@ -30,7 +32,7 @@ impl Service {
         }
     }
 
-    fn unreachable_code(self) -> &'static str {
+    pub(crate) fn unreachable_code(self) -> &'static str {
         match self {
             Service::Zelty => "zelty_unreachable",
             Service::HubRise => "hubrise_unreachable",
@@ -107,10 +109,8 @@ impl Reply {
     /// value they choked on (a key, a token).
     pub fn json<T: serde::de::DeserializeOwned>(&self, service: Service) -> anyhow::Result<T> {
         serde_json::from_slice(&self.body).map_err(|e| {
-            Failure::new(Kind::Unreachable, "bad_response", Msg::BadResponse.with("service", service.name()))
-                .hint(Msg::BadResponseHint.text())
-                .detail(format!("{:?} at line {}, column {}", e.classify(), e.line(), e.column()))
-                .into()
+            let detail = format!("{:?} at line {}, column {}", e.classify(), e.line(), e.column());
+            Failure::from(HttpError::BadResponse { service, detail }).into()
         })
     }
 
@@ -121,32 +121,79 @@ impl Reply {
         format!("HTTP {}", self.status)
     }
 
-    /// The first characters of the body, every known secret cut out first (so that no
-    /// part of one survives the cut at 200 characters), on one line, control characters
-    /// dropped.
+    /// The first characters of the body, for the `-v` log: see `body_for_log`.
     pub fn redacted_excerpt(&self) -> String {
-        let text = crate::secret::redact(&String::from_utf8_lossy(&self.body));
-        let mut excerpt: String = text.chars().map(|c| if c.is_control() { ' ' } else { c }).take(200).collect();
-        if text.chars().count() > 200 {
-            excerpt.push('…');
-        }
-        excerpt
+        body_for_log(&self.body)
     }
 }
 
-/// Text from a server or a callback (a name, an `error` value) made safe for a terminal:
-/// control characters (escape sequences start with one) and the bidirectional overrides
-/// that reorder what is shown are dropped.
-pub fn printable(text: &str) -> String {
-    text.chars()
-        .filter(|c| !c.is_control() && !matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'))
-        .collect()
+/// The most of a body the `-v` log shows.
+const LOGGED_BODY: usize = 200;
+
+/// A body as the `-v` log may show it: a JSON body with the value of every field whose
+/// name says it is secret (`secret_key`, as in Zelty's `GET /webhooks` answer, a
+/// `client_secret`, a `token`, a `password`) masked wherever it sits; any other body cut
+/// at the first `secret_key` it mentions; then every known secret and every run of 8 of
+/// its characters cut, control and bidi characters dropped, and the length capped
+/// (`ServerText`).
+pub fn body_for_log(body: &[u8]) -> String {
+    let text = match serde_json::from_slice::<serde_json::Value>(body) {
+        Ok(mut value) => {
+            mask_secret_fields(&mut value);
+            value.to_string()
+        }
+        Err(_) => {
+            let head = &body[..body.len().min(64 << 10)];
+            let mut text = String::from_utf8_lossy(head).into_owned();
+            // ASCII lowercasing keeps every byte where it was, so the index is a char
+            // boundary of `text` too.
+            if let Some(at) = text.to_ascii_lowercase().find("secret_key") {
+                text.truncate(at);
+                text.push_str("[redacted]");
+            }
+            text
+        }
+    };
+    crate::server_text::sanitize(&text, LOGGED_BODY)
 }
 
-/// A string field from a server, made `printable` as it is read (`deserialize_with`).
-pub fn printable_string<'de, D: serde::Deserializer<'de>>(deserializer: D) -> Result<String, D::Error> {
-    let text: String = serde::Deserialize::deserialize(deserializer)?;
-    Ok(printable(&text))
+/// Masks, in place, the value of every field anywhere in `value` whose name marks a secret,
+/// and sanitizes every other string.
+fn mask_secret_fields(value: &mut serde_json::Value) {
+    match value {
+        serde_json::Value::Object(map) => {
+            for (name, field) in map.iter_mut() {
+                let name = name.to_ascii_lowercase();
+                if ["secret", "token", "password", "api_key", "apikey"].iter().any(|s| name.contains(s)) {
+                    *field = serde_json::Value::String("[redacted]".into());
+                } else {
+                    mask_secret_fields(field);
+                }
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(mask_secret_fields),
+        // Dropped here, an escape is not re-encoded as a visible `\u001b` either.
+        serde_json::Value::String(text) => *text = crate::server_text::ServerText::new(text).into_string(),
+        _ => {}
+    }
+}
+
+/// Who hears how calls go: the note under the spinner while a call retries, the line that
+/// says a retry is coming when there is no spinner, and the `-v` log. The terminal's
+/// `Printer` is one; this module decides when, the observer how it is shown.
+pub trait Observer: Send + Sync {
+    /// A person is at a terminal (calls then give up within `INTERACTIVE_TOTAL`).
+    fn is_interactive(&self) -> bool;
+    /// A spinner is on screen to carry `note`.
+    fn is_live(&self) -> bool;
+    /// `-q`: no narration.
+    fn is_quiet(&self) -> bool;
+    /// The spinner's note (`None` clears it).
+    fn note(&self, note: Option<crate::i18n::Text>);
+    /// A line of narration.
+    fn info(&self, text: crate::i18n::Text);
+    /// A `-v` (level 1) or `-vv` (level 2) line.
+    fn debug(&self, level: u8, message: String);
 }
 
 /// Paces the requests to a service (`provision` keeps each HubRise token under its rate
@@ -163,7 +210,7 @@ pub struct Http {
     /// everything else an offline command does.
     client: std::sync::Arc<std::sync::OnceLock<Result<Client, String>>>,
     budget: Budget,
-    printer: Printer,
+    printer: Arc<dyn Observer>,
     pace: Option<Arc<dyn Pace>>,
 }
 
@@ -176,7 +223,8 @@ enum Try {
 impl Http {
     /// A client with this budget; an interactive run's calls are bounded by
     /// `INTERACTIVE_TOTAL` in all (scripts keep `ZELTY_BRIDGE_HTTP_TIMEOUT`/`_RETRIES`).
-    pub fn new(mut budget: Budget, printer: Printer) -> Http {
+    pub fn new(mut budget: Budget, printer: impl Observer + 'static) -> Http {
+        let printer: Arc<dyn Observer> = Arc::new(printer);
         if printer.is_interactive() && budget.total.is_none() {
             budget.total = Some(INTERACTIVE_TOTAL);
         }
@@ -364,13 +412,7 @@ impl Http {
             // The request could not even be built: a header value with a line break (a
             // token pasted with its newline). No retry can fix that: a usage error, now.
             Err(e) if e.is_builder() => {
-                return Err(Failure::new(
-                    Kind::Usage,
-                    "bad_secret_characters",
-                    Harden::SecretHasControl.with("service", service.name()),
-                )
-                .hint(Harden::SecretHasControlHint.text())
-                .into());
+                return Err(Failure::from(HttpError::BadSecretCharacters { service }).into());
             }
             Err(e) => {
                 let why = describe(&e);
@@ -410,13 +452,8 @@ impl Http {
         let body = match read_capped(response, self.budget.max_body).await {
             Ok(body) => body,
             Err(BodyError::TooLarge) => {
-                return Err(Failure::new(
-                    Kind::Unreachable,
-                    "response_too_large",
-                    Msg::ResponseTooLarge.with("service", service.name()).with("limit", self.budget.max_body >> 20),
-                )
-                .hint(Msg::BadResponseHint.text())
-                .into());
+                let limit_mib = self.budget.max_body >> 20;
+                return Err(Failure::from(HttpError::TooLarge { service, limit_mib }).into());
             }
             Err(BodyError::Read(why)) if idempotent == Idempotent::Yes => return Ok(Try::Retry { after: None, why }),
             Err(BodyError::Read(why)) => {
@@ -433,6 +470,18 @@ impl Http {
         }
         Ok(Try::Done(reply))
     }
+}
+
+/// A status as people read it: `404 Not Found`, or the bare number when it has no name.
+pub fn status_line(status: u16) -> String {
+    reqwest::StatusCode::from_u16(status).map_or_else(|_| status.to_string(), |s| s.to_string())
+}
+
+/// A number in [0, 1) from the system's random source (0.5 if it fails): where in the
+/// upper half of a back-off a retry lands, so that callers failed together do not come
+/// back together.
+pub fn jitter() -> f64 {
+    getrandom::u32().map_or(0.5, |n| f64::from(n) / (f64::from(u32::MAX) + 1.0))
 }
 
 /// Time left before the deadline, if there is one.
@@ -460,14 +509,7 @@ fn try_note(attempt: u32, attempts: u32, deadline: Option<tokio::time::Instant>)
 
 /// The service could not be reached after `tries`: exit 5, naming the service.
 fn unreachable(service: Service, tries: u32, detail: impl std::fmt::Display) -> anyhow::Error {
-    Failure::new(
-        Kind::Unreachable,
-        service.unreachable_code(),
-        Msg::ServiceUnreachable.with("service", service.name()).with("tries", tries),
-    )
-    .hint(Msg::ServiceUnreachableHint.with("service", service.name()))
-    .detail(detail)
-    .into()
+    Failure::from(HttpError::Unreachable { service, tries, detail: detail.to_string() }).into()
 }
 
 enum BodyError {
@@ -528,11 +570,6 @@ pub fn redact_url(url: &url::Url) -> String {
     shown.to_string()
 }
 
-/// A uniform random number in [0, 1), to spread retries that would otherwise fall together.
-pub fn jitter() -> f64 {
-    getrandom::u32().map_or(0.5, |n| f64::from(n) / (f64::from(u32::MAX) + 1.0))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -565,9 +602,17 @@ mod tests {
     }
 
     #[test]
-    fn printable_drops_escape_sequences_and_bidi_overrides() {
-        assert_eq!(printable("Bella\u{1b}[2J\u{1b}]0;pwned\u{7}Pizza\u{202e}"), "Bella[2J]0;pwnedPizza");
-        assert_eq!(printable("Café Été"), "Café Été");
+    fn logged_bodies_never_show_a_secret_key_nor_an_escape() {
+        let json = br#"{"errno":5,"webhooks":{"a":{"target":"https://x.hubrise-apps.com/h","secret_key":"Zk3y-s3cr3t-value"}},"list":[{"Secret_Key":"other-s3cr3t"}],"m":"]0;tx"}"#;
+        let logged = body_for_log(json);
+        assert!(!logged.contains("s3cr3t"), "{logged}");
+        assert!(logged.contains("x.hubrise-apps.com"), "{logged}");
+        assert!(!logged.contains('\u{1b}') && !logged.contains("\\u001b"), "{logged}");
+        let text = b"oops <html> secret_key=Zk3y-s3cr3t-value; more";
+        let logged = body_for_log(text);
+        assert_eq!(logged, "oops <html> [redacted]");
+        let broken = b"\xff\xfe\x1b[2J\xc3\x28 \x9b31m";
+        assert!(body_for_log(broken).chars().all(|c| !c.is_control()));
     }
 
     #[test]

@@ -46,10 +46,10 @@ impl Stop {
     pub const ALL: [Stop; 7] =
         [Stop::Interrupt, Stop::Terminate, Stop::Hangup, Stop::Quit, Stop::User1, Stop::User2, Stop::Alarm];
 
-    /// 130 for every one: the exit-code contract (README, "Exit codes") names one code for
-    /// an interrupted run, whatever stopped it; the error's detail names the signal.
-    pub fn exit_code(self) -> u8 {
-        130
+    /// `Interrupted` for every one: the exit-code contract (README, "Exit codes") names one
+    /// code for an interrupted run, whatever stopped it; the error's detail names the signal.
+    pub fn exit_status(self) -> crate::error::ExitStatus {
+        crate::error::ExitStatus::Interrupted
     }
 
     pub fn name(self) -> &'static str {
@@ -285,7 +285,7 @@ mod tests {
         for stop in Stop::ALL {
             stop.record();
             assert_eq!(received(), Some(stop));
-            assert_eq!(stop.exit_code(), 130);
+            assert_eq!(stop.exit_status(), crate::error::ExitStatus::Interrupted);
         }
     }
 }

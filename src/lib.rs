@@ -27,6 +27,7 @@ mod qr;
 pub mod run;
 mod secret;
 mod secrets;
+mod server_text;
 mod settings;
 mod undo;
 mod zelty;

@@ -14,6 +14,31 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+/// The most characters of one `-v` line.
+const DEBUG_CHARS: usize = 2000;
+
+/// The terminal hears how HTTP calls go (spinner notes, retry lines, the `-v` log).
+impl crate::http::Observer for Printer {
+    fn is_interactive(&self) -> bool {
+        Printer::is_interactive(self)
+    }
+    fn is_live(&self) -> bool {
+        Printer::is_live(self)
+    }
+    fn is_quiet(&self) -> bool {
+        Printer::is_quiet(self)
+    }
+    fn note(&self, note: Option<Text>) {
+        Printer::note(self, note)
+    }
+    fn info(&self, text: Text) {
+        Printer::info(self, text)
+    }
+    fn debug(&self, level: u8, message: String) {
+        Printer::debug(self, level, message)
+    }
+}
+
 #[cfg(test)]
 pub type Buffer = Arc<Mutex<Vec<u8>>>;
 
@@ -272,6 +297,8 @@ impl Printer {
     /// `Secret` type only ever displays masked.
     pub fn debug(&self, level: u8, message: impl std::fmt::Display) {
         if self.verbose >= level {
+            // A log line may quote a server or a file: never a secret nor an escape.
+            let message = crate::server_text::sanitize(&message.to_string(), DEBUG_CHARS);
             self.err_line(&self.paint(Style::new().dim(), &format!("debug: {message}")));
         }
     }

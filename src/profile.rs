@@ -277,9 +277,42 @@ pub struct ProfileLock {
 }
 
 fn parse(text: &str) -> anyhow::Result<Profile> {
-    let profile: Profile = toml::from_str(text)?;
+    let mut profile: Profile = toml::from_str(text)?;
     anyhow::ensure!((1..=PROFILE_VERSION).contains(&profile.version), "unknown profile version {}", profile.version);
+    profile.sanitize();
     Ok(profile)
+}
+
+impl Profile {
+    /// The names and ids a server gave, as stored: a profile written before they were
+    /// sanitized on arrival (or planted) is sanitized as it is read, so that `status
+    /// --offline` cannot replay a terminal escape.
+    fn sanitize(&mut self) {
+        use crate::server_text::{clean, clean_option};
+        clean(&mut self.zelty.restaurant_name);
+        let h = &mut self.hubrise;
+        clean(&mut h.account_id);
+        clean(&mut h.account_name);
+        for field in [
+            &mut h.location_id,
+            &mut h.location_name,
+            &mut h.catalog_id,
+            &mut h.catalog_name,
+            &mut h.customer_list_id,
+            &mut h.customer_list_name,
+            &mut h.device_id,
+        ] {
+            clean_option(field);
+        }
+        clean(&mut h.scope);
+        clean(&mut self.connected_at);
+        if let Some(app) = &mut self.bridge_app {
+            clean(&mut app.confirmed_at);
+        }
+        if let Some(support) = &mut self.support_access {
+            clean(&mut support.granted_at);
+        }
+    }
 }
 
 #[cfg(test)]
@@ -338,9 +371,9 @@ pub mod tests {
         profiles.save("default", &sample()).unwrap();
         let sub = dir.path().join("profiles");
         fs::set_permissions(&sub, fs::Permissions::from_mode(0o777)).unwrap();
-        let code = |r: anyhow::Result<_>| crate::error::exit_code_of(&r.err().unwrap_or_else(|| panic!("refused")));
-        assert_eq!(code(profiles.load("default").map(drop)), 2);
-        assert_eq!(code(profiles.list().map(drop)), 2);
+        let code = |r: anyhow::Result<_>| crate::error::exit_status_of(&r.err().unwrap_or_else(|| panic!("refused")));
+        assert_eq!(code(profiles.load("default").map(drop)), crate::error::ExitStatus::Usage);
+        assert_eq!(code(profiles.list().map(drop)), crate::error::ExitStatus::Usage);
         fs::set_permissions(&sub, fs::Permissions::from_mode(0o700)).unwrap();
         fs::set_permissions(profiles.path("default"), fs::Permissions::from_mode(0o666)).unwrap();
         let err = profiles.load("default").err().unwrap_or_else(|| panic!("refused"));

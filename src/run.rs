@@ -3,7 +3,7 @@
 
 use crate::context::{self, Facts};
 use crate::env::Env;
-use crate::error::{Failure, Kind, Report, exit_code_of};
+use crate::error::{ExitStatus, Failure, Kind, Report, exit_status_of};
 use crate::i18n::{Edges, Harden, Msg};
 use crate::interrupt;
 use crate::printer::Printer;
@@ -40,7 +40,7 @@ pub fn main() -> ExitCode {
         Ok(rt) => rt,
         Err(e) => {
             printer.error(&Report::of(&anyhow::anyhow!("cannot start the async runtime: {e}"), ctx.lang));
-            return ExitCode::from(1);
+            return ExitStatus::Unexpected.into();
         }
     };
     let lang = ctx.lang;
@@ -80,11 +80,11 @@ pub fn main() -> ExitCode {
     // Prompt threads may still be blocked reading the terminal: do not wait for them.
     runtime.shutdown_background();
     crate::browser::remove_private_pages();
-    let code = match outcome {
-        Ok(Ok(code)) => code,
+    let status = match outcome {
+        Ok(Ok(status)) => status,
         Ok(Err(err)) => {
             printer.error(&Report::of(&err, lang));
-            exit_code_of(&err)
+            exit_status_of(&err)
         }
         Err(stop) => {
             // Put echo back first: the message must not be the last thing a blind
@@ -101,23 +101,23 @@ pub fn main() -> ExitCode {
                 failure.detail(Harden::TerminatedBySignal.with("signal", stop.name()).render(lang))
             };
             printer.error(&Report::of(&failure.into(), lang));
-            stop.exit_code()
+            stop.exit_status()
         }
     };
-    if code == 130 {
+    if status == ExitStatus::Interrupted {
         interrupt::restore_terminal();
     }
-    ExitCode::from(stdout_written(&printer, code, lang))
+    stdout_written(&printer, status, lang).into()
 }
 
-/// The exit code once stdout is flushed: a result that could not be written (a full disk,
-/// a closed file) is said on stderr and turns a success into exit 1.
-fn stdout_written(printer: &Printer, code: u8, lang: crate::i18n::Lang) -> u8 {
-    let Err(why) = printer.finish() else { return code };
+/// The exit status once stdout is flushed: a result that could not be written (a full
+/// disk, a closed file) is said on stderr and turns a success into a failure.
+fn stdout_written(printer: &Printer, status: ExitStatus, lang: crate::i18n::Lang) -> ExitStatus {
+    let Err(why) = printer.finish() else { return status };
     let failure = Failure::new(Kind::Unexpected, "stdout_failed", Edges::StdoutFailed.with("why", why))
         .hint(Edges::StdoutFailedHint.text());
     printer.prose_only().error(&Report::of(&failure.into(), lang));
-    if code == 0 { Kind::Unexpected.exit_code() } else { code }
+    if status.is_success() { ExitStatus::Unexpected } else { status }
 }
 
 /// The global flags a printed command must repeat to act on what this run acts on: the

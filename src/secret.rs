@@ -17,6 +17,11 @@ const MIN_REDACTED: usize = 8;
 /// first, so that `redact` can cut them out of a server's words.
 static KNOWN: Mutex<Vec<Zeroizing<String>>> = Mutex::new(Vec::new());
 
+/// Every window of `MIN_REDACTED` characters of every known form, as a hash (no copy of a
+/// piece of a secret is kept this way; a collision only cuts a little more), kept up to
+/// date by `remember` so that `redact` costs one lookup per character of its text.
+static WINDOWS: Mutex<Option<std::collections::HashSet<u64>>> = Mutex::new(None);
+
 fn remember(value: &str) {
     if value.len() < MIN_REDACTED {
         return;
@@ -27,8 +32,12 @@ fn remember(value: &str) {
     let encoded: String = url::form_urlencoded::byte_serialize(value.as_bytes()).collect();
     let json = serde_json::to_string(value).unwrap_or_default();
     let json = json.trim_matches('"').to_string();
+    let mut windows = WINDOWS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let windows = windows.get_or_insert_with(Default::default);
     for form in [value.to_string(), encoded, json] {
         if form.len() >= MIN_REDACTED && !known.iter().any(|k| k.as_str() == form) {
+            let chars: Zeroizing<Vec<char>> = Zeroizing::new(form.chars().collect());
+            windows.extend(chars.windows(MIN_REDACTED).map(window_hash));
             known.push(Zeroizing::new(form));
         }
     }
@@ -43,17 +52,38 @@ pub fn remember_basic_auth(id: &str, secret: &Secret) {
     remember(&encoded);
 }
 
-/// `text` with every known secret replaced by `[redacted]`.
+/// `text` with every known secret, and every run of `MIN_REDACTED` or more consecutive
+/// characters of one (a server that echoes a key with one character changed or cut, or a
+/// fragment of it), replaced by `[redacted]`.
 pub fn redact(text: &str) -> String {
-    let mut out = text.to_string();
-    if let Ok(known) = KNOWN.lock() {
-        for secret in known.iter() {
-            if out.contains(secret.as_str()) {
-                out = out.replace(secret.as_str(), "[redacted]");
-            }
+    let windows = WINDOWS.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let Some(windows) = windows.as_ref().filter(|w| !w.is_empty()) else { return text.to_string() };
+    let chars: Vec<char> = text.chars().collect();
+    if chars.len() < MIN_REDACTED {
+        return text.to_string();
+    }
+    let mut cut = vec![false; chars.len()];
+    for i in 0..=chars.len() - MIN_REDACTED {
+        if windows.contains(&window_hash(&chars[i..i + MIN_REDACTED])) {
+            cut[i..i + MIN_REDACTED].fill(true);
+        }
+    }
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        match (cut[i], i > 0 && cut[i - 1]) {
+            (false, _) => out.push(c),
+            (true, false) => out.push_str("[redacted]"),
+            (true, true) => {}
         }
     }
     out
+}
+
+fn window_hash(window: &[char]) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::hash::DefaultHasher::new();
+    window.hash(&mut hasher);
+    hasher.finish()
 }
 
 /// Turns core dumps off for this process: a dump would hold the key and the token in
@@ -157,6 +187,19 @@ mod tests {
         assert!(!cut.contains("odd"), "{cut}");
         assert!(!cut.contains("Y2xpZW50"), "{cut}");
         assert_eq!(redact("short abc"), "short abc");
+    }
+
+    #[test]
+    fn partial_echoes_of_eight_characters_or_more_are_cut() {
+        let token = Secret::new("b9f0c7a1e2d34f5a8c6b7d9e0f1a2b3c4");
+        let t = token.expose();
+        // 32 of the 33 characters, the last one dropped; a fragment of 8; a fragment of 7.
+        let echoed = format!("token {} is invalid; near {} and {}", &t[..32], &t[10..18], &t[20..27]);
+        let cut = redact(&echoed);
+        assert!(!cut.contains(&t[..8]), "{cut}");
+        assert!(!cut.contains(&t[10..18]), "{cut}");
+        assert!(cut.contains(&t[20..27]), "a run of 7 is not a secret: {cut}");
+        assert!(cut.starts_with("token [redacted] is invalid; near [redacted] and "), "{cut}");
     }
 
     #[test]

@@ -202,7 +202,17 @@ pub fn resolve(env: &Env, sandbox: Option<SandboxFacts>) -> anyhow::Result<Setti
                 .filter(|u| matches!(u.scheme(), "http" | "https"))
                 .ok_or_else(|| bad_var(var, value, "http(s)://…"))?;
             if parsed.scheme() == "http" && !is_loopback(&parsed) {
-                plain_http.push((var, crate::http::redact_url(&parsed)));
+                let shown = crate::http::redact_url(&parsed);
+                if !allow_insecure(env) {
+                    return Err(Failure::new(
+                        Kind::Usage,
+                        "insecure_endpoint",
+                        Harden::PlainHttpRefused.with("var", var).with("value", &shown),
+                    )
+                    .hint(Harden::PlainHttpRefusedHint.text())
+                    .into());
+                }
+                plain_http.push((var, shown));
             }
             *field(&mut endpoints) = value.to_string();
             moved.push(var);
@@ -213,7 +223,7 @@ pub fn resolve(env: &Env, sandbox: Option<SandboxFacts>) -> anyhow::Result<Setti
         // A broken `config.toml` only matters to the commands that need its client:
         // `status --offline` and the others keep working, with a warning.
         Err(err) => match crate::error::failure_of(&err) {
-            Some(f) if f.code == "config_corrupt" => (None, Some(f.message.clone())),
+            Some(f) if f.as_typed::<ConfigCorrupt>().is_some() => (None, Some(f.message.clone())),
             _ => return Err(err),
         },
     };
@@ -272,6 +282,7 @@ impl ConfigFile {
                 "config_corrupt",
                 Harden::ConfigCorruptAt.with("path", path.display()).with("line", line),
             )
+            .typed(ConfigCorrupt)
             .into()
         })
     }
@@ -311,11 +322,26 @@ pub fn config_dir(env: &Env, os: &str) -> Option<PathBuf> {
     base.map(|b| b.join("zelty-bridge"))
 }
 
-/// A URL on this machine, where plain HTTP crosses no network (the sandbox, a test).
+/// Marks the failure of a `config.toml` that is not valid TOML: only the commands that
+/// need its OAuth client fail on it.
+#[derive(Debug, Clone, Copy)]
+pub struct ConfigCorrupt;
+
+/// Lets plain `http://` service addresses off this machine through (with a warning);
+/// `--allow-insecure` sets it too.
+pub const ALLOW_INSECURE_VAR: &str = "ZELTY_BRIDGE_ALLOW_INSECURE";
+
+fn allow_insecure(env: &Env) -> bool {
+    env.get(ALLOW_INSECURE_VAR).is_some_and(|v| matches!(v.trim(), "1" | "true" | "yes"))
+}
+
+/// A URL on this machine, where plain HTTP crosses no network (the sandbox, a test):
+/// `localhost`, `127.0.0.0/8`, `[::1]`, and an IPv4 loopback written as IPv6
+/// (`[::ffff:127.0.0.1]`, RFC 4291 §2.5.5.2).
 fn is_loopback(url: &url::Url) -> bool {
     match url.host() {
         Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
-        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback() || ip.to_ipv4_mapped().is_some_and(|v4| v4.is_loopback()),
         Some(url::Host::Domain(name)) => name.eq_ignore_ascii_case("localhost"),
         None => false,
     }
@@ -375,11 +401,14 @@ mod tests {
         let home = tempfile::tempdir().unwrap();
         let env = Env::default().with("HOME", home.path().to_str().unwrap()).with_not_text("ZELTY_BRIDGE_CONFIG_DIR");
         let err = resolve(&env, None).err().unwrap_or_else(|| panic!("refused"));
-        assert_eq!(crate::error::exit_code_of(&err), 2);
+        assert_eq!(crate::error::exit_status_of(&err), crate::error::ExitStatus::Usage);
         assert!(format!("{err:#}").contains("ZELTY_BRIDGE_CONFIG_DIR"), "{err:#}");
         // Without it, an unreadable HOME cannot choose the default either.
         let env = Env::default().with_not_text("HOME");
-        assert_eq!(crate::error::exit_code_of(&resolve(&env, None).err().unwrap_or_else(|| panic!("refused"))), 2);
+        assert_eq!(
+            crate::error::exit_status_of(&resolve(&env, None).err().unwrap_or_else(|| panic!("refused"))),
+            crate::error::ExitStatus::Usage
+        );
     }
 
     #[test]
@@ -428,15 +457,37 @@ mod tests {
     }
 
     #[test]
-    fn plain_http_off_this_machine_is_named() {
+    fn plain_http_off_this_machine_is_refused_unless_allowed() {
         let dir = tempfile::tempdir().unwrap();
         let env = Env::default()
             .with("ZELTY_BRIDGE_CONFIG_DIR", dir.path().to_str().unwrap())
             .with("ZELTY_BRIDGE_ZELTY_API_URL", "http://zelty.example.com/2.10")
             .with("ZELTY_BRIDGE_HUBRISE_API_URL", "http://127.0.0.1:9/v1")
             .with("ZELTY_BRIDGE_HUBRISE_OAUTH_URL", "https://manager.example.com/oauth2/v1");
-        let s = resolve(&env, None).unwrap();
+        let err = resolve(&env, None).unwrap_err();
+        let f = crate::error::failure_of(&err).unwrap();
+        assert_eq!((f.kind, f.code), (Kind::Usage, "insecure_endpoint"));
+        let hint = f.hint.as_ref().unwrap().render(crate::i18n::Lang::En);
+        assert!(hint.contains("--allow-insecure") && hint.contains(ALLOW_INSECURE_VAR), "{hint}");
+        let s = resolve(&env.with(ALLOW_INSECURE_VAR, "1"), None).unwrap();
         assert_eq!(s.plain_http, vec![("ZELTY_BRIDGE_ZELTY_API_URL", "http://zelty.example.com/2.10".to_string())]);
+    }
+
+    #[test]
+    fn loopback_in_every_spelling_stays_allowed() {
+        for url in [
+            "http://127.0.0.1:9/v1",
+            "http://127.1.2.3:9/v1",
+            "http://[::1]:9/v1",
+            "http://[::ffff:127.0.0.1]:9/v1",
+            "http://localhost:9/v1",
+            "http://LOCALHOST:9/v1",
+        ] {
+            assert!(is_loopback(&url::Url::parse(url).unwrap()), "{url}");
+        }
+        for url in ["http://[::ffff:10.0.0.1]/", "http://10.0.0.1/", "http://localhost.example.com/", "http://[::2]/"] {
+            assert!(!is_loopback(&url::Url::parse(url).unwrap()), "{url}");
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@
 use super::steps::bridge_walk as bridge;
 use crate::app::App;
 use crate::clock::rfc3339;
-use crate::error::{Failure, Kind};
+use crate::error::{ExitStatus, Failure, Kind};
 use crate::i18n::Bridge;
 use crate::ops::bridge::{Outcome, Target};
 use crate::ops::check::{self, not_connected, read_secrets};
@@ -30,7 +30,7 @@ pub struct AppArgs {
     pub timeout: u64,
 }
 
-pub async fn run(args: AppArgs, app: &App) -> anyhow::Result<u8> {
+pub async fn run(args: AppArgs, app: &App) -> anyhow::Result<ExitStatus> {
     let _lock = app.lock_profile("app").await?;
     let mut profile = app.profiles.load(&app.profile)?.ok_or_else(|| not_connected(&app.profile))?;
     let flag = check::profile_flag(&app.profile);
@@ -72,5 +72,5 @@ pub async fn run(args: AppArgs, app: &App) -> anyhow::Result<u8> {
     } else {
         app.printer.result(&app.printer.t(&Bridge::Recorded.with("profile", &app.profile)));
     }
-    Ok(report.bridge_app.state.exit_code())
+    Ok(report.bridge_app.state.exit_status())
 }

@@ -3,6 +3,7 @@
 //! files in `completions/` are this command's output in English, kept current by a test.
 
 use crate::cli::Cli;
+use crate::error::ExitStatus;
 use crate::i18n::Lang;
 use crate::printer::Printer;
 use clap::CommandFactory;
@@ -17,7 +18,7 @@ pub struct CompletionsArgs {
     pub shell: clap_complete::Shell,
 }
 
-pub fn run(args: &CompletionsArgs, printer: &Printer) -> anyhow::Result<u8> {
+pub fn run(args: &CompletionsArgs, printer: &Printer) -> anyhow::Result<ExitStatus> {
     if printer.is_json() {
         printer.json(
             &serde_json::json!({ "shell": args.shell.to_string(), "script": script(args.shell, printer.lang()) }),
@@ -25,7 +26,7 @@ pub fn run(args: &CompletionsArgs, printer: &Printer) -> anyhow::Result<u8> {
     } else {
         printer.raw_stdout(&script(args.shell, printer.lang()));
     }
-    Ok(0)
+    Ok(ExitStatus::Success)
 }
 
 pub fn script(shell: clap_complete::Shell, lang: Lang) -> String {

@@ -8,7 +8,7 @@
 
 use crate::app::App;
 use crate::browser::{Opened, Page};
-use crate::error::{Failure, Kind, failure_of};
+use crate::error::{ExitStatus, Failure, Kind, failure_of};
 use crate::hubrise::oauth;
 use crate::i18n::{Bridge, Msg, Ownership, Text};
 use crate::ops::sharing;
@@ -37,7 +37,7 @@ pub struct DisconnectArgs {
     pub keep_zelty: bool,
 }
 
-pub async fn run(args: DisconnectArgs, app: &App) -> anyhow::Result<u8> {
+pub async fn run(args: DisconnectArgs, app: &App) -> anyhow::Result<ExitStatus> {
     let _lock = app.lock_profile("disconnect").await?;
     let Some(profile) = app.profiles.load(&app.profile)? else {
         if args.force
@@ -46,7 +46,7 @@ pub async fn run(args: DisconnectArgs, app: &App) -> anyhow::Result<u8> {
             if app.printer.is_json() {
                 app.printer.json(&json!({ "profile": app.profile, "disconnected": true, "revoked": revoked, "zelty_key_kept": args.keep_zelty, "orphans_removed": removed }));
             }
-            return Ok(0);
+            return Ok(ExitStatus::Success);
         }
         return nothing_connected(app);
     };
@@ -110,7 +110,7 @@ pub async fn run(args: DisconnectArgs, app: &App) -> anyhow::Result<u8> {
     } else {
         app.printer.result(&app.printer.t(&Msg::Disconnected.with("profile", &app.profile)));
     }
-    Ok(0)
+    Ok(ExitStatus::Success)
 }
 
 /// The profile's own key and token, as stored.
@@ -139,7 +139,7 @@ fn names(profiles: &[String]) -> String {
     profiles.join(", ")
 }
 
-fn nothing_connected(app: &App) -> anyhow::Result<u8> {
+fn nothing_connected(app: &App) -> anyhow::Result<ExitStatus> {
     warn_env(app);
     if app.printer.is_json() {
         app.printer
@@ -147,7 +147,7 @@ fn nothing_connected(app: &App) -> anyhow::Result<u8> {
     } else {
         app.printer.result(&app.printer.t(&Msg::NothingConnected.with("profile", &app.profile)));
     }
-    Ok(0)
+    Ok(ExitStatus::Success)
 }
 
 async fn confirm(app: &App, args: &DisconnectArgs, profile: &Profile) -> anyhow::Result<()> {
@@ -200,7 +200,7 @@ async fn revoke(app: &App, args: &DisconnectArgs, token: &Secret) -> anyhow::Res
 
 /// `--block`: Zelty Bridge's temporary block is done in the HubRise back office;
 /// everything is kept.
-async fn block(app: &App, args: &DisconnectArgs, profile: &Profile) -> anyhow::Result<u8> {
+async fn block(app: &App, args: &DisconnectArgs, profile: &Profile) -> anyhow::Result<ExitStatus> {
     let steps = [Bridge::AppBlockSteps.text(), row_of(app, profile), Msg::UnblockLater.text()];
     guide(app, args, profile, &steps, true).await?;
     if app.printer.is_json() {
@@ -208,7 +208,7 @@ async fn block(app: &App, args: &DisconnectArgs, profile: &Profile) -> anyhow::R
     } else {
         app.printer.result(&app.printer.t(&Msg::BlockKept.with("profile", &app.profile)));
     }
-    Ok(0)
+    Ok(ExitStatus::Success)
 }
 
 /// Shows Zelty Bridge's steps with the CONNEXIONS page; a person says when they are done

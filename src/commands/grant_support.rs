@@ -7,7 +7,7 @@
 use crate::app::App;
 use crate::browser::Page;
 use crate::clock::rfc3339;
-use crate::error::{Failure, Kind};
+use crate::error::{ExitStatus, Failure, Kind};
 use crate::i18n::{Msg, Text};
 use crate::ops::check::not_connected;
 use crate::profile::SupportAccess;
@@ -29,7 +29,7 @@ pub struct GrantSupportArgs {
     pub revoke: bool,
 }
 
-pub async fn run(args: GrantSupportArgs, app: &App) -> anyhow::Result<u8> {
+pub async fn run(args: GrantSupportArgs, app: &App) -> anyhow::Result<ExitStatus> {
     let _lock = app.lock_profile("grant-support").await?;
     let mut profile = app.profiles.load(&app.profile)?.ok_or_else(|| not_connected(&app.profile))?;
     if args.revoke && profile.support_access.is_none() {
@@ -63,7 +63,7 @@ pub async fn run(args: GrantSupportArgs, app: &App) -> anyhow::Result<u8> {
     report(app, &profile)
 }
 
-fn report(app: &App, profile: &crate::profile::Profile) -> anyhow::Result<u8> {
+fn report(app: &App, profile: &crate::profile::Profile) -> anyhow::Result<ExitStatus> {
     let support = match &profile.support_access {
         Some(s) => json!({ "state": "granted", "granted_at": s.granted_at }),
         None => json!({ "state": "not_granted", "granted_at": null }),
@@ -77,7 +77,7 @@ fn report(app: &App, profile: &crate::profile::Profile) -> anyhow::Result<u8> {
         };
         app.printer.result(&app.printer.t(&done));
     }
-    Ok(0)
+    Ok(ExitStatus::Success)
 }
 
 /// Shows the steps: one at a time, waiting for Enter, for a person. A script gets them all

@@ -15,15 +15,19 @@ use crate::app::App;
 use crate::cli::{Cli, Command};
 use crate::context::Context;
 use crate::env::Env;
+use crate::error::ExitStatus;
 use crate::printer::Printer;
+use crate::settings::ALLOW_INSECURE_VAR;
 
 /// Runs the command; `Ok(code)` is the exit code of a command that reported its own
 /// outcome (such as `status` finding a revoked token).
-pub async fn dispatch(cli: Cli, env: Env, ctx: Context, printer: Printer) -> anyhow::Result<u8> {
+pub async fn dispatch(cli: Cli, env: Env, ctx: Context, printer: Printer) -> anyhow::Result<ExitStatus> {
     match cli.command {
         Command::Completions(args) => completions::run(&args, &printer),
         Command::Sandbox(args) => sandbox::run(args, &ctx, &printer).await,
         command => {
+            // The flag is the setting's other spelling: settings read one place.
+            let env = if cli.global.allow_insecure { env.with(ALLOW_INSECURE_VAR, "1") } else { env };
             let app = App::build(&cli.global.profile, cli.global.sandbox, env, ctx, printer).await?;
             match command {
                 Command::Connect(args) => connect::run(args, &app).await,

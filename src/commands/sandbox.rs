@@ -4,6 +4,7 @@
 //! served by another process.
 
 use crate::context::Context;
+use crate::error::ExitStatus;
 use crate::i18n::{Msg, Ux};
 use crate::printer::Printer;
 use anyhow::Context as _;
@@ -106,10 +107,10 @@ pub struct ClickArgs {
 
 /// Plays the page; exits 0 whatever happened there, as a browser does not report to the
 /// program that opened it.
-async fn run_click(args: ClickArgs) -> anyhow::Result<u8> {
+async fn run_click(args: ClickArgs) -> anyhow::Result<ExitStatus> {
     if !args.foreground {
         detach(&args)?;
-        return Ok(0);
+        return Ok(ExitStatus::Success);
     }
     let options = click::ClickOptions {
         action: click::Action::from_name(&args.action).unwrap_or(click::Action::Approve),
@@ -123,7 +124,7 @@ async fn run_click(args: ClickArgs) -> anyhow::Result<u8> {
         callback_error: args.callback_error,
     };
     click::click(&args.url, options).await;
-    Ok(0)
+    Ok(ExitStatus::Success)
 }
 
 /// Starts this same click in the foreground in a process of its own and returns: the CLI
@@ -161,7 +162,7 @@ fn detach(args: &ClickArgs) -> anyhow::Result<()> {
     Ok(())
 }
 
-pub async fn run(args: SandboxArgs, ctx: &Context, printer: &Printer) -> anyhow::Result<u8> {
+pub async fn run(args: SandboxArgs, ctx: &Context, printer: &Printer) -> anyhow::Result<ExitStatus> {
     if let Some(SandboxCommand::Click(args)) = args.command {
         return run_click(args).await;
     }
@@ -190,5 +191,5 @@ pub async fn run(args: SandboxArgs, ctx: &Context, printer: &Printer) -> anyhow:
     printer.info(Msg::SandboxServing.text());
     signals.stopped().await;
     printer.info(Ux::SandboxStopped.text());
-    Ok(0)
+    Ok(ExitStatus::Success)
 }

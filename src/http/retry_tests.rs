@@ -41,7 +41,7 @@ async fn server(script: Vec<(u16, Option<u64>)>) -> (String, Arc<Mutex<usize>>) 
 }
 
 fn http(budget: Budget) -> Http {
-    let (printer, _, _) = Printer::for_tests(Lang::En, false, true);
+    let (printer, _, _) = crate::printer::Printer::for_tests(Lang::En, false, true);
     Http::new(budget, printer)
 }
 

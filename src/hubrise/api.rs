@@ -2,25 +2,25 @@
 //! `GET /location` (or `/locations/:id` with an account token), the catalog and the
 //! customer list (https://www.hubrise.com/developers/api/locations). A 401 says which of the documented reasons applies.
 
+use super::error::HubriseError;
 use crate::error::{Failure, Kind};
 use crate::http::{Http, Idempotent, Reply, Service};
-use crate::i18n::Msg;
 use crate::secret::Secret;
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Account {
-    #[serde(deserialize_with = "crate::http::printable_string")]
+    #[serde(deserialize_with = "crate::server_text::string")]
     pub id: String,
-    #[serde(deserialize_with = "crate::http::printable_string")]
+    #[serde(deserialize_with = "crate::server_text::string")]
     pub name: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Location {
-    #[serde(deserialize_with = "crate::http::printable_string")]
+    #[serde(deserialize_with = "crate::server_text::string")]
     pub id: String,
-    #[serde(deserialize_with = "crate::http::printable_string")]
+    #[serde(deserialize_with = "crate::server_text::string")]
     pub name: String,
     pub account: Account,
 }
@@ -28,9 +28,9 @@ pub struct Location {
 /// A catalog or a customer list: both are an id and a name here.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Named {
-    #[serde(deserialize_with = "crate::http::printable_string")]
+    #[serde(deserialize_with = "crate::server_text::string")]
     pub id: String,
-    #[serde(deserialize_with = "crate::http::printable_string")]
+    #[serde(deserialize_with = "crate::server_text::string")]
     pub name: String,
 }
 
@@ -65,44 +65,12 @@ impl Refusal {
             Refusal::Other => "hubrise_token_rejected",
         }
     }
-
-    pub fn failure(self) -> Failure {
-        let (msg, hint) = match self {
-            Refusal::Revoked => (Msg::TokenRevoked, Msg::TokenRevokedHint),
-            Refusal::Blocked => (Msg::TokenBlocked, Msg::TokenBlockedHint),
-            Refusal::Suspended => (Msg::TokenSuspended, Msg::TokenSuspendedHint),
-            Refusal::Other => (Msg::TokenRejected, Msg::TokenRevokedHint),
-        };
-        Failure::new(Kind::Rejected, self.code(), msg.text()).hint(hint.text())
-    }
 }
 
 #[derive(Deserialize)]
 struct ErrorBody {
     #[serde(default)]
-    message: String,
-}
-
-const FORBIDDEN: &str = "hubrise_forbidden";
-const NOT_FOUND: &str = "hubrise_not_found";
-
-/// What a refused call says about the id it named.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum IdVerdict {
-    /// HubRise does not know it, or this token may not see it (403 and 404 look alike to a
-    /// token that lacks the access).
-    Unknown,
-    /// Anything else: the token, the network, the service.
-    Other,
-}
-
-/// The verdict of `err` (from this module's calls) on the id the call named; callers map
-/// it to their own message instead of matching error codes.
-pub fn id_verdict(err: &anyhow::Error) -> IdVerdict {
-    match crate::error::failure_of(err) {
-        Some(f) if f.kind == Kind::Rejected && matches!(f.code, FORBIDDEN | NOT_FOUND) => IdVerdict::Unknown,
-        _ => IdVerdict::Other,
-    }
+    message: crate::server_text::ServerText,
 }
 
 /// GETs `path` with the token and decodes the JSON, mapping refusals.
@@ -128,31 +96,21 @@ async fn get_dated<T: serde::de::DeserializeOwned>(
             c.get(&url).header("X-Access-Token", token.expose()).header("Accept", "application/json")
         })
         .await?;
-    check(&reply)?;
+    check(&reply).map_err(Failure::from)?;
     Ok(Dated { value: reply.json(Service::HubRise)?, server_now: reply.date })
 }
 
-fn check(reply: &Reply) -> Result<(), Failure> {
+fn check(reply: &Reply) -> Result<(), HubriseError> {
     match reply.status.as_u16() {
         200 => Ok(()),
-        401 => {
-            let message = serde_json::from_slice::<ErrorBody>(&reply.body).map(|b| b.message).unwrap_or_default();
-            // The server's words, with any secret it echoed cut out.
-            let message = crate::secret::redact(&message);
-            Err(Refusal::of_message(&message).failure().detail(format!("HTTP 401 {message}")))
-        }
-        403 => Err(Failure::new(Kind::Rejected, FORBIDDEN, Msg::TokenForbidden.text())
-            .hint(Msg::TokenForbiddenHint.text())
-            .detail(reply.excerpt())),
-        404 => Err(Failure::new(Kind::Rejected, NOT_FOUND, Msg::HubriseNotFound.text())
-            .hint(Msg::CheckEndpointHint.with("var", "ZELTY_BRIDGE_HUBRISE_API_URL"))
-            .detail(reply.excerpt())),
-        _ => Err(Failure::new(
-            Kind::Unexpected,
-            "hubrise_unexpected_status",
-            Msg::UnexpectedStatus.with("service", "HubRise").with("status", reply.status),
-        )
-        .detail(reply.excerpt())),
+        // HubRise's words decide which refusal this is; they are shown only at -v (the
+        // `http` log of the answer, sanitized), never as the error's detail.
+        401 => Err(HubriseError::Unauthorized(Refusal::of_message(
+            &serde_json::from_slice::<ErrorBody>(&reply.body).map(|b| b.message).unwrap_or_default(),
+        ))),
+        403 => Err(HubriseError::Forbidden),
+        404 => Err(HubriseError::NotFound),
+        status => Err(HubriseError::Status { status, endpoint: None, excerpt: reply.excerpt() }),
     }
 }
 
@@ -189,12 +147,13 @@ pub async fn location_list(
 /// client that created the order".
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct Order {
+    #[serde(deserialize_with = "crate::server_text::string")]
     pub id: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::server_text::string")]
     pub status: String,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::server_text::option")]
     pub created_at: Option<String>,
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::server_text::option")]
     pub created_by: Option<String>,
 }
 
@@ -216,7 +175,7 @@ pub async fn recent_orders(
 /// An order of an account's listing, with the location it belongs to.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
 pub struct AccountOrder {
-    #[serde(default)]
+    #[serde(default, deserialize_with = "crate::server_text::option")]
     pub location_id: Option<String>,
     #[serde(flatten)]
     pub order: Order,
@@ -250,14 +209,10 @@ pub fn only_one(list: anyhow::Result<Vec<Named>>) -> anyhow::Result<Option<Named
 /// short runs of letters, digits and dashes (`3r4s3-1`); anything else (`..`, `.`, a
 /// slash, an empty one) is refused before a request carries the token to the wrong path
 /// (`/locations/..` is `GET /v1/`).
-fn segment(what: &str, id: &str) -> Result<String, Failure> {
+fn segment(what: &'static str, id: &str) -> Result<String, Failure> {
     let ok = !id.is_empty() && id.len() <= 64 && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_');
     if !ok {
-        return Err(Failure::new(
-            Kind::Usage,
-            "bad_id",
-            crate::i18n::Harden::BadId.with("what", what).with("id", crate::http::printable(id)),
-        ));
+        return Err(HubriseError::BadId { what, id: crate::server_text::ServerText::new(id) }.into());
     }
     Ok(id.to_string())
 }
@@ -283,7 +238,9 @@ mod tests {
     fn ids_stay_one_segment() {
         assert_eq!(segment("location_id", "3r4s3-1").unwrap(), "3r4s3-1");
         for bad in ["..", ".", "", "../account", "a?b", "a/b", "a b", "%2e%2e"] {
-            assert_eq!(segment("location_id", bad).unwrap_err().code, "bad_id", "{bad}");
+            let err = segment("location_id", bad).unwrap_err();
+            assert_eq!(err.code, "bad_id", "{bad}");
+            assert!(matches!(err.as_typed::<HubriseError>(), Some(HubriseError::BadId { .. })), "{bad}");
         }
     }
 }

@@ -3,6 +3,7 @@
 //! that verify a location.
 
 pub mod api;
+pub mod error;
 pub mod limiter;
 pub mod listener;
 pub mod oauth;

@@ -4,10 +4,12 @@
 //! tokens; tokens never expire. PKCE (RFC 7636, https://www.rfc-editor.org/rfc/rfc7636) is
 //! sent only when `ZELTY_BRIDGE_PKCE=1` asks for it, since HubRise does not say it accepts it.
 
+use super::error::HubriseError;
 use crate::error::{Failure, Kind};
 use crate::http::{Body, Http, Idempotent, Reply, Service};
 use crate::i18n::Msg;
 use crate::secret::Secret;
+use crate::server_text::ServerText;
 use serde::Deserialize;
 
 /// The scope of the watch: it only reads (the orders that prove Zelty Bridge works, the
@@ -151,6 +153,8 @@ pub struct Grant {
     pub customer_list_name: Option<String>,
 }
 
+/// Every field but the token is a server's words, printed and stored: each becomes
+/// `ServerText` once the token is known as a secret, so that an echo of it is cut too.
 #[derive(Deserialize)]
 struct TokenReply {
     access_token: String,
@@ -186,21 +190,21 @@ pub async fn exchange(
         })
         .await?;
     if reply.status.as_u16() != 200 {
-        return Err(oauth_failure(&reply, "token").into());
+        return Err(Failure::from(oauth_failure(&reply, "token")).into());
     }
     let raw: TokenReply = reply.json(Service::HubRise)?;
     if raw.access_token.trim().is_empty() {
-        return Err(Failure::new(Kind::Unreachable, "bad_response", Msg::BadResponse.with("service", "HubRise"))
-            .hint(Msg::BadResponseHint.text())
-            .into());
+        return Err(Failure::from(HubriseError::NoToken).into());
     }
+    let token = Secret::new(raw.access_token);
+    let text = |field: Option<String>| field.map(|f| ServerText::new(&f).into_string());
     Ok(Grant {
-        token: Secret::new(raw.access_token),
-        location_id: raw.location_id,
-        catalog_id: raw.catalog_id,
-        customer_list_id: raw.customer_list_id,
-        catalog_name: raw.catalog_name,
-        customer_list_name: raw.customer_list_name,
+        token,
+        location_id: text(raw.location_id),
+        catalog_id: text(raw.catalog_id),
+        customer_list_id: text(raw.customer_list_id),
+        catalog_name: text(raw.catalog_name),
+        customer_list_name: text(raw.customer_list_name),
     })
 }
 
@@ -215,30 +219,19 @@ pub async fn revoke(http: &Http, oauth_base: &str, client: &OAuthClient, token: 
         .await?;
     match reply.status.as_u16() {
         200..=299 => Ok(()),
-        _ => Err(oauth_failure(&reply, "revoke").into()),
+        _ => Err(Failure::from(oauth_failure(&reply, "revoke")).into()),
     }
 }
 
 /// 400: the code expired or was used; 401: the client id or secret is wrong; 404: the
 /// official Ruby client's "invalid grant parameters".
-fn oauth_failure(reply: &Reply, endpoint: &str) -> Failure {
-    let (code, msg, hint) = match reply.status.as_u16() {
-        400 => ("invalid_code", Msg::CodeInvalid, Msg::CodeInvalidHint),
-        401 => ("invalid_client", Msg::ClientInvalid, Msg::ClientInvalidHint),
-        404 => ("invalid_grant", Msg::GrantInvalid, Msg::CodeInvalidHint),
-        _ => {
-            return Failure::new(
-                Kind::Unexpected,
-                "hubrise_unexpected_status",
-                Msg::UnexpectedStatus.with("service", "HubRise").with("status", reply.status),
-            )
-            .hint(Msg::CheckEndpointHint.with("var", "ZELTY_BRIDGE_HUBRISE_OAUTH_URL"))
-            .detail(format!("{endpoint}: {}", reply.excerpt()));
-        }
-    };
-    Failure::new(Kind::Rejected, code, msg.text())
-        .hint(hint.text())
-        .detail(format!("{endpoint}: HTTP {}", reply.status))
+fn oauth_failure(reply: &Reply, endpoint: &'static str) -> HubriseError {
+    match reply.status.as_u16() {
+        400 => HubriseError::InvalidCode { endpoint },
+        401 => HubriseError::InvalidClient { endpoint },
+        404 => HubriseError::InvalidGrant { endpoint },
+        status => HubriseError::Status { status, endpoint: Some(endpoint), excerpt: reply.excerpt() },
+    }
 }
 
 #[cfg(test)]

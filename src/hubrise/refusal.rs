@@ -57,7 +57,7 @@ impl Refusal {
 
 /// `text` without control characters or bidi overrides, cut at `max` characters.
 fn shorten(text: &str, max: usize) -> String {
-    let text = crate::http::printable(text);
+    let text = crate::server_text::ServerText::new(text).into_string();
     let text = text.trim();
     if text.chars().count() <= max {
         return text.to_string();

@@ -24,6 +24,8 @@ catalog! {
         SecretHasControl { en: "a key or token for {service} contains a line break or a control character, which no request can carry", fr: "une clé ou un jeton pour {service} contient un saut de ligne ou un caractère de contrôle, qu'aucune requête ne peut transporter" }
         SecretHasControlHint { en: "copy it again, on one line (check ZELTY_API_KEY and HUBRISE_ACCESS_TOKEN)", fr: "copiez-le de nouveau, sur une seule ligne (vérifiez ZELTY_API_KEY et HUBRISE_ACCESS_TOKEN)" }
         BadId { en: "{what} “{id}” is not a valid HubRise id", fr: "{what} « {id} » n’est pas un identifiant HubRise valide" }
+        PlainHttpRefused { en: "{var} uses plain http:// off this machine ({value}): the key and the token would cross the network unencrypted", fr: "{var} utilise http:// sans chiffrement hors de cette machine ({value}) : la clé et le jeton traverseraient le réseau en clair" }
+        PlainHttpRefusedHint { en: "use https://, or, knowing the risk, pass --allow-insecure or set ZELTY_BRIDGE_ALLOW_INSECURE=1", fr: "utilisez https://, ou, en connaissance de cause, passez --allow-insecure ou définissez ZELTY_BRIDGE_ALLOW_INSECURE=1" }
         PlainHttp { en: "{var} uses plain http:// ({value}): the key and the token would cross the network unencrypted", fr: "{var} utilise http:// sans chiffrement ({value}) : la clé et le jeton traverseraient le réseau en clair" }
         ConfigCorruptAt { en: "{path} is not valid TOML (line {line}); its content is not shown because it may hold the client secret", fr: "{path} n'est pas du TOML valide (ligne {line}) ; son contenu n'est pas affiché car il peut contenir le secret client" }
         ManifestNotRegular { en: "{path} is not a regular file", fr: "{path} n'est pas un fichier ordinaire" }

@@ -34,6 +34,7 @@ catalog! {
         Sandbox { en: "Use the embedded sandbox (fake HubRise and Zelty on this machine) instead of the real services; real secrets and profiles are never touched", fr: "Utiliser le bac à sable intégré (faux HubRise et faux Zelty sur cette machine) au lieu des vrais services ; les vrais secrets et profils ne sont jamais touchés" }
         Quiet { en: "Print only results, warnings and errors", fr: "N'afficher que les résultats, les avertissements et les erreurs" }
         Verbose { en: "Explain more (-vv: every HTTP call, without secrets)", fr: "Expliquer davantage (-vv : chaque appel HTTP, sans les secrets)" }
+        AllowInsecure { en: "Allow plain http:// service addresses off this machine (the key and the token then cross the network unencrypted; also ZELTY_BRIDGE_ALLOW_INSECURE=1)", fr: "Accepter des adresses de service en http:// hors de cette machine (la clé et le jeton traversent alors le réseau en clair ; aussi ZELTY_BRIDGE_ALLOW_INSECURE=1)" }
         Color { en: "When to colour the output (NO_COLOR is honoured)", fr: "Quand colorer l'affichage (NO_COLOR est respectée)" }
 
         // ----- connect -----

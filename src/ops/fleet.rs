@@ -21,13 +21,13 @@ use super::evidence::{self, Evidence};
 use super::report::{Problem, StatusReport};
 use super::state::PartState;
 use crate::app::App;
-use crate::error::{Kind, failure_of};
+use crate::error::{ExitStatus, Kind, failure_of};
 use crate::hubrise::api::{self, AccountOrder, Dated, Order};
 use crate::hubrise::limiter::Lanes;
 use crate::profile::Profile;
 use crate::secret::Secret;
 use crate::zelty::cache::{Keep, PerKey};
-use crate::zelty::{self, Restaurant};
+use crate::zelty::{self, Restaurant, ZeltyError};
 use serde_json::{Value, json};
 use std::collections::HashMap;
 use std::hash::{Hash, Hasher};
@@ -43,14 +43,14 @@ pub const CONCURRENCY: usize = 16;
 /// One profile's outcome: its report, or why its file could not be read.
 pub enum Line {
     Checked(Box<StatusReport>),
-    Unreadable { profile: String, problem: Problem, code: u8 },
+    Unreadable { profile: String, problem: Problem, status: ExitStatus },
 }
 
 impl Line {
-    pub fn exit_code(&self) -> u8 {
+    pub fn exit_status(&self) -> ExitStatus {
         match self {
-            Line::Checked(r) => r.exit_code(),
-            Line::Unreadable { code, .. } => *code,
+            Line::Checked(r) => r.exit_status(),
+            Line::Unreadable { status, .. } => *status,
         }
     }
 
@@ -123,17 +123,21 @@ impl Run<'_> {
             // Removed since it was listed.
             Ok(None) => {
                 let failure = super::check::not_connected(name);
-                Line::Unreadable { profile: name.into(), problem: Problem::of(&failure, lang), code: 4 }
+                Line::Unreadable {
+                    profile: name.into(),
+                    problem: Problem::of(&failure, lang),
+                    status: failure.kind.exit_status(),
+                }
             }
             Err(err) => {
-                let (problem, code) = match failure_of(&err) {
-                    Some(f) => (Problem::of(f, lang), f.kind.exit_code()),
+                let (problem, status) = match failure_of(&err) {
+                    Some(f) => (Problem::of(f, lang), f.kind.exit_status()),
                     None => {
                         let message = crate::error::Report::of(&err, lang).message;
-                        (Problem { reason: "unexpected", message, hint: None }, 1)
+                        (Problem { reason: "unexpected", message, hint: None }, ExitStatus::Unexpected)
                     }
                 };
-                Line::Unreadable { profile: name.into(), problem, code }
+                Line::Unreadable { profile: name.into(), problem, status }
             }
         }
     }
@@ -189,7 +193,12 @@ impl Run<'_> {
             Ok(hosts) => Ok(KeyAnswer { hosts: Some(hosts), restaurants }),
             // Anything but a refused key or an unreachable Zelty (an unknown route, an
             // older API version) leaves the webhooks unread, and the other keys skip them.
-            Err(err) if failure_of(&err).is_some_and(|f| f.kind != Kind::Rejected && f.kind != Kind::Unreachable) => {
+            Err(err)
+                if failure_of(&err).is_some_and(|f| {
+                    !matches!(f.as_typed::<ZeltyError>(), Some(ZeltyError::KeyRejected { .. }))
+                        && f.kind != Kind::Unreachable
+                }) =>
+            {
                 self.no_webhooks.store(true, Ordering::Relaxed);
                 Ok(KeyAnswer { hosts: None, restaurants })
             }

@@ -3,8 +3,8 @@
 //! and the human view renders the same struct, so the two never disagree.
 
 use super::evidence::{Evidence, OrderRef};
-use super::state::{BridgeState, PartState, worst};
-use crate::error::Failure;
+use super::state::{BridgeState, PartState};
+use crate::error::{ExitStatus, Failure};
 use crate::i18n::{Bridge, Flow, Lang, Msg, Text};
 use crate::profile::{Profile, TokenOrigin};
 use serde::Serialize;
@@ -148,8 +148,12 @@ impl SupportReport {
 
 impl StatusReport {
     /// The exit code of `status`: the worst of the parts'.
-    pub fn exit_code(&self) -> u8 {
-        worst([self.zelty.state.exit_code(), self.hubrise.state.exit_code(), self.bridge_app.state.exit_code()])
+    pub fn exit_status(&self) -> ExitStatus {
+        ExitStatus::worst([
+            self.zelty.state.exit_status(),
+            self.hubrise.state.exit_status(),
+            self.bridge_app.state.exit_status(),
+        ])
     }
 
     /// The report for people, in their language.

@@ -1,6 +1,7 @@
 //! The states a part of a connection can be in, as types that serialize to the strings of
 //! the `status --json` contract (README, "JSON output"), with the exit code each implies.
 
+use crate::error::ExitStatus;
 use serde::Serialize;
 
 /// A part checked with a secret (the Zelty key, the watch's token).
@@ -20,13 +21,12 @@ pub enum PartState {
 }
 
 impl PartState {
-    /// 0 fine, 3 rejected, 5 unreachable, 4 missing (the README's exit codes).
-    pub fn exit_code(self) -> u8 {
+    pub fn exit_status(self) -> ExitStatus {
         match self {
-            PartState::Ok | PartState::Unchecked | PartState::NotUsed => 0,
-            PartState::Rejected => 3,
-            PartState::Unreachable => 5,
-            PartState::Missing => 4,
+            PartState::Ok | PartState::Unchecked | PartState::NotUsed => ExitStatus::Success,
+            PartState::Rejected => ExitStatus::Rejected,
+            PartState::Unreachable => ExitStatus::Unreachable,
+            PartState::Missing => ExitStatus::NotConnected,
         }
     }
 }
@@ -51,27 +51,13 @@ pub enum BridgeState {
 }
 
 impl BridgeState {
-    /// 6 (a step needs a person) while the app is still to do or stalled; 0 otherwise.
-    pub fn exit_code(self) -> u8 {
+    /// A step needs a person while the app is still to do or stalled.
+    pub fn exit_status(self) -> ExitStatus {
         match self {
-            BridgeState::ToDo | BridgeState::Stalled => 6,
-            _ => 0,
+            BridgeState::ToDo | BridgeState::Stalled => ExitStatus::NeedsPerson,
+            _ => ExitStatus::Success,
         }
     }
-}
-
-/// Of several exit codes, the one to report: a refusal first, then an unreachable service,
-/// then what is missing, then a step for a person.
-pub fn worst(codes: impl IntoIterator<Item = u8>) -> u8 {
-    let rank = |c: u8| match c {
-        3 => 5,
-        5 => 4,
-        4 => 3,
-        6 => 2,
-        0 => 0,
-        _ => 1,
-    };
-    codes.into_iter().max_by_key(|c| rank(*c)).unwrap_or(0)
 }
 
 #[cfg(test)]
@@ -89,21 +75,9 @@ mod tests {
         assert_eq!(s(serde_json::to_string(&BridgeState::Stalled)), "\"stalled\"");
         assert_eq!(s(serde_json::to_string(&BridgeState::Linked)), "\"linked\"");
         assert_eq!(s(serde_json::to_string(&PartState::NotUsed)), "\"not_used\"");
-        assert_eq!((BridgeState::Stalled.exit_code(), BridgeState::Linked.exit_code()), (6, 0));
-    }
-
-    #[test]
-    fn worst_exit_code_table() {
-        for (codes, want) in [
-            (vec![0, 0], 0),
-            (vec![0, 3], 3),
-            (vec![5, 3], 3),
-            (vec![4, 5], 5),
-            (vec![4, 6], 4),
-            (vec![6, 0], 6),
-            (vec![], 0),
-        ] {
-            assert_eq!(worst(codes.clone()), want, "{codes:?}");
-        }
+        assert_eq!(
+            (BridgeState::Stalled.exit_status(), BridgeState::Linked.exit_status()),
+            (ExitStatus::NeedsPerson, ExitStatus::Success)
+        );
     }
 }

@@ -64,7 +64,7 @@ impl<T: Clone> PerKey<T> {
                     Ok(value) => Ok(Ok(value.into())),
                     Err(err) => match failure_of(&err) {
                         Some(f) if self.keep == Keep::Everything || matches!(f.kind, Kind::Rejected | Kind::Usage) => {
-                            Ok(Err(copy(f)))
+                            Ok(Err(f.clone()))
                         }
                         _ => Err(err),
                     },
@@ -73,7 +73,7 @@ impl<T: Clone> PerKey<T> {
             .await?;
         match answer {
             Ok(value) => Ok(value.clone()),
-            Err(failure) => Err(copy(failure).into()),
+            Err(failure) => Err(failure.clone().into()),
         }
     }
 
@@ -82,18 +82,6 @@ impl<T: Clone> PerKey<T> {
     pub fn len(&self) -> usize {
         self.cells.lock().unwrap_or_else(PoisonError::into_inner).len()
     }
-}
-
-/// A kept refusal, handed to each entry of the key as its own error.
-fn copy(f: &Failure) -> Failure {
-    let mut copy = Failure::new(f.kind, f.code, f.message.clone());
-    if let Some(hint) = &f.hint {
-        copy = copy.hint(hint.clone());
-    }
-    if let Some(detail) = &f.detail {
-        copy = copy.detail(detail);
-    }
-    copy
 }
 
 #[cfg(test)]

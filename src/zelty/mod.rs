@@ -3,11 +3,14 @@
 //! within Zelty's rate limit, `cache` asks each key once per run.
 
 pub mod cache;
+pub mod error;
 pub mod pace;
+
+pub use error::ZeltyError;
 
 use crate::error::{Failure, Kind};
 use crate::http::{Http, Idempotent, Reply, Service};
-use crate::i18n::{Bridge, Msg};
+use crate::i18n::Msg;
 use crate::secret::Secret;
 use serde::{Deserialize, Serialize};
 
@@ -69,7 +72,7 @@ pub fn is_base64_shaped(s: &str) -> bool {
 pub struct Restaurant {
     pub id: i64,
     // Shown in the terminal: no escape sequence from the server gets there.
-    #[serde(default, deserialize_with = "crate::http::printable_string")]
+    #[serde(default, deserialize_with = "crate::server_text::string")]
     pub name: String,
     #[serde(default)]
     pub disable: bool,
@@ -99,10 +102,10 @@ async fn get<T: serde::de::DeserializeOwned>(http: &Http, api: &str, key: &Secre
             c.get(&url).bearer_auth(key.expose()).header("Accept", "application/json")
         })
         .await?;
-    refused(&reply)?;
+    refused(&reply).map_err(Failure::from)?;
     let parsed: Answer<T> = reply.json(Service::Zelty)?;
     if parsed.errno != 0 {
-        return Err(errno_failure(parsed.errno).into());
+        return Err(Failure::from(ZeltyError::of_errno(parsed.errno, None)).into());
     }
     Ok(parsed.body)
 }
@@ -111,9 +114,7 @@ async fn get<T: serde::de::DeserializeOwned>(http: &Http, api: &str, key: &Secre
 pub async fn restaurants(http: &Http, api: &str, key: &Secret) -> anyhow::Result<Vec<Restaurant>> {
     let parsed: RestaurantsReply = get(http, api, key, "/restaurants").await?;
     if parsed.restaurants.is_empty() {
-        return Err(Failure::new(Kind::Rejected, "zelty_no_restaurant", Msg::ZeltyNoRestaurant.text())
-            .hint(Msg::ZeltyKeyRejectedHint.text())
-            .into());
+        return Err(Failure::from(ZeltyError::NoRestaurant).into());
     }
     Ok(parsed.restaurants)
 }
@@ -127,31 +128,16 @@ fn paced(http: &Http, key: &Secret) -> Http {
 /// Zelty's answer to anything but a 200, by its documented `errno` (Zelty's API reference,
 /// https://docs.zelty.fr, "Erreurs"): 5 (HTTP 403) is a wrong or revoked key, 4 an unknown
 /// API version. A 401 is taken as a refused key too.
-fn refused(reply: &Reply) -> Result<(), Failure> {
+fn refused(reply: &Reply) -> Result<(), ZeltyError> {
     if reply.status.as_u16() == 200 {
         return Ok(());
     }
     let errno = serde_json::from_slice::<ErrnoBody>(&reply.body).ok().map(|b| b.errno);
+    let http = Some(format!("HTTP {}", reply.status));
     match (reply.status.as_u16(), errno) {
-        (401 | 403, Some(5) | None) | (401, _) => Err(errno_failure(5).detail(format!("HTTP {}", reply.status))),
-        (_, Some(errno)) if errno != 0 => Err(errno_failure(errno).detail(format!("HTTP {}", reply.status))),
-        _ => Err(Failure::new(
-            Kind::Unexpected,
-            "zelty_unexpected_status",
-            Msg::UnexpectedStatus.with("service", "Zelty").with("status", reply.status),
-        )
-        .hint(Msg::CheckEndpointHint.with("var", "ZELTY_BRIDGE_ZELTY_API_URL"))
-        .detail(reply.excerpt())),
-    }
-}
-
-fn errno_failure(errno: i64) -> Failure {
-    match errno {
-        5 => Failure::new(Kind::Rejected, "zelty_key_rejected", Bridge::ZeltyKeyRevoked.text())
-            .hint(Msg::ZeltyKeyRejectedHint.text()),
-        4 => Failure::new(Kind::Unexpected, "zelty_api_version", Bridge::ZeltyUnknownVersion.text())
-            .hint(Msg::CheckEndpointHint.with("var", "ZELTY_BRIDGE_ZELTY_API_URL")),
-        _ => Failure::new(Kind::Rejected, "zelty_error", Msg::ZeltyErrno.with("errno", errno)),
+        (401 | 403, Some(5) | None) | (401, _) => Err(ZeltyError::KeyRejected { http }),
+        (_, Some(errno)) if errno != 0 => Err(ZeltyError::of_errno(errno, http)),
+        (status, _) => Err(ZeltyError::Status { status, excerpt: reply.excerpt() }),
     }
 }
 
@@ -180,7 +166,7 @@ struct WebhooksReply {
 
 /// The distinct hosts of the targets, sorted: a target's path may carry a token, its host
 /// says who receives the events.
-fn hosts_of(webhooks: &serde_json::Value) -> Vec<String> {
+pub(crate) fn hosts_of(webhooks: &serde_json::Value) -> Vec<String> {
     let targets: Vec<&serde_json::Value> = match webhooks {
         serde_json::Value::Object(map) => map.values().collect(),
         serde_json::Value::Array(list) => list.iter().collect(),
@@ -190,7 +176,9 @@ fn hosts_of(webhooks: &serde_json::Value) -> Vec<String> {
         .into_iter()
         .filter_map(|w| w.get("target").and_then(|t| t.as_str()))
         .filter_map(|t| url::Url::parse(t).ok())
-        .filter_map(|u| u.host_str().map(str::to_ascii_lowercase))
+        .filter_map(|u| {
+            u.host_str().map(|h| crate::server_text::ServerText::new(&h.to_ascii_lowercase()).into_string())
+        })
         .collect();
     hosts.sort();
     hosts.dedup();
@@ -255,7 +243,11 @@ mod tests {
             (418, "teapot", Some("zelty_unexpected_status")),
             (200, r#"{"errno":0}"#, None),
         ] {
-            assert_eq!(refused(&reply(status, body)).err().map(|f| f.code), code, "{status} {body}");
+            let refusal = refused(&reply(status, body)).err().map(Failure::from);
+            assert_eq!(refusal.as_ref().map(|f| f.code), code, "{status} {body}");
+            if let Some(f) = refusal {
+                assert!(f.as_typed::<ZeltyError>().is_some(), "{status} {body}");
+            }
         }
     }
 

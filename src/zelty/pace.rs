@@ -10,7 +10,7 @@
 
 use crate::env::Env;
 use crate::error::{Failure, Kind};
-use crate::http::{Pace, Service};
+use crate::http::{Pace, Service, jitter};
 use crate::i18n::Msg;
 use crate::secret::Secret;
 use std::collections::HashMap;
@@ -146,9 +146,6 @@ pub fn backoff(interval: Duration, strikes: u32, unit: f64) -> Duration {
     let full = interval.saturating_mul(2u32.saturating_pow(strikes.min(16))).min(MAX_WAIT);
     full / 2 + full.mul_f64(unit.clamp(0.0, 1.0) / 2.0)
 }
-
-/// A number in [0, 1) from the system's random source (0.5 if it fails).
-pub use crate::http::jitter;
 
 /// One key's turns as an `http::Pace`: Zelty calls wait for them, HubRise calls don't.
 pub struct KeyLane {

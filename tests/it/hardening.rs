@@ -539,10 +539,34 @@ fn environment_edge_cases() {
     assert!(message.contains("ZELTY_BRIDGE_CONFIG_DIR") && message.contains("relative/dir"), "{}", out.stdout);
     assert!(!home.path().join("relative").exists(), "a relative config dir was created");
 
+    // Plain http:// off this machine is refused (exit 2, the hint names both ways to
+    // allow it); allowed by the flag or the setting, it is still warned about.
     let mut cmd = home.bare_cmd();
     cmd.args(["status", "--offline"]).env("ZELTY_BRIDGE_ZELTY_API_URL", "http://zelty.example.com/2.10");
     let out = run(cmd);
+    out.expect(2);
     assert!(out.stderr.contains("plain http://"), "{}", out.stderr);
+    assert!(
+        out.stderr.contains("--allow-insecure") && out.stderr.contains("ZELTY_BRIDGE_ALLOW_INSECURE=1"),
+        "{}",
+        out.stderr
+    );
+    let mut cmd = home.bare_cmd();
+    cmd.args(["status", "--offline", "--allow-insecure", "--json"])
+        .env("ZELTY_BRIDGE_ZELTY_API_URL", "http://zelty.example.com/2.10");
+    let out = run(cmd);
+    assert_ne!(out.json()["error"]["code"], "insecure_endpoint", "{}", out.stdout);
+    assert!(out.stderr.contains("plain http://"), "{}", out.stderr);
+    let mut cmd = home.bare_cmd();
+    cmd.args(["status", "--offline", "--json"])
+        .env("ZELTY_BRIDGE_ZELTY_API_URL", "http://zelty.example.com/2.10")
+        .env("ZELTY_BRIDGE_ALLOW_INSECURE", "1");
+    let out = run(cmd);
+    assert_ne!(out.json()["error"]["code"], "insecure_endpoint", "{}", out.stdout);
+    let mut cmd = home.bare_cmd();
+    cmd.args(["status", "--offline", "--json"]).env("ZELTY_BRIDGE_ZELTY_API_URL", "http://[::ffff:127.0.0.1]:9/2.10");
+    let out = run(cmd);
+    assert!(!out.stderr.contains("plain http://"), "{}", out.stderr);
 }
 
 /// Item 7: core dumps are off from the start (a dump would hold the key).

@@ -17,7 +17,8 @@ fn sources(dir: &Path, out: &mut Vec<PathBuf>) {
     }
 }
 
-/// Each product file (relative to `src`) with its code, unit tests cut off.
+/// Each product file (relative to `src`) with its code, unit tests cut off (a module of
+/// its own, `…tests.rs`, or the `mod tests` at a file's end).
 fn product() -> Vec<(String, String)> {
     let src = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut files = Vec::new();
@@ -25,6 +26,7 @@ fn product() -> Vec<(String, String)> {
     files.sort();
     files
         .into_iter()
+        .filter(|path| !path.file_name().is_some_and(|n| n.to_string_lossy().ends_with("tests.rs")))
         .map(|path| {
             let code = std::fs::read_to_string(&path).unwrap();
             let code = match code.find("#[cfg(test)]\nmod tests") {

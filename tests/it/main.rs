@@ -13,6 +13,7 @@ mod faults;
 mod fleet;
 mod green;
 mod hardening;
+mod hostile;
 mod keyring;
 mod layers;
 mod leaks;

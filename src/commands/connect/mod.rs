@@ -10,7 +10,7 @@ mod zelty_step;
 use super::steps::bridge_walk as bridge;
 use crate::app::App;
 use crate::clock::{rfc3339, unix};
-use crate::error::{Failure, Kind};
+use crate::error::{ExitStatus, Failure, Kind};
 use crate::hubrise::oauth::{self, DEFAULT_SCOPE};
 use crate::i18n::{Bridge, Msg, Ownership};
 use crate::ops::bridge::{Outcome, Target};
@@ -61,7 +61,7 @@ pub struct ConnectArgs {
     pub force: bool,
 }
 
-pub async fn run(args: ConnectArgs, app: &App) -> anyhow::Result<u8> {
+pub async fn run(args: ConnectArgs, app: &App) -> anyhow::Result<ExitStatus> {
     oauth::check_scope(&args.scope)?;
     let with_watch = watch_possible(app, &args).await?;
     check_unattended(app, &args, with_watch)?;
@@ -173,7 +173,7 @@ pub async fn run(args: ConnectArgs, app: &App) -> anyhow::Result<u8> {
     tokio::task::spawn_blocking(move || cleared.clear(&name, store_for_clear.as_ref())).await?;
     app.printer.success(Msg::Stored.with("store", app.printer.t(&location)));
     summary(app, &profile, &zelty.key, watch.as_ref().map(|w| &w.token), &outcome);
-    Ok(0)
+    Ok(ExitStatus::Success)
 }
 
 /// The watch the profile already has, when its token still works on its location and the

@@ -14,9 +14,10 @@ use super::Shared;
 use super::manifest::{HubriseSource, Plan};
 use super::report::{Line, Outcome};
 use crate::clock::rfc3339;
-use crate::error::{Failure, Kind, failure_of};
+use crate::error::{Failure, Kind, failure_of, typed_of};
 use crate::http::Http;
 use crate::hubrise::api;
+use crate::hubrise::error::HubriseError;
 use crate::hubrise::oauth::DEFAULT_SCOPE;
 use crate::i18n::{Msg, Text};
 use crate::ops::restaurants;
@@ -261,12 +262,10 @@ async fn verify(
     name: &str,
 ) -> anyhow::Result<Verified> {
     let location = api::location(http, api_url, token, location_id).await.map_err(|err| {
-        match (location_id, api::id_verdict(&err)) {
-            (Some(id), api::IdVerdict::Unknown) => {
-                Failure::new(Kind::Rejected, "unknown_location", Msg::UnknownLocation.with("id", id))
-                    .hint(Msg::CheckManifestField.with("field", "location_id").with("profile", name))
-                    .into()
-            }
+        match (location_id, unknown_id(&err)) {
+            (Some(id), true) => Failure::new(Kind::Rejected, "unknown_location", Msg::UnknownLocation.with("id", id))
+                .hint(Msg::CheckManifestField.with("field", "location_id").with("profile", name))
+                .into(),
             _ => err,
         }
     })?;
@@ -300,10 +299,16 @@ async fn verify(
     Ok(Verified { location, catalog: catalog?, customer_list: customer_list? })
 }
 
+/// Whether HubRise refused the call for the id it named (unknown, or out of this token's
+/// sight).
+fn unknown_id(err: &anyhow::Error) -> bool {
+    typed_of::<HubriseError>(err).is_some_and(HubriseError::is_unknown_id)
+}
+
 /// A refused id from the manifest gets a hint naming the field to check.
 fn named(err: anyhow::Error, field: &str, profile: &str) -> anyhow::Error {
-    match (api::id_verdict(&err), failure_of(&err).map(|f| f.code)) {
-        (api::IdVerdict::Unknown, Some(code)) => {
+    match (unknown_id(&err), failure_of(&err).map(|f| f.code)) {
+        (true, Some(code)) => {
             let hint: Text = Msg::CheckManifestField.with("field", field).with("profile", profile);
             Failure::new(Kind::Rejected, code, Msg::HubriseNotFound.text()).hint(hint).into()
         }

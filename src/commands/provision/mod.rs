@@ -8,6 +8,7 @@ mod manifest;
 mod report;
 
 use crate::app::App;
+use crate::error::ExitStatus;
 use crate::hubrise::limiter;
 use crate::i18n::Msg;
 use crate::secrets::SecretStore;
@@ -51,7 +52,7 @@ pub struct Shared<'a> {
     pub save_lock: Arc<Mutex<()>>,
 }
 
-pub async fn run(args: ProvisionArgs, app: &App) -> anyhow::Result<u8> {
+pub async fn run(args: ProvisionArgs, app: &App) -> anyhow::Result<ExitStatus> {
     let started = Instant::now();
     let manifest = manifest::load(&args.manifest)?;
     // Checked once, before any restaurant: a store that does not work fails them all.
@@ -103,5 +104,5 @@ pub async fn run(args: ProvisionArgs, app: &App) -> anyhow::Result<u8> {
     } else {
         app.printer.result(&report::table(&lines, seconds, args.dry_run, lang));
     }
-    Ok(report::exit_code(&lines))
+    Ok(report::exit_status(&lines))
 }

@@ -1,7 +1,7 @@
 //! What a run says at the end: a line per restaurant as it finishes, then a table (or,
 //! with `--json`, one report object), and the exit code a script branches on.
 
-use crate::error::{Kind, Report};
+use crate::error::{ExitStatus, Kind, Report};
 use crate::i18n::{Lang, Msg};
 use serde_json::{Value, json};
 
@@ -129,7 +129,7 @@ pub fn counts(lines: &[Line]) -> Counts {
 /// cure: unexpected (1), then the manifest or the CI variables (2), then a refusal by a
 /// service (3), then a step that needs a person (6), and 5 only when every failure was a
 /// service out of reach — rerunning then retries just those, the rest being skipped.
-pub fn exit_code(lines: &[Line]) -> u8 {
+pub fn exit_status(lines: &[Line]) -> ExitStatus {
     let rank = |kind: Kind| match kind {
         Kind::Unexpected | Kind::Interrupted => 5,
         Kind::Usage => 4,
@@ -141,7 +141,7 @@ pub fn exit_code(lines: &[Line]) -> u8 {
         .iter()
         .filter_map(|l| l.error.as_ref().map(|(kind, _)| *kind))
         .max_by_key(|k| rank(*k))
-        .map_or(0, Kind::exit_code)
+        .map_or(ExitStatus::Success, Kind::exit_status)
 }
 
 /// The `--json` report.
@@ -151,7 +151,7 @@ pub fn to_json(lines: &[Line], seconds: f64, dry_run: bool) -> Value {
     if dry_run {
         summary["validated"] = json!(c.validated);
     }
-    json!({ "dry_run": dry_run, "restaurants": lines.iter().map(Line::to_json).collect::<Vec<_>>(), "summary": summary, "exit_code": exit_code(lines) })
+    json!({ "dry_run": dry_run, "restaurants": lines.iter().map(Line::to_json).collect::<Vec<_>>(), "summary": summary, "exit_code": exit_status(lines) })
 }
 
 /// The table for people, columns padded to their widest cell, then the summary.
@@ -226,7 +226,7 @@ mod tests {
     }
 
     #[test]
-    fn exit_code_table() {
+    fn exit_status_table() {
         use Kind::*;
         let ok = || line("a", Outcome::Connected, None);
         let failed = |kind| line("b", Outcome::Failed, Some((kind, "x")));
@@ -239,7 +239,7 @@ mod tests {
             (vec![failed(Usage), failed(Unexpected)], 1),
             (vec![failed(NeedsPerson), failed(Unreachable)], 6),
         ] {
-            assert_eq!(exit_code(&lines), want, "{lines:?}");
+            assert_eq!(exit_status(&lines).code(), want, "{lines:?}");
         }
     }
 

@@ -2,17 +2,17 @@
 //! JSON object with the orphaned secrets.
 
 use crate::app::App;
+use crate::error::ExitStatus;
 use crate::i18n::{Fleet, Lang, Msg};
 use crate::ops::fleet::{self, Line};
 use crate::ops::report::{bridge_label, part_label};
-use crate::ops::state::worst;
 use serde_json::{Value, json};
 
 /// `status --all-profiles`: the lines in profile order, then the exit code.
-pub async fn run(app: &App, offline: bool) -> anyhow::Result<u8> {
+pub async fn run(app: &App, offline: bool) -> anyhow::Result<ExitStatus> {
     let names = app.profiles.list()?;
     let lines = fleet::check_all(app, &names, offline).await?;
-    let code = worst(lines.iter().map(Line::exit_code));
+    let status = ExitStatus::worst(lines.iter().map(Line::exit_status));
     // Secrets left without their profile file: each said as a warning, listed in the JSON.
     let orphans = crate::commands::steps::orphans::report(app).await;
     if app.printer.is_json() {
@@ -23,7 +23,7 @@ pub async fn run(app: &App, offline: bool) -> anyhow::Result<u8> {
     } else {
         app.printer.result(&table(&lines, app.printer.lang()));
     }
-    Ok(code)
+    Ok(status)
 }
 
 /// One line per profile: restaurant, location, the three parts' states and what to do.
@@ -47,7 +47,7 @@ pub fn table(lines: &[Line], lang: Lang) -> String {
                     .flatten()
                     .find_map(|p| p.hint.clone().or_else(|| Some(p.message.clone())))
                     .or_else(|| r.bridge_app.hint.clone());
-                fine += usize::from(todo.is_none() && r.exit_code() == 0);
+                fine += usize::from(todo.is_none() && r.exit_status().is_success());
                 [
                     r.profile.clone(),
                     format!("{} ({})", r.zelty.restaurant_name, r.zelty.restaurant_id),

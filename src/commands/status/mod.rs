@@ -4,6 +4,7 @@
 mod fleet;
 
 use crate::app::App;
+use crate::error::ExitStatus;
 use crate::ops::check::{check, not_connected};
 
 /// Check the Zelty key, the Zelty Bridge app and the watch live, and show them
@@ -17,7 +18,7 @@ pub struct StatusArgs {
     pub all_profiles: bool,
 }
 
-pub async fn run(args: StatusArgs, app: &App) -> anyhow::Result<u8> {
+pub async fn run(args: StatusArgs, app: &App) -> anyhow::Result<ExitStatus> {
     if args.all_profiles {
         // A fleet: profiles side by side, one Zelty call per key, one table (and the
         // orphaned secrets).
@@ -33,5 +34,5 @@ pub async fn run(args: StatusArgs, app: &App) -> anyhow::Result<u8> {
     } else {
         app.printer.result(&report.render(app.printer.lang()));
     }
-    Ok(report.exit_code())
+    Ok(report.exit_status())
 }
