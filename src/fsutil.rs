@@ -4,7 +4,10 @@
 //! without following symlinks, directories nobody else can write, and reads that refuse
 //! files others can read.
 
-use crate::error::{Failure, Kind};
+use crate::error::Failure;
+#[cfg(unix)]
+use crate::error::Kind;
+#[cfg(unix)]
 use crate::i18n::Harden;
 use anyhow::Context as _;
 use std::fs::{self, File, OpenOptions};
@@ -146,7 +149,9 @@ pub fn open_lock(path: &Path) -> anyhow::Result<File> {
 
 #[derive(Debug)]
 pub enum PrivateReadError {
-    /// Others may read or write it: the mode found.
+    /// Others may read or write it: the mode found. Unix only: Windows has no mode bits, and
+    /// a file under the per-user `%APPDATA%` is private by that folder's ACL.
+    #[cfg_attr(not(unix), allow(dead_code))]
     TooOpen(u32),
     Io(io::Error),
 }

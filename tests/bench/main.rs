@@ -198,11 +198,18 @@ fn measure(program: &Path, args: &[&str], env: &[(String, String)], peak: bool) 
 
 /// The largest peak of the children waited for so far (Linux reports KiB); only a
 /// fallback, since it cannot tell one child from another.
+#[cfg(unix)]
 #[allow(unsafe_code)]
 fn children_peak_kib() -> Option<u64> {
     // SAFETY: `rusage` is plain data that `getrusage` fills; the return value is checked.
     let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
     (unsafe { libc::getrusage(libc::RUSAGE_CHILDREN, &mut usage) } == 0).then_some(usage.ru_maxrss as u64)
+}
+
+/// `getrusage` is POSIX: elsewhere no peak is measured.
+#[cfg(not(unix))]
+fn children_peak_kib() -> Option<u64> {
+    None
 }
 
 fn epoch() -> f64 {
