@@ -11,12 +11,16 @@ mod connect;
 mod faults;
 mod fleet;
 mod hardening;
+// The Secret Service over D-Bus, where the product uses it (Linux and the BSDs).
+#[cfg(not(any(target_os = "macos", target_os = "windows")))]
 mod keyring;
 mod leaks;
 mod lifecycle;
 mod network;
 mod noninteractive;
 mod provision;
+// rexpect drives the wizard through a Unix pseudo-terminal.
+#[cfg(unix)]
 mod pty;
 mod sandbox;
 mod support;
