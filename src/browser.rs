@@ -1,6 +1,7 @@
-//! Opening a URL in the user's browser: the `BROWSER` command when set (as `sh -c`, so
-//! `BROWSER="firefox --new-window"` works and the URL is passed as an argument, never
-//! spliced into the command), else the system opener. A browser that fails to open is not
+//! Opening a URL in the user's browser: the `BROWSER` command when set (as `sh -c` on Unix,
+//! so `BROWSER="firefox --new-window"` works; split into words and started directly on
+//! Windows; on both the URL is one argument, never spliced into a command line), else the
+//! system opener. A browser that fails to open is not
 //! an error: the URL is always printed first. The browser runs for as long as the user
 //! keeps it, so it gets an environment without our secrets (nor any variable that looks
 //! like it holds one).
@@ -197,23 +198,85 @@ mod private_page {
     }
 }
 
-/// Runs `BROWSER`: a colon-separated list whose first entry naming an installed program is
-/// used (the first one otherwise, so its error shows), with `%s` standing for the URL when
-/// present (the old `BROWSER` convention, quoted or not), else the URL appended.
+/// Runs `BROWSER`: a list (`:`-separated, `;` on Windows, as the platform's `PATH` is)
+/// whose first entry naming an installed program is used (the first one otherwise, so its
+/// error shows), with `%s` standing for the URL when present (the old `BROWSER` convention,
+/// quoted or not), else the URL appended.
 fn spawn_browser_command(browser: &str, url: &str) -> Result<(), String> {
-    let entries = entries(browser);
-    let command = entries.iter().find(|e| installed(e)).or(entries.first()).ok_or("BROWSER is empty")?;
+    let os = std::env::consts::OS;
+    let entries = entries(browser, list_separator(os));
+    let command = entries.iter().find(|e| installed(e, os)).or(entries.first()).ok_or("BROWSER is empty")?;
+    let argv = browser_argv(command, url, os);
+    let (program, args) = argv.split_first().ok_or("BROWSER is empty")?;
+    let mut cmd = Command::new(program);
+    cmd.args(args);
+    spawn_detached(cmd, command)
+}
+
+/// What separates the entries of `BROWSER` on `os`: the separator of its `PATH`, as
+/// Python's `webbrowser` reads the variable (`os.pathsep`,
+/// https://github.com/python/cpython/blob/main/Lib/webbrowser.py), so that a Windows path
+/// such as `C:\Program Files\…` stays whole.
+fn list_separator(os: &str) -> char {
+    if os == "windows" { ';' } else { ':' }
+}
+
+/// The program and arguments that run one `BROWSER` entry on `url`, with the URL always one
+/// argument of its own, never spliced into a command line a shell or `cmd` would parse (an
+/// authorize URL holds `&`, which `cmd` takes as a command separator).
+///
+/// - Unix: `sh -c '<entry with "$1" for the URL>' sh <url>`, so an entry may use the shell's
+///   quoting (`BROWSER="firefox --new-window"`) while the URL stays data.
+/// - Windows: the entry is split into words (double or single quotes group words, backslashes
+///   are kept as they are, as in a path), a word holding `%s` gets the URL in its place, and
+///   without one the URL is appended; the program is then started directly. Rust's
+///   `Command` quotes each argument for the program's own parser
+///   (https://doc.rust-lang.org/std/process/struct.Command.html#method.arg) and refuses
+///   arguments a batch file could not receive safely.
+pub fn browser_argv(command: &str, url: &str, os: &str) -> Vec<OsString> {
+    if os == "windows" {
+        let mut words = split_words(command);
+        if words.iter().any(|w| w.contains("%s")) {
+            for word in &mut words {
+                *word = word.replace("%s", url);
+            }
+        } else {
+            words.push(url.to_string());
+        }
+        return words.into_iter().map(OsString::from).collect();
+    }
     let script = if command.contains("%s") {
         command.replace("'%s'", "\"$1\"").replace("\"%s\"", "\"$1\"").replace("%s", "\"$1\"")
     } else {
         format!("{command} \"$1\"")
     };
-    spawn_detached(shell(&script, url), command)
+    ["sh", "-c", &script, "sh", url].into_iter().map(OsString::from).collect()
 }
 
-/// The entries of `BROWSER`: split at each `:` outside quotes, except in a word holding
-/// `=` (`--proxy=http://h:8080`) or before `//` (a URL), which are arguments.
-fn entries(browser: &str) -> Vec<String> {
+/// The words of a Windows `BROWSER` entry: split at whitespace outside quotes, the quotes
+/// removed. Backslashes are literal, so `"C:\Program Files\app.exe"` is one word.
+fn split_words(command: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word: Option<String> = None;
+    let mut quote: Option<char> = None;
+    for c in command.chars() {
+        match (quote, c) {
+            (Some(q), c) if c == q => quote = None,
+            (None, '\'' | '"') => {
+                quote = Some(c);
+                word.get_or_insert_with(String::new);
+            }
+            (None, c) if c.is_whitespace() => words.extend(word.take()),
+            (_, c) => word.get_or_insert_with(String::new).push(c),
+        }
+    }
+    words.extend(word);
+    words
+}
+
+/// The entries of `BROWSER`: split at each `separator` outside quotes, except, for `:`, in a
+/// word holding `=` (`--proxy=http://h:8080`) or before `//` (a URL), which are arguments.
+fn entries(browser: &str, separator: char) -> Vec<String> {
     let mut entries = Vec::new();
     let (mut current, mut word) = (String::new(), String::new());
     let mut quote: Option<char> = None;
@@ -222,7 +285,7 @@ fn entries(browser: &str) -> Vec<String> {
         match (quote, c) {
             (Some(q), c) if c == q => quote = None,
             (None, '\'' | '"') => quote = Some(c),
-            (None, ':') if !word.contains('=') && chars.get(i + 1) != Some(&'/') => {
+            (None, c) if c == separator && (c != ':' || (!word.contains('=') && chars.get(i + 1) != Some(&'/'))) => {
                 entries.push(std::mem::take(&mut current));
                 word.clear();
                 continue;
@@ -239,30 +302,83 @@ fn entries(browser: &str) -> Vec<String> {
     entries.into_iter().map(|e| e.trim().to_string()).filter(|e| !e.is_empty()).collect()
 }
 
-/// Whether an entry's program exists: a path that exists, or a name found on `PATH`.
-fn installed(entry: &str) -> bool {
-    let program: String = entry.trim_start().chars().take_while(|c| !c.is_whitespace()).collect();
-    let program = program.trim_matches(['\'', '"']);
-    if program.contains('/') {
-        return std::path::Path::new(program).exists();
+/// Whether an entry's program exists: a path that exists, or a name found on `PATH` (on
+/// Windows also with `.exe`, which a command may leave out).
+fn installed(entry: &str, os: &str) -> bool {
+    let program = if os == "windows" {
+        split_words(entry).into_iter().next().unwrap_or_default()
+    } else {
+        let first: String = entry.trim_start().chars().take_while(|c| !c.is_whitespace()).collect();
+        first.trim_matches(['\'', '"']).to_string()
+    };
+    if program.contains('/') || (os == "windows" && program.contains('\\')) {
+        return std::path::Path::new(&program).exists();
     }
-    #[allow(clippy::disallowed_methods)] // where the shell will look for it
+    let names: Vec<String> = if os == "windows" && !program.to_ascii_lowercase().ends_with(".exe") {
+        vec![program.clone(), format!("{program}.exe")]
+    } else {
+        vec![program]
+    };
+    #[allow(clippy::disallowed_methods)] // where the program will be looked for
     let path = std::env::var_os("PATH").unwrap_or_default();
-    std::env::split_paths(&path).any(|dir| dir.join(program).is_file())
+    std::env::split_paths(&path).any(|dir| names.iter().any(|name| dir.join(name).is_file()))
 }
 
-#[cfg(unix)]
-fn shell(script: &str, url: &str) -> Command {
-    let mut cmd = Command::new("sh");
-    cmd.arg("-c").arg(script).arg("sh").arg(url);
-    cmd
-}
+#[cfg(test)]
+mod argv_tests {
+    //! The command line built for each OS, checked on any OS: nothing is started.
+    use super::*;
 
-#[cfg(not(unix))]
-fn shell(script: &str, url: &str) -> Command {
-    let mut cmd = Command::new("cmd");
-    cmd.arg("/C").arg(script.replace("\"$1\"", url));
-    cmd
+    const URL: &str = "https://manager.hubrise.com/oauth2/v1/authorize?client_id=1&scope=a b&state=\"x\"";
+
+    fn strings(argv: Vec<OsString>) -> Vec<String> {
+        argv.into_iter().map(|a| a.into_string().unwrap()).collect()
+    }
+
+    #[test]
+    fn unix_runs_the_entry_through_sh_with_the_url_as_its_argument() {
+        for os in ["linux", "macos", "freebsd"] {
+            assert_eq!(
+                strings(browser_argv("firefox --new-window", URL, os)),
+                ["sh", "-c", "firefox --new-window \"$1\"", "sh", URL],
+                "{os}"
+            );
+            assert_eq!(
+                strings(browser_argv("chromium '%s' --x", URL, os)),
+                ["sh", "-c", "chromium \"$1\" --x", "sh", URL]
+            );
+        }
+    }
+
+    #[test]
+    fn windows_starts_the_program_itself_with_the_url_as_one_argument() {
+        let firefox = r#""C:\Program Files\Mozilla Firefox\firefox.exe" -new-window"#;
+        let argv = strings(browser_argv(firefox, URL, "windows"));
+        assert_eq!(argv, [r"C:\Program Files\Mozilla Firefox\firefox.exe", "-new-window", URL]);
+        assert!(!argv.iter().any(|a| a.eq_ignore_ascii_case("cmd") || a.eq_ignore_ascii_case("/C")));
+        // `%s`, bare, quoted or inside a word, takes the URL's place: no URL appended then.
+        assert_eq!(
+            strings(browser_argv("chrome.exe %s --incognito", URL, "windows")),
+            ["chrome.exe", URL, "--incognito"]
+        );
+        assert_eq!(strings(browser_argv("chrome.exe \"%s\"", URL, "windows")), ["chrome.exe", URL]);
+        assert_eq!(
+            strings(browser_argv("msedge --app=%s", URL, "windows")),
+            ["msedge", format!("--app={URL}").as_str()]
+        );
+        assert_eq!(strings(browser_argv("'C:\\b r\\x.exe'", URL, "windows")), [r"C:\b r\x.exe", URL]);
+    }
+
+    #[test]
+    fn the_list_separator_follows_the_os() {
+        let windows = r#""C:\Program Files\Mozilla Firefox\firefox.exe" %s;msedge"#;
+        assert_eq!(
+            entries(windows, list_separator("windows")),
+            [r#""C:\Program Files\Mozilla Firefox\firefox.exe" %s"#, "msedge"]
+        );
+        assert_eq!(entries("firefox:chromium", list_separator("linux")), ["firefox", "chromium"]);
+        assert_eq!(entries("firefox:chromium", list_separator("macos")), ["firefox", "chromium"]);
+    }
 }
 
 #[cfg(all(test, unix))]
@@ -308,10 +424,10 @@ mod tests {
         let got = run_and_read(format!("sh -c 'echo \"$0\" > {}' '%s'", out.display()), &out, url);
         assert_eq!(got, url);
         assert_eq!(
-            entries("firefox --proxy=http://h:8080 %s:chromium"),
+            entries("firefox --proxy=http://h:8080 %s:chromium", ':'),
             vec!["firefox --proxy=http://h:8080 %s", "chromium"]
         );
-        assert_eq!(entries("a 'x:y':b"), vec!["a 'x:y'", "b"]);
+        assert_eq!(entries("a 'x:y':b", ':'), vec!["a 'x:y'", "b"]);
     }
 
     #[test]

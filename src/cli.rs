@@ -15,13 +15,17 @@ use clap::error::{ContextKind, ContextValue, ErrorKind};
 use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use std::process::ExitCode;
 
+/// What `--version` prints after the name: the version and the target the binary was built
+/// for (`0.1.0 (x86_64-unknown-linux-gnu)`), so a report from the field says which build ran.
+pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("ZELTY_BRIDGE_TARGET"), ")");
+
 /// Connect a Zelty point of sale to HubRise, from the terminal.
 ///
 /// Walks you through enabling "Hubrise V2" in Zelty, checks your Zelty API key, authorizes
 /// HubRise in your browser, verifies the location, and keeps both secrets in your system
 /// keyring. Every step also runs without a terminal, for scripted provisioning.
 #[derive(Debug, Parser)]
-#[command(name = "zelty-bridge", version, propagate_version = true, max_term_width = 100)]
+#[command(name = "zelty-bridge", version = VERSION, propagate_version = true, max_term_width = 100)]
 pub struct Cli {
     #[command(flatten)]
     pub global: GlobalArgs,

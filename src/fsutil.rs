@@ -181,7 +181,8 @@ pub fn read_owned(path: &Path) -> Result<Option<Vec<u8>>, PrivateReadError> {
 
 #[derive(Debug)]
 pub enum PrivateReadError {
-    /// Others may read or write it: the mode found (modes exist on Unix only).
+    /// Others may read or write it: the mode found. Unix only: Windows has no mode bits, and
+    /// a file under the per-user `%APPDATA%` is private by that folder's ACL.
     #[cfg_attr(not(unix), allow(dead_code))]
     TooOpen(u32),
     Io(io::Error),

@@ -82,7 +82,7 @@ fn read_line() -> Option<String> {
     }
 }
 
-// Elsewhere only `Yes` is made (see the non-Unix `line_ready`).
+// Outside Unix the read blocks (`line_ready` says `Yes`), so only Unix builds the others.
 #[cfg_attr(not(unix), allow(dead_code))]
 enum Ready {
     Yes,

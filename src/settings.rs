@@ -313,10 +313,12 @@ pub fn config_dir(env: &Env, os: &str) -> Option<PathBuf> {
     let base = match os {
         "macos" => home.map(|h| h.join("Library/Application Support")),
         "windows" => env.get("APPDATA").map(PathBuf::from),
+        // The XDG spec ignores a relative value; absolute means a leading `/` on the OS this
+        // branch is for, whichever OS the check runs on (the tests run every branch).
         _ => env
             .get("XDG_CONFIG_HOME")
+            .filter(|p| p.starts_with('/'))
             .map(PathBuf::from)
-            .filter(|p| p.is_absolute())
             .or_else(|| home.map(|h| h.join(".config"))),
     };
     base.map(|b| b.join("zelty-bridge"))
@@ -372,6 +374,12 @@ fn bad_var(var: &str, value: &str, expected: &str) -> anyhow::Error {
 mod tests {
     use super::*;
 
+    /// A user whose home is `home` on any OS (an absolute path there, unlike `/h` on Windows).
+    fn home_env(home: &Path) -> Env {
+        let home = home.to_str().unwrap();
+        Env::default().with("HOME", home).with("APPDATA", home)
+    }
+
     #[test]
     fn config_dir_table() {
         let env = Env::default().with("HOME", "/home/marie");
@@ -394,6 +402,21 @@ mod tests {
             Some(PathBuf::from("C:/Users/m/AppData/Roaming/zelty-bridge"))
         );
         assert_eq!(config_dir(&Env::default(), "linux"), None);
+        // Each OS reads its own variable only: XDG on Linux, HOME on macOS, APPDATA on Windows.
+        let all = Env::default().with("HOME", "/home/marie").with("XDG_CONFIG_HOME", "/xdg").with("APPDATA", r"C:\R");
+        assert_eq!(config_dir(&all, "linux"), Some(PathBuf::from("/xdg/zelty-bridge")));
+        assert_eq!(config_dir(&all, "freebsd"), Some(PathBuf::from("/xdg/zelty-bridge")));
+        assert_eq!(
+            config_dir(&all, "macos"),
+            Some(PathBuf::from("/home/marie/Library/Application Support/zelty-bridge"))
+        );
+        assert_eq!(config_dir(&all, "windows"), Some(PathBuf::from(r"C:\R").join("zelty-bridge")));
+        assert_eq!(config_dir(&Env::default().with("HOME", "/home/marie"), "windows"), None);
+        assert_eq!(config_dir(&Env::default().with("APPDATA", r"C:\R"), "macos"), None);
+        assert_eq!(
+            config_dir(&all.clone().with("ZELTY_BRIDGE_CONFIG_DIR", r"D:\zb"), "windows"),
+            Some(PathBuf::from(r"D:\zb"))
+        );
     }
 
     #[test]
@@ -499,7 +522,8 @@ mod tests {
 
     #[test]
     fn bad_values_are_usage_errors_naming_the_variable() {
-        let env = Env::default().with("HOME", "/h");
+        let home = tempfile::tempdir().unwrap();
+        let env = home_env(home.path());
         for (var, value) in [
             ("ZELTY_BRIDGE_SECRET_STORE", "plaintext"),
             ("ZELTY_BRIDGE_HTTP_RETRIES", "0"),
@@ -515,7 +539,8 @@ mod tests {
 
     #[test]
     fn the_sandbox_has_its_own_dir_service_and_client() {
-        let env = Env::default().with("HOME", "/h").with("ZELTY_BRIDGE_ZELTY_API_URL", "https://elsewhere");
+        let home = tempfile::tempdir().unwrap();
+        let env = home_env(home.path()).with("ZELTY_BRIDGE_ZELTY_API_URL", "https://elsewhere");
         let facts = SandboxFacts {
             endpoints: Endpoints::production(),
             client_id: "sb".into(),
@@ -523,7 +548,8 @@ mod tests {
             client_name: "sb watch".into(),
         };
         let s = resolve(&env, Some(facts)).unwrap();
-        assert_eq!(s.config_dir, PathBuf::from("/h/.config/zelty-bridge/sandbox"));
+        assert_eq!(s.config_dir, config_dir(&env, std::env::consts::OS).unwrap().join("sandbox"));
+        assert!(s.config_dir.starts_with(home.path()) && s.config_dir.ends_with("zelty-bridge/sandbox"));
         assert_eq!(s.keyring_service, "zelty-bridge-sandbox");
         assert!(s.moved_endpoints.is_empty());
         assert_eq!(s.client.unwrap().1, ClientSource::Sandbox);

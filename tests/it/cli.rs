@@ -47,6 +47,32 @@ fn version_exits_0() {
 }
 
 #[test]
+fn version_names_the_version_and_the_target() {
+    let home = Home::new();
+    for args in [&["--version"][..], &["status", "--version"]] {
+        let mut cmd = home.bare_cmd();
+        cmd.args(args);
+        let out = run(cmd);
+        out.expect(0);
+        // The triple of the platform the tests run on, as rustc names it (`std::env::consts`
+        // gives its architecture and OS, which the triple begins and contains).
+        let line = out.stdout.trim_end();
+        let (name_version, target) = line.split_once(" (").unwrap_or_else(|| panic!("{args:?}: {line}"));
+        // `zelty-bridge 0.1.0`, or `zelty-bridge-status 0.1.0` for a command's own flag.
+        let (name, version) = name_version.rsplit_once(' ').unwrap_or_else(|| panic!("{args:?}: {line}"));
+        assert!(name.starts_with("zelty-bridge"), "{args:?}: {line}");
+        assert_eq!(version, env!("CARGO_PKG_VERSION"), "{args:?}");
+        let target = target.strip_suffix(')').unwrap_or_else(|| panic!("{args:?}: {line}"));
+        assert!(target.starts_with(std::env::consts::ARCH), "{args:?}: {target}");
+        let os = match std::env::consts::OS {
+            "macos" => "apple-darwin",
+            os => os,
+        };
+        assert!(target.contains(os), "{args:?}: {target}");
+    }
+}
+
+#[test]
 fn a_bad_flag_exits_2_and_is_json_under_json() {
     let home = Home::new();
     let mut cmd = home.bare_cmd();

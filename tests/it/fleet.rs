@@ -166,6 +166,7 @@ fn a_corrupt_profile_is_reported_among_good_ones_and_does_not_stop_them() {
 
 /// The keyring store keeps `keyring` 3's item attributes: what earlier versions stored is
 /// what it reads, and a rewrite replaces the item instead of adding a second one.
+#[cfg(not(any(target_os = "macos", target_os = "windows")))]
 #[test]
 fn keyring_items_keep_their_attributes_are_read_as_stored_and_replaced_in_place() {
     let Some(session) = crate::keyring::KeyringSession::start(false) else { return };

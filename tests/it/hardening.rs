@@ -8,7 +8,9 @@ use crate::support::*;
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
+#[cfg(unix)] // the signal tests
+use std::time::Instant;
 
 /// The secrets file of `home` as a map (empty when there is none).
 fn secrets(home: &Home) -> serde_json::Map<String, Value> {
@@ -83,6 +85,7 @@ fn two_provisions_at_once_lose_no_secret() {
 }
 
 /// Sends `signal` to `pid` with kill(1).
+#[cfg(unix)]
 fn kill(signal: &str, pid: u32) {
     let status = Command::new("kill").arg(format!("-{signal}")).arg(pid.to_string()).status().expect("kill");
     assert!(status.success());
@@ -102,6 +105,7 @@ fn signal_number(signal: &str) -> u32 {
 /// just before its rename: the Zelty key, the token, the profile). The signal is held
 /// until the connection is stored in full, the exit code is 128 + the signal, and no temp
 /// file is left.
+#[cfg(unix)] // signals
 #[test]
 fn sigterm_and_sighup_at_each_store_step_leave_nothing_half_stored() {
     let sb = Sandbox::start(&[]);
@@ -192,8 +196,10 @@ fn orphaned_secrets_are_reported_not_reused_and_removed() {
 }
 
 /// A tmpfs mounted on `dir` (root only), unmounted on drop.
+#[cfg(target_os = "linux")]
 struct Tmpfs(PathBuf);
 
+#[cfg(target_os = "linux")]
 impl Tmpfs {
     fn mount(dir: &Path, size: &str) -> Option<Tmpfs> {
         std::fs::create_dir_all(dir).unwrap();
@@ -207,6 +213,7 @@ impl Tmpfs {
     }
 }
 
+#[cfg(target_os = "linux")]
 impl Drop for Tmpfs {
     fn drop(&mut self) {
         let _ = Command::new("umount").arg(&self.0).status();
@@ -215,6 +222,7 @@ impl Drop for Tmpfs {
 
 /// Item 3: on a full disk the rollback fails too; the error says which secret was left
 /// and how to remove it, and `disconnect --force` removes it once there is room.
+#[cfg(target_os = "linux")] // tmpfs
 #[test]
 fn a_full_disk_reports_the_secret_a_failed_rollback_left() {
     let (sb, home) = (Sandbox::start(&[]), Home::new());
@@ -290,6 +298,7 @@ fn a_config_dir_others_control_is_refused() {
 }
 
 /// Item 6: the `BROWSER` program gets none of our secrets, whatever their variable.
+#[cfg(unix)] // the BROWSER is a shell line that dumps its environment
 #[test]
 fn the_browser_gets_no_secret_in_its_environment() {
     let (sb, home) = (Sandbox::start(&[]), Home::new());
@@ -350,6 +359,7 @@ fn a_token_with_a_line_break_is_a_usage_error() {
 
 /// Item 7: SIGINT during `provision`, after one restaurant is stored and while a second is
 /// being stored, says how many were stored, never "nothing was stored".
+#[cfg(unix)] // signals
 #[test]
 fn sigint_during_provision_says_what_was_stored() {
     let sb = Sandbox::start(&["--restaurants", "4", "--locations", "4"]);
@@ -643,6 +653,7 @@ fn sigterm_and_sighup_at_the_hidden_prompt_put_echo_back() {
 
 /// Item 3, in a real keyring (gnome-keyring in a private session): orphaned secrets are
 /// reported for the current profile, and `disconnect --force` revokes and removes them.
+#[cfg(not(any(target_os = "macos", target_os = "windows")))]
 #[test]
 fn orphans_in_the_keyring_are_removed_by_disconnect_force() {
     let Some(session) = crate::keyring::KeyringSession::start(false) else { return };

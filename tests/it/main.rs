@@ -14,6 +14,8 @@ mod fleet;
 mod green;
 mod hardening;
 mod hostile;
+// The Secret Service over D-Bus, where the product uses it (Linux and the BSDs).
+#[cfg(not(any(target_os = "macos", target_os = "windows")))]
 mod keyring;
 mod layers;
 mod leaks;
@@ -21,6 +23,8 @@ mod lifecycle;
 mod network;
 mod noninteractive;
 mod provision;
+// rexpect drives the wizard through a Unix pseudo-terminal.
+#[cfg(unix)]
 mod pty;
 mod sandbox;
 mod support;

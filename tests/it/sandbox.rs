@@ -4,11 +4,16 @@
 //! walks it from a clean environment, as the CLI launches BROWSER.
 
 use crate::support::*;
+// The stand-in and the README's lines are run through a Unix shell.
+#[cfg(unix)]
 use serde_json::json;
-use std::process::{Command, Stdio};
+#[cfg(unix)]
+use std::process::Command;
+use std::process::Stdio;
 
 /// Runs `$BROWSER URL` the way the CLI does (`sh -c`, a clean environment), in the
 /// foreground, and returns the stand-in's log.
+#[cfg(unix)]
 fn open_in_standin(home: &Home, args: &[&str], url: &str) -> String {
     let log = home.path().join("browser.log");
     let _ = std::fs::remove_file(&log);
@@ -53,6 +58,7 @@ fn the_printed_tokens_work_for_the_ci_path() {
     assert!(lines.contains(&format!("export HUBRISE_ACCOUNT_TOKEN={account}")), "{lines:?}");
 }
 
+#[cfg(unix)] // the stand-in is started as the CLI does there, through `sh -c`
 #[test]
 fn the_stand_in_connects_zelty_bridge_in_the_back_office() {
     let sb = Sandbox::start(&[]);
@@ -93,6 +99,7 @@ fn the_stand_in_connects_zelty_bridge_in_the_back_office() {
 /// Zelty's answer to `GET /webhooks` carries the account's webhook `secret_key`: the wizard
 /// reads the evidence from that answer but never prints, logs or stores the secret, at any
 /// verbosity, in any command that reads it.
+#[cfg(unix)] // the stand-in is started as the CLI does there, through `sh -c`
 #[test]
 fn zeltys_webhook_secret_key_never_leaves_the_answer() {
     let sb = Sandbox::start(&[]);
@@ -143,6 +150,7 @@ fn zeltys_webhook_secret_key_never_leaves_the_answer() {
 
 /// The README's "Try the CI path on the sandbox" lines, run as they are written, in a
 /// shell with `zelty-bridge` on its PATH.
+#[cfg(unix)] // the README's lines are bash
 #[test]
 fn the_readme_ci_path_runs_as_written() {
     let readme = std::fs::read_to_string(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("README.md")).unwrap();
