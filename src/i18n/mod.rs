@@ -12,6 +12,7 @@ mod fleet;
 mod harden;
 mod help;
 mod sandbox_web;
+mod secrets;
 mod web;
 
 pub use bridge::Bridge;
@@ -20,6 +21,7 @@ pub use fleet::Fleet;
 pub use harden::Harden;
 pub use help::{Help, Ux};
 pub use sandbox_web::SandboxWeb;
+pub use secrets::Secrets;
 pub use web::Web;
 
 use std::fmt;
@@ -244,6 +246,11 @@ mod tests {
     #[test]
     fn every_fleet_message_is_in_both_languages() {
         assert_eq!(check_catalog::<Fleet>(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn every_secrets_message_is_in_both_languages() {
+        assert_eq!(check_catalog::<Secrets>(), Vec::<String>::new());
     }
 
     #[test]
