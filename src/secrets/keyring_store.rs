@@ -189,9 +189,7 @@ impl Entries {
         }
         Ok(removed)
     }
-}
 
-impl Entries {
     /// Sorts keyring's errors into the cases the user is told apart.
     fn classify(&self, user: &str, err: keyring::Error) -> StoreError {
         match err {
