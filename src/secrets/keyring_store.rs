@@ -163,10 +163,10 @@ impl Entries {
             Err(err) => return Err(self.classify(user, err)),
         };
         scoped.set_password(&value).map_err(|e| self.classify(user, e))?;
-        match old.delete_credential() {
-            Ok(()) | Err(keyring::Error::NoEntry) => Ok(Some(Secret::new(value.as_str()))),
-            Err(err) => Err(self.classify(user, err)),
-        }
+        // The secret is safe in its scoped item now; an old item that would not go is
+        // removed with the scoped one by `disconnect` (`delete` below).
+        let _ = old.delete_credential();
+        Ok(Some(Secret::new(value.as_str())))
     }
 
     fn set(&self, user: &str, value: &str) -> Result<(), StoreError> {
