@@ -356,9 +356,6 @@ fn two_config_dirs_on_one_keyring_keep_to_their_own_secrets() {
     let mut connect = session.cmd_in(&sb, &b);
     connect.args(["connect", "--json"]).env("ZELTY_API_KEY", &key);
     run(connect).expect(0);
-    assert_eq!(session.scopes("zelty-bridge", "paris:zelty-api-key"), vec![Some(scope_of(&a))]);
-    assert_eq!(session.scopes("zelty-bridge", "paris:hubrise-access-token"), vec![Some(scope_of(&a))]);
-    assert_eq!(session.scopes("zelty-bridge", "default:zelty-api-key"), vec![Some(scope_of(&b))]);
 
     // B has no profile `paris`: A's secrets are not B's orphans…
     let mut status = session.cmd_in(&sb, &b);
@@ -382,7 +379,11 @@ fn two_config_dirs_on_one_keyring_keep_to_their_own_secrets() {
     status.args(["--profile", "paris", "status", "--json"]);
     let out = run(status);
     assert_eq!(parts(&out.json()), (Some("ok"), Some("ok")), "{}", out.stdout);
+
+    // Each item carries its config's scope, as the README says.
     assert_eq!(session.scopes("zelty-bridge", "paris:zelty-api-key"), vec![Some(scope_of(&a))]);
+    assert_eq!(session.scopes("zelty-bridge", "paris:hubrise-access-token"), vec![Some(scope_of(&a))]);
+    assert_eq!(session.scopes("zelty-bridge", "default:zelty-api-key"), vec![Some(scope_of(&b))]);
 }
 
 /// An item stored before items were scoped (no `zelty-bridge-config`, as `keyring` 3 wrote
