@@ -38,7 +38,9 @@ pub fn scoped(user: &str, scope: &str) -> String {
 }
 
 /// A keyring user name and its scope, if it has one (`p:zelty-api-key@<16 hex>`). Profile
-/// names cannot hold `@`, so the last one is the scope's.
+/// names cannot hold `@`, so the last one is the scope's. Only the Secret Service store
+/// takes names apart.
+#[cfg(any(test, not(any(target_os = "macos", target_os = "windows"))))]
 pub fn split(user: &str) -> (&str, Option<&str>) {
     match user.rsplit_once('@') {
         Some((base, scope)) if scope.len() == LEN && scope.bytes().all(|b| b.is_ascii_hexdigit()) => {
