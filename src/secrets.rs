@@ -119,7 +119,7 @@ pub trait SecretStore: Send + Sync {
 }
 
 /// The error of a keyring that holds several items for one name, naming them; the way out
-/// is to keep one. Any other error is returned as it is.
+/// is to keep one. Any other error is worded as a store failure.
 pub fn ambiguous_failure(err: StoreError) -> Failure {
     let StoreError::Ambiguous { service, user, items } = &err else {
         return Failure::new(Kind::Unexpected, "secret_store_failed", Msg::SecretStoreFailed.text()).detail(err);

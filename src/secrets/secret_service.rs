@@ -10,9 +10,11 @@
 //! with its session, for the whole run; calls take an idle one (so several run side by side),
 //! and a write is one `CreateItem` with `replace`.
 //!
-//! Items keep keyring's attributes (`service`, `username`, `target`, `application`), so
+//! Items keep the attributes keyring 3 searches on (`service`, `username`, `target`), so
 //! `secret-tool lookup service S username U` reads them, plus `zelty-bridge-config`, the
-//! config directory's scope: a user name written `<user>@<scope>` (see `super::scope`) is the
+//! config directory's scope (in place of keyring's `application`, which nothing searches
+//! on: gnome-keyring spends about a fifth more CPU on each write of an item with a fifth
+//! attribute, and it rewrites its whole file on every write): a user name written `<user>@<scope>` (see `super::scope`) is the
 //! item `username=<user>, zelty-bridge-config=<scope>`; a user name with no scope is an item
 //! without that attribute (one stored by an earlier version), never a scoped one.
 
@@ -32,10 +34,8 @@ pub const SCOPE_ATTRIBUTE: &str = "zelty-bridge-config";
 /// only queue there; a few let our side of each round trip overlap.
 const MAX_CONNECTIONS: usize = 4;
 
-/// The attributes keyring 3 gives an item with no target (its `secret_service.rs`), kept so
-/// that items it stored are the ones found and replaced.
+/// The target keyring 3 gives an item made with no target (its `secret_service.rs`).
 const DEFAULT_TARGET: &str = "default";
-const APPLICATION: &str = "rust-keyring";
 
 /// Seconds an unlock prompt may stay open before it is dismissed (the store's deadline).
 static PROMPT_SECONDS: AtomicU64 = AtomicU64::new(5);
@@ -155,7 +155,7 @@ impl CredentialApi for SsItem {
                 collection.unlock()?;
             }
             let mut attrs = self.search();
-            attrs.extend([("target", self.target.as_str()), ("application", APPLICATION)]);
+            attrs.insert("target", self.target.as_str());
             let label = format!("{}@{}:{} (zelty-bridge)", self.user, self.service, self.target);
             // `replace`: an item with the same attributes gets the new secret.
             collection.create_item(&label, attrs, secret, true, "text/plain").map(drop)

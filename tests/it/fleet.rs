@@ -155,8 +155,9 @@ fn a_corrupt_profile_is_reported_among_good_ones_and_does_not_stop_them() {
     assert!(lines.iter().any(|l| l.starts_with("c-good") && l.contains("Lyon")), "{}", out.stdout);
 }
 
-/// The keyring store keeps `keyring` 3's item attributes: what earlier versions stored is
-/// what it reads, and a rewrite replaces the item instead of adding a second one.
+/// The keyring store keeps the item attributes `keyring` 3 searches on, plus the config's
+/// scope: what earlier versions stored is what it reads (adopted), and a rewrite replaces
+/// the item instead of adding a second one.
 #[test]
 fn keyring_items_keep_their_attributes_are_read_as_stored_and_replaced_in_place() {
     let Some(session) = crate::keyring::KeyringSession::start(false) else { return };
@@ -195,7 +196,7 @@ fn keyring_items_keep_their_attributes_are_read_as_stored_and_replaced_in_place(
     let (count, found) = items();
     assert_eq!(count, 1, "{found}");
     assert!(
-        found.contains("attribute.target = default") && found.contains("attribute.application = rust-keyring"),
+        found.contains("attribute.target = default") && found.contains("attribute.zelty-bridge-config = "),
         "{found}"
     );
 
