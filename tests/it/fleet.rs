@@ -200,8 +200,10 @@ fn keyring_items_keep_their_attributes_are_read_as_stored_and_replaced_in_place(
         "{found}"
     );
 
-    // Written the way `keyring` 3 writes it, by another program: that is what status reads.
+    // Written the way `keyring` 3 writes it, by another program or an earlier version, in
+    // place of ours: that is what status reads (and adopts).
     let legacy = "MTIzNDU6bGVnYWN5LWtleS1mcm9tLWtleXJpbmctMw==";
+    secret_tool(&["clear", "service", "zelty-bridge", "username", "default:zelty-api-key"], None);
     secret_tool(
         &[
             "store",
