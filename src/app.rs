@@ -116,11 +116,30 @@ impl App {
     pub fn store_of(&self, kind: StoreKind) -> Box<dyn SecretStore> {
         make_store(&self.settings, kind)
     }
+
+    /// Every store that may hold a profile's secrets, whatever its profile file says: the
+    /// keyring, and the file store when its file exists (for `secrets::remove_everywhere`).
+    #[allow(dead_code)] // for `disconnect`, which is to call it
+    pub fn every_store(&self) -> Vec<Box<dyn SecretStore>> {
+        let mut stores = vec![self.store_of(StoreKind::Keyring)];
+        if self.settings.config_dir.join("secrets.json").exists() {
+            stores.push(self.store_of(StoreKind::File));
+        }
+        stores
+    }
 }
 
+/// The keyring's items are this config dir's; it adopts the unscoped items of earlier
+/// versions for the profiles it has (src/secrets/scope.rs).
 pub fn make_store(settings: &Settings, kind: StoreKind) -> Box<dyn SecretStore> {
     match kind {
         StoreKind::File => Box::new(FileStore::new(settings.config_dir.join("secrets.json"))),
-        _ => Box::new(KeyringStore::new(settings.keyring_service, settings.keyring_timeout)),
+        _ => {
+            let profiles = Profiles::new(&settings.config_dir);
+            Box::new(
+                KeyringStore::new(settings.keyring_service, settings.keyring_timeout, &settings.config_dir)
+                    .adopting(move |name| profiles.path(name).exists()),
+            )
+        }
     }
 }

@@ -1,16 +1,23 @@
 //! Where secrets live: the OS keyring (default), a 0600 file (explicit opt-in), or memory
 //! (unit tests), behind one `SecretStore` trait. Every keyring call runs on its own thread
 //! under a deadline, so a locked or hung keyring never hangs the wizard. Storing a
-//! connection's two secrets is all-or-nothing.
+//! connection's two secrets is all-or-nothing; removing a profile's secrets looks in every
+//! store (`remove_everywhere`).
 
+mod everywhere;
 mod file;
 mod keyring_store;
+pub mod scope;
+#[cfg(not(any(target_os = "macos", target_os = "windows")))]
+mod secret_service;
 
+#[allow(unused_imports)] // for `disconnect`, which is to call it
+pub use everywhere::{Sweep, remove_everywhere};
 pub use file::FileStore;
 pub use keyring_store::KeyringStore;
 
 use crate::error::{Failure, Kind};
-use crate::i18n::{Harden, Msg};
+use crate::i18n::{Harden, Msg, Secrets};
 use crate::secret::Secret;
 use serde::{Deserialize, Serialize};
 #[cfg(test)]
@@ -57,6 +64,9 @@ pub enum StoreError {
     /// The keyring did not answer in time.
     #[error("the system keyring did not answer within {0} seconds")]
     Timeout(u64),
+    /// Several keyring items match one name: which holds the secret is not guessed.
+    #[error("{} keyring items match {user}: {}", items.len(), items.join(", "))]
+    Ambiguous { service: String, user: String, items: Vec<String> },
     /// The file store's file is readable by others.
     #[error("{path} is readable by other users (mode {mode:o}); run `chmod 600 {path}`")]
     InsecureFile { path: String, mode: u32 },
@@ -106,6 +116,20 @@ pub trait SecretStore: Send + Sync {
             _ => Err(StoreError::Other("the store did not give back what was written".into())),
         }
     }
+}
+
+/// The error of a keyring that holds several items for one name, naming them; the way out
+/// is to keep one. Any other error is worded as a store failure.
+pub fn ambiguous_failure(err: StoreError) -> Failure {
+    let StoreError::Ambiguous { service, user, items } = &err else {
+        return Failure::new(Kind::Unexpected, "secret_store_failed", Msg::SecretStoreFailed.text()).detail(err);
+    };
+    Failure::new(
+        Kind::Unexpected,
+        "keyring_ambiguous",
+        Secrets::KeyringAmbiguous.with("count", items.len()).with("user", user).with("items", items.join(", ")),
+    )
+    .hint(Secrets::KeyringAmbiguousHint.with("service", service).with("user", user))
 }
 
 /// The keyring user names of a profile's two secrets (README, "Secrets").

@@ -11,6 +11,7 @@ mod flow;
 mod harden;
 mod help;
 mod ownership;
+mod secrets;
 
 pub use bridge::Bridge;
 pub use callback_page::CallbackPage;
@@ -21,6 +22,7 @@ pub use flow::Flow;
 pub use harden::Harden;
 pub use help::{Help, Ux};
 pub use ownership::Ownership;
+pub use secrets::Secrets;
 
 pub use zelty_bridge_i18n::{Lang, Text, catalog};
 
@@ -67,6 +69,11 @@ mod tests {
     #[test]
     fn every_fleet_message_is_in_both_languages() {
         assert_eq!(problems::<Fleet>(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn every_secrets_message_is_in_both_languages() {
+        assert_eq!(problems::<Secrets>(), Vec::<String>::new());
     }
 
     #[test]

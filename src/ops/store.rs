@@ -11,6 +11,9 @@ use crate::secrets::{self, SecretStore, StoreError};
 
 /// A store error as the user should read it, with the way out.
 pub fn store_failure(err: StoreError) -> Failure {
+    if let StoreError::Ambiguous { .. } = err {
+        return secrets::ambiguous_failure(err);
+    }
     let (code, msg, hint) = match &err {
         StoreError::Unavailable(_) => ("keyring_unavailable", Msg::KeyringUnavailable, Msg::FileStoreHint.text()),
         StoreError::Locked(_) => ("keyring_locked", Msg::KeyringLocked, Msg::KeyringLockedHint.text()),
@@ -18,7 +21,9 @@ pub fn store_failure(err: StoreError) -> Failure {
         StoreError::InsecureFile { .. } => {
             ("secrets_file_insecure", Msg::SecretsFileInsecure, Msg::SecretsFileInsecureHint.text())
         }
-        StoreError::Other(_) => ("secret_store_failed", Msg::SecretStoreFailed, Msg::FileStoreHint.text()),
+        StoreError::Other(_) | StoreError::Ambiguous { .. } => {
+            ("secret_store_failed", Msg::SecretStoreFailed, Msg::FileStoreHint.text())
+        }
     };
     Failure::new(Kind::Unexpected, code, msg.text()).hint(hint).detail(err)
 }

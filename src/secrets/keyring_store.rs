@@ -1,51 +1,212 @@
-//! The OS keyring: the Secret Service on Linux and the BSDs, through `dbus-secret-service`
-//! (the library the `keyring` crate itself uses there), and the Keychain on macOS or the
-//! Credential Manager on Windows through `keyring`'s native stores. Each call runs on its
-//! own thread and is abandoned after a deadline: a keyring waiting on an unlock prompt
-//! nobody can see, or a D-Bus peer that never answers, must not hang the tool (gh and
-//! Stripe do the same with 3 s).
+//! The OS keyring through `keyring::Entry`, the same calls on every OS: the Keychain on
+//! macOS and the Credential Manager on Windows through keyring's native stores, the Secret
+//! Service on Linux and the BSDs through our pooled store (`super::secret_service`),
+//! installed as keyring's default credential builder before the first entry is made.
 //!
-//! On the Secret Service, `keyring` opens a new D-Bus connection and a new encrypted
-//! session (a Diffie-Hellman exchange) for every call, and two for a write: hundreds of
-//! profiles then spend most of a run there, one call after the other. Here the process
-//! keeps a few connections, each with its session, for the whole run; calls take an idle
-//! one (so several run side by side), a write is one `CreateItem` with `replace`, and the
-//! items keep `keyring`'s attributes (`service`, `username`, `target`, `application`), so
-//! secrets stored by earlier versions are found and replaced, and `secret-tool lookup
-//! service S username U` reads them.
+//! Every item is scoped to the config directory (`super::scope`): a store reads, writes and
+//! removes only its own config's items. An item stored by an earlier version (no scope) is
+//! adopted by the config that has a profile naming it, the first time it is read there: the
+//! scoped item is written and the old one removed.
+//!
+//! Each call runs on its own thread and is abandoned after a deadline: a keyring waiting on
+//! an unlock prompt nobody can see, or a D-Bus peer that never answers, must not hang the
+//! tool (gh and Stripe do the same with 3 s). An abandoned call may still land later, so
+//! calls on one user name take their turn: the next call on that name (a rollback, say)
+//! starts only once the abandoned one has ended, or is abandoned in turn at its own
+//! deadline, never racing it through another connection. A call abandoned before its turn
+//! came is dropped, not run late.
 
-use super::{SecretStore, StoreError, StoreKind};
+use super::{SecretStore, StoreError, StoreKind, profile_of, scope};
 use crate::secret::Secret;
-use std::sync::mpsc;
+use keyring::credential::CredentialBuilder;
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::{Arc, Mutex, PoisonError, mpsc};
 use std::time::Duration;
+
+/// Whether this config has a profile of that name (the one that may adopt its old items).
+type Adopt = Arc<dyn Fn(&str) -> bool + Send + Sync>;
 
 pub struct KeyringStore {
     service: String,
     deadline: Duration,
+    scope: String,
+    adopt: Adopt,
+    /// The store entries are built by; `None` is keyring's default (ours on Linux).
+    builder: Option<Arc<CredentialBuilder>>,
+}
+
+/// What a worker thread needs to make entries.
+#[derive(Clone)]
+struct Entries {
+    service: String,
+    scope: String,
+    adopt: Adopt,
+    builder: Option<Arc<CredentialBuilder>>,
 }
 
 impl KeyringStore {
-    pub fn new(service: impl Into<String>, deadline: Duration) -> KeyringStore {
-        KeyringStore { service: service.into(), deadline }
+    /// The keyring's items of service `service` for the config directory `config_dir`.
+    pub fn new(service: impl Into<String>, deadline: Duration, config_dir: &std::path::Path) -> KeyringStore {
+        #[cfg(not(any(target_os = "macos", target_os = "windows")))]
+        super::secret_service::install(deadline);
+        KeyringStore {
+            service: service.into(),
+            deadline,
+            scope: scope::of(config_dir),
+            adopt: Arc::new(|_| false),
+            builder: None,
+        }
     }
 
-    /// Runs `op` on a worker thread; gives up after the deadline, leaving the thread to
-    /// finish (or not) on its own.
+    /// Adopts the unscoped items (from earlier versions) of the profiles `has_profile`
+    /// says this config has.
+    pub fn adopting(mut self, has_profile: impl Fn(&str) -> bool + Send + Sync + 'static) -> KeyringStore {
+        self.adopt = Arc::new(has_profile);
+        self
+    }
+
+    /// The config scope of this store's items.
+    #[cfg(test)]
+    fn scope(&self) -> &str {
+        &self.scope
+    }
+
+    /// Entries made by `builder` instead of keyring's default, for unit tests.
+    #[cfg(test)]
+    fn with_builder(mut self, builder: Arc<CredentialBuilder>) -> KeyringStore {
+        self.builder = Some(builder);
+        self
+    }
+
+    fn entries(&self) -> Entries {
+        Entries {
+            service: self.service.clone(),
+            scope: self.scope.clone(),
+            adopt: Arc::clone(&self.adopt),
+            builder: self.builder.clone(),
+        }
+    }
+
+    /// Runs `op` on a worker thread once the calls before it on `user` have ended; gives up
+    /// after the deadline, leaving the thread to finish (or not) on its own.
     fn call<T: Send + 'static>(
         &self,
-        op: impl FnOnce(&str, Duration) -> Result<T, StoreError> + Send + 'static,
+        user: &str,
+        op: impl FnOnce(&Entries) -> Result<T, StoreError> + Send + 'static,
     ) -> Result<T, StoreError> {
         let (tx, rx) = mpsc::channel();
-        let (service, deadline) = (self.service.clone(), self.deadline);
+        let turn = turn_of(&self.service, user);
+        let abandoned = Arc::new(AtomicBool::new(false));
+        let (entries, gave_up) = (self.entries(), Arc::clone(&abandoned));
         std::thread::Builder::new()
             .name("keyring".into())
             .spawn(move || {
-                let _ = tx.send(op(&service, deadline));
+                let _turn = turn.lock().unwrap_or_else(PoisonError::into_inner);
+                if gave_up.load(Ordering::SeqCst) {
+                    return;
+                }
+                let _ = tx.send(op(&entries));
             })
             .map_err(|e| StoreError::Other(format!("cannot start the keyring thread: {e}")))?;
         match rx.recv_timeout(self.deadline) {
             Ok(result) => result,
-            Err(_) => Err(StoreError::Timeout(self.deadline.as_secs().max(1))),
+            Err(_) => {
+                abandoned.store(true, Ordering::SeqCst);
+                Err(StoreError::Timeout(self.deadline.as_secs().max(1)))
+            }
+        }
+    }
+}
+
+/// The lock a call on `user` holds while it runs (held by its thread, even after its caller
+/// gave up on it). Never removed: one per user name the run touches.
+fn turn_of(service: &str, user: &str) -> Arc<Mutex<()>> {
+    static TURNS: Mutex<Option<HashMap<String, Arc<Mutex<()>>>>> = Mutex::new(None);
+    let mut turns = TURNS.lock().unwrap_or_else(PoisonError::into_inner);
+    Arc::clone(turns.get_or_insert_with(HashMap::new).entry(format!("{service}\n{user}")).or_default())
+}
+
+impl Entries {
+    /// The entry of `user` in this config's scope, or with `scoped` false the unscoped one an
+    /// earlier version stored.
+    fn entry(&self, user: &str, scoped: bool) -> Result<keyring::Entry, StoreError> {
+        let name = if scoped { scope::scoped(user, &self.scope) } else { user.to_string() };
+        let entry = match &self.builder {
+            Some(builder) => builder.build(None, &self.service, &name).map(keyring::Entry::new_with_credential),
+            None => keyring::Entry::new(&self.service, &name),
+        };
+        entry.map_err(|e| self.classify(user, e))
+    }
+
+    /// Whether the unscoped item of `user` is this config's to adopt: one of a profile's
+    /// two secrets, of a profile this config has.
+    fn adopts(&self, user: &str) -> bool {
+        let known = user.ends_with(":zelty-api-key") || user.ends_with(":hubrise-access-token");
+        known && (self.adopt)(profile_of(user))
+    }
+
+    fn get(&self, user: &str) -> Result<Option<Secret>, StoreError> {
+        let scoped = self.entry(user, true)?;
+        match scoped.get_password() {
+            Ok(value) => return Ok(Some(Secret::new(value))),
+            Err(keyring::Error::NoEntry) => {}
+            Err(err) => return Err(self.classify(user, err)),
+        }
+        if !self.adopts(user) {
+            return Ok(None);
+        }
+        let old = self.entry(user, false)?;
+        let value = match old.get_password() {
+            Ok(value) => zeroize::Zeroizing::new(value),
+            Err(keyring::Error::NoEntry) => return Ok(None),
+            Err(err) => return Err(self.classify(user, err)),
+        };
+        scoped.set_password(&value).map_err(|e| self.classify(user, e))?;
+        // The secret is safe in its scoped item now; an old item that would not go is
+        // removed with the scoped one by `disconnect` (`delete` below).
+        let _ = old.delete_credential();
+        Ok(Some(Secret::new(value.as_str())))
+    }
+
+    fn set(&self, user: &str, value: &str) -> Result<(), StoreError> {
+        self.entry(user, true)?.set_password(value).map_err(|e| self.classify(user, e))
+    }
+
+    /// Removes the scoped item, and the unscoped one this config would adopt.
+    fn delete(&self, user: &str) -> Result<bool, StoreError> {
+        let mut removed = false;
+        let mut entries = vec![self.entry(user, true)?];
+        if self.adopts(user) {
+            entries.push(self.entry(user, false)?);
+        }
+        for entry in entries {
+            match entry.delete_credential() {
+                Ok(()) => removed = true,
+                Err(keyring::Error::NoEntry) => {}
+                Err(err) => return Err(self.classify(user, err)),
+            }
+        }
+        Ok(removed)
+    }
+
+    /// Sorts keyring's errors into the cases the user is told apart.
+    fn classify(&self, user: &str, err: keyring::Error) -> StoreError {
+        match err {
+            keyring::Error::NoStorageAccess(inner) => StoreError::Locked(inner.to_string()),
+            keyring::Error::Ambiguous(items) => StoreError::Ambiguous {
+                service: self.service.clone(),
+                user: user.to_string(),
+                items: items.iter().map(|i| format!("{i:?}")).collect(),
+            },
+            #[cfg(not(any(target_os = "macos", target_os = "windows")))]
+            keyring::Error::PlatformFailure(inner)
+                if matches!(inner.downcast_ref(), Some(super::secret_service::SsFailure::Other(_))) =>
+            {
+                StoreError::Other(inner.to_string())
+            }
+            keyring::Error::PlatformFailure(inner) => StoreError::Unavailable(inner.to_string()),
+            other => StoreError::Other(other.to_string()),
         }
     }
 }
@@ -60,189 +221,185 @@ impl SecretStore for KeyringStore {
     }
 
     fn get(&self, user: &str) -> Result<Option<Secret>, StoreError> {
-        let user = user.to_string();
-        self.call(move |service, deadline| native::get(service, &user, deadline))
+        let owned = user.to_string();
+        self.call(user, move |entries| entries.get(&owned))
     }
 
     fn set(&self, user: &str, secret: &Secret) -> Result<(), StoreError> {
-        let (user, value) = (user.to_string(), zeroize::Zeroizing::new(secret.expose().to_string()));
-        self.call(move |service, deadline| native::set(service, &user, &value, deadline))
+        let (owned, value) = (user.to_string(), zeroize::Zeroizing::new(secret.expose().to_string()));
+        self.call(user, move |entries| entries.set(&owned, &value))
     }
 
     fn delete(&self, user: &str) -> Result<bool, StoreError> {
-        let user = user.to_string();
-        self.call(move |service, deadline| native::delete(service, &user, deadline))
+        let owned = user.to_string();
+        self.call(user, move |entries| entries.delete(&owned))
     }
 }
 
-/// The Secret Service, with connections kept for the run.
-#[cfg(not(any(target_os = "macos", target_os = "windows")))]
-mod native {
-    use super::StoreError;
-    use crate::secret::Secret;
-    use dbus_secret_service::{EncryptionType, Error, Item, SecretService};
-    use std::collections::HashMap;
-    use std::sync::{Condvar, Mutex, PoisonError};
-    use std::time::Duration;
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use keyring::credential::{Credential, CredentialApi, CredentialBuilderApi};
+    use std::any::Any;
+    use std::sync::Condvar;
 
-    /// Connections open at once. gnome-keyring answers one message at a time, so more
-    /// would only queue there; a few let our side of each round trip overlap.
-    const MAX_CONNECTIONS: usize = 4;
-
-    /// The attributes `keyring` 3 gives an item (its `secret_service.rs`), kept so that
-    /// items it stored are the ones found and replaced.
-    const TARGET: &str = "default";
-    const APPLICATION: &str = "rust-keyring";
-
-    struct Pool {
-        state: Mutex<(Vec<SecretService>, usize)>,
-        freed: Condvar,
+    /// An in-memory keyring whose writes of one value can be held until released: a
+    /// Secret Service that answers a `CreateItem` after the caller's deadline.
+    #[derive(Default)]
+    struct SlowKeyring {
+        items: Mutex<HashMap<String, String>>,
+        /// A write of this value waits until `release` is called.
+        hold: Mutex<Option<String>>,
+        released: Condvar,
     }
 
-    static POOL: Pool = Pool { state: Mutex::new((Vec::new(), 0)), freed: Condvar::new() };
+    impl SlowKeyring {
+        fn release(&self) {
+            *self.hold.lock().unwrap() = None;
+            self.released.notify_all();
+        }
+        fn value(&self, name: &str) -> Option<String> {
+            self.items.lock().unwrap().get(name).cloned()
+        }
+    }
 
-    impl Pool {
-        /// An idle connection, a new one while fewer than `MAX_CONNECTIONS` are open, or
-        /// the next one given back.
-        fn take(&self, deadline: Duration) -> Result<SecretService, StoreError> {
-            let mut state = self.state.lock().unwrap_or_else(PoisonError::into_inner);
-            loop {
-                if let Some(ss) = state.0.pop() {
-                    return Ok(ss);
-                }
-                if state.1 < MAX_CONNECTIONS {
-                    state.1 += 1;
-                    drop(state);
-                    // An unlock prompt is dismissed at the deadline rather than left open.
-                    return SecretService::connect_with_max_prompt_timeout(EncryptionType::Dh, deadline.as_secs())
-                        .map_err(|e| {
-                            self.lost();
-                            match e {
-                                Error::Locked | Error::Prompt => StoreError::Locked(e.to_string()),
-                                _ => StoreError::Unavailable(e.to_string()),
-                            }
-                        });
-                }
-                state = self.freed.wait(state).unwrap_or_else(PoisonError::into_inner);
+    #[derive(Debug)]
+    struct Item {
+        keyring: Arc<SlowKeyring>,
+        name: String,
+    }
+
+    impl std::fmt::Debug for SlowKeyring {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str("SlowKeyring")
+        }
+    }
+
+    impl CredentialApi for Item {
+        fn set_secret(&self, secret: &[u8]) -> keyring::Result<()> {
+            let value = String::from_utf8(secret.to_vec()).unwrap();
+            let mut hold = self.keyring.hold.lock().unwrap();
+            while hold.as_deref() == Some(value.as_str()) {
+                hold = self.keyring.released.wait(hold).unwrap();
             }
+            drop(hold);
+            self.keyring.items.lock().unwrap().insert(self.name.clone(), value);
+            Ok(())
         }
-
-        fn give(&self, ss: SecretService) {
-            self.state.lock().unwrap_or_else(PoisonError::into_inner).0.push(ss);
-            self.freed.notify_one();
+        fn get_secret(&self) -> keyring::Result<Vec<u8>> {
+            self.keyring.value(&self.name).map(String::into_bytes).ok_or(keyring::Error::NoEntry)
         }
-
-        fn lost(&self) {
-            self.state.lock().unwrap_or_else(PoisonError::into_inner).1 -= 1;
-            self.freed.notify_one();
+        fn delete_credential(&self) -> keyring::Result<()> {
+            self.keyring.items.lock().unwrap().remove(&self.name).map(drop).ok_or(keyring::Error::NoEntry)
         }
-    }
-
-    /// Runs `op` on a pooled connection. A connection that failed on D-Bus is closed
-    /// rather than given back.
-    fn with<T>(deadline: Duration, op: impl FnOnce(&SecretService) -> Result<T, Error>) -> Result<T, StoreError> {
-        let ss = POOL.take(deadline)?;
-        let result = op(&ss);
-        match &result {
-            Err(Error::Dbus(_)) => {
-                drop(ss);
-                POOL.lost();
-            }
-            _ => POOL.give(ss),
-        }
-        result.map_err(classify)
-    }
-
-    /// Sorts the library's errors into the cases we explain differently.
-    fn classify(err: Error) -> StoreError {
-        match err {
-            // No default collection means none was ever created or unlocked.
-            Error::Locked | Error::Prompt | Error::NoResult => StoreError::Locked(err.to_string()),
-            Error::Unavailable => StoreError::Unavailable(err.to_string()),
-            other => StoreError::Other(other.to_string()),
+        fn as_any(&self) -> &dyn Any {
+            self
         }
     }
 
-    fn attributes<'a>(service: &'a str, user: &'a str) -> HashMap<&'a str, &'a str> {
-        HashMap::from([("service", service), ("username", user)])
-    }
+    #[derive(Debug)]
+    struct Builder(Arc<SlowKeyring>);
 
-    /// The items stored for `user`, unlocked (which may prompt, up to the deadline).
-    fn items<'a>(ss: &'a SecretService, service: &str, user: &str) -> Result<Vec<Item<'a>>, Error> {
-        let found = ss.search_items(attributes(service, user))?;
-        if !found.locked.is_empty() {
-            ss.unlock_all(&found.locked.iter().collect::<Vec<_>>())?;
+    impl CredentialBuilderApi for Builder {
+        fn build(&self, _: Option<&str>, service: &str, user: &str) -> keyring::Result<Box<Credential>> {
+            Ok(Box::new(Item { keyring: Arc::clone(&self.0), name: format!("{service}/{user}") }))
         }
-        Ok(found.unlocked.into_iter().chain(found.locked).collect())
-    }
-
-    pub fn get(service: &str, user: &str, deadline: Duration) -> Result<Option<Secret>, StoreError> {
-        let bytes = with(deadline, |ss| match items(ss, service, user)?.first() {
-            Some(item) => item.get_secret().map(Some),
-            None => Ok(None),
-        })?;
-        bytes
-            .map(|b| String::from_utf8(b).map(Secret::new).map_err(|_| StoreError::Other("not UTF-8".into())))
-            .transpose()
-    }
-
-    pub fn set(service: &str, user: &str, value: &str, deadline: Duration) -> Result<(), StoreError> {
-        with(deadline, |ss| {
-            let collection = ss.get_default_collection()?;
-            if collection.is_locked()? {
-                collection.unlock()?;
-            }
-            let mut attrs = attributes(service, user);
-            attrs.extend([("target", TARGET), ("application", APPLICATION)]);
-            let label = format!("{user}@{service}:{TARGET} (zelty-bridge)");
-            // `replace`: an item with the same attributes gets the new secret.
-            collection.create_item(&label, attrs, value.as_bytes(), true, "text/plain").map(|_| ())
-        })
-    }
-
-    pub fn delete(service: &str, user: &str, deadline: Duration) -> Result<bool, StoreError> {
-        with(deadline, |ss| {
-            let found = items(ss, service, user)?;
-            for item in &found {
-                item.delete()?;
-            }
-            Ok(!found.is_empty())
-        })
-    }
-}
-
-/// The platform's own store through `keyring`, one entry per call.
-#[cfg(any(target_os = "macos", target_os = "windows"))]
-mod native {
-    use super::StoreError;
-    use crate::secret::Secret;
-    use std::time::Duration;
-
-    fn classify(err: keyring::Error) -> StoreError {
-        match err {
-            keyring::Error::NoStorageAccess(inner) => StoreError::Locked(inner.to_string()),
-            keyring::Error::PlatformFailure(inner) => StoreError::Unavailable(inner.to_string()),
-            other => StoreError::Other(other.to_string()),
+        fn as_any(&self) -> &dyn Any {
+            self
         }
     }
 
-    pub fn get(service: &str, user: &str, _: Duration) -> Result<Option<Secret>, StoreError> {
-        match keyring::Entry::new(service, user).and_then(|e| e.get_password()) {
-            Ok(value) => Ok(Some(Secret::new(value))),
-            Err(keyring::Error::NoEntry) => Ok(None),
-            Err(err) => Err(classify(err)),
-        }
+    fn store(keyring: &Arc<SlowKeyring>, service: &str, dir: &std::path::Path) -> KeyringStore {
+        KeyringStore::new(service, Duration::from_millis(300), dir).with_builder(Arc::new(Builder(Arc::clone(keyring))))
     }
 
-    pub fn set(service: &str, user: &str, value: &str, _: Duration) -> Result<(), StoreError> {
-        keyring::Entry::new(service, user).and_then(|e| e.set_password(value)).map_err(classify)
+    /// A write that timed out lands after its caller gave up; the rollback must come after
+    /// it, not race it through another connection and lose.
+    #[test]
+    fn a_timed_out_write_is_rolled_back_after_it_lands() {
+        let keyring = Arc::new(SlowKeyring::default());
+        let dir = tempfile::tempdir().unwrap();
+        let store = store(&keyring, "race-test-1", dir.path());
+        let user = super::super::zelty_user("p");
+        let scoped = format!("race-test-1/{}", scope::scoped(&user, store.scope()));
+        *keyring.hold.lock().unwrap() = Some("new-zelty-key".into());
+        let (a, b) = (Secret::new("new-zelty-key"), Secret::new("new-token"));
+        let releaser = {
+            let keyring = Arc::clone(&keyring);
+            // Lands once the caller has given up on it (the store's deadline is 300 ms).
+            std::thread::spawn(move || {
+                std::thread::sleep(Duration::from_millis(450));
+                keyring.release();
+            })
+        };
+        let pairs = [(user.clone(), &a), (super::super::hubrise_user("p"), &b)];
+        let (err, left) = super::super::set_all(&store, &pairs).unwrap_err();
+        releaser.join().unwrap();
+        assert!(matches!(err, StoreError::Timeout(_)), "{err:?}");
+        // The rollback (a delete) waited its turn behind the write: either it ran after the
+        // write landed, or it was itself abandoned and said so. Never the new key left
+        // silently in place.
+        let landed = keyring.value(&scoped);
+        assert!(landed.is_none() || left.iter().any(|(u, _)| *u == user), "left {landed:?}, reported {left:?}");
+        // Wait for the worker threads, then look again: nothing runs out of turn later.
+        let _ = store.get(&user);
+        assert!(keyring.value(&scoped).is_none() || left.iter().any(|(u, _)| *u == user));
     }
 
-    pub fn delete(service: &str, user: &str, _: Duration) -> Result<bool, StoreError> {
-        match keyring::Entry::new(service, user).and_then(|e| e.delete_credential()) {
-            Ok(()) => Ok(true),
-            Err(keyring::Error::NoEntry) => Ok(false),
-            Err(err) => Err(classify(err)),
-        }
+    #[test]
+    fn a_call_abandoned_before_its_turn_never_runs() {
+        let keyring = Arc::new(SlowKeyring::default());
+        let dir = tempfile::tempdir().unwrap();
+        let store = store(&keyring, "race-test-2", dir.path());
+        *keyring.hold.lock().unwrap() = Some("first".into());
+        assert!(matches!(store.set("p:zelty-api-key", &Secret::new("first")), Err(StoreError::Timeout(_))));
+        // Waits behind the first, which is held past this one's deadline too.
+        assert!(matches!(store.set("p:zelty-api-key", &Secret::new("second")), Err(StoreError::Timeout(_))));
+        keyring.release();
+        // Its turn comes after both: the first landed, the second was dropped.
+        let got = store.get("p:zelty-api-key").unwrap().unwrap();
+        assert_eq!(got.expose(), "first");
+    }
+
+    #[test]
+    fn items_are_scoped_to_their_config_dir() {
+        let keyring = Arc::new(SlowKeyring::default());
+        let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        let (in_a, in_b) = (store(&keyring, "scope-test", a.path()), store(&keyring, "scope-test", b.path()));
+        in_a.set("p:zelty-api-key", &Secret::new("key-of-a")).unwrap();
+        assert!(in_b.get("p:zelty-api-key").unwrap().is_none());
+        assert!(!in_b.delete("p:zelty-api-key").unwrap());
+        in_b.set("p:zelty-api-key", &Secret::new("key-of-b")).unwrap();
+        assert_eq!(in_a.get("p:zelty-api-key").unwrap().unwrap().expose(), "key-of-a");
+        assert_eq!(in_b.get("p:zelty-api-key").unwrap().unwrap().expose(), "key-of-b");
+    }
+
+    #[test]
+    fn an_old_item_is_adopted_once_by_the_config_with_the_profile() {
+        let keyring = Arc::new(SlowKeyring::default());
+        let (a, b) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+        keyring.items.lock().unwrap().insert("adopt-test/p:zelty-api-key".into(), "old-key".into());
+        let without = store(&keyring, "adopt-test", b.path()).adopting(|_| false);
+        assert!(without.get("p:zelty-api-key").unwrap().is_none(), "a config without the profile leaves it");
+        assert!(!without.delete("p:zelty-api-key").unwrap());
+        let with = store(&keyring, "adopt-test", a.path()).adopting(|p| p == "p");
+        assert_eq!(with.get("p:zelty-api-key").unwrap().unwrap().expose(), "old-key");
+        assert_eq!(keyring.value("adopt-test/p:zelty-api-key"), None, "the old item is gone");
+        let scoped = format!("adopt-test/{}", scope::scoped("p:zelty-api-key", with.scope()));
+        assert_eq!(keyring.value(&scoped).as_deref(), Some("old-key"));
+        // Not a probe or any other name.
+        keyring.items.lock().unwrap().insert("adopt-test/p:probe".into(), "x".into());
+        assert!(with.get("p:probe").unwrap().is_none());
+    }
+
+    /// Without the builder of a test, entries go to the pooled Secret Service on Linux,
+    /// never to keyring's in-memory mock (what keyring uses with no Linux feature).
+    #[cfg(not(any(target_os = "macos", target_os = "windows")))]
+    #[test]
+    fn linux_entries_use_the_pooled_secret_service() {
+        let dir = tempfile::tempdir().unwrap();
+        let store = KeyringStore::new("zelty-bridge", Duration::from_secs(1), dir.path());
+        let entry = store.entries().entry("p:zelty-api-key", true).unwrap();
+        assert!(entry.get_credential().downcast_ref::<super::super::secret_service::SsItem>().is_some());
     }
 }

@@ -47,6 +47,18 @@ const HUBRISE_PER_MINUTE: usize = 500;
 
 /// The fleet sizes of issue #12's table.
 const SIZES: [usize; 3] = [20, 200, N];
+
+/// The fleet sizes to run: issue #12's, or those of `ZELTY_BRIDGE_BENCH_SIZES` (`200`,
+/// `20,200`; with `ZELTY_BRIDGE_BENCH_ONLY=fleet`) to time one comparison alone.
+fn sizes() -> Vec<usize> {
+    let chosen: Vec<usize> = std::env::var("ZELTY_BRIDGE_BENCH_SIZES")
+        .unwrap_or_default()
+        .split(',')
+        .filter_map(|n| n.trim().parse().ok())
+        .filter(|n| (1..=N).contains(n))
+        .collect();
+    if chosen.is_empty() { SIZES.to_vec() } else { chosen }
+}
 /// The sandbox's chain: its group key sees this many restaurants, from this id.
 const CHAIN: usize = 20;
 const FIRST_EXTRA_RESTAURANT: i64 = 20001;
@@ -370,7 +382,7 @@ fn startup(program: &Path, args: &[&str], env: &[(String, String)], runs: usize)
 fn fleet_table(rows: &[FleetRow], chains: &[ChainRow]) {
     println!("a fleet (issue #12): own tokens, 50 ms latency, rate limits on; file store | real keyring (ratio)");
     let find = |store: &str, n: usize| rows.iter().find(|r| r.store == store && r.n == n);
-    for n in SIZES {
+    for n in sizes() {
         let (Some(file), keyring) = (find("file", n), find("keyring", n)) else { continue };
         let cell = |run: &Run| format!("{:>6.2} s {:>9}", run.wall, mib(run.peak_kib));
         let other = |pick: fn(&FleetRow) -> &Run| {
@@ -441,7 +453,7 @@ fn main() {
             break;
         }
         let session = || (store == "keyring").then(|| keyring::KeyringSession::start(false)).flatten();
-        for n in SIZES {
+        for n in sizes() {
             let fleet = Fleet::with_store(&sb, &own[..n], None, session());
             let cpu_before = fleet.keyring_cpu();
             fresh_second();
@@ -477,15 +489,15 @@ fn main() {
         println!("{}", row.line());
         chains.push(row);
     }
-    let fleet = file_fleet.expect("the file store's 500");
-    let fast = &rows.iter().find(|r| r.store == "file" && r.n == N).unwrap().provision;
-
     if std::env::var("ZELTY_BRIDGE_BENCH_ONLY").is_ok_and(|v| v == "fleet") {
         println!("\n```text");
         fleet_table(&rows, &chains);
         println!("```");
         return;
     }
+    let fleet =
+        file_fleet.expect("the file store's 500 (ZELTY_BRIDGE_BENCH_SIZES needs ZELTY_BRIDGE_BENCH_ONLY=fleet)");
+    let fast = &rows.iter().find(|r| r.store == "file" && r.n == N).unwrap().provision;
 
     // 2. Location tokens: default concurrency against one at a time.
     let subset = Fleet::new(&sb, &own[..50], None);

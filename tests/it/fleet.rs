@@ -164,8 +164,9 @@ fn a_corrupt_profile_is_reported_among_good_ones_and_does_not_stop_them() {
     assert!(lines.iter().any(|l| l.starts_with("c-good") && l.contains("Lyon")), "{}", out.stdout);
 }
 
-/// The keyring store keeps `keyring` 3's item attributes: what earlier versions stored is
-/// what it reads, and a rewrite replaces the item instead of adding a second one.
+/// The keyring store keeps the item attributes `keyring` 3 searches on, plus the config's
+/// scope: what earlier versions stored is what it reads (adopted), and a rewrite replaces
+/// the item instead of adding a second one.
 #[cfg(not(any(target_os = "macos", target_os = "windows")))]
 #[test]
 fn keyring_items_keep_their_attributes_are_read_as_stored_and_replaced_in_place() {
@@ -205,12 +206,14 @@ fn keyring_items_keep_their_attributes_are_read_as_stored_and_replaced_in_place(
     let (count, found) = items();
     assert_eq!(count, 1, "{found}");
     assert!(
-        found.contains("attribute.target = default") && found.contains("attribute.application = rust-keyring"),
+        found.contains("attribute.target = default") && found.contains("attribute.zelty-bridge-config = "),
         "{found}"
     );
 
-    // Written the way `keyring` 3 writes it, by another program: that is what status reads.
+    // Written the way `keyring` 3 writes it, by another program or an earlier version, in
+    // place of ours: that is what status reads (and adopts).
     let legacy = "MTIzNDU6bGVnYWN5LWtleS1mcm9tLWtleXJpbmctMw==";
+    secret_tool(&["clear", "service", "zelty-bridge", "username", "default:zelty-api-key"], None);
     secret_tool(
         &[
             "store",

@@ -1,14 +1,26 @@
 //! The real Secret Service: a private D-Bus session with an unlocked gnome-keyring in a
 //! temporary HOME. Both secrets land in it under the documented names and in no file; a
-//! disconnect removes them. Skips loudly when the programs are missing, except under CI,
-//! where it must run.
+//! disconnect removes them; two config dirs on one keyring keep to their own items. Skips
+//! loudly when the programs are missing, except under CI, where it must run.
 
 use crate::support::*;
-use std::io::{BufRead, BufReader};
+use serde_json::Value;
+use std::io::{BufRead, BufReader, Write};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
-const PROGRAMS: [&str; 3] = ["dbus-run-session", "gnome-keyring-daemon", "secret-tool"];
+const PROGRAMS: [&str; 4] = ["dbus-run-session", "dbus-send", "gnome-keyring-daemon", "secret-tool"];
+
+/// The Secret Service's name on the bus, owned once the daemon serves it.
+const SECRETS_NAME: &str = "org.freedesktop.secrets";
+
+/// How long the daemon may take to own its name before the session is a failure: a guard
+/// against a hang, not a pace (the wait ends as soon as the name is owned).
+const DAEMON_GUARD: Duration = Duration::from_secs(20);
+
+/// The attribute that scopes an item to its config dir (README, "Secrets").
+pub const SCOPE_ATTRIBUTE: &str = "zelty-bridge-config";
 
 /// A private session bus with gnome-keyring started (and unlocked unless `locked`).
 pub struct KeyringSession {
@@ -51,8 +63,34 @@ impl KeyringSession {
         let mut line = String::new();
         BufReader::new(child.stdout.take().unwrap()).read_line(&mut line).unwrap();
         let bus = line.trim().strip_prefix("BUS=").expect("the bus address").to_string();
-        std::thread::sleep(Duration::from_millis(300));
-        Some(KeyringSession { child, bus, home })
+        let session = KeyringSession { child, bus, home };
+        session.wait_for_the_daemon();
+        Some(session)
+    }
+
+    /// Returns once gnome-keyring owns `org.freedesktop.secrets` on this bus (asked with
+    /// `NameHasOwner`, which never starts a service), and fails the test if it never does.
+    fn wait_for_the_daemon(&self) {
+        let started = Instant::now();
+        loop {
+            let out = Command::new("dbus-send")
+                .args([
+                    "--session",
+                    "--print-reply",
+                    "--dest=org.freedesktop.DBus",
+                    "/org/freedesktop/DBus",
+                    "org.freedesktop.DBus.NameHasOwner",
+                    &format!("string:{SECRETS_NAME}"),
+                ])
+                .env("DBUS_SESSION_BUS_ADDRESS", &self.bus)
+                .output()
+                .expect("run dbus-send");
+            if String::from_utf8_lossy(&out.stdout).contains("boolean true") {
+                return;
+            }
+            assert!(started.elapsed() < DAEMON_GUARD, "gnome-keyring never owned {SECRETS_NAME} on {}", self.bus);
+            std::thread::yield_now();
+        }
     }
 
     /// The CLI inside this session, with the keyring as its store.
@@ -65,16 +103,81 @@ impl KeyringSession {
         cmd
     }
 
+    /// The CLI inside this session with another config dir.
+    pub fn cmd_in(&self, sb: &Sandbox, config_dir: &Path) -> Command {
+        let mut cmd = self.cmd(sb);
+        cmd.env("ZELTY_BRIDGE_CONFIG_DIR", config_dir);
+        cmd
+    }
+
     /// `secret-tool lookup service S username U`, as another program would read it.
     pub fn lookup(&self, service: &str, user: &str) -> Option<String> {
-        let out = Command::new("secret-tool")
-            .args(["lookup", "service", service, "username", user])
-            .env("DBUS_SESSION_BUS_ADDRESS", &self.bus)
-            .env("HOME", self.home.path())
-            .output()
-            .unwrap();
+        let out = self.secret_tool(&["lookup", "service", service, "username", user], None);
         out.status.success().then(|| String::from_utf8_lossy(&out.stdout).into_owned())
     }
+
+    /// `secret-tool` on this session's bus, `input` on its stdin.
+    pub fn secret_tool(&self, args: &[&str], input: Option<&str>) -> std::process::Output {
+        let mut child = Command::new("secret-tool")
+            .args(args)
+            .env("DBUS_SESSION_BUS_ADDRESS", &self.bus)
+            .env("HOME", self.home.path())
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .expect("run secret-tool");
+        if let Some(text) = input {
+            child.stdin.take().unwrap().write_all(text.as_bytes()).unwrap();
+        }
+        drop(child.stdin.take());
+        child.wait_with_output().unwrap()
+    }
+
+    /// The items of `service`/`user`, each as its attributes (`secret-tool search --all`
+    /// prints each item's attributes on stderr, one `attribute.NAME = VALUE` a line).
+    pub fn items(&self, service: &str, user: &str) -> Vec<Vec<(String, String)>> {
+        let out = self.secret_tool(&["search", "--all", "service", service, "username", user], None);
+        let text = format!("{}{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+        let mut items: Vec<Vec<(String, String)>> = Vec::new();
+        for line in text.lines() {
+            if line.starts_with('[') {
+                items.push(Vec::new());
+            } else if let Some((name, value)) = line.strip_prefix("attribute.").and_then(|l| l.split_once(" = "))
+                && let Some(item) = items.last_mut()
+            {
+                item.push((name.to_string(), value.to_string()));
+            }
+        }
+        items
+    }
+
+    /// The config scope of each item of `service`/`user` (`None` for an unscoped one).
+    pub fn scopes(&self, service: &str, user: &str) -> Vec<Option<String>> {
+        let mut scopes: Vec<Option<String>> = self
+            .items(service, user)
+            .into_iter()
+            .map(|attrs| attrs.into_iter().find(|(n, _)| n == SCOPE_ATTRIBUTE).map(|(_, v)| v))
+            .collect();
+        scopes.sort();
+        scopes
+    }
+}
+
+/// The scope of a config dir as the README defines it: the first 16 hex digits of the
+/// SHA-256 of its canonical path. Written here apart from the product's code, so the two
+/// must agree.
+pub fn scope_of(config_dir: &Path) -> String {
+    use sha2::Digest as _;
+    std::fs::create_dir_all(config_dir).unwrap();
+    let path = std::fs::canonicalize(config_dir).unwrap();
+    let digest = sha2::Sha256::digest(path.to_str().unwrap().as_bytes());
+    digest.iter().map(|b| format!("{b:02x}")).collect::<String>()[..16].to_string()
+}
+
+/// The state of the two parts of a `status --json`.
+fn parts(status: &Value) -> (Option<&str>, Option<&str>) {
+    (status["zelty"]["state"].as_str(), status["hubrise"]["state"].as_str())
 }
 
 impl Drop for KeyringSession {
@@ -146,8 +249,15 @@ fn the_sandbox_uses_its_own_keyring_service() {
     assert_eq!(session.lookup("zelty-bridge", "default:zelty-api-key"), None, "real secrets untouched");
 }
 
+/// Whether the run asked Zelty anything (its first step validates the key).
+fn zelty_was_asked(sb: &Sandbox) -> bool {
+    sb.requests().iter().any(|r| r["path"].as_str().is_some_and(|p| p.contains("/restaurants")))
+}
+
+/// DESIGN: "a locked keyring is found before the first step": the key is not even
+/// validated, so a person does not spend Zelty's one-time key on a run that cannot store it.
 #[test]
-fn a_locked_keyring_is_explained_within_a_bounded_time() {
+fn a_locked_keyring_is_explained_before_the_first_step() {
     let Some(session) = KeyringSession::start(true) else { return };
     let sb = Sandbox::start(&[]);
     let mut connect = session.cmd(&sb);
@@ -158,6 +268,7 @@ fn a_locked_keyring_is_explained_within_a_bounded_time() {
     let code = error["code"].as_str().unwrap();
     assert!(["keyring_locked", "keyring_timeout", "keyring_unavailable"].contains(&code), "{error}");
     assert!(error["hint"].as_str().unwrap().contains("ZELTY_BRIDGE_SECRET_STORE=file"), "{error}");
+    assert!(!zelty_was_asked(&sb), "the key was validated before the keyring was checked");
     assert!(session.home.stored().is_empty());
 }
 
@@ -199,14 +310,14 @@ fn a_stalled_keyring_peer_is_abandoned_at_its_deadline() {
         .env("DBUS_SESSION_BUS_ADDRESS", format!("unix:path={}", socket.display()))
         .env("ZELTY_BRIDGE_KEYRING_TIMEOUT", "2")
         .env("ZELTY_API_KEY", sb.demo_key());
-    let started = std::time::Instant::now();
+    // A hung call would fail the test at the harness's guard (`run`); what is asserted is
+    // what the deadline leads to: the timeout said, before the first step, nothing stored.
     let out = run(connect);
     out.expect(1);
     assert_eq!(out.json()["error"]["code"], "keyring_timeout", "{}", out.stdout);
     assert!(out.json()["error"]["hint"].as_str().unwrap().contains("ZELTY_BRIDGE_SECRET_STORE=file"));
+    assert!(!zelty_was_asked(&sb), "the key was validated before the keyring was checked");
     assert!(home.stored().is_empty());
-    // Not a speed assertion: a hung call would have hit the harness's two-minute guard.
-    assert!(started.elapsed() < HANG_GUARD);
 }
 
 /// A person at a terminal with a locked keyring (the usual case over SSH to a desktop) is
@@ -226,8 +337,133 @@ fn a_locked_keyring_is_caught_before_the_key_prompt() {
     let before = s.exp_string("readable only by you?").expect("the file store is offered");
     assert!(!before.contains("Zelty API key") && !before.contains("Step 1"), "asked before any step:\n{before}");
     assert!(before.contains("keyring"), "the reason is said:\n{before}");
-    std::thread::sleep(Duration::from_millis(300));
     s.send_line("n").unwrap();
     s.exp_eof().unwrap();
     assert!(session.home.stored().is_empty(), "nothing stored");
+}
+
+/// Two config dirs on one keyring (a CI job's `mktemp -d` beside a person's own): B never
+/// reads, reports or removes A's secrets, and each item carries its config's scope.
+#[test]
+fn two_config_dirs_on_one_keyring_keep_to_their_own_secrets() {
+    let Some(session) = KeyringSession::start(false) else { return };
+    let sb = Sandbox::start(&[]);
+    let (a, b) = (session.home.config_dir(), session.home.path().join("config-b"));
+    let key = sb.demo_key();
+    let mut connect = session.cmd_in(&sb, &a);
+    connect.args(["--profile", "paris", "connect", "--json"]).env("ZELTY_API_KEY", &key);
+    run(connect).expect(0);
+    let mut connect = session.cmd_in(&sb, &b);
+    connect.args(["connect", "--json"]).env("ZELTY_API_KEY", &key);
+    run(connect).expect(0);
+
+    // B has no profile `paris`: A's secrets are not B's orphans…
+    let mut status = session.cmd_in(&sb, &b);
+    status.args(["--profile", "paris", "status", "--all-profiles", "--json"]);
+    let out = run(status);
+    assert_eq!(out.json()["orphans"], serde_json::json!([]), "{}", out.stdout);
+    assert!(!out.stderr.contains("paris:"), "{}", out.stderr);
+
+    // …and not B's to revoke or remove.
+    let before = sb.requests().len();
+    let mut disconnect = session.cmd_in(&sb, &b);
+    disconnect.args(["--profile", "paris", "disconnect", "-y", "--force", "--json"]);
+    let out = run(disconnect);
+    out.expect(0);
+    assert_eq!(out.json()["disconnected"], false, "{}", out.stdout);
+    let revoked =
+        sb.requests().into_iter().skip(before).any(|r| r["path"].as_str().is_some_and(|p| p.ends_with("/revoke")));
+    assert!(!revoked, "B revoked A's token");
+
+    let mut status = session.cmd_in(&sb, &a);
+    status.args(["--profile", "paris", "status", "--json"]);
+    let out = run(status);
+    assert_eq!(parts(&out.json()), (Some("ok"), Some("ok")), "{}", out.stdout);
+
+    // Each item carries its config's scope, as the README says.
+    assert_eq!(session.scopes("zelty-bridge", "paris:zelty-api-key"), vec![Some(scope_of(&a))]);
+    assert_eq!(session.scopes("zelty-bridge", "paris:hubrise-access-token"), vec![Some(scope_of(&a))]);
+    assert_eq!(session.scopes("zelty-bridge", "default:zelty-api-key"), vec![Some(scope_of(&b))]);
+}
+
+/// An item stored before items were scoped (no `zelty-bridge-config`, as `keyring` 3 wrote
+/// it) belongs to the config that has a profile naming it: that config adopts it the first
+/// time it reads it (a scoped item is written, the old one removed); another config
+/// neither sees it nor removes it.
+#[test]
+fn an_old_unscoped_item_is_adopted_once_by_the_config_that_names_it() {
+    let Some(session) = KeyringSession::start(false) else { return };
+    let sb = Sandbox::start(&[]);
+    let (a, b) = (session.home.config_dir(), session.home.path().join("config-b"));
+    let mut connect = session.cmd_in(&sb, &a);
+    connect.args(["connect", "--json"]).env("ZELTY_API_KEY", sb.demo_key());
+    run(connect).expect(0);
+    // Put both secrets back as an earlier version stored them.
+    for user in ["default:zelty-api-key", "default:hubrise-access-token"] {
+        let value = session.lookup("zelty-bridge", user).expect("stored");
+        let cleared = session.secret_tool(&["clear", "service", "zelty-bridge", "username", user], None);
+        assert!(cleared.status.success());
+        let attrs = ["service", "zelty-bridge", "username", user, "target", "default", "application", "rust-keyring"];
+        let stored = session
+            .secret_tool(&[&["store", "--label=stored by an earlier version"][..], &attrs].concat(), Some(&value));
+        assert!(stored.status.success(), "{}", String::from_utf8_lossy(&stored.stderr));
+        assert_eq!(session.scopes("zelty-bridge", user), vec![None]);
+    }
+
+    // B has no profile `default`: nothing of it is B's.
+    let mut status = session.cmd_in(&sb, &b);
+    status.args(["status", "--all-profiles", "--json"]);
+    let out = run(status);
+    assert_eq!(out.json()["orphans"], serde_json::json!([]), "{}", out.stdout);
+    let mut disconnect = session.cmd_in(&sb, &b);
+    disconnect.args(["disconnect", "-y", "--force", "--json"]);
+    run(disconnect).expect(0);
+    assert_eq!(session.scopes("zelty-bridge", "default:zelty-api-key"), vec![None], "B removed A's old item");
+
+    // A has it: read, adopted, and read again from the scoped item.
+    for _ in 0..2 {
+        let mut status = session.cmd_in(&sb, &a);
+        status.args(["status", "--json"]);
+        let out = run(status);
+        assert_eq!(parts(&out.json()), (Some("ok"), Some("ok")), "{}", out.stdout);
+        for user in ["default:zelty-api-key", "default:hubrise-access-token"] {
+            assert_eq!(session.scopes("zelty-bridge", user), vec![Some(scope_of(&a))], "{user}");
+        }
+    }
+}
+
+/// Two items that both match a profile's secret: the run refuses to pick one, names both,
+/// in the user's language, and says how to keep one.
+#[test]
+fn several_matching_items_are_refused_by_name() {
+    let Some(session) = KeyringSession::start(false) else { return };
+    let sb = Sandbox::start(&[]);
+    let a = session.home.config_dir();
+    let mut connect = session.cmd(&sb);
+    connect.args(["connect", "--json"]).env("ZELTY_API_KEY", sb.demo_key());
+    run(connect).expect(0);
+    let scope = scope_of(&a);
+    let attrs =
+        ["service", "zelty-bridge", "username", "default:zelty-api-key", SCOPE_ATTRIBUTE, &scope, "target", "other"];
+    let stored =
+        session.secret_tool(&[&["store", "--label=a second copy"][..], &attrs].concat(), Some("another-key-value"));
+    assert!(stored.status.success());
+
+    for (lang, words) in [
+        ("en", "keyring items match default:zelty-api-key"),
+        ("fr", "éléments du trousseau correspondent à default:zelty-api-key"),
+    ] {
+        let mut status = session.cmd(&sb);
+        status.args(["--lang", lang, "connect", "--force", "--json"]).env("ZELTY_API_KEY", sb.demo_key());
+        let out = run(status);
+        out.expect(1);
+        let error = &out.json()["error"];
+        assert_eq!(error["code"], "keyring_ambiguous", "{}", out.stdout);
+        let message = error["message"].as_str().unwrap();
+        assert!(message.contains(words), "{message}");
+        assert!(message.contains("\"a second copy\"") && message.contains("(zelty-bridge)\""), "{message}");
+        assert!(error["hint"].as_str().unwrap().contains("secret-tool search --all service zelty-bridge"), "{error}");
+        assert!(!out.stdout.contains("another-key-value") && !out.stderr.contains("another-key-value"));
+    }
+    assert_eq!(session.items("zelty-bridge", "default:zelty-api-key").len(), 2, "nothing was overwritten");
 }

@@ -1,0 +1,14 @@
+//! Messages about where secrets are kept: items the keyring cannot choose between, and
+//! what removing a profile's secrets found in each store.
+
+use super::catalog;
+
+catalog! {
+    Secrets {
+        KeyringAmbiguous { en: "{count} keyring items match {user}, and zelty-bridge will not guess which one holds the secret: {items}", fr: "{count} éléments du trousseau correspondent à {user}, et zelty-bridge ne devinera pas lequel contient le secret : {items}" }
+        KeyringAmbiguousHint { en: "keep one and delete the others (Seahorse's \"Passwords and Keys\", or `secret-tool clear` with the attributes shown by `secret-tool search --all service {service} username {user}`), then run the command again", fr: "gardez-en un et supprimez les autres (Seahorse « Mots de passe et clés », ou `secret-tool clear` avec les attributs qu'affiche `secret-tool search --all service {service} username {user}`), puis relancez la commande" }
+        RemovedFrom { en: "{store}: removed {users}", fr: "{store} : {users} retiré(s)" }
+        NothingIn { en: "{store}: nothing stored for this profile", fr: "{store} : rien d'enregistré pour ce profil" }
+        NotChecked { en: "{store}: could not be checked ({why})", fr: "{store} : impossible à vérifier ({why})" }
+    }
+}
