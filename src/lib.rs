@@ -16,6 +16,7 @@ mod http;
 mod hubrise;
 mod i18n;
 mod interrupt;
+mod layout;
 mod lines;
 mod ops;
 mod printer;

@@ -7,6 +7,7 @@ use crate::context::Context;
 use crate::error::Report;
 use crate::i18n::Ux;
 use crate::i18n::{Lang, Text};
+use crate::layout::{self, Widths};
 use console::Style;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::Write;
@@ -65,6 +66,8 @@ pub struct Printer {
     /// The global flags of this run that select what it acts on (`--sandbox`, `--profile
     /// NAME`): every command a text names gets them, so hints run as printed.
     run_flags: Arc<Vec<String>>,
+    /// The terminals' widths, which prose and tables fit (none for a pipe).
+    widths: Widths,
 }
 
 impl Printer {
@@ -84,7 +87,24 @@ impl Printer {
             spinner_text: Arc::default(),
             open_line: Arc::default(),
             run_flags: Arc::default(),
+            widths: Widths::default(),
         }
+    }
+
+    /// The printer of a run whose streams are this wide.
+    pub fn with_widths(mut self, widths: Widths) -> Printer {
+        self.widths = widths;
+        self
+    }
+
+    /// The width of stdout's terminal, for a table to fit; `None` for a pipe.
+    pub fn out_width(&self) -> Option<usize> {
+        self.widths.out
+    }
+
+    /// Prose for stderr wrapped to its terminal, continuation lines under `hang` columns.
+    fn fit(&self, text: &str, hang: usize) -> String {
+        layout::wrap(text, self.widths.err, hang)
     }
 
     /// The printer of a run whose global `flags` (`--sandbox`, `--profile NAME`) every
@@ -182,7 +202,7 @@ impl Printer {
     /// A step heading, such as "1/3 Zelty".
     pub fn step(&self, text: Text) {
         if !self.quiet {
-            let line = self.t(&text);
+            let line = self.fit(&self.t(&text), 0);
             self.err_line(&self.paint(Style::new().bold(), &format!("\n{line}")));
         }
     }
@@ -190,14 +210,15 @@ impl Printer {
     /// An explanation; silenced by `-q`.
     pub fn info(&self, text: Text) {
         if !self.quiet {
-            self.err_line(&self.t(&text));
+            self.err_line(&self.fit(&self.t(&text), 0));
         }
     }
 
     /// A done step; silenced by `-q`.
     pub fn success(&self, text: Text) {
         if !self.quiet {
-            let line = format!("{} {}", self.paint(Style::new().green(), "✓"), self.t(&text));
+            let line = self.fit(&format!("✓ {}", self.t(&text)), 2);
+            let line = line.replacen('✓', &self.paint(Style::new().green(), "✓"), 1);
             self.err_line(&line);
         }
     }
@@ -205,21 +226,27 @@ impl Printer {
     /// Shown even with `-q`.
     pub fn warn(&self, text: Text) {
         let label = self.t(&Ux::LabelWarning.text());
-        let line = format!("{} {}", self.paint(Style::new().yellow().bold(), &label), self.t(&text));
+        let line = self.fit(&format!("{label} {}", self.t(&text)), label.chars().count() + 1);
+        let line = line.replacen(&label, &self.paint(Style::new().yellow().bold(), &label), 1);
         self.err_line(&line);
     }
 
     /// A URL the user must open or copy; shown even with `-q`, on a line of its own so it
     /// can be selected whole.
     pub fn url(&self, label: Text, url: &str) {
-        self.err_line(&format!("{}\n  {}", self.t(&label), self.paint(Style::new().cyan().underlined(), url)));
+        self.err_line(&format!(
+            "{}\n  {}",
+            self.fit(&self.t(&label), 0),
+            self.paint(Style::new().cyan().underlined(), url)
+        ));
     }
 
-    /// `url` as a QR code, for a phone to open, under a caption. Only on a live terminal
-    /// (never in logs or pipes); when the code would not fit the terminal's width, a line
-    /// says so instead of a broken drawing.
+    /// `url` as a QR code, for a phone to open, under a caption, and the address again
+    /// under it (the code pushes the first one up, off a small screen). Only on a live
+    /// terminal (never in logs or pipes) and for an address a phone can reach; when the code
+    /// would not fit the terminal's width, a line says so instead of a broken drawing.
     pub fn qr(&self, url: &str) {
-        if !self.progress {
+        if !self.progress || !crate::qr::helps(url) {
             return;
         }
         let Some((code, width)) = crate::qr::render(url) else { return };
@@ -229,6 +256,7 @@ impl Printer {
             return;
         }
         self.err_raw(&format!("{}\n{code}", self.t(&Ux::QrCaption.text())));
+        self.err_line(&format!("  {}", self.paint(Style::new().cyan().underlined(), url)));
     }
 
     /// Diagnostics for `-v` (level 1) and `-vv` (level 2). Callers pass no secret: the
@@ -254,15 +282,23 @@ impl Printer {
         let label = |m: Ux| self.t(&m.text());
         let mut text = String::new();
         // The report's English labels, each replaced by the user's language's.
+        // Each line wrapped under its label, which is painted once the line is laid out.
+        let labelled = |name: String, rest: &str, style: Option<Style>| {
+            let line = self.fit(&format!("{name}{rest}"), name.chars().count() + 1);
+            match style {
+                Some(style) => line.replacen(&name, &self.paint(style, &name), 1),
+                None => line,
+            }
+        };
         for line in self.runnable(&report.to_text()).lines() {
             let painted = if let Some(rest) = line.strip_prefix("error:") {
-                format!("{}{rest}", self.paint(Style::new().red().bold(), &label(Ux::LabelError)))
+                labelled(label(Ux::LabelError), rest, Some(Style::new().red().bold()))
             } else if let Some(rest) = line.strip_prefix("hint:") {
-                format!("{}{rest}", self.paint(Style::new().cyan().bold(), &label(Ux::LabelHint)))
+                labelled(label(Ux::LabelHint), rest, Some(Style::new().cyan().bold()))
             } else if let Some(rest) = line.strip_prefix("  caused by:") {
-                format!("  {}{rest}", label(Ux::LabelCausedBy))
+                labelled(format!("  {}", label(Ux::LabelCausedBy)), rest, None)
             } else {
-                line.to_string()
+                self.fit(line, 0)
             };
             text.push_str(&painted);
             text.push('\n');
@@ -398,6 +434,7 @@ impl Printer {
             spinner_text: Arc::default(),
             open_line: Arc::default(),
             run_flags: Arc::default(),
+            widths: Widths::default(),
         };
         (printer, out, err)
     }
@@ -506,6 +543,79 @@ mod tests {
         for (input, want) in table {
             assert_eq!(p.runnable(input), want);
         }
+    }
+
+    /// Every `` `zelty-bridge …` `` command of `C`'s messages, in both languages, comes out of
+    /// a printer of a `--sandbox --profile lyon` run carrying both flags.
+    fn commands_run_as_printed<C: zelty_bridge_i18n::Catalog>() -> Vec<String> {
+        let (p, _, _) = Printer::for_tests(Lang::En, false, false);
+        let p = p.with_run_flags(vec!["--sandbox".into(), "--profile lyon".into()]);
+        let mut wrong = Vec::new();
+        for &key in C::ALL {
+            for lang in [Lang::En, Lang::Fr] {
+                let printed = p.runnable(&Text::new(key).render(lang));
+                let mut rest = printed.as_str();
+                while let Some(at) = rest.find("`zelty-bridge") {
+                    let command = &rest[at + 1..];
+                    let command = &command[..command.find('`').unwrap_or(command.len())];
+                    let words: Vec<&str> = command.split(' ').collect();
+                    let has = |flag: &str| words.iter().any(|w| *w == flag || w.starts_with(&format!("{flag}=")));
+                    if !has("--sandbox") || !has("--profile") {
+                        wrong.push(format!("{key:?} ({}): `{command}`", lang.code()));
+                    }
+                    rest = &rest[at + 1 + command.len()..];
+                }
+                // A command named outside backquotes escapes the rewriting.
+                let bare = printed.replace("`zelty-bridge", "");
+                if bare.contains("zelty-bridge ")
+                    && bare.split("zelty-bridge ").skip(1).any(|after| {
+                        let word = after.split(' ').next().unwrap_or("");
+                        COMMANDS.contains(&word)
+                    })
+                {
+                    wrong.push(format!("{key:?} ({}): a command outside backquotes", lang.code()));
+                }
+            }
+        }
+        wrong
+    }
+
+    /// The subcommands, for spotting one named outside backquotes.
+    const COMMANDS: &[&str] =
+        &["connect", "app", "grant-support", "disconnect", "status", "provision", "sandbox", "completions", "report"];
+
+    #[test]
+    fn every_hint_of_every_catalogue_runs_as_printed() {
+        use crate::i18n::{Bridge, Fleet, Harden, Ux};
+        let wrong = [
+            commands_run_as_printed::<Msg>(),
+            commands_run_as_printed::<Bridge>(),
+            commands_run_as_printed::<Harden>(),
+            commands_run_as_printed::<Fleet>(),
+            commands_run_as_printed::<Ux>(),
+        ]
+        .concat();
+        assert_eq!(wrong, Vec::<String>::new());
+        // The test can fail: a printer without the run's flags leaves a hint as written.
+        let (plain, _, _) = Printer::for_tests(Lang::En, false, false);
+        assert_eq!(plain.t(&Msg::NotConnectedHint.text()), "run `zelty-bridge connect`");
+    }
+
+    #[test]
+    fn prose_wraps_to_the_terminal_under_its_label() {
+        let (p, _out, err) = Printer::for_tests(Lang::Fr, false, false);
+        let p = p.with_widths(Widths { out: None, err: Some(40) });
+        let report = Report {
+            code: "x".into(),
+            message: "la clé Zelty a été refusée trois fois de suite".into(),
+            hint: Some("relancez `zelty-bridge connect` ou donnez la clé par ZELTY_API_KEY".into()),
+            causes: vec![],
+        };
+        p.error(&report);
+        let text = text(&err);
+        assert!(text.lines().all(|l| l.chars().count() <= 40), "{text}");
+        assert!(text.contains("\n          `zelty-bridge connect` ou"), "continuation under « conseil : »: {text}");
+        assert!(text.contains("`zelty-bridge connect`"), "{text}");
     }
 
     #[test]

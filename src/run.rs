@@ -29,7 +29,9 @@ pub fn main() -> ExitCode {
         ..Facts::of_process()
     };
     let ctx = context::decide(&facts, &env);
-    let printer = Printer::new(&ctx).with_run_flags(run_flags(g.sandbox, &g.profile));
+    let printer = Printer::new(&ctx)
+        .with_run_flags(run_flags(g.sandbox, &g.profile))
+        .with_widths(crate::layout::Widths::of_process(&env));
     interrupt::save_terminal();
     let default_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
