@@ -38,6 +38,7 @@ set edit:completion:arg-completer[zelty-bridge] = {|@words|
             cand disconnect 'Revoke and remove the connection, on HubRise, on Zelty and on this machine'
             cand status 'Check the Zelty key, the Zelty Bridge app and the watch live, and show them'
             cand provision 'Connect many restaurants from a manifest, for CI'
+            cand report 'A support report to send to Zelty: versions, the connections'' states, recent errors'
             cand completions 'Print a shell completion script'
             cand sandbox 'Serve the fake HubRise and Zelty in the foreground, for trying the tool and tests'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -161,6 +162,24 @@ set edit:completion:arg-completer[zelty-bridge] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
         }
+        &'zelty-bridge;report'= {
+            cand --output 'Write the report to FILE (readable only by you) instead of the screen'
+            cand --profile 'The connection to work on; each profile has its own secrets'
+            cand --lang 'Language of messages [default: from LC_ALL, LC_MESSAGES or LANG]'
+            cand --color 'When to colour the output (NO_COLOR is honoured)'
+            cand --offline 'Report what is stored without calling the services'
+            cand --json 'Print the result as one JSON object on stdout (errors too)'
+            cand --non-interactive 'Never prompt: fail with the flag or variable to use instead (implied by CI=true or when stdin or stderr is not a terminal)'
+            cand --sandbox 'Use the embedded sandbox (fake HubRise and Zelty on this machine) instead of the real services; real secrets and profiles are never touched'
+            cand -q 'Print only results, warnings and errors'
+            cand --quiet 'Print only results, warnings and errors'
+            cand -v 'Explain more (-vv: every HTTP call, without secrets)'
+            cand --verbose 'Explain more (-vv: every HTTP call, without secrets)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
         &'zelty-bridge;completions'= {
             cand --profile 'The connection to work on; each profile has its own secrets'
             cand --lang 'Language of messages [default: from LC_ALL, LC_MESSAGES or LANG]'
@@ -207,6 +226,7 @@ set edit:completion:arg-completer[zelty-bridge] = {|@words|
             cand disconnect 'Revoke and remove the connection, on HubRise, on Zelty and on this machine'
             cand status 'Check the Zelty key, the Zelty Bridge app and the watch live, and show them'
             cand provision 'Connect many restaurants from a manifest, for CI'
+            cand report 'A support report to send to Zelty: versions, the connections'' states, recent errors'
             cand completions 'Print a shell completion script'
             cand sandbox 'Serve the fake HubRise and Zelty in the foreground, for trying the tool and tests'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -222,6 +242,8 @@ set edit:completion:arg-completer[zelty-bridge] = {|@words|
         &'zelty-bridge;help;status'= {
         }
         &'zelty-bridge;help;provision'= {
+        }
+        &'zelty-bridge;help;report'= {
         }
         &'zelty-bridge;help;completions'= {
         }

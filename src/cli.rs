@@ -88,10 +88,29 @@ pub enum Command {
     Status(commands::status::StatusArgs),
     /// Connect many restaurants from a manifest, for CI
     Provision(commands::provision::ProvisionArgs),
+    /// A support report to send to Zelty: versions, the connections' states, recent errors
+    Report(commands::report::ReportArgs),
     /// Print a shell completion script
     Completions(commands::completions::CompletionsArgs),
     /// Serve the fake HubRise and Zelty in the foreground, for trying the tool and tests
     Sandbox(commands::sandbox::SandboxArgs),
+}
+
+impl Command {
+    /// The subcommand's name as typed.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::Connect(_) => "connect",
+            Command::App(_) => "app",
+            Command::GrantSupport(_) => "grant-support",
+            Command::Disconnect(_) => "disconnect",
+            Command::Status(_) => "status",
+            Command::Provision(_) => "provision",
+            Command::Report(_) => "report",
+            Command::Completions(_) => "completions",
+            Command::Sandbox(_) => "sandbox",
+        }
+    }
 }
 
 /// Each help text, keyed by command path (`""` for the tool itself, `"*"` for clap's own
@@ -147,6 +166,10 @@ const TEXTS: &[(&str, &str, Help)] = &[
     ("provision", "concurrency", Help::ProvisionConcurrency),
     ("provision", "dry_run", Help::ProvisionDryRun),
     ("provision", "force", Help::ProvisionForce),
+    ("report", "", Help::ReportAbout),
+    ("report", "+examples", Help::ReportExamples),
+    ("report", "output", Help::ReportOutput),
+    ("report", "offline", Help::ReportOffline),
     ("completions", "", Help::CompletionsAbout),
     ("completions", "+examples", Help::CompletionsExamples),
     ("completions", "shell", Help::CompletionsShell),

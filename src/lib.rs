@@ -10,6 +10,7 @@ mod commands;
 mod context;
 mod endpoints;
 mod env;
+mod errlog;
 mod error;
 mod fsutil;
 mod http;

@@ -97,6 +97,11 @@ impl Printer {
         self
     }
 
+    /// Whether stdout is a terminal a person reads (not a pipe or a file).
+    pub fn stdout_is_terminal(&self) -> bool {
+        self.stdout_tty
+    }
+
     /// The width of stdout's terminal, for a table to fit; `None` for a pipe.
     pub fn out_width(&self) -> Option<usize> {
         self.widths.out
@@ -291,6 +296,11 @@ impl Printer {
             }
         };
         for line in self.runnable(&report.to_text()).lines() {
+            // A bare status line (`HTTP 403 Forbidden`) tells a person nothing the message
+            // does not; it is for `-v`.
+            if self.verbose == 0 && line.starts_with("  caused by: HTTP ") {
+                continue;
+            }
             let painted = if let Some(rest) = line.strip_prefix("error:") {
                 labelled(label(Ux::LabelError), rest, Some(Style::new().red().bold()))
             } else if let Some(rest) = line.strip_prefix("hint:") {
@@ -664,6 +674,19 @@ mod tests {
         p.error(&report);
         p.warn(Msg::ZeltyKeyRejected.text());
         assert_eq!(text(&err), "erreur : m\n  cause : c\nconseil : h\nattention : Zelty a refusé cette clé API\n");
+    }
+
+    #[test]
+    fn a_bare_http_status_is_shown_at_v_only() {
+        let report =
+            Report { code: "x".into(), message: "m".into(), hint: None, causes: vec!["HTTP 403 Forbidden".into()] };
+        let (p, _out, err) = Printer::for_tests(Lang::En, false, false);
+        p.error(&report);
+        assert_eq!(text(&err), "error: m\n");
+        let (mut p, _out, err) = Printer::for_tests(Lang::En, false, false);
+        p.verbose = 1;
+        p.error(&report);
+        assert_eq!(text(&err), "error: m\n  caused by: HTTP 403 Forbidden\n");
     }
 
     #[test]

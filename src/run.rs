@@ -46,6 +46,9 @@ pub fn main() -> ExitCode {
         }
     };
     let lang = ctx.lang;
+    // What a failure is logged under, for `report`.
+    let (command, profile, sandbox) = (cli.command.name(), g.profile.clone(), g.sandbox);
+    let log = crate::errlog::path_for(&env, sandbox);
     let mut signals = {
         let _inside = runtime.enter();
         interrupt::Signals::install()
@@ -70,8 +73,23 @@ pub fn main() -> ExitCode {
     let code = match outcome {
         Ok(Ok(code)) => code,
         Ok(Err(err)) => {
-            printer.error(&Report::of(&err, lang));
-            exit_code_of(&err)
+            let report = Report::of(&err, lang);
+            printer.error(&report);
+            let code = exit_code_of(&err);
+            if let Some(log) = log {
+                let entry = crate::errlog::Entry {
+                    time: crate::clock::rfc3339(std::time::SystemTime::now()),
+                    version: env!("CARGO_PKG_VERSION").into(),
+                    command: command.into(),
+                    profile,
+                    sandbox,
+                    code: report.code,
+                    exit: code,
+                    message: report.message,
+                };
+                crate::errlog::record(&log, entry);
+            }
+            code
         }
         Err(stop) => {
             // Put echo back first: the message must not be the last thing a blind

@@ -8,6 +8,7 @@ mod cli;
 mod fleet;
 mod harden;
 mod help;
+mod report;
 
 pub use bridge::Bridge;
 pub use callback_page::CallbackPage;
@@ -15,6 +16,7 @@ pub use cli::Msg;
 pub use fleet::Fleet;
 pub use harden::Harden;
 pub use help::{Help, Ux};
+pub use report::ReportText;
 
 pub use zelty_bridge_i18n::{Lang, Text, catalog};
 
@@ -46,6 +48,11 @@ mod tests {
     #[test]
     fn every_fleet_message_is_in_both_languages() {
         assert_eq!(problems::<Fleet>(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn every_report_text_is_in_both_languages() {
+        assert_eq!(problems::<ReportText>(), Vec::<String>::new());
     }
 
     #[test]

@@ -215,7 +215,7 @@ fn no_answer_in_the_browser_times_out_with_exit_6() {
 fn an_existing_connection_needs_force_and_a_failed_reconnect_keeps_it() {
     let (sb, home) = (Sandbox::start(&[]), Home::new());
     run(connect(&home, &sb)).expect(0);
-    let before: Vec<_> = home.files().into_iter().filter(|(p, _)| p.extension().is_none_or(|e| e != "lock")).collect();
+    let before: Vec<_> = home.data();
 
     let out = run(connect(&home, &sb));
     out.expect(2);
@@ -224,7 +224,7 @@ fn an_existing_connection_needs_force_and_a_failed_reconnect_keeps_it() {
     let mut denied = connect(&home, &sb);
     denied.arg("--force").env("BROWSER_STANDIN_ACTION", "deny");
     run(denied).expect(3);
-    let after: Vec<_> = home.files().into_iter().filter(|(p, _)| p.extension().is_none_or(|e| e != "lock")).collect();
+    let after: Vec<_> = home.data();
     assert_eq!(before, after, "the old connection is untouched");
 
     let mut status = home.cmd(&sb);

@@ -19,5 +19,6 @@ mod network;
 mod noninteractive;
 mod provision;
 mod pty;
+mod report;
 mod sandbox;
 mod support;

@@ -285,9 +285,27 @@ impl Home {
         path
     }
 
-    /// Profiles and stored secrets, ignoring lock files (which hold no data).
+    /// Profiles and stored secrets, ignoring lock files (which hold no data) and the log of
+    /// failures that `report` reads (which holds no connection).
     pub fn stored(&self) -> Vec<PathBuf> {
-        self.files().into_iter().map(|(p, _)| p).filter(|p| p.extension().is_none_or(|e| e != "lock")).collect()
+        self.data().into_iter().map(|(p, _)| p).collect()
+    }
+
+    /// `files` but lock files and the log of failures.
+    pub fn data(&self) -> Vec<(PathBuf, String)> {
+        let log = self.config_dir().join("log");
+        let sandbox_log = self.config_dir().join("sandbox").join("log");
+        self.files()
+            .into_iter()
+            .filter(|(p, _)| p.extension().is_none_or(|e| e != "lock"))
+            .filter(|(p, _)| !p.starts_with(&log) && !p.starts_with(&sandbox_log))
+            .collect()
+    }
+
+    /// The failures logged for `report`, one JSON object a line.
+    pub fn errors_logged(&self) -> Vec<Value> {
+        let text = std::fs::read_to_string(self.config_dir().join("log").join("errors.jsonl")).unwrap_or_default();
+        text.lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect()
     }
 }
 
