@@ -128,6 +128,8 @@ catalog! {
 
         // ----- y/n prompts -----
         YesNo { en: "(y/n, Enter: {default})", fr: "(oui/non, Entrée : {default})" }
+        YesNoNoDefault { en: "(y/n)", fr: "(oui/non)" }
+        AnswerNeeded { en: "Type y (yes) or n (no), then press Enter: Enter alone does not answer", fr: "Tapez o (oui) ou n (non), puis Entrée : Entrée seule ne répond pas" }
         Yes { en: "yes", fr: "oui" }
         No { en: "no", fr: "non" }
         AnswerUnclear { en: "Answer y (yes) or n (no), then press Enter", fr: "Répondez o (oui) ou n (non), puis appuyez sur Entrée" }

@@ -197,6 +197,26 @@ fn grant_support_walk_in_english() {
     );
 }
 
+/// The confirmation has no default: Enter alone asks again (a reflex Enter records nothing),
+/// and « non » is an answer, not a failure: exit 0, nothing recorded.
+#[test]
+fn grant_support_takes_no_default_and_no_is_not_a_failure() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    connect_quietly(&home, &sb);
+    let mut s = spawn(person(&home, &sb, "fr_FR.UTF-8", &["grant-support"]));
+    through(&mut s, "(oui/non)");
+    s.send_line("").unwrap();
+    s.exp_string(&bytes("Entrée seule ne répond pas")).expect("asked again");
+    through(&mut s, "(oui/non)");
+    s.send_line("non").unwrap();
+    s.exp_string(&bytes("rien n'a été enregistré")).expect("not recorded");
+    s.exp_eof().unwrap();
+    assert_eq!(exit_code(&s), 0);
+    let mut status = home.cmd(&sb);
+    status.args(["status", "--json"]);
+    assert_eq!(run(status).json()["support_access"]["state"], "not_granted");
+}
+
 /// `--no-browser`: HubRise's documented installed-app flow. The URL is printed, a person
 /// authorizes elsewhere and types the code HubRise shows.
 #[test]
