@@ -5,6 +5,7 @@
 mod bridge;
 mod callback_page;
 mod cli;
+mod first_hour;
 mod fleet;
 mod harden;
 mod help;
@@ -13,6 +14,7 @@ mod report;
 pub use bridge::Bridge;
 pub use callback_page::CallbackPage;
 pub use cli::Msg;
+pub use first_hour::FirstHour;
 pub use fleet::Fleet;
 pub use harden::Harden;
 pub use help::{Help, Ux};
@@ -48,6 +50,11 @@ mod tests {
     #[test]
     fn every_fleet_message_is_in_both_languages() {
         assert_eq!(problems::<Fleet>(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn every_first_hour_text_is_in_both_languages() {
+        assert_eq!(problems::<FirstHour>(), Vec::<String>::new());
     }
 
     #[test]

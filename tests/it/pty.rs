@@ -125,6 +125,28 @@ fn a_pasted_masked_key_is_explained_and_asked_again() {
     assert_eq!(exit_code(&s), 0);
 }
 
+/// Three refused keys: the wizard stops saying how to go on, in French, and never shows a
+/// bare `HTTP 403 Forbidden` to the person.
+#[test]
+fn after_the_last_key_try_the_wizard_says_how_to_go_on() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let mut s = spawn(person(&home, &sb, "fr_FR.UTF-8", &["connect"]));
+    // Each refusal ends with its advice; the question comes again after it.
+    for after in ["conseil", "dernier essai", ""] {
+        through(&mut s, "Clé API Zelty");
+        s.send_line("OTk5OTk6AAAAAAAAAAAAAAAAAAAAAAAAAAA=").unwrap();
+        if !after.is_empty() {
+            s.exp_string(&bytes(after)).unwrap_or_else(|e| panic!("{after}: {e}"));
+        }
+    }
+    let end = s.exp_eof().unwrap();
+    assert!(end.contains(&bytes("Pas de clé Zelty valable après 3 essais")), "{end}");
+    assert!(end.contains(&bytes("`ZELTY_API_KEY=… zelty-bridge connect`")), "{end}");
+    assert!(end.contains(&bytes("cause : Zelty a refusé cette clé API")), "{end}");
+    assert!(!end.contains("HTTP 403"), "{end}");
+    assert_eq!(exit_code(&s), 3);
+}
+
 #[test]
 fn ctrl_c_at_the_key_prompt_exits_130_with_echo_back_on() {
     let (sb, home) = (Sandbox::start(&[]), Home::new());

@@ -1,0 +1,11 @@
+//! Texts of a first hour with the tool: what to do after the last try at the key prompt,
+//! and the words that say what a service or the keyring did.
+
+use super::catalog;
+
+catalog! {
+    FirstHour {
+        KeyTriesOver { en: "No working Zelty key after {tries} tries; nothing was stored", fr: "Pas de clé Zelty valable après {tries} essais ; rien n'a été enregistré" }
+        KeyTriesOverHint { en: "copy the key again from the Zelty back office (Marketplace > Hubrise V2) and run `zelty-bridge connect` again, or give it in the environment: `ZELTY_API_KEY=… zelty-bridge connect`", fr: "copiez à nouveau la clé dans le back-office Zelty (Marketplace > Hubrise V2) et relancez `zelty-bridge connect`, ou donnez-la par l'environnement : `ZELTY_API_KEY=… zelty-bridge connect`" }
+    }
+}
