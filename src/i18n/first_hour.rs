@@ -7,5 +7,8 @@ catalog! {
     FirstHour {
         KeyTriesOver { en: "No working Zelty key after {tries} tries; nothing was stored", fr: "Pas de clé Zelty valable après {tries} essais ; rien n'a été enregistré" }
         KeyTriesOverHint { en: "copy the key again from the Zelty back office (Marketplace > Hubrise V2) and run `zelty-bridge connect` again, or give it in the environment: `ZELTY_API_KEY=… zelty-bridge connect`", fr: "copiez à nouveau la clé dans le back-office Zelty (Marketplace > Hubrise V2) et relancez `zelty-bridge connect`, ou donnez-la par l'environnement : `ZELTY_API_KEY=… zelty-bridge connect`" }
+        RetrySlowDown { en: "{service} asked us to slow down ({why}); try {n} of {of} in {wait} s", fr: "{service} nous a demandé de ralentir ({why}) ; essai {n} sur {of} dans {wait} s" }
+        SlowedDown { en: "{service} asked us to slow down ({why}) and still did after {tries} tries", fr: "{service} nous a demandé de ralentir ({why}), encore après {tries} tentatives" }
+        SlowedDownHint { en: "wait a minute and try again: {service} limits how many calls a key makes", fr: "attendez une minute et réessayez : {service} limite le nombre d'appels par clé" }
     }
 }

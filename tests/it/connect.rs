@@ -165,7 +165,11 @@ fn a_revoked_env_token_is_refused() {
 fn a_429_is_waited_out_then_succeeds() {
     let (sb, home) = (Sandbox::start(&[]), Home::new());
     sb.fault(json!({"service": "zelty", "count": 2, "status": 429, "retry_after": 1}));
-    run(connect(&home, &sb)).expect(0);
+    let out = run(connect(&home, &sb));
+    out.expect(0);
+    // Zelty answered: it asked us to wait, which is what the line says.
+    assert!(out.stderr.contains("Zelty asked us to slow down (HTTP 429"), "{}", out.stderr);
+    assert!(!out.stderr.contains("did not answer"), "{}", out.stderr);
     let calls = sb
         .requests()
         .iter()
