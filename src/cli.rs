@@ -247,6 +247,19 @@ fn localize(cmd: ClapCommand, path: &str, lang: Lang) -> ClapCommand {
     })
 }
 
+/// `<NAME>` as `<NOM>` in French help: the placeholders are words too.
+fn localize_value_names(arg: Arg, lang: Lang) -> Arg {
+    let names: Vec<String> = arg.get_value_names().unwrap_or_default().iter().map(|n| n.to_string()).collect();
+    if names.is_empty() {
+        return arg;
+    }
+    let names: Vec<String> = names
+        .into_iter()
+        .map(|n| crate::i18n::VALUE_NAMES.iter().find(|(en, _)| *en == n).map_or(n, |(_, t)| t.render(lang)))
+        .collect();
+    arg.value_names(names)
+}
+
 fn localize_arg(arg: Arg, path: &str, lang: Lang) -> Arg {
     let global = arg.is_global_set();
     let Some(help) = arg_text(path, &arg) else { return arg };
@@ -272,6 +285,7 @@ fn localize_arg(arg: Arg, path: &str, lang: Lang) -> Arg {
         line.push_str(&format!(" [{}]", tags.join("] [")));
     }
     let arg = arg.help(line).long_help(None::<&str>).hide_default_value(true).hide_env(true).hide_possible_values(true);
+    let arg = localize_value_names(arg, lang);
     // clap writes `Heading:`; the French headings end in a space, for « Options : ».
     let heading = if global {
         Some(Help::GlobalHeading)

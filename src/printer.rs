@@ -310,7 +310,7 @@ impl Printer {
         for line in self.runnable(&report.to_text()).lines() {
             // A bare status line (`HTTP 403 Forbidden`) tells a person nothing the message
             // does not; it is for `-v`.
-            if self.verbose == 0 && line.starts_with("  caused by: HTTP ") {
+            if self.verbose == 0 && line.strip_prefix("  caused by: ").is_some_and(raw_cause) {
                 continue;
             }
             let painted = if let Some(rest) = line.strip_prefix("error:") {
@@ -460,6 +460,12 @@ impl Printer {
         };
         (printer, out, err)
     }
+}
+
+/// A cause in a system's words rather than ours, which a person cannot act on and `-v`
+/// shows: a bare HTTP status line, a D-Bus error from the keyring.
+fn raw_cause(cause: &str) -> bool {
+    cause.starts_with("HTTP ") || cause.contains("DBus error") || cause.contains("org.freedesktop.")
 }
 
 /// A spinner or bar on screen; cleared when finished or dropped.
@@ -711,6 +717,11 @@ mod tests {
         p.verbose = 1;
         p.error(&report);
         assert_eq!(text(&err), "error: m\n  caused by: HTTP 403 Forbidden\n");
+        let dbus = "the system keyring is not available: DBus error: Using X11 for dbus-daemon autolaunch was disabled";
+        let report = Report { code: "x".into(), message: "m".into(), hint: None, causes: vec![dbus.into()] };
+        let (p, _out, err) = Printer::for_tests(Lang::Fr, false, false);
+        p.error(&report);
+        assert_eq!(text(&err), "erreur : m\n");
     }
 
     #[test]

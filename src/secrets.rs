@@ -55,7 +55,7 @@ pub enum StoreError {
     #[error("the system keyring is locked: {0}")]
     Locked(String),
     /// The keyring did not answer in time.
-    #[error("the system keyring did not answer within {0} seconds")]
+    #[error("the system keyring is not responding (no answer within {0} seconds)")]
     Timeout(u64),
     /// The file store's file is readable by others.
     #[error("{path} is readable by other users (mode {mode:o}); run `chmod 600 {path}`")]

@@ -10,5 +10,26 @@ catalog! {
         RetrySlowDown { en: "{service} asked us to slow down ({why}); try {n} of {of} in {wait} s", fr: "{service} nous a demandé de ralentir ({why}) ; essai {n} sur {of} dans {wait} s" }
         SlowedDown { en: "{service} asked us to slow down ({why}) and still did after {tries} tries", fr: "{service} nous a demandé de ralentir ({why}), encore après {tries} tentatives" }
         SlowedDownHint { en: "wait a minute and try again: {service} limits how many calls a key makes", fr: "attendez une minute et réessayez : {service} limite le nombre d'appels par clé" }
+        // The placeholders of `--help` (`--profile <NAME>`), in the reader's language.
+        ValueName { en: "NAME", fr: "NOM" }
+        ValueSecs { en: "SECS", fr: "SECONDES" }
+        ValueFile { en: "FILE", fr: "FICHIER" }
+        ValueWhen { en: "WHEN", fr: "QUAND" }
+        ValueLang { en: "LANG", fr: "LANGUE" }
+        ValueScope { en: "SCOPE", fr: "PORTÉE" }
+        ValueManifest { en: "MANIFEST", fr: "MANIFESTE" }
+        ValueShell = same { en: "SHELL", fr: "SHELL" }
     }
 }
+
+/// The `--help` placeholders by their English name.
+pub const VALUE_NAMES: &[(&str, FirstHour)] = &[
+    ("NAME", FirstHour::ValueName),
+    ("SECS", FirstHour::ValueSecs),
+    ("FILE", FirstHour::ValueFile),
+    ("WHEN", FirstHour::ValueWhen),
+    ("LANG", FirstHour::ValueLang),
+    ("SCOPE", FirstHour::ValueScope),
+    ("MANIFEST", FirstHour::ValueManifest),
+    ("SHELL", FirstHour::ValueShell),
+];

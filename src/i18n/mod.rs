@@ -14,7 +14,7 @@ mod report;
 pub use bridge::Bridge;
 pub use callback_page::CallbackPage;
 pub use cli::Msg;
-pub use first_hour::FirstHour;
+pub use first_hour::{FirstHour, VALUE_NAMES};
 pub use fleet::Fleet;
 pub use harden::Harden;
 pub use help::{Help, Ux};
