@@ -83,7 +83,7 @@ impl Line {
             None if self.outcome == Outcome::Skipped => Msg::UpToDate.render(lang),
             None => format!("{} ↔ {}", self.restaurant(), self.location()),
         };
-        format!("{mark} {} — {} — {detail} ({:.1} s)", self.profile, self.outcome.label(lang), self.seconds)
+        format!("{mark} {} — {} — {detail} ({} s)", self.profile, self.outcome.label(lang), decimal(self.seconds, lang))
     }
 
     fn restaurant(&self) -> String {
@@ -170,7 +170,7 @@ pub fn table(lines: &[Line], seconds: f64, dry_run: bool, lang: Lang) -> String 
             line.outcome.label(lang),
             line.restaurant(),
             line.location(),
-            format!("{:.1} s", line.seconds),
+            format!("{} s", decimal(line.seconds, lang)),
             detail,
         ]);
     }
@@ -187,7 +187,7 @@ pub fn table(lines: &[Line], seconds: f64, dry_run: bool, lang: Lang) -> String 
         out.push('\n');
     }
     let c = counts(lines);
-    let secs = format!("{seconds:.1}");
+    let secs = decimal(seconds, lang);
     let summary = match dry_run {
         true => Msg::ProvisionSummaryDry.with("validated", c.validated),
         false => Msg::ProvisionSummary.with("connected", c.connected),
@@ -196,6 +196,12 @@ pub fn table(lines: &[Line], seconds: f64, dry_run: bool, lang: Lang) -> String 
     out.push_str(&summary.with("skipped", c.skipped).with("failed", c.failed).with("secs", secs).render(lang));
     out.push('\n');
     out
+}
+
+/// `2.5` with one decimal, written as the language writes it (`2,5` in French).
+fn decimal(value: f64, lang: Lang) -> String {
+    let text = format!("{value:.1}");
+    if lang == Lang::Fr { text.replace('.', ",") } else { text }
 }
 
 #[cfg(test)]
@@ -275,6 +281,7 @@ mod tests {
         assert_eq!(column(rows[0], "Résultat"), column(rows[1], "connecté"));
         assert!(rows[2].contains("missing_variable: missing_variable happened"));
         assert!(fr.contains("1 connecté"), "{fr}");
+        assert!(fr.contains("0,1 s") && fr.contains("2,0 s") && !fr.contains("0.1 s"), "French decimals: {fr}");
         assert!(table(&lines, 2.0, false, Lang::En).contains("1 connected, 0 skipped, 1 failed"));
     }
 
