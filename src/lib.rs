@@ -19,6 +19,7 @@ mod i18n;
 mod interrupt;
 mod layout;
 mod lines;
+mod localtime;
 mod ops;
 mod printer;
 mod profile;

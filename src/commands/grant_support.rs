@@ -77,7 +77,9 @@ fn report(app: &App, profile: &crate::profile::Profile) -> anyhow::Result<u8> {
         app.printer.json(&json!({ "profile": app.profile, "support_access": support }));
     } else {
         let done = match &profile.support_access {
-            Some(s) => Msg::SupportRecorded.with("email", SUPPORT_EMAIL).with("at", &s.granted_at),
+            Some(s) => Msg::SupportRecorded
+                .with("email", SUPPORT_EMAIL)
+                .with("at", crate::localtime::human(&s.granted_at, app.printer.lang())),
             None => Msg::SupportCleared.with("email", SUPPORT_EMAIL),
         };
         app.printer.result(&app.printer.t(&done));

@@ -114,7 +114,7 @@ pub fn markdown(value: &Value, lang: Lang) -> String {
         s(&value["system"]["arch"])
     ));
     out.push_str(&format!("- {}: {}\n", t(ReportText::Store), s(&value["secret_store"])));
-    out.push_str(&format!("- {}: {}\n", t(ReportText::Made), s(&value["made_at"])));
+    out.push_str(&format!("- {}: {}\n", t(ReportText::Made), crate::localtime::human(&s(&value["made_at"]), lang)));
     if value["sandbox"] == true {
         out.push_str(&format!("- {}\n", t(ReportText::Sandbox)));
     }
@@ -152,7 +152,7 @@ pub fn markdown(value: &Value, lang: Lang) -> String {
             let sandbox = if e["sandbox"] == true { " --sandbox" } else { "" };
             out.push_str(&format!(
                 "| {} | {}{sandbox} | {} | {} (exit {}) | {} |\n",
-                s(&e["time"]),
+                crate::localtime::human(&s(&e["time"]), lang),
                 s(&e["command"]),
                 s(&e["profile"]),
                 s(&e["code"]),

@@ -181,7 +181,7 @@ impl StatusReport {
             lines.push(format!("  ! {hint}"));
         }
         lines.push(match &self.support_access.granted_at {
-            Some(at) => t(Msg::SupportGranted.with("at", at)),
+            Some(at) => t(Msg::SupportGranted.with("at", crate::localtime::human(at, lang))),
             None => t(Msg::SupportNotGranted
                 .with("command", format!("zelty-bridge grant-support{}", profile_flag(&self.profile)))),
         });
@@ -232,7 +232,7 @@ pub fn bridge_detail(b: &BridgeReport, lang: Lang) -> String {
         parts.push(Bridge::DetailWebhooks.with("hosts", b.zelty_webhooks.join(", ")).render(lang));
     }
     if let Some(at) = &b.last_order_at {
-        parts.push(Bridge::DetailLastOrder.with("at", at).render(lang));
+        parts.push(Bridge::DetailLastOrder.with("at", crate::localtime::human(at, lang)).render(lang));
     }
     if let Some(n) = b.rejected_orders_24h.filter(|n| *n > 0) {
         parts.push(Bridge::DetailRejected.with("count", n).render(lang));
@@ -240,7 +240,7 @@ pub fn bridge_detail(b: &BridgeReport, lang: Lang) -> String {
     if parts.is_empty()
         && let Some(at) = &b.confirmed_at
     {
-        parts.push(Bridge::DetailConfirmed.with("at", at).render(lang));
+        parts.push(Bridge::DetailConfirmed.with("at", crate::localtime::human(at, lang)).render(lang));
     }
     parts.join(" · ")
 }
