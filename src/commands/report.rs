@@ -45,7 +45,13 @@ pub async fn run(args: ReportArgs, app: &App) -> anyhow::Result<u8> {
         }
         None if app.printer.is_json() => app.printer.json(&value),
         None => {
-            app.printer.result(&text);
+            // On screen, prose lines fit the terminal (a table row is left whole).
+            let width = app.printer.out_width();
+            let text: Vec<String> = text
+                .lines()
+                .map(|l| if l.starts_with('|') { l.to_string() } else { crate::layout::wrap(l, width, 0) })
+                .collect();
+            app.printer.result(&text.join("\n"));
             // On screen the report says it at its top; into a pipe or a file, say it here.
             if !app.printer.stdout_is_terminal() {
                 app.printer.info(ReportText::SendIt.text());
@@ -106,15 +112,13 @@ pub fn markdown(value: &Value, lang: Lang) -> String {
     let t = |m: ReportText| m.render(lang);
     let mut out = format!("# {}\n\n{}\n\n", t(ReportText::Title), t(ReportText::SendIt));
     let s = |v: &Value| v.as_str().unwrap_or("—").to_string();
-    out.push_str(&format!("- {}: zelty-bridge {}\n", t(ReportText::Tool), s(&value["tool"]["version"])));
-    out.push_str(&format!(
-        "- {}: {} {}\n",
-        t(ReportText::System),
-        s(&value["system"]["os"]),
-        s(&value["system"]["arch"])
-    ));
-    out.push_str(&format!("- {}: {}\n", t(ReportText::Store), s(&value["secret_store"])));
-    out.push_str(&format!("- {}: {}\n", t(ReportText::Made), crate::localtime::human(&s(&value["made_at"]), lang)));
+    // French puts a space before the colon.
+    let colon = if lang == Lang::Fr { " :" } else { ":" };
+    let field = |m: ReportText, v: String| format!("- {}{colon} {v}\n", t(m));
+    out.push_str(&field(ReportText::Tool, format!("zelty-bridge {}", s(&value["tool"]["version"]))));
+    out.push_str(&field(ReportText::System, format!("{} {}", s(&value["system"]["os"]), s(&value["system"]["arch"]))));
+    out.push_str(&field(ReportText::Store, s(&value["secret_store"])));
+    out.push_str(&field(ReportText::Made, crate::localtime::human(&s(&value["made_at"]), lang)));
     if value["sandbox"] == true {
         out.push_str(&format!("- {}\n", t(ReportText::Sandbox)));
     }
