@@ -355,3 +355,23 @@ fn a_missing_account_token_fails_its_restaurants_and_names_the_variable() {
     assert_eq!(by_profile(&report, "by-account")["code"], "missing_variable");
     assert_eq!(by_profile(&report, "own-token")["outcome"], "connected");
 }
+
+/// The commented example manifest runs against the sandbox as its header shows, its
+/// variables filled with the sandbox's demo key and tokens.
+#[test]
+fn the_example_manifest_runs_against_the_sandbox() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let (location, account) = sb.tokens();
+    let mut cmd = home.cmd(&sb);
+    cmd.args(["provision", "--json"])
+        .arg(fixtures().join("provision.example.toml"))
+        .env("HUBRISE_ACCOUNT_TOKEN", &account)
+        .env("ZELTY_KEY_PARIS_11", sb.demo_key())
+        .env("ZELTY_KEY_LYON", sb.demo_key())
+        .env("HUBRISE_TOKEN_LYON", &location);
+    let out = run(cmd);
+    out.expect(0);
+    let report = out.json();
+    let text = report.to_string();
+    assert!(text.contains("paris-11") && text.contains("lyon"), "{text}");
+}
