@@ -10,6 +10,7 @@ catalog! {
         RetrySlowDown { en: "{service} asked us to slow down ({why}); try {n} of {of} in {wait} s", fr: "{service} nous a demandé de ralentir ({why}) ; essai {n} sur {of} dans {wait} s" }
         SlowedDown { en: "{service} asked us to slow down ({why}) and still did after {tries} tries", fr: "{service} nous a demandé de ralentir ({why}), encore après {tries} tentatives" }
         SlowedDownHint { en: "wait a minute and try again: {service} limits how many calls a key makes", fr: "attendez une minute et réessayez : {service} limite le nombre d'appels par clé" }
+        KnownCatalogs { en: "check {field} of profile {profile} in the manifest; this location's catalogs: {known}", fr: "vérifiez {field} du profil {profile} dans le manifeste ; catalogues de ce point de vente : {known}" }
         // The placeholders of `--help` (`--profile <NAME>`), in the reader's language.
         ValueName { en: "NAME", fr: "NOM" }
         ValueSecs { en: "SECS", fr: "SECONDES" }

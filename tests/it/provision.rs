@@ -375,3 +375,27 @@ fn the_example_manifest_runs_against_the_sandbox() {
     let text = report.to_string();
     assert!(text.contains("paris-11") && text.contains("lyon"), "{text}");
 }
+
+/// An unknown catalog id is refused with the location's catalogs listed, to copy from.
+#[test]
+fn an_unknown_catalog_lists_the_locations_catalogs() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let (_, account) = sb.tokens();
+    let manifest = home.path().join("restaurants.toml");
+    std::fs::write(
+        &manifest,
+        "hubrise_account_token_env = \"HUBRISE_ACCOUNT_TOKEN\"\n[[restaurant]]\nprofile = \"paris-11\"\n\
+         zelty_api_key_env = \"ZELTY_KEY\"\nlocation_id = \"3r4s3-0\"\ncatalog_id = \"87yu4\"\n",
+    )
+    .unwrap();
+    let mut cmd = home.cmd(&sb);
+    cmd.args(["provision", "--json"])
+        .arg(&manifest)
+        .env("HUBRISE_ACCOUNT_TOKEN", &account)
+        .env("ZELTY_KEY", sb.demo_key());
+    let out = run(cmd);
+    out.expect(3);
+    let line = &out.json()["restaurants"][0];
+    assert_eq!(line["code"], "unknown_catalog");
+    assert!(line["hint"].as_str().unwrap().contains("77l00 (Bella Pizza)"), "{line}");
+}

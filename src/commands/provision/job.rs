@@ -18,7 +18,7 @@ use crate::error::{Failure, Kind, failure_of};
 use crate::http::Http;
 use crate::hubrise::api;
 use crate::hubrise::oauth::DEFAULT_SCOPE;
-use crate::i18n::{Msg, Text};
+use crate::i18n::{FirstHour, Msg, Text};
 use crate::ops::restaurants;
 use crate::ops::store;
 use crate::ops::watch::Verified;
@@ -269,15 +269,25 @@ async fn verify(
     let catalogs = async {
         let list = api::location_list(http, api_url, token, at, "catalogs").await;
         match &plan.catalog_id {
-            Some(id) => list?.into_iter().find(|c| &c.id == id).map(Some).ok_or_else(|| {
-                Failure::new(
-                    Kind::Rejected,
-                    "unknown_catalog",
-                    Msg::UnknownCatalog.with("id", id).with("location", &location.id),
-                )
-                .hint(Msg::CheckManifestField.with("field", "catalog_id").with("profile", name))
-                .into()
-            }),
+            Some(id) => {
+                let list = list?;
+                // The valid values, so the fix is a copy away.
+                let known = list.iter().map(|c| format!("{} ({})", c.id, c.name)).collect::<Vec<_>>().join(", ");
+                list.into_iter().find(|c| &c.id == id).map(Some).ok_or_else(|| {
+                    Failure::new(
+                        Kind::Rejected,
+                        "unknown_catalog",
+                        Msg::UnknownCatalog.with("id", id).with("location", &location.id),
+                    )
+                    .hint(
+                        FirstHour::KnownCatalogs
+                            .with("field", "catalog_id")
+                            .with("profile", name)
+                            .with("known", if known.is_empty() { "—".into() } else { known }),
+                    )
+                    .into()
+                })
+            }
             None => api::only_one(list),
         }
     };
