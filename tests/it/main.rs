@@ -13,6 +13,7 @@ mod fleet;
 mod hardening;
 mod keyring;
 mod layers;
+mod layout;
 mod leaks;
 mod lifecycle;
 mod network;
