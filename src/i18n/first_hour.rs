@@ -11,6 +11,7 @@ catalog! {
         SlowedDown { en: "{service} asked us to slow down ({why}) and still did after {tries} tries", fr: "{service} nous a demandé de ralentir ({why}), encore après {tries} tentatives" }
         SlowedDownHint { en: "wait a minute and try again: {service} limits how many calls a key makes", fr: "attendez une minute et réessayez : {service} limite le nombre d'appels par clé" }
         KnownCatalogs { en: "check {field} of profile {profile} in the manifest; this location's catalogs: {known}", fr: "vérifiez {field} du profil {profile} dans le manifeste ; catalogues de ce point de vente : {known}" }
+        HeldIn { en: "{message} (the key in {var})", fr: "{message} (la clé de {var})" }
         // The placeholders of `--help` (`--profile <NAME>`), in the reader's language.
         ValueName { en: "NAME", fr: "NOM" }
         ValueSecs { en: "SECS", fr: "SECONDES" }

@@ -201,6 +201,8 @@ fn bad_entries_are_reported_one_by_one_and_the_rest_connect() {
     assert!(by_profile(&report, "missing")["message"].as_str().unwrap().contains("NOT_SET_ANYWHERE"));
     assert!(by_profile(&report, "inline")["message"].as_str().unwrap().contains("zelty_api_key"));
     assert!(by_profile(&report, "nowhere")["message"].as_str().unwrap().contains("3r4s3-999"));
+    // A refused key names the variable that held it: that is what the person fixes.
+    assert!(by_profile(&report, "rejected")["message"].as_str().unwrap().contains("UNKNOWN_KEY"), "{report}");
     assert_eq!(
         report["summary"],
         json!({"connected": 2, "skipped": 0, "failed": 5, "seconds": report["summary"]["seconds"]})

@@ -85,7 +85,8 @@ pub async fn run_one(shared: &Shared<'_>, profile: String, plan: Result<Plan, Fa
 
 async fn connect_one(shared: &Shared<'_>, name: &str, plan: &Plan, known: &mut Known) -> anyhow::Result<Outcome> {
     let app = shared.app;
-    let key = zelty::check_key(&variable(shared, &plan.zelty_key_env, name, Msg::MissingZeltyVar)?)?;
+    let key = zelty::check_key(&variable(shared, &plan.zelty_key_env, name, Msg::MissingZeltyVar)?)
+        .map_err(|e| held_in(e.into(), &plan.zelty_key_env, app.printer.lang()))?;
     let (token, location_id) = match &plan.hubrise {
         HubriseSource::Token { env } => (Secret::new(variable(shared, env, name, Msg::MissingTokenVar)?.trim()), None),
         HubriseSource::Account { location_id } => {
@@ -122,8 +123,11 @@ async fn connect_one(shared: &Shared<'_>, name: &str, plan: &Plan, known: &mut K
 
     let http = app.http.paced(shared.lanes.lane(&key, &token));
     let zelty_api = app.settings.endpoints.zelty_api.as_str();
-    let restaurants =
-        shared.restaurants.get(&key, || rounds(shared, name, || zelty::restaurants(&http, zelty_api, &key))).await?;
+    let restaurants = shared
+        .restaurants
+        .get(&key, || rounds(shared, name, || zelty::restaurants(&http, zelty_api, &key)))
+        .await
+        .map_err(|e| held_in(e, &plan.zelty_key_env, app.printer.lang()))?;
     let hint = Msg::CheckManifestField.with("field", "restaurant_id").with("profile", name);
     let index = restaurants::designated(&restaurants, plan.restaurant_id, hint.clone())?.ok_or_else(|| {
         Failure::new(
@@ -302,6 +306,21 @@ async fn verify(
     };
     let (catalog, customer_list) = tokio::join!(catalogs, customer_lists);
     Ok(Verified { location, catalog: catalog?, customer_list: customer_list? })
+}
+
+/// A key refused (or malformed) says which variable held it: in a manifest of many, the
+/// variable is what the person fixes.
+fn held_in(err: anyhow::Error, var: &str, lang: crate::i18n::Lang) -> anyhow::Error {
+    let Some(f) = failure_of(&err).filter(|f| matches!(f.kind, Kind::Rejected | Kind::Usage)) else { return err };
+    let mut held =
+        Failure::new(f.kind, f.code, FirstHour::HeldIn.with("message", f.message.render(lang)).with("var", var));
+    if let Some(hint) = &f.hint {
+        held = held.hint(hint.clone());
+    }
+    if let Some(detail) = &f.detail {
+        held = held.detail(detail);
+    }
+    held.into()
 }
 
 /// A refused id from the manifest gets a hint naming the field to check.
