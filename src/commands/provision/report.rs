@@ -161,7 +161,11 @@ pub fn table(lines: &[Line], seconds: f64, dry_run: bool, lang: Lang) -> String 
     let mut rows = vec![header.to_vec()];
     for line in lines {
         let detail = match &line.error {
-            Some((_, report)) => format!("{}: {}", report.code, report.message),
+            // The hint too: it says what to fix in the manifest or the CI's variables.
+            Some((_, report)) => match &report.hint {
+                Some(hint) => format!("{}: {} — {hint}", report.code, report.message),
+                None => format!("{}: {}", report.code, report.message),
+            },
             None if line.outcome == Outcome::Skipped => Msg::UpToDate.render(lang),
             None => String::new(),
         };
@@ -279,7 +283,7 @@ mod tests {
         assert!(rows[0].starts_with("Profil"), "{fr}");
         let column = |row: &str, word: &str| row[..row.find(word).unwrap()].chars().count();
         assert_eq!(column(rows[0], "Résultat"), column(rows[1], "connecté"));
-        assert!(rows[2].contains("missing_variable: missing_variable happened"));
+        assert!(rows[2].contains("missing_variable: missing_variable happened — do this"), "{fr}");
         assert!(fr.contains("1 connecté"), "{fr}");
         assert!(fr.contains("0,1 s") && fr.contains("2,0 s") && !fr.contains("0.1 s"), "French decimals: {fr}");
         assert!(table(&lines, 2.0, false, Lang::En).contains("1 connected, 0 skipped, 1 failed"));
