@@ -42,6 +42,7 @@ Register-ArgumentCompleter -Native -CommandName 'zelty-bridge' -ScriptBlock {
             [CompletionResult]::new('disconnect', 'disconnect', [CompletionResultType]::ParameterValue, 'Revoke and remove the connection, on HubRise, on Zelty and on this machine')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Check the Zelty key, the Zelty Bridge app and the watch live, and show them')
             [CompletionResult]::new('provision', 'provision', [CompletionResultType]::ParameterValue, 'Connect many restaurants from a manifest, for CI')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'A support report to send to Zelty: versions, the connections'' states, recent errors')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Serve the fake HubRise and Zelty in the foreground, for trying the tool and tests')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given command')
@@ -178,6 +179,26 @@ Register-ArgumentCompleter -Native -CommandName 'zelty-bridge' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print the version')
             break
         }
+        'zelty-bridge;report' {
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write the report to FILE (readable only by you) instead of the screen')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The connection to work on; each profile has its own secrets [default: default] [env: ZELTY_BRIDGE_PROFILE]')
+            [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help [default: from LC_ALL, LC_MESSAGES or LANG] [values: fr, en]')
+            [CompletionResult]::new('--color', '--color', [CompletionResultType]::ParameterName, 'When to colour the output (NO_COLOR is honoured) [default: auto] [values: auto, always, never]')
+            [CompletionResult]::new('--offline', '--offline', [CompletionResultType]::ParameterName, 'Report what is stored without calling the services')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the result as one JSON object on stdout (errors too)')
+            [CompletionResult]::new('--non-interactive', '--non-interactive', [CompletionResultType]::ParameterName, 'Never prompt: fail with the flag or variable to use instead (implied by CI=true or when stdin or stderr is not a terminal)')
+            [CompletionResult]::new('--sandbox', '--sandbox', [CompletionResultType]::ParameterName, 'Use the embedded sandbox (fake HubRise and Zelty on this machine) instead of the real services; real secrets and profiles are never touched')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only results, warnings and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only results, warnings and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Explain more (-vv: every HTTP call, without secrets)')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Explain more (-vv: every HTTP call, without secrets)')
+            [CompletionResult]::new('--allow-insecure', '--allow-insecure', [CompletionResultType]::ParameterName, 'Allow plain http:// service addresses off this machine (the key and the token then cross the network unencrypted; also ZELTY_BRIDGE_ALLOW_INSECURE=1)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (--help shows more)')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (--help shows more)')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print the version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print the version')
+            break
+        }
         'zelty-bridge;completions' {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'The connection to work on; each profile has its own secrets [default: default] [env: ZELTY_BRIDGE_PROFILE]')
             [CompletionResult]::new('--lang', '--lang', [CompletionResultType]::ParameterName, 'Language of messages and help [default: from LC_ALL, LC_MESSAGES or LANG] [values: fr, en]')
@@ -228,6 +249,7 @@ Register-ArgumentCompleter -Native -CommandName 'zelty-bridge' -ScriptBlock {
             [CompletionResult]::new('disconnect', 'disconnect', [CompletionResultType]::ParameterValue, 'Revoke and remove the connection, on HubRise, on Zelty and on this machine')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Check the Zelty key, the Zelty Bridge app and the watch live, and show them')
             [CompletionResult]::new('provision', 'provision', [CompletionResultType]::ParameterValue, 'Connect many restaurants from a manifest, for CI')
+            [CompletionResult]::new('report', 'report', [CompletionResultType]::ParameterValue, 'A support report to send to Zelty: versions, the connections'' states, recent errors')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Serve the fake HubRise and Zelty in the foreground, for trying the tool and tests')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given command')
@@ -249,6 +271,9 @@ Register-ArgumentCompleter -Native -CommandName 'zelty-bridge' -ScriptBlock {
             break
         }
         'zelty-bridge;help;provision' {
+            break
+        }
+        'zelty-bridge;help;report' {
             break
         }
         'zelty-bridge;help;completions' {

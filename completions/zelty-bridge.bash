@@ -37,6 +37,9 @@ _zelty__bridge() {
             zelty__bridge,provision)
                 cmd="zelty__bridge__subcmd__provision"
                 ;;
+            zelty__bridge,report)
+                cmd="zelty__bridge__subcmd__report"
+                ;;
             zelty__bridge,sandbox)
                 cmd="zelty__bridge__subcmd__sandbox"
                 ;;
@@ -64,6 +67,9 @@ _zelty__bridge() {
             zelty__bridge__subcmd__help,provision)
                 cmd="zelty__bridge__subcmd__help__subcmd__provision"
                 ;;
+            zelty__bridge__subcmd__help,report)
+                cmd="zelty__bridge__subcmd__help__subcmd__report"
+                ;;
             zelty__bridge__subcmd__help,sandbox)
                 cmd="zelty__bridge__subcmd__help__subcmd__sandbox"
                 ;;
@@ -77,7 +83,7 @@ _zelty__bridge() {
 
     case "${cmd}" in
         zelty__bridge)
-            opts="-q -v -h -V --profile --json --non-interactive --lang --sandbox --quiet --verbose --allow-insecure --color --help --version connect app grant-support disconnect status provision completions sandbox help"
+            opts="-q -v -h -V --profile --json --non-interactive --lang --sandbox --quiet --verbose --allow-insecure --color --help --version connect app grant-support disconnect status provision report completions sandbox help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -257,7 +263,7 @@ _zelty__bridge() {
             return 0
             ;;
         zelty__subcmd__bridge__subcmd__help)
-            opts="connect app grant-support disconnect status provision completions sandbox help"
+            opts="connect app grant-support disconnect status provision report completions sandbox help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -368,6 +374,20 @@ _zelty__bridge() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        zelty__subcmd__bridge__subcmd__help__subcmd__report)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         zelty__subcmd__bridge__subcmd__help__subcmd__sandbox)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -404,6 +424,36 @@ _zelty__bridge() {
             fi
             case "${prev}" in
                 --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --lang)
+                    COMPREPLY=($(compgen -W "fr en" -- "${cur}"))
+                    return 0
+                    ;;
+                --color)
+                    COMPREPLY=($(compgen -W "auto always never" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        zelty__subcmd__bridge__subcmd__report)
+            opts="-q -v -h -V --output --offline --profile --json --non-interactive --lang --sandbox --quiet --verbose --allow-insecure --color --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -39,6 +39,7 @@ set edit:completion:arg-completer[zelty-bridge] = {|@words|
             cand disconnect 'Revoke and remove the connection, on HubRise, on Zelty and on this machine'
             cand status 'Check the Zelty key, the Zelty Bridge app and the watch live, and show them'
             cand provision 'Connect many restaurants from a manifest, for CI'
+            cand report 'A support report to send to Zelty: versions, the connections'' states, recent errors'
             cand completions 'Print a shell completion script'
             cand sandbox 'Serve the fake HubRise and Zelty in the foreground, for trying the tool and tests'
             cand help 'Print this message or the help of the given command'
@@ -168,6 +169,25 @@ set edit:completion:arg-completer[zelty-bridge] = {|@words|
             cand -V 'Print the version'
             cand --version 'Print the version'
         }
+        &'zelty-bridge;report'= {
+            cand --output 'Write the report to FILE (readable only by you) instead of the screen'
+            cand --profile 'The connection to work on; each profile has its own secrets [default: default] [env: ZELTY_BRIDGE_PROFILE]'
+            cand --lang 'Language of messages and help [default: from LC_ALL, LC_MESSAGES or LANG] [values: fr, en]'
+            cand --color 'When to colour the output (NO_COLOR is honoured) [default: auto] [values: auto, always, never]'
+            cand --offline 'Report what is stored without calling the services'
+            cand --json 'Print the result as one JSON object on stdout (errors too)'
+            cand --non-interactive 'Never prompt: fail with the flag or variable to use instead (implied by CI=true or when stdin or stderr is not a terminal)'
+            cand --sandbox 'Use the embedded sandbox (fake HubRise and Zelty on this machine) instead of the real services; real secrets and profiles are never touched'
+            cand -q 'Print only results, warnings and errors'
+            cand --quiet 'Print only results, warnings and errors'
+            cand -v 'Explain more (-vv: every HTTP call, without secrets)'
+            cand --verbose 'Explain more (-vv: every HTTP call, without secrets)'
+            cand --allow-insecure 'Allow plain http:// service addresses off this machine (the key and the token then cross the network unencrypted; also ZELTY_BRIDGE_ALLOW_INSECURE=1)'
+            cand -h 'Print help (--help shows more)'
+            cand --help 'Print help (--help shows more)'
+            cand -V 'Print the version'
+            cand --version 'Print the version'
+        }
         &'zelty-bridge;completions'= {
             cand --profile 'The connection to work on; each profile has its own secrets [default: default] [env: ZELTY_BRIDGE_PROFILE]'
             cand --lang 'Language of messages and help [default: from LC_ALL, LC_MESSAGES or LANG] [values: fr, en]'
@@ -216,6 +236,7 @@ set edit:completion:arg-completer[zelty-bridge] = {|@words|
             cand disconnect 'Revoke and remove the connection, on HubRise, on Zelty and on this machine'
             cand status 'Check the Zelty key, the Zelty Bridge app and the watch live, and show them'
             cand provision 'Connect many restaurants from a manifest, for CI'
+            cand report 'A support report to send to Zelty: versions, the connections'' states, recent errors'
             cand completions 'Print a shell completion script'
             cand sandbox 'Serve the fake HubRise and Zelty in the foreground, for trying the tool and tests'
             cand help 'Print this message or the help of the given command'
@@ -231,6 +252,8 @@ set edit:completion:arg-completer[zelty-bridge] = {|@words|
         &'zelty-bridge;help;status'= {
         }
         &'zelty-bridge;help;provision'= {
+        }
+        &'zelty-bridge;help;report'= {
         }
         &'zelty-bridge;help;completions'= {
         }

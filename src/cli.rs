@@ -96,10 +96,29 @@ pub enum Command {
     Status(commands::status::StatusArgs),
     /// Connect many restaurants from a manifest, for CI
     Provision(commands::provision::ProvisionArgs),
+    /// A support report to send to Zelty: versions, the connections' states, recent errors
+    Report(commands::report::ReportArgs),
     /// Print a shell completion script
     Completions(commands::completions::CompletionsArgs),
     /// Serve the fake HubRise and Zelty in the foreground, for trying the tool and tests
     Sandbox(commands::sandbox::SandboxArgs),
+}
+
+impl Command {
+    /// The subcommand's name as typed.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Command::Connect(_) => "connect",
+            Command::App(_) => "app",
+            Command::GrantSupport(_) => "grant-support",
+            Command::Disconnect(_) => "disconnect",
+            Command::Status(_) => "status",
+            Command::Provision(_) => "provision",
+            Command::Report(_) => "report",
+            Command::Completions(_) => "completions",
+            Command::Sandbox(_) => "sandbox",
+        }
+    }
 }
 
 /// Each help text, keyed by command path (`""` for the tool itself, `"*"` for clap's own
@@ -156,6 +175,10 @@ const TEXTS: &[(&str, &str, Help)] = &[
     ("provision", "concurrency", Help::ProvisionConcurrency),
     ("provision", "dry_run", Help::ProvisionDryRun),
     ("provision", "force", Help::ProvisionForce),
+    ("report", "", Help::ReportAbout),
+    ("report", "+examples", Help::ReportExamples),
+    ("report", "output", Help::ReportOutput),
+    ("report", "offline", Help::ReportOffline),
     ("completions", "", Help::CompletionsAbout),
     ("completions", "+examples", Help::CompletionsExamples),
     ("completions", "shell", Help::CompletionsShell),
@@ -237,6 +260,19 @@ fn localize_at(cmd: ClapCommand, path: &str, lang: Lang) -> ClapCommand {
     })
 }
 
+/// `<NAME>` as `<NOM>` in French help: the placeholders are words too.
+fn localize_value_names(arg: Arg, lang: Lang) -> Arg {
+    let names: Vec<String> = arg.get_value_names().unwrap_or_default().iter().map(|n| n.to_string()).collect();
+    if names.is_empty() {
+        return arg;
+    }
+    let names: Vec<String> = names
+        .into_iter()
+        .map(|n| crate::i18n::VALUE_NAMES.iter().find(|(en, _)| *en == n).map_or(n, |(_, t)| t.render(lang)))
+        .collect();
+    arg.value_names(names)
+}
+
 fn localize_arg(arg: Arg, path: &str, lang: Lang) -> Arg {
     let global = arg.is_global_set();
     let Some(help) = arg_text(path, &arg) else { return arg };
@@ -267,6 +303,7 @@ fn localize_arg(arg: Arg, path: &str, lang: Lang) -> Arg {
         true => arg.hide_default_value(true).hide_possible_values(true),
         false => arg,
     };
+    let arg = localize_value_names(arg, lang);
     // clap writes `Heading:`; the French headings end in a space, for « Options : ».
     let heading = if global {
         Some(Help::GlobalHeading)

@@ -10,7 +10,8 @@ mod error;
 pub use error::HttpError;
 
 use crate::error::Failure;
-use crate::i18n::Ux;
+use crate::error::Kind;
+use crate::i18n::{FirstHour, Ux};
 use reqwest::{Client, RequestBuilder, StatusCode};
 use std::future::Future;
 use std::pin::Pin;
@@ -376,9 +377,10 @@ impl Http {
         deadline: Option<tokio::time::Instant>,
     ) {
         if !self.printer.is_live() && !self.printer.is_quiet() {
+            // A 429 is an answer: the service asked us to wait, it did not fail to answer.
+            let line = if throttled(why) { FirstHour::RetrySlowDown.text() } else { Ux::RetryLine.text() };
             self.printer.info(
-                Ux::RetryLine
-                    .with("service", service.name())
+                line.with("service", service.name())
                     .with("why", why)
                     .with("n", next)
                     .with("of", attempts)
@@ -499,6 +501,11 @@ fn seconds(d: Duration) -> u64 {
     d.as_millis().div_ceil(1000) as u64
 }
 
+/// Whether a retry's reason is the service asking us to slow down (HTTP 429).
+fn throttled(why: &str) -> bool {
+    why.starts_with("HTTP 429")
+}
+
 /// "try 2 of 4; giving up in 24 s".
 fn try_note(attempt: u32, attempts: u32, deadline: Option<tokio::time::Instant>) -> crate::i18n::Text {
     match left(deadline) {
@@ -509,6 +516,16 @@ fn try_note(attempt: u32, attempts: u32, deadline: Option<tokio::time::Instant>)
 
 /// The service could not be reached after `tries`: exit 5, naming the service.
 fn unreachable(service: Service, tries: u32, detail: impl std::fmt::Display) -> anyhow::Error {
+    let why = detail.to_string();
+    if throttled(&why) {
+        return Failure::new(
+            Kind::Unreachable,
+            service.unreachable_code(),
+            FirstHour::SlowedDown.with("service", service.name()).with("why", &why).with("tries", tries),
+        )
+        .hint(FirstHour::SlowedDownHint.with("service", service.name()))
+        .into();
+    }
     Failure::from(HttpError::Unreachable { service, tries, detail: detail.to_string() }).into()
 }
 

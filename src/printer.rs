@@ -7,6 +7,7 @@ use crate::context::Context;
 use crate::error::Report;
 use crate::i18n::Ux;
 use crate::i18n::{Lang, Text};
+use crate::layout::{self, Widths};
 use console::Style;
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use std::io::Write;
@@ -109,6 +110,8 @@ pub struct Printer {
     /// The global flags of this run that select what it acts on (`--sandbox`, `--profile
     /// NAME`): every command a text names gets them, so hints run as printed.
     run_flags: Arc<Vec<String>>,
+    /// The terminals' widths, which prose and tables fit (none for a pipe).
+    widths: Widths,
 }
 
 impl Printer {
@@ -128,7 +131,29 @@ impl Printer {
             spinner_text: Arc::default(),
             open_line: Arc::default(),
             run_flags: Arc::default(),
+            widths: Widths::default(),
         }
+    }
+
+    /// The printer of a run whose streams are this wide.
+    pub fn with_widths(mut self, widths: Widths) -> Printer {
+        self.widths = widths;
+        self
+    }
+
+    /// Whether stdout is a terminal a person reads (not a pipe or a file).
+    pub fn stdout_is_terminal(&self) -> bool {
+        self.stdout_tty
+    }
+
+    /// The width of stdout's terminal, for a table to fit; `None` for a pipe.
+    pub fn out_width(&self) -> Option<usize> {
+        self.widths.out
+    }
+
+    /// Prose for stderr wrapped to its terminal, continuation lines under `hang` columns.
+    fn fit(&self, text: &str, hang: usize) -> String {
+        layout::wrap(text, self.widths.err, hang)
     }
 
     /// The printer of a run whose global `flags` (`--sandbox`, `--profile NAME`) every
@@ -145,12 +170,25 @@ impl Printer {
         if self.run_flags.is_empty() {
             return text.to_string();
         }
+        const NAME: &str = "zelty-bridge ";
         let mut out = String::with_capacity(text.len() + 16);
-        let mut rest = text;
-        while let Some(at) = rest.find("`zelty-bridge ") {
-            let (before, command) = rest.split_at(at + "`zelty-bridge ".len());
-            out.push_str(before);
-            let named = &command[..command.find('`').unwrap_or(command.len())];
+        // The start of the `code` span the scan is in, if any.
+        let mut span: Option<usize> = None;
+        let mut copied = 0;
+        for (at, c) in text.char_indices() {
+            if c == '`' {
+                span = if span.is_some() { None } else { Some(at + 1) };
+                continue;
+            }
+            let Some(start) = span else { continue };
+            // The command, at the start of its span or after variables (`VAR=… zelty-bridge`).
+            if !text[at..].starts_with(NAME) || !text[start..at].split_whitespace().all(|w| w.contains('=')) {
+                continue;
+            }
+            let after = at + NAME.len();
+            out.push_str(&text[copied..after]);
+            copied = after;
+            let named = &text[after..text[after..].find('`').map_or(text.len(), |end| after + end)];
             for flag in self.run_flags.iter() {
                 let name = flag.split(' ').next().unwrap_or(flag);
                 let said = named.split(' ').any(|word| word == name || word.starts_with(&format!("{name}=")));
@@ -159,9 +197,8 @@ impl Printer {
                     out.push(' ');
                 }
             }
-            rest = command;
         }
-        out.push_str(rest);
+        out.push_str(&text[copied..]);
         out
     }
 
@@ -244,7 +281,7 @@ impl Printer {
     /// A step heading, such as "1/3 Zelty".
     pub fn step(&self, text: Text) {
         if !self.quiet {
-            let line = self.t(&text);
+            let line = self.fit(&self.t(&text), 0);
             self.err_line(&self.paint(Style::new().bold(), &format!("\n{line}")));
         }
     }
@@ -252,14 +289,15 @@ impl Printer {
     /// An explanation; silenced by `-q`.
     pub fn info(&self, text: Text) {
         if !self.quiet {
-            self.err_line(&self.t(&text));
+            self.err_line(&self.fit(&self.t(&text), 0));
         }
     }
 
     /// A done step; silenced by `-q`.
     pub fn success(&self, text: Text) {
         if !self.quiet {
-            let line = format!("{} {}", self.paint(Style::new().green(), "✓"), self.t(&text));
+            let line = self.fit(&format!("✓ {}", self.t(&text)), 2);
+            let line = line.replacen('✓', &self.paint(Style::new().green(), "✓"), 1);
             self.err_line(&line);
         }
     }
@@ -267,21 +305,27 @@ impl Printer {
     /// Shown even with `-q`.
     pub fn warn(&self, text: Text) {
         let label = self.t(&Ux::LabelWarning.text());
-        let line = format!("{} {}", self.paint(Style::new().yellow().bold(), &label), self.t(&text));
+        let line = self.fit(&format!("{label} {}", self.t(&text)), label.chars().count() + 1);
+        let line = line.replacen(&label, &self.paint(Style::new().yellow().bold(), &label), 1);
         self.err_line(&line);
     }
 
     /// A URL the user must open or copy; shown even with `-q`, on a line of its own so it
     /// can be selected whole.
     pub fn url(&self, label: Text, url: &str) {
-        self.err_line(&format!("{}\n  {}", self.t(&label), self.paint(Style::new().cyan().underlined(), url)));
+        self.err_line(&format!(
+            "{}\n  {}",
+            self.fit(&self.t(&label), 0),
+            self.paint(Style::new().cyan().underlined(), url)
+        ));
     }
 
-    /// `url` as a QR code, for a phone to open, under a caption. Only on a live terminal
-    /// (never in logs or pipes); when the code would not fit the terminal's width, a line
-    /// says so instead of a broken drawing.
+    /// `url` as a QR code, for a phone to open, under a caption, and the address again
+    /// under it (the code pushes the first one up, off a small screen). Only on a live
+    /// terminal (never in logs or pipes) and for an address a phone can reach; when the code
+    /// would not fit the terminal's width, a line says so instead of a broken drawing.
     pub fn qr(&self, url: &str) {
-        if !self.progress {
+        if !self.progress || !crate::qr::helps(url) {
             return;
         }
         let Some((code, width)) = crate::qr::render(url) else { return };
@@ -291,6 +335,7 @@ impl Printer {
             return;
         }
         self.err_raw(&format!("{}\n{code}", self.t(&Ux::QrCaption.text())));
+        self.err_line(&format!("  {}", self.paint(Style::new().cyan().underlined(), url)));
     }
 
     /// Diagnostics for `-v` (level 1) and `-vv` (level 2). Callers pass no secret: the
@@ -318,15 +363,28 @@ impl Printer {
         let label = |m: Ux| self.t(&m.text());
         let mut text = String::new();
         // The report's English labels, each replaced by the user's language's.
+        // Each line wrapped under its label, which is painted once the line is laid out.
+        let labelled = |name: String, rest: &str, style: Option<Style>| {
+            let line = self.fit(&format!("{name}{rest}"), name.chars().count() + 1);
+            match style {
+                Some(style) => line.replacen(&name, &self.paint(style, &name), 1),
+                None => line,
+            }
+        };
         for line in self.runnable(&report.to_text()).lines() {
+            // A bare status line (`HTTP 403 Forbidden`) tells a person nothing the message
+            // does not; it is for `-v`.
+            if self.verbose == 0 && line.strip_prefix("  caused by: ").is_some_and(raw_cause) {
+                continue;
+            }
             let painted = if let Some(rest) = line.strip_prefix("error:") {
-                format!("{}{rest}", self.paint(Style::new().red().bold(), &label(Ux::LabelError)))
+                labelled(label(Ux::LabelError), rest, Some(Style::new().red().bold()))
             } else if let Some(rest) = line.strip_prefix("hint:") {
-                format!("{}{rest}", self.paint(Style::new().cyan().bold(), &label(Ux::LabelHint)))
+                labelled(label(Ux::LabelHint), rest, Some(Style::new().cyan().bold()))
             } else if let Some(rest) = line.strip_prefix("  caused by:") {
-                format!("  {}{rest}", label(Ux::LabelCausedBy))
+                labelled(format!("  {}", label(Ux::LabelCausedBy)), rest, None)
             } else {
-                line.to_string()
+                self.fit(line, 0)
             };
             text.push_str(&painted);
             text.push('\n');
@@ -467,9 +525,16 @@ impl Printer {
             spinner_text: Arc::default(),
             open_line: Arc::default(),
             run_flags: Arc::default(),
+            widths: Widths::default(),
         };
         (printer, out, err)
     }
+}
+
+/// A cause in a system's words rather than ours, which a person cannot act on and `-v`
+/// shows: a bare HTTP status line, a D-Bus error from the keyring.
+fn raw_cause(cause: &str) -> bool {
+    cause.starts_with("HTTP ") || cause.contains("DBus error") || cause.contains("org.freedesktop.")
 }
 
 /// A spinner or bar on screen; cleared when finished or dropped.
@@ -571,10 +636,95 @@ mod tests {
             ),
             ("`zelty-bridge --profile paris app`", "`zelty-bridge --sandbox --profile paris app`"),
             ("`zelty-bridge --profile=paris app`", "`zelty-bridge --sandbox --profile=paris app`"),
+            (
+                "or `ZELTY_API_KEY=… zelty-bridge connect`",
+                "or `ZELTY_API_KEY=… zelty-bridge --sandbox --profile lyon connect`",
+            ),
+            ("`cargo install zelty-bridge` then run it", "`cargo install zelty-bridge` then run it"),
         ];
         for (input, want) in table {
             assert_eq!(p.runnable(input), want);
         }
+    }
+
+    /// Every `` `zelty-bridge …` `` command of `C`'s messages, in both languages, comes out of
+    /// a printer of a `--sandbox --profile lyon` run carrying both flags.
+    fn commands_run_as_printed<C: zelty_bridge_i18n::Catalog>() -> Vec<String> {
+        let (p, _, _) = Printer::for_tests(Lang::En, false, false);
+        let p = p.with_run_flags(vec!["--sandbox".into(), "--profile lyon".into()]);
+        let mut wrong = Vec::new();
+        for &key in C::ALL {
+            for lang in [Lang::En, Lang::Fr] {
+                let printed = p.runnable(&Text::new(key).render(lang));
+                // Every command named, in backquotes or not, after variables or not: the
+                // words up to the closing backquote name both flags.
+                for (at, _) in printed.match_indices("zelty-bridge ") {
+                    let tail = &printed[at..];
+                    let command = &tail[..tail.find(['`', '\n']).unwrap_or(tail.len())];
+                    let words: Vec<&str> = command.split(' ').collect();
+                    // The subcommand: the first word after the global flags (prose such as
+                    // "zelty-bridge cannot…" names none).
+                    let mut rest = words.iter().skip(1);
+                    let mut subcommand = None;
+                    while let Some(w) = rest.next() {
+                        if *w == "--profile" {
+                            rest.next();
+                        } else if !w.starts_with('-') {
+                            subcommand = Some(*w);
+                            break;
+                        }
+                    }
+                    if !subcommand.is_some_and(|w| COMMANDS.contains(&w)) {
+                        continue;
+                    }
+                    let has = |flag: &str| words.iter().any(|w| *w == flag || w.starts_with(&format!("{flag}=")));
+                    if !has("--sandbox") || !has("--profile") {
+                        wrong.push(format!("{key:?} ({}): `{command}`", lang.code()));
+                    }
+                }
+            }
+        }
+        wrong
+    }
+
+    /// The subcommands, for spotting one named outside backquotes.
+    const COMMANDS: &[&str] =
+        &["connect", "app", "grant-support", "disconnect", "status", "provision", "sandbox", "completions", "report"];
+
+    #[test]
+    fn every_hint_of_every_catalogue_runs_as_printed() {
+        use crate::i18n::{Bridge, FirstHour, Fleet, Harden, ReportText, Ux};
+        let wrong = [
+            commands_run_as_printed::<Msg>(),
+            commands_run_as_printed::<Bridge>(),
+            commands_run_as_printed::<Harden>(),
+            commands_run_as_printed::<Fleet>(),
+            commands_run_as_printed::<Ux>(),
+            commands_run_as_printed::<FirstHour>(),
+            commands_run_as_printed::<ReportText>(),
+        ]
+        .concat();
+        assert_eq!(wrong, Vec::<String>::new());
+        // The test can fail: a printer without the run's flags leaves a hint as written.
+        let (plain, _, _) = Printer::for_tests(Lang::En, false, false);
+        assert_eq!(plain.t(&Msg::NotConnectedHint.text()), "run `zelty-bridge connect`");
+    }
+
+    #[test]
+    fn prose_wraps_to_the_terminal_under_its_label() {
+        let (p, _out, err) = Printer::for_tests(Lang::Fr, false, false);
+        let p = p.with_widths(Widths { out: None, err: Some(40) });
+        let report = Report {
+            code: "x".into(),
+            message: "la clé Zelty a été refusée trois fois de suite".into(),
+            hint: Some("relancez `zelty-bridge connect` ou donnez la clé par ZELTY_API_KEY".into()),
+            causes: vec![],
+        };
+        p.error(&report);
+        let text = text(&err);
+        assert!(text.lines().all(|l| l.chars().count() <= 40), "{text}");
+        assert!(text.contains("\n          `zelty-bridge connect` ou"), "continuation under « conseil : »: {text}");
+        assert!(text.contains("`zelty-bridge connect`"), "{text}");
     }
 
     #[test]
@@ -623,6 +773,24 @@ mod tests {
         p.error(&report);
         p.warn(Msg::ZeltyKeyRejected.text());
         assert_eq!(text(&err), "erreur : m\n  cause : c\nconseil : h\nattention : Zelty a refusé cette clé API\n");
+    }
+
+    #[test]
+    fn a_bare_http_status_is_shown_at_v_only() {
+        let report =
+            Report { code: "x".into(), message: "m".into(), hint: None, causes: vec!["HTTP 403 Forbidden".into()] };
+        let (p, _out, err) = Printer::for_tests(Lang::En, false, false);
+        p.error(&report);
+        assert_eq!(text(&err), "error: m\n");
+        let (mut p, _out, err) = Printer::for_tests(Lang::En, false, false);
+        p.verbose = 1;
+        p.error(&report);
+        assert_eq!(text(&err), "error: m\n  caused by: HTTP 403 Forbidden\n");
+        let dbus = "the system keyring is not available: DBus error: Using X11 for dbus-daemon autolaunch was disabled";
+        let report = Report { code: "x".into(), message: "m".into(), hint: None, causes: vec![dbus.into()] };
+        let (p, _out, err) = Printer::for_tests(Lang::Fr, false, false);
+        p.error(&report);
+        assert_eq!(text(&err), "erreur : m\n");
     }
 
     #[test]

@@ -89,7 +89,14 @@ pub async fn line(printer: &Printer, prompt: Text, instead: Text) -> anyhow::Res
 /// A yes/no question, answered with a word and Enter; Enter alone takes `default`.
 pub async fn confirm(printer: &Printer, prompt: Text, default: bool, instead: Text) -> anyhow::Result<bool> {
     let question = printer.t(&prompt);
-    ask(printer, instead, move |p| yes_no(p, &question, default)).await
+    ask(printer, instead, move |p| yes_no(p, &question, Some(default))).await
+}
+
+/// A y/n question with no default, for a record a reflex Enter must not make: Enter alone
+/// asks again.
+pub async fn confirm_explicitly(printer: &Printer, prompt: Text, instead: Text) -> anyhow::Result<bool> {
+    let question = printer.t(&prompt);
+    ask(printer, instead, move |p| yes_no(p, &question, None)).await
 }
 
 pub async fn choose(printer: &Printer, prompt: Text, items: Vec<String>, instead: Text) -> anyhow::Result<usize> {
@@ -149,14 +156,21 @@ fn yes_word(lang: Lang, yes: bool) -> String {
 /// The y/n loop: the question with `(oui/non, Entrée : oui)`, the answer echoed in the
 /// user's language on the same line, then a new line. Nothing moves the cursor up, so a
 /// question wrapped over two lines at 80 columns leaves no stale half line behind.
-fn yes_no(p: &Printer, question: &str, default: bool) -> std::io::Result<bool> {
+fn yes_no(p: &Printer, question: &str, default: Option<bool>) -> std::io::Result<bool> {
     let lang = p.lang();
     loop {
-        let hint = Ux::YesNo.with("default", yes_word(lang, default)).render(lang);
+        let hint = match default {
+            Some(default) => Ux::YesNo.with("default", yes_word(lang, default)).render(lang),
+            None => Ux::YesNoNoDefault.render(lang),
+        };
         p.prompt_write(&format!("{question} {hint} "));
         let typed = tty::read_answer(p, LONGEST_ANSWER)?;
         let answer = match parse_answer(&typed) {
-            Answer::Default => Some(default),
+            Answer::Default if default.is_none() => {
+                p.prompt_write(&format!("\n{}\n", Ux::AnswerNeeded.render(lang)));
+                None
+            }
+            Answer::Default => default,
             Answer::Yes => Some(true),
             Answer::No => Some(false),
             Answer::Unclear => {

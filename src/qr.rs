@@ -4,9 +4,22 @@
 
 use qrcode::{Color, EcLevel, QrCode};
 
-/// Light modules around the code: the specification asks for 4; 2 scan reliably on a
-/// screen and save width (https://www.qrcode.com/en/howto/code.html).
-const QUIET: usize = 2;
+/// Light modules around the code: the specification asks for 4; on a screen the dark
+/// terminal around the light frame adds its own margin, so 1 scans and keeps the code
+/// small enough to leave the address on screen (https://www.qrcode.com/en/howto/code.html).
+const QUIET: usize = 1;
+
+/// Whether a phone could open `url`: not when it points at this machine's loopback
+/// address (the sandbox, a local test), which on the phone is the phone itself.
+pub fn helps(url: &str) -> bool {
+    let Ok(url) = url::Url::parse(url) else { return false };
+    match url.host() {
+        Some(url::Host::Domain(name)) => !name.eq_ignore_ascii_case("localhost"),
+        Some(url::Host::Ipv4(ip)) => !ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => !ip.is_loopback(),
+        None => false,
+    }
+}
 
 /// The code for `text`, as lines of text, and its width in columns; `None` when the text
 /// cannot be encoded at all.
@@ -54,11 +67,19 @@ mod tests {
         let lines: Vec<&str> = text.lines().collect();
         assert!(lines.iter().all(|l| l.chars().count() == width));
         assert_eq!(lines.len(), width.div_ceil(2));
-        assert!(lines[0].chars().all(|c| c == '█'), "the quiet zone on top");
-        // The top-left finder pattern: its dark outer ring starts right after the quiet
-        // zone (two dark rows per line: a blank), its light inner ring one module in.
-        let row: Vec<char> = lines[1].chars().collect();
-        assert_eq!(&row[QUIET - 1..QUIET + 2], &['█', ' ', '▄']);
+        // The quiet row on top shares its line with the first row of modules: light above
+        // everywhere, and the top-left finder pattern's dark ring right after the margin.
+        assert!(lines[0].chars().all(|c| c == '█' || c == '▀'), "the quiet zone on top");
+        let row: Vec<char> = lines[0].chars().collect();
+        assert_eq!(&row[..QUIET + 1], &['█', '▀']);
+    }
+
+    #[test]
+    fn no_code_for_a_loopback_address() {
+        for url in ["http://127.0.0.1:8080/a", "http://localhost/a", "http://[::1]:9/a", "not a url"] {
+            assert!(!helps(url), "{url}");
+        }
+        assert!(helps("https://manager.hubrise.com/oauth2/v1/authorize?x=1"));
     }
 
     #[test]

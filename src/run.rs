@@ -29,7 +29,9 @@ pub fn main() -> ExitCode {
         ..Facts::of_process()
     };
     let ctx = context::decide(&facts, &env);
-    let printer = Printer::new(&ctx).with_run_flags(run_flags(g.sandbox, &g.profile));
+    let printer = Printer::new(&ctx)
+        .with_run_flags(run_flags(g.sandbox, &g.profile))
+        .with_widths(crate::layout::Widths::of_process(&env));
     interrupt::save_terminal();
     let default_hook = std::panic::take_hook();
     std::panic::set_hook(Box::new(move |info| {
@@ -44,6 +46,9 @@ pub fn main() -> ExitCode {
         }
     };
     let lang = ctx.lang;
+    // What a failure is logged under, for `report`.
+    let (command, profile, sandbox) = (cli.command.name(), g.profile.clone(), g.sandbox);
+    let log = crate::errlog::path_for(&env, sandbox);
     let mut signals = {
         let _inside = runtime.enter();
         interrupt::Signals::install()
@@ -83,8 +88,23 @@ pub fn main() -> ExitCode {
     let status = match outcome {
         Ok(Ok(status)) => status,
         Ok(Err(err)) => {
-            printer.error(&Report::of(&err, lang));
-            exit_status_of(&err)
+            let report = Report::of(&err, lang);
+            printer.error(&report);
+            let code = exit_status_of(&err);
+            if let Some(log) = log {
+                let entry = crate::errlog::Entry {
+                    time: crate::clock::rfc3339(std::time::SystemTime::now()),
+                    version: env!("CARGO_PKG_VERSION").into(),
+                    command: command.into(),
+                    profile,
+                    sandbox,
+                    code: report.code,
+                    exit: code.code(),
+                    message: report.message,
+                };
+                crate::errlog::record(&log, entry);
+            }
+            code
         }
         Err(stop) => {
             // Put echo back first: the message must not be the last thing a blind

@@ -62,7 +62,7 @@ pub enum StoreError {
     #[error("the system keyring is locked: {0}")]
     Locked(String),
     /// The keyring did not answer in time.
-    #[error("the system keyring did not answer within {0} seconds")]
+    #[error("the system keyring is not responding (no answer within {0} seconds)")]
     Timeout(u64),
     /// Several keyring items match one name: which holds the secret is not guessed.
     #[error("{} keyring items match {user}: {}", items.len(), items.join(", "))]

@@ -44,18 +44,23 @@ pub async fn run(args: GrantSupportArgs, app: &App) -> anyhow::Result<ExitStatus
     if args.revoke {
         profile.support_access = None;
     } else {
+        // No default: a reflex Enter must not record a step nobody did; « non » is an
+        // answer, not a failure.
         if !args.confirm
-            && !prompt::confirm(
+            && !prompt::confirm_explicitly(
                 &app.printer,
                 Msg::SupportDonePrompt.with("email", SUPPORT_EMAIL),
-                true,
                 Msg::SupportConfirmHint.text(),
             )
             .await?
         {
-            return Err(Failure::new(Kind::NeedsPerson, "support_not_confirmed", Msg::SupportNotConfirmed.text())
-                .hint(Msg::SupportConfirmHint.text())
-                .into());
+            app.printer.info(Msg::SupportNotConfirmed.text());
+            app.printer.info(Msg::SupportConfirmHint.text());
+            if app.printer.is_json() {
+                let support = json!({ "state": "not_granted", "granted_at": null });
+                app.printer.json(&json!({ "profile": app.profile, "support_access": support, "recorded": false }));
+            }
+            return Ok(ExitStatus::Success);
         }
         profile.support_access = Some(SupportAccess { granted_at: rfc3339(app.clock.now()) });
     }
@@ -72,7 +77,9 @@ fn report(app: &App, profile: &crate::profile::Profile) -> anyhow::Result<ExitSt
         app.printer.json(&json!({ "profile": app.profile, "support_access": support }));
     } else {
         let done = match &profile.support_access {
-            Some(s) => Msg::SupportRecorded.with("email", SUPPORT_EMAIL).with("at", &s.granted_at),
+            Some(s) => Msg::SupportRecorded
+                .with("email", SUPPORT_EMAIL)
+                .with("at", crate::localtime::human(&s.granted_at, app.printer.lang())),
             None => Msg::SupportCleared.with("email", SUPPORT_EMAIL),
         };
         app.printer.result(&app.printer.t(&done));

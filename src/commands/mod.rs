@@ -7,6 +7,7 @@ pub mod connect;
 pub mod disconnect;
 pub mod grant_support;
 pub mod provision;
+pub mod report;
 pub mod sandbox;
 pub mod status;
 pub mod steps;
@@ -36,6 +37,7 @@ pub async fn dispatch(cli: Cli, env: Env, ctx: Context, printer: Printer) -> any
                 Command::Disconnect(args) => disconnect::run(args, &app).await,
                 Command::Status(args) => status::run(args, &app).await,
                 Command::Provision(args) => provision::run(args, &app).await,
+                Command::Report(args) => report::run(args, &app).await,
                 Command::Completions(_) | Command::Sandbox(_) => unreachable!("handled above"),
             }
         }

@@ -12,7 +12,7 @@ catalog! {
         OpenPage { en: "HubRise back office:", fr: "Back-office HubRise :" }
         OpenYourself { en: "No browser could be opened here: open the address above on any device", fr: "Impossible d'ouvrir un navigateur ici : ouvrez l'adresse ci-dessus sur n'importe quel appareil" }
         Numbered = same { en: "  {n}. {step}", fr: "  {n}. {step}" }
-        Step1 { en: "CONNECTIONS > « Voir les apps disponibles » (View available apps) > Zelty Bridge > « Connecter » (Connect)", fr: "CONNEXIONS > « Voir les apps disponibles » > Zelty Bridge > « Connecter »" }
+        Step1 { en: "CONNECTIONS > « Voir les apps disponibles » (See available apps) > Zelty Bridge > « Connecter » (Connect)", fr: "CONNEXIONS > « Voir les apps disponibles » > Zelty Bridge > « Connecter »" }
         Step2 { en: "Choose {location}, then « Autoriser » (Allow)", fr: "Choisissez {location}, puis « Autoriser »" }
         StepLocationNamed { en: "the location « {name} » ({id})", fr: "le point de vente « {name} » ({id})" }
         StepLocationYours { en: "your location", fr: "votre point de vente" }

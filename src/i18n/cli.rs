@@ -115,7 +115,7 @@ catalog! {
         FileStoreHint { en: "start a keyring (a desktop session, or gnome-keyring-daemon), or opt in to a private file with ZELTY_BRIDGE_SECRET_STORE=file", fr: "démarrez un trousseau (une session de bureau, ou gnome-keyring-daemon), ou choisissez un fichier privé avec ZELTY_BRIDGE_SECRET_STORE=file" }
         KeyringUnavailable { en: "The system keyring is not available", fr: "Le trousseau système n'est pas disponible" }
         KeyringLocked { en: "The system keyring is locked", fr: "Le trousseau système est verrouillé" }
-        KeyringTimeout { en: "The system keyring did not answer in time", fr: "Le trousseau système n'a pas répondu à temps" }
+        KeyringTimeout { en: "The system keyring is not responding", fr: "Le trousseau système ne répond pas" }
         KeyringLockedHint { en: "unlock it (log in to the desktop session, or `gnome-keyring-daemon --unlock`), or use ZELTY_BRIDGE_SECRET_STORE=file", fr: "déverrouillez-le (connexion à la session de bureau, ou `gnome-keyring-daemon --unlock`), ou utilisez ZELTY_BRIDGE_SECRET_STORE=file" }
         SecretsFileInsecure { en: "The secrets file can be read by other users; it was not used", fr: "Le fichier de secrets est lisible par d'autres utilisateurs ; il n'a pas été utilisé" }
         SecretsFileInsecureHint { en: "restrict it with `chmod 600` on the file named below, then check who may have read it", fr: "restreignez-le avec `chmod 600` sur le fichier indiqué ci-dessous, puis vérifiez qui a pu le lire" }

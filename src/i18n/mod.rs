@@ -6,22 +6,26 @@ mod bridge;
 mod callback_page;
 mod cli;
 mod edges;
+mod first_hour;
 mod fleet;
 mod flow;
 mod harden;
 mod help;
 mod ownership;
+mod report;
 mod secrets;
 
 pub use bridge::Bridge;
 pub use callback_page::CallbackPage;
 pub use cli::Msg;
 pub use edges::Edges;
+pub use first_hour::{FirstHour, VALUE_NAMES};
 pub use fleet::Fleet;
 pub use flow::Flow;
 pub use harden::Harden;
 pub use help::{Help, Ux};
 pub use ownership::Ownership;
+pub use report::ReportText;
 pub use secrets::Secrets;
 
 pub use zelty_bridge_i18n::{Lang, Text, catalog};
@@ -74,6 +78,16 @@ mod tests {
     #[test]
     fn every_secrets_message_is_in_both_languages() {
         assert_eq!(problems::<Secrets>(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn every_first_hour_text_is_in_both_languages() {
+        assert_eq!(problems::<FirstHour>(), Vec::<String>::new());
+    }
+
+    #[test]
+    fn every_report_text_is_in_both_languages() {
+        assert_eq!(problems::<ReportText>(), Vec::<String>::new());
     }
 
     #[test]

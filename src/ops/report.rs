@@ -205,7 +205,7 @@ impl StatusReport {
             lines.push(format!("  ! {hint}"));
         }
         lines.push(match &self.support_access.granted_at {
-            Some(at) => t(Msg::SupportGranted.with("at", at)),
+            Some(at) => t(Msg::SupportGranted.with("at", crate::localtime::human(at, lang))),
             None => t(Msg::SupportNotGranted
                 .with("command", format!("zelty-bridge grant-support{}", profile_flag(&self.profile)))),
         });
@@ -262,7 +262,7 @@ pub fn bridge_detail(b: &BridgeReport, lang: Lang) -> String {
         parts.push(Flow::DetailHandled.with("at", at).render(lang));
     }
     if let Some(at) = &b.last_order_at {
-        parts.push(Flow::DetailCreated.with("at", at).render(lang));
+        parts.push(Flow::DetailCreated.with("at", crate::localtime::human(at, lang)).render(lang));
     }
     if !b.zelty_webhooks.is_empty() {
         parts.push(Bridge::DetailWebhooks.with("hosts", b.zelty_webhooks.join(", ")).render(lang));
@@ -273,7 +273,7 @@ pub fn bridge_detail(b: &BridgeReport, lang: Lang) -> String {
     if parts.is_empty()
         && let Some(at) = &b.confirmed_at
     {
-        parts.push(Bridge::DetailConfirmed.with("at", at).render(lang));
+        parts.push(Bridge::DetailConfirmed.with("at", crate::localtime::human(at, lang)).render(lang));
     }
     parts.join(" · ")
 }

@@ -177,7 +177,11 @@ fn a_revoked_env_token_is_refused() {
 fn a_429_is_waited_out_then_succeeds() {
     let (sb, home) = (Sandbox::start(&[]), Home::new());
     sb.fault(json!({"service": "zelty", "count": 2, "status": 429, "retry_after": 1}));
-    run(connect(&home, &sb)).expect(0);
+    let out = run(connect(&home, &sb));
+    out.expect(0);
+    // Zelty answered: it asked us to wait, which is what the line says.
+    assert!(out.stderr.contains("Zelty asked us to slow down (HTTP 429"), "{}", out.stderr);
+    assert!(!out.stderr.contains("did not answer"), "{}", out.stderr);
     let calls = sb
         .requests()
         .iter()
@@ -227,7 +231,7 @@ fn no_answer_in_the_browser_times_out_with_exit_6() {
 fn an_existing_connection_needs_force_and_a_failed_reconnect_keeps_it() {
     let (sb, home) = (Sandbox::start(&[]), Home::new());
     run(connect(&home, &sb)).expect(0);
-    let before: Vec<_> = home.files().into_iter().filter(|(p, _)| p.extension().is_none_or(|e| e != "lock")).collect();
+    let before: Vec<_> = home.data();
 
     let out = run(connect(&home, &sb));
     out.expect(2);
@@ -239,7 +243,7 @@ fn an_existing_connection_needs_force_and_a_failed_reconnect_keeps_it() {
     assert_eq!(status, 200);
     denied.arg("--force").env("BROWSER_STANDIN_ACTION", "deny");
     run(denied).expect(3);
-    let after: Vec<_> = home.files().into_iter().filter(|(p, _)| p.extension().is_none_or(|e| e != "lock")).collect();
+    let after: Vec<_> = home.data();
     assert_eq!(before, after, "the old connection is untouched");
 
     let mut status = home.cmd(&sb);

@@ -79,6 +79,13 @@ fn no_secret_leaks_at_any_verbosity() {
     assert!(!rejected.stderr.contains("OTk5OTk6AAAAAAAAAAAAAAAA"));
     seen.add(&rejected);
 
+    // The support report a restaurant sends: every field, the logged failures.
+    for args in [&["report"][..], &["report", "--json"]] {
+        let out = cli(args, &[]);
+        out.expect(0);
+        seen.add(&out);
+    }
+
     let out = cli(&["disconnect", "--yes"], &[]);
     out.expect(0);
     seen.add(&out);
@@ -227,6 +234,13 @@ fn servers_that_echo_secrets_never_get_them_printed() {
             seen.add(&out);
         }
     }
+    // The failures above, as the support report shows them.
+    let mut report = home.cmd(&sb);
+    report.args(["report", "--offline"]);
+    let out = run(report);
+    out.expect(0);
+    assert!(out.stdout.contains("exit 3") || out.stdout.contains("exit 5"), "{}", out.stdout);
+    seen.add(&out);
     assert!(body_at_default.iter().all(|shown| !shown), "a raw body at normal verbosity: {body_at_default:?}");
     assert!(seen.text.contains("[redacted]"), "-vv showed the echoes, cut:\n{}", seen.text);
     seen.assert_free_of("the Zelty key", &key);

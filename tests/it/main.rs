@@ -18,6 +18,7 @@ mod hostile;
 #[cfg(not(any(target_os = "macos", target_os = "windows")))]
 mod keyring;
 mod layers;
+mod layout;
 mod leaks;
 mod lifecycle;
 mod network;
@@ -26,5 +27,6 @@ mod provision;
 // rexpect drives the wizard through a Unix pseudo-terminal.
 #[cfg(unix)]
 mod pty;
+mod report;
 mod sandbox;
 mod support;

@@ -201,6 +201,8 @@ fn bad_entries_are_reported_one_by_one_and_the_rest_connect() {
     assert!(by_profile(&report, "missing")["message"].as_str().unwrap().contains("NOT_SET_ANYWHERE"));
     assert!(by_profile(&report, "inline")["message"].as_str().unwrap().contains("zelty_api_key"));
     assert!(by_profile(&report, "nowhere")["message"].as_str().unwrap().contains("3r4s3-999"));
+    // A refused key names the variable that held it: that is what the person fixes.
+    assert!(by_profile(&report, "rejected")["message"].as_str().unwrap().contains("UNKNOWN_KEY"), "{report}");
     assert_eq!(
         report["summary"],
         json!({"connected": 2, "skipped": 0, "failed": 5, "seconds": report["summary"]["seconds"]})
@@ -360,4 +362,48 @@ fn a_missing_account_token_fails_its_restaurants_and_names_the_variable() {
     let report = run(json_cmd).json();
     assert_eq!(by_profile(&report, "by-account")["code"], "missing_variable");
     assert_eq!(by_profile(&report, "own-token")["outcome"], "connected");
+}
+
+/// The commented example manifest runs against the sandbox as its header shows, its
+/// variables filled with the sandbox's demo key and tokens.
+#[test]
+fn the_example_manifest_runs_against_the_sandbox() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let (location, account) = sb.tokens();
+    let mut cmd = home.cmd(&sb);
+    cmd.args(["provision", "--json"])
+        .arg(fixtures().join("provision.example.toml"))
+        .env("HUBRISE_ACCOUNT_TOKEN", &account)
+        .env("ZELTY_KEY_PARIS_11", sb.demo_key())
+        .env("ZELTY_KEY_LYON", sb.demo_key())
+        .env("HUBRISE_TOKEN_LYON", &location);
+    let out = run(cmd);
+    out.expect(0);
+    let report = out.json();
+    let text = report.to_string();
+    assert!(text.contains("paris-11") && text.contains("lyon"), "{text}");
+}
+
+/// An unknown catalog id is refused with the location's catalogs listed, to copy from.
+#[test]
+fn an_unknown_catalog_lists_the_locations_catalogs() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let (_, account) = sb.tokens();
+    let manifest = home.path().join("restaurants.toml");
+    std::fs::write(
+        &manifest,
+        "hubrise_account_token_env = \"HUBRISE_ACCOUNT_TOKEN\"\n[[restaurant]]\nprofile = \"paris-11\"\n\
+         zelty_api_key_env = \"ZELTY_KEY\"\nlocation_id = \"3r4s3-0\"\ncatalog_id = \"87yu4\"\n",
+    )
+    .unwrap();
+    let mut cmd = home.cmd(&sb);
+    cmd.args(["provision", "--json"])
+        .arg(&manifest)
+        .env("HUBRISE_ACCOUNT_TOKEN", &account)
+        .env("ZELTY_KEY", sb.demo_key());
+    let out = run(cmd);
+    out.expect(3);
+    let line = &out.json()["restaurants"][0];
+    assert_eq!(line["code"], "unknown_catalog");
+    assert!(line["hint"].as_str().unwrap().contains("77l00 (Bella Pizza)"), "{line}");
 }

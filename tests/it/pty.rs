@@ -133,6 +133,28 @@ fn a_pasted_masked_key_is_explained_and_asked_again() {
     assert_eq!(exit_code(&s), 0);
 }
 
+/// Three refused keys: the wizard stops saying how to go on, in French, and never shows a
+/// bare `HTTP 403 Forbidden` to the person.
+#[test]
+fn after_the_last_key_try_the_wizard_says_how_to_go_on() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let mut s = spawn(person(&home, &sb, "fr_FR.UTF-8", &["connect"]));
+    // Each refusal ends with its advice; the question comes again after it.
+    for after in ["conseil", "dernier essai", ""] {
+        through(&mut s, "Clé API Zelty");
+        s.send_line("OTk5OTk6AAAAAAAAAAAAAAAAAAAAAAAAAAA=").unwrap();
+        if !after.is_empty() {
+            s.exp_string(&bytes(after)).unwrap_or_else(|e| panic!("{after}: {e}"));
+        }
+    }
+    let end = s.exp_eof().unwrap();
+    assert!(end.contains(&bytes("Pas de clé Zelty valable après 3 essais")), "{end}");
+    assert!(end.contains(&bytes("`ZELTY_API_KEY=… zelty-bridge connect`")), "{end}");
+    assert!(end.contains(&bytes("cause : Zelty a refusé cette clé API")), "{end}");
+    assert!(!end.contains("HTTP 403"), "{end}");
+    assert_eq!(exit_code(&s), 3);
+}
+
 #[test]
 fn ctrl_c_at_the_key_prompt_exits_130_with_echo_back_on() {
     let (sb, home) = (Sandbox::start(&[]), Home::new());
@@ -205,6 +227,26 @@ fn grant_support_walk_in_english() {
     );
 }
 
+/// The confirmation has no default: Enter alone asks again (a reflex Enter records nothing),
+/// and « non » is an answer, not a failure: exit 0, nothing recorded.
+#[test]
+fn grant_support_takes_no_default_and_no_is_not_a_failure() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    connect_quietly(&home, &sb);
+    let mut s = spawn(person(&home, &sb, "fr_FR.UTF-8", &["grant-support"]));
+    through(&mut s, "(oui/non)");
+    s.send_line("").unwrap();
+    s.exp_string(&bytes("Entrée seule ne répond pas")).expect("asked again");
+    through(&mut s, "(oui/non)");
+    s.send_line("non").unwrap();
+    s.exp_string(&bytes("rien n'a été enregistré")).expect("not recorded");
+    s.exp_eof().unwrap();
+    assert_eq!(exit_code(&s), 0);
+    let mut status = home.cmd(&sb);
+    status.args(["status", "--json"]);
+    assert_eq!(run(status).json()["support_access"]["state"], "not_granted");
+}
+
 /// `--no-browser`: HubRise's documented installed-app flow. The URL is printed, a person
 /// authorizes elsewhere and types the code HubRise shows.
 #[test]
@@ -215,10 +257,10 @@ fn no_browser_prints_the_url_and_takes_the_typed_code() {
     let mut s = spawn(cmd);
     let (_, url) = s.exp_regex(r"http://127\.0\.0\.1:\d+/oauth2/v1/authorize\?\S+").expect("the authorization URL");
     assert!(url.contains("redirect_uri=urn%3Aietf%3Awg%3Aoauth%3A2.0%3Aoob"), "{url}");
-    // A phone can open it too: the address as a QR code, drawn in half blocks.
-    s.exp_string("scan this code").expect("the QR code's caption");
-    let code = s.exp_string("Code shown by HubRise").unwrap();
-    assert!(code.contains(&bytes("█▀")) && code.contains(&bytes("▄")), "the QR code:\n{code}");
+    // No QR code: the sandbox listens on this machine's loopback address, which a phone
+    // cannot open (a real HubRise address gets one, see `qr::helps`).
+    let before = s.exp_string("Code shown by HubRise").unwrap();
+    assert!(!before.contains("scan this code") && !before.contains(&bytes("▄")), "no QR code:\n{before}");
     // The person's browser, elsewhere: it shows the code, which they copy.
     let code_file = home.path().join("code");
     let status = Command::new(bin())

@@ -330,9 +330,9 @@ impl Home {
         path
     }
 
-    /// Profiles and stored secrets, ignoring lock files (which hold no data) and what an
-    /// unfinished run keeps for the next one (its `pending/` record and pending key: see
-    /// `pending_key`).
+    /// Profiles and stored secrets, ignoring lock files (which hold no data), the log of
+    /// failures that `report` reads (which holds no connection) and what an unfinished run
+    /// keeps for the next one (its `pending/` record and pending key: see `pending_key`).
     pub fn stored(&self) -> Vec<PathBuf> {
         self.files()
             .into_iter()
@@ -341,7 +341,10 @@ impl Home {
                 let only_pending = p.file_name().is_some_and(|n| n == "secrets.json")
                     && serde_json::from_str::<serde_json::Map<String, Value>>(text)
                         .is_ok_and(|m| m.keys().all(|k| k.ends_with(":pending-zelty-api-key")));
-                p.extension().is_none_or(|e| e != "lock") && !in_pending && !only_pending
+                let log = self.config_dir().join("log");
+                let sandbox_log = self.config_dir().join("sandbox").join("log");
+                let logged = p.starts_with(&log) || p.starts_with(&sandbox_log);
+                p.extension().is_none_or(|e| e != "lock") && !in_pending && !only_pending && !logged
             })
             .map(|(p, _)| p)
             .collect()
@@ -352,6 +355,23 @@ impl Home {
         let text = std::fs::read_to_string(self.config_dir().join("secrets.json")).ok()?;
         let map: serde_json::Map<String, Value> = serde_json::from_str(&text).ok()?;
         map.get(&format!("{profile}:pending-zelty-api-key"))?.as_str().map(str::to_string)
+    }
+
+    /// `files` but lock files and the log of failures.
+    pub fn data(&self) -> Vec<(PathBuf, String)> {
+        let log = self.config_dir().join("log");
+        let sandbox_log = self.config_dir().join("sandbox").join("log");
+        self.files()
+            .into_iter()
+            .filter(|(p, _)| p.extension().is_none_or(|e| e != "lock"))
+            .filter(|(p, _)| !p.starts_with(&log) && !p.starts_with(&sandbox_log))
+            .collect()
+    }
+
+    /// The failures logged for `report`, one JSON object a line.
+    pub fn errors_logged(&self) -> Vec<Value> {
+        let text = std::fs::read_to_string(self.config_dir().join("log").join("errors.jsonl")).unwrap_or_default();
+        text.lines().map(|l| serde_json::from_str(l).expect("a JSON line")).collect()
     }
 }
 

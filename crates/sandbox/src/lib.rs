@@ -306,6 +306,10 @@ impl Sandbox {
         out.push_str(&format!("export ZELTY_SANDBOX_KEY={}\n", self.shared.world.demo_key));
         out.push_str(&format!("# demo Zelty key: {}\n", self.shared.world.demo_key));
         out.push_str(&format!("# Zelty key with 3 restaurants: {}\n", self.shared.world.multi_key));
+        // `--restaurants N`: one key each, besides the demo key (the JSON lists them too).
+        for (id, key) in self.shared.world.single_keys().into_iter().skip(1) {
+            out.push_str(&format!("# Zelty key of restaurant {id}: {key}\n"));
+        }
         out.push_str(&format!("# HubRise back office: {}/connections\n", self.endpoints.hubrise_manager));
         if cfg!(feature = "controls") {
             out.push_str(&format!("# test controls: {}/_sandbox\n", self.endpoints.hubrise_manager));

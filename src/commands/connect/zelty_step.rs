@@ -6,7 +6,7 @@ use super::ConnectArgs;
 use crate::app::App;
 use crate::browser::Page;
 use crate::error::{Failure, Kind, failure_of};
-use crate::i18n::{Msg, Ownership};
+use crate::i18n::{FirstHour, Msg, Ownership};
 use crate::ops::restaurants;
 use crate::prompt;
 use crate::secret::Secret;
@@ -86,6 +86,17 @@ pub async fn run(app: &App, args: &ConnectArgs, pending: Option<(Secret, i64)>) 
                 if attempt + 1 == TRIES {
                     app.printer.warn(crate::i18n::Ux::LastKeyTry.text());
                 }
+            }
+            // The last try: say how to go on, the last refusal kept as its cause.
+            Err(err) if matches!(source, Source::Prompt) && retryable(&err) => {
+                // The last refusal in the person's words, without its status line (`-v` has it).
+                let (kind, last) = failure_of(&err)
+                    .map_or((Kind::Rejected, String::new()), |f| (f.kind, f.message.render(app.printer.lang())));
+                app.printer.debug(1, format!("the last try: {err:#}"));
+                return Err(Failure::new(kind, "zelty_key_tries_over", FirstHour::KeyTriesOver.with("tries", TRIES))
+                    .hint(FirstHour::KeyTriesOverHint.text())
+                    .detail(last)
+                    .into());
             }
             Err(err) => return Err(err),
         }

@@ -19,7 +19,7 @@ use crate::http::Http;
 use crate::hubrise::api;
 use crate::hubrise::error::HubriseError;
 use crate::hubrise::oauth::DEFAULT_SCOPE;
-use crate::i18n::{Msg, Text};
+use crate::i18n::{FirstHour, Msg, Text};
 use crate::ops::restaurants;
 use crate::ops::store;
 use crate::ops::watch::Verified;
@@ -86,7 +86,8 @@ pub async fn run_one(shared: &Shared<'_>, profile: String, plan: Result<Plan, Fa
 
 async fn connect_one(shared: &Shared<'_>, name: &str, plan: &Plan, known: &mut Known) -> anyhow::Result<Outcome> {
     let app = shared.app;
-    let key = zelty::check_key(&variable(shared, &plan.zelty_key_env, name, Msg::MissingZeltyVar)?)?;
+    let key = zelty::check_key(&variable(shared, &plan.zelty_key_env, name, Msg::MissingZeltyVar)?)
+        .map_err(|e| held_in(e.into(), &plan.zelty_key_env, app.printer.lang()))?;
     let (token, location_id) = match &plan.hubrise {
         HubriseSource::Token { env } => (Secret::new(variable(shared, env, name, Msg::MissingTokenVar)?.trim()), None),
         HubriseSource::Account { location_id } => {
@@ -129,8 +130,11 @@ async fn connect_one(shared: &Shared<'_>, name: &str, plan: &Plan, known: &mut K
 
     let http = app.http.paced(shared.lanes.lane(&key, &token));
     let zelty_api = app.settings.endpoints.zelty_api.as_str();
-    let restaurants =
-        shared.restaurants.get(&key, || rounds(shared, name, || zelty::restaurants(&http, zelty_api, &key))).await?;
+    let restaurants = shared
+        .restaurants
+        .get(&key, || rounds(shared, name, || zelty::restaurants(&http, zelty_api, &key)))
+        .await
+        .map_err(|e| held_in(e, &plan.zelty_key_env, app.printer.lang()))?;
     let hint = Msg::CheckManifestField.with("field", "restaurant_id").with("profile", name);
     let index = restaurants::designated(&restaurants, plan.restaurant_id, hint.clone())?.ok_or_else(|| {
         Failure::new(
@@ -274,15 +278,25 @@ async fn verify(
     let catalogs = async {
         let list = api::location_list(http, api_url, token, at, "catalogs").await;
         match &plan.catalog_id {
-            Some(id) => list?.into_iter().find(|c| &c.id == id).map(Some).ok_or_else(|| {
-                Failure::new(
-                    Kind::Rejected,
-                    "unknown_catalog",
-                    Msg::UnknownCatalog.with("id", id).with("location", &location.id),
-                )
-                .hint(Msg::CheckManifestField.with("field", "catalog_id").with("profile", name))
-                .into()
-            }),
+            Some(id) => {
+                let list = list?;
+                // The valid values, so the fix is a copy away.
+                let known = list.iter().map(|c| format!("{} ({})", c.id, c.name)).collect::<Vec<_>>().join(", ");
+                list.into_iter().find(|c| &c.id == id).map(Some).ok_or_else(|| {
+                    Failure::new(
+                        Kind::Rejected,
+                        "unknown_catalog",
+                        Msg::UnknownCatalog.with("id", id).with("location", &location.id),
+                    )
+                    .hint(
+                        FirstHour::KnownCatalogs
+                            .with("field", "catalog_id")
+                            .with("profile", name)
+                            .with("known", if known.is_empty() { "—".into() } else { known }),
+                    )
+                    .into()
+                })
+            }
             None => api::only_one(list),
         }
     };
@@ -303,6 +317,21 @@ async fn verify(
 /// sight).
 fn unknown_id(err: &anyhow::Error) -> bool {
     typed_of::<HubriseError>(err).is_some_and(HubriseError::is_unknown_id)
+}
+
+/// A key refused (or malformed) says which variable held it: in a manifest of many, the
+/// variable is what the person fixes.
+fn held_in(err: anyhow::Error, var: &str, lang: crate::i18n::Lang) -> anyhow::Error {
+    let Some(f) = failure_of(&err).filter(|f| matches!(f.kind, Kind::Rejected | Kind::Usage)) else { return err };
+    let mut held =
+        Failure::new(f.kind, f.code, FirstHour::HeldIn.with("message", f.message.render(lang)).with("var", var));
+    if let Some(hint) = &f.hint {
+        held = held.hint(hint.clone());
+    }
+    if let Some(detail) = &f.detail {
+        held = held.detail(detail);
+    }
+    held.into()
 }
 
 /// A refused id from the manifest gets a hint naming the field to check.

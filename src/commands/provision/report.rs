@@ -83,7 +83,7 @@ impl Line {
             None if self.outcome == Outcome::Skipped => Msg::UpToDate.render(lang),
             None => format!("{} ↔ {}", self.restaurant(), self.location()),
         };
-        format!("{mark} {} — {} — {detail} ({:.1} s)", self.profile, self.outcome.label(lang), self.seconds)
+        format!("{mark} {} — {} — {detail} ({} s)", self.profile, self.outcome.label(lang), decimal(self.seconds, lang))
     }
 
     fn restaurant(&self) -> String {
@@ -161,7 +161,11 @@ pub fn table(lines: &[Line], seconds: f64, dry_run: bool, lang: Lang) -> String 
     let mut rows = vec![header.to_vec()];
     for line in lines {
         let detail = match &line.error {
-            Some((_, report)) => format!("{}: {}", report.code, report.message),
+            // The hint too: it says what to fix in the manifest or the CI's variables.
+            Some((_, report)) => match &report.hint {
+                Some(hint) => format!("{}: {} — {hint}", report.code, report.message),
+                None => format!("{}: {}", report.code, report.message),
+            },
             None if line.outcome == Outcome::Skipped => Msg::UpToDate.render(lang),
             None => String::new(),
         };
@@ -170,7 +174,7 @@ pub fn table(lines: &[Line], seconds: f64, dry_run: bool, lang: Lang) -> String 
             line.outcome.label(lang),
             line.restaurant(),
             line.location(),
-            format!("{:.1} s", line.seconds),
+            format!("{} s", decimal(line.seconds, lang)),
             detail,
         ]);
     }
@@ -187,7 +191,7 @@ pub fn table(lines: &[Line], seconds: f64, dry_run: bool, lang: Lang) -> String 
         out.push('\n');
     }
     let c = counts(lines);
-    let secs = format!("{seconds:.1}");
+    let secs = decimal(seconds, lang);
     let summary = match dry_run {
         true => Msg::ProvisionSummaryDry.with("validated", c.validated),
         false => Msg::ProvisionSummary.with("connected", c.connected),
@@ -196,6 +200,12 @@ pub fn table(lines: &[Line], seconds: f64, dry_run: bool, lang: Lang) -> String 
     out.push_str(&summary.with("skipped", c.skipped).with("failed", c.failed).with("secs", secs).render(lang));
     out.push('\n');
     out
+}
+
+/// `2.5` with one decimal, written as the language writes it (`2,5` in French).
+fn decimal(value: f64, lang: Lang) -> String {
+    let text = format!("{value:.1}");
+    if lang == Lang::Fr { text.replace('.', ",") } else { text }
 }
 
 #[cfg(test)]
@@ -273,8 +283,9 @@ mod tests {
         assert!(rows[0].starts_with("Profil"), "{fr}");
         let column = |row: &str, word: &str| row[..row.find(word).unwrap()].chars().count();
         assert_eq!(column(rows[0], "Résultat"), column(rows[1], "connecté"));
-        assert!(rows[2].contains("missing_variable: missing_variable happened"));
+        assert!(rows[2].contains("missing_variable: missing_variable happened — do this"), "{fr}");
         assert!(fr.contains("1 connecté"), "{fr}");
+        assert!(fr.contains("0,1 s") && fr.contains("2,0 s") && !fr.contains("0.1 s"), "French decimals: {fr}");
         assert!(table(&lines, 2.0, false, Lang::En).contains("1 connected, 0 skipped, 1 failed"));
     }
 

@@ -4,6 +4,7 @@
 use crate::app::App;
 use crate::error::ExitStatus;
 use crate::i18n::{Fleet, Lang, Msg};
+use crate::layout::{self, Give};
 use crate::ops::fleet::{self, Line};
 use crate::ops::report::{bridge_label, part_label};
 use serde_json::{Value, json};
@@ -21,13 +22,15 @@ pub async fn run(app: &App, offline: bool) -> anyhow::Result<ExitStatus> {
     } else if lines.is_empty() {
         app.printer.result(&app.printer.t(&Msg::NoProfiles.text()));
     } else {
-        app.printer.result(&table(&lines, app.printer.lang()));
+        app.printer.result(&table(&lines, app.printer.lang(), app.printer.out_width()));
     }
     Ok(status)
 }
 
-/// One line per profile: restaurant, location, the three parts' states and what to do.
-pub fn table(lines: &[Line], lang: Lang) -> String {
+/// One line per profile: restaurant, location, the three parts' states and what to do,
+/// narrowed to `width` (the restaurant id goes first, then names are cut and what to do
+/// moves under its row).
+pub fn table(lines: &[Line], lang: Lang, width: Option<usize>) -> String {
     let t = |m: Fleet| m.render(lang);
     let mut rows: Vec<[String; 7]> = vec![[
         t(Fleet::ColProfile),
@@ -69,18 +72,18 @@ pub fn table(lines: &[Line], lang: Lang) -> String {
             ],
         });
     }
-    let widths: Vec<usize> = (0..7).map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0)).collect();
-    let mut out: Vec<String> = rows
-        .iter()
-        .map(|row| {
-            let cells: Vec<String> = row
-                .iter()
-                .zip(&widths)
-                .map(|(cell, w)| format!("{cell}{}", " ".repeat(w - cell.chars().count())))
-                .collect();
-            cells.join("  ").trim_end().to_string()
-        })
-        .collect();
+    let mut rows: Vec<Vec<String>> = rows.into_iter().map(Vec::from).collect();
+    // Too wide for the terminal: the restaurant's Zelty id goes first (`status` shows it).
+    let natural = (0..7).map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0) + 2).sum::<usize>();
+    if width.is_some_and(|w| natural > w) {
+        for (row, line) in rows.iter_mut().skip(1).zip(lines) {
+            if let Line::Checked(r) = line {
+                row[1] = r.zelty.restaurant_name.clone();
+            }
+        }
+    }
+    let (cut, keep) = (Give::Truncate, Give::Keep);
+    let mut out = layout::table(&rows, &[cut, cut, cut, keep, keep, keep, Give::Below], width);
     out.push(Fleet::Summary.with("ok", fine).with("total", lines.len()).render(lang));
     out.join("\n")
 }
