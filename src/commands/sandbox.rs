@@ -130,7 +130,6 @@ async fn run_click(args: ClickArgs) -> anyhow::Result<ExitStatus> {
 /// Starts this same click in the foreground in a process of its own and returns: the CLI
 /// that launched `BROWSER` carries on at once, as with a real browser.
 fn detach(args: &ClickArgs) -> anyhow::Result<()> {
-    use std::os::unix::process::CommandExt as _;
     let exe = std::env::current_exe().context("cannot find this program to run the click")?;
     let mut cmd = std::process::Command::new(exe);
     cmd.args(["sandbox", "click", "--foreground", "--action", &args.action]);
@@ -156,8 +155,11 @@ fn detach(args: &ClickArgs) -> anyhow::Result<()> {
             cmd.arg(flag).arg(value);
         }
     }
-    // Its own process group: a Ctrl-C at the CLI's terminal is not the page's.
-    cmd.arg("--").arg(&args.url).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null()).process_group(0);
+    cmd.arg("--").arg(&args.url).stdin(Stdio::null()).stdout(Stdio::null()).stderr(Stdio::null());
+    // Its own process group: a Ctrl-C at the CLI's terminal is not the page's. (Windows
+    // sends Ctrl-C to the console's processes; the click ends on its own soon enough.)
+    #[cfg(unix)]
+    std::os::unix::process::CommandExt::process_group(&mut cmd, 0);
     cmd.spawn().context("cannot start the click")?;
     Ok(())
 }
