@@ -101,7 +101,7 @@ pub enum Command {
     /// Print a shell completion script
     Completions(commands::completions::CompletionsArgs),
     /// Serve the fake HubRise and Zelty in the foreground, for trying the tool and tests
-    Sandbox(commands::sandbox::SandboxArgs),
+    Sandbox(Box<commands::sandbox::SandboxArgs>),
 }
 
 impl Command {

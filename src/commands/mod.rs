@@ -25,7 +25,7 @@ use crate::settings::ALLOW_INSECURE_VAR;
 pub async fn dispatch(cli: Cli, env: Env, ctx: Context, printer: Printer) -> anyhow::Result<ExitStatus> {
     match cli.command {
         Command::Completions(args) => completions::run(&args, &printer),
-        Command::Sandbox(args) => sandbox::run(args, &ctx, &printer).await,
+        Command::Sandbox(args) => sandbox::run(*args, &ctx, &printer).await,
         command => {
             // The flag is the setting's other spelling: settings read one place.
             let env = if cli.global.allow_insecure { env.with(ALLOW_INSECURE_VAR, "1") } else { env };

@@ -2,6 +2,9 @@
 //! signal at the key prompt and during a store, output that cannot be written, a config
 //! dir that is not text, a `profiles/` others can write, and PKCE against the sandbox.
 
+// Their helpers serve the Unix-only tests (signals, `sh`) too.
+#![cfg_attr(not(unix), allow(dead_code, unused_imports))]
+
 use crate::support::*;
 use serde_json::Value;
 use std::path::PathBuf;

@@ -4,6 +4,9 @@
 //! was sent, a config dir nobody else controls, a browser without our secrets, and the
 //! small input checks.
 
+// Their helpers serve the Unix-only tests (signals, `sh`) too.
+#![cfg_attr(not(unix), allow(dead_code, unused_imports))]
+
 use crate::support::*;
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
