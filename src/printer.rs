@@ -245,7 +245,8 @@ impl Printer {
     /// The result for people; nothing in `--json` mode, where `json` carries it.
     pub fn result(&self, text: &str) {
         if !self.json {
-            let text = &self.runnable(text);
+            // On a terminal, on words at its width; piped, whole for the program that reads it.
+            let text = &layout::wrap(&self.runnable(text), self.widths.out, 0);
             self.out.write(text);
             if !text.ends_with('\n') {
                 self.out.write("\n");

@@ -259,7 +259,7 @@ pub fn bridge_detail(b: &BridgeReport, lang: Lang) -> String {
         parts.push(Flow::DetailStuck.with("count", n).render(lang));
     }
     if let Some(at) = &b.last_handled_at {
-        parts.push(Flow::DetailHandled.with("at", at).render(lang));
+        parts.push(Flow::DetailHandled.with("at", crate::localtime::human(at, lang)).render(lang));
     }
     if let Some(at) = &b.last_order_at {
         parts.push(Flow::DetailCreated.with("at", crate::localtime::human(at, lang)).render(lang));

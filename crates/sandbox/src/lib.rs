@@ -275,10 +275,18 @@ fn env_pairs(e: &Endpoints) -> Vec<(String, Value)> {
         ("ZELTY_BRIDGE_ZELTY_BO_URL", &e.zelty_bo),
         ("ZELTY_BRIDGE_CLIENT_ID", ids::CLIENT_ID),
         ("ZELTY_BRIDGE_CLIENT_SECRET", ids::CLIENT_SECRET),
+        // The name the watch's client has on CONNEXIONS, for the wizard to name its row.
+        ("ZELTY_BRIDGE_CLIENT_NAME", ids::CLIENT_NAME),
     ]
     .into_iter()
     .map(|(k, v)| (k.to_string(), Value::from(v)))
     .collect()
+}
+
+/// `value` as one word for a POSIX shell: as is when it is plain, else single-quoted.
+fn shell_word(value: &str) -> String {
+    let plain = value.chars().all(|c| c.is_ascii_alphanumeric() || "-_./:=@%+,".contains(c));
+    if plain { value.to_string() } else { format!("'{}'", value.replace('\'', "'\\''")) }
 }
 
 impl Sandbox {
@@ -288,7 +296,7 @@ impl Sandbox {
     pub fn env_lines(&self) -> String {
         let mut out: String = env_pairs(&self.endpoints)
             .into_iter()
-            .map(|(k, v)| format!("export {k}={}\n", v.as_str().unwrap_or_default()))
+            .map(|(k, v)| format!("export {k}={}\n", shell_word(v.as_str().unwrap_or_default())))
             .collect();
         let (location, account) = ci_tokens(&self.shared);
         let first = &self.shared.world.locations[0];

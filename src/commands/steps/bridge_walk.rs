@@ -181,10 +181,14 @@ pub fn tell(app: &App, outcome: &Outcome, location: Option<&str>, command: &str)
         app.printer.info(Flow::NoOrdersYet.text());
     }
     if let Some(at) = &orders.last_handled_at {
-        app.printer.info(Flow::SeenHandled.with("at", at));
+        app.printer.info(Flow::SeenHandled.with("at", crate::localtime::human(at, app.printer.lang())));
     }
     if let Some(at) = &orders.last_order_at {
-        app.printer.info(Bridge::SeenOrder.with("at", at).with("app", &app.settings.bridge.name));
+        app.printer.info(
+            Bridge::SeenOrder
+                .with("at", crate::localtime::human(at, app.printer.lang()))
+                .with("app", &app.settings.bridge.name),
+        );
     }
     if !orders.stuck.is_empty() {
         let ids: Vec<&str> = orders.stuck.iter().map(|o| o.id.as_str()).collect();
