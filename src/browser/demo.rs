@@ -64,9 +64,8 @@ impl Opener for DemoOpener {
             }
             let demo = self.sandbox.demo();
             let note = match page {
-                Page::ZeltyKey => {
-                    return Ok(Opened::Done { note: Msg::SandboxDemoKeyOffer.text() });
-                }
+                // The key prompt offers the demo key itself (`copied_key`).
+                Page::ZeltyKey => return Ok(Opened::Skipped),
                 Page::Authorize => {
                     demo.consent(url, true).await?;
                     Msg::SandboxApproving.text()
