@@ -2,12 +2,12 @@
 //! test-only controls of the embedded sandbox can be switched on by a cargo feature
 //! (`sandbox-controls`) that the tests enable through a dev-dependency on this package.
 
-mod app;
 mod browser;
 mod cli;
 mod clock;
 mod commands;
 mod context;
+mod ctx;
 mod endpoints;
 mod env;
 mod errlog;

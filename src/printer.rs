@@ -96,7 +96,7 @@ pub struct Printer {
     progress: bool,
     stdout_tty: bool,
     /// A person can answer prompts (the context decided it); prompts ask the printer,
-    /// which owns the terminal, rather than the whole `App`.
+    /// which owns the terminal, rather than the whole `Ctx`.
     interactive: bool,
     out: Sink,
     err: Sink,

@@ -5,8 +5,8 @@
 //! shows the app at work; an app already at work on the location needs no walk.
 
 use super::steps::bridge_walk as bridge;
-use crate::app::App;
 use crate::clock::rfc3339;
+use crate::ctx::Ctx;
 use crate::error::{ExitStatus, Failure, Kind};
 use crate::i18n::Bridge;
 use crate::ops::bridge::{Outcome, Target};
@@ -30,7 +30,7 @@ pub struct AppArgs {
     pub timeout: u64,
 }
 
-pub async fn run(args: AppArgs, app: &App) -> anyhow::Result<ExitStatus> {
+pub async fn run(args: AppArgs, app: &Ctx) -> anyhow::Result<ExitStatus> {
     let _lock = app.lock_profile("app").await?;
     let mut profile = app.profiles.load(&app.profile)?.ok_or_else(|| not_connected(&app.profile))?;
     let flag = check::profile_flag(&app.profile);

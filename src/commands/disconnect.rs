@@ -6,8 +6,8 @@
 //! revoke cannot be done, the local secrets are kept (unless `--force`), so nothing stays
 //! connected without the user knowing. With nothing connected it says so and succeeds.
 
-use crate::app::App;
 use crate::browser::{Opened, Page};
+use crate::ctx::Ctx;
 use crate::error::{ExitStatus, Failure, Kind, failure_of};
 use crate::hubrise::oauth;
 use crate::i18n::{Bridge, Msg, Ownership, Text};
@@ -37,7 +37,7 @@ pub struct DisconnectArgs {
     pub keep_zelty: bool,
 }
 
-pub async fn run(args: DisconnectArgs, app: &App) -> anyhow::Result<ExitStatus> {
+pub async fn run(args: DisconnectArgs, app: &Ctx) -> anyhow::Result<ExitStatus> {
     let _lock = app.lock_profile("disconnect").await?;
     let Some(profile) = app.profiles.load(&app.profile)? else {
         if args.force
@@ -114,7 +114,7 @@ pub async fn run(args: DisconnectArgs, app: &App) -> anyhow::Result<ExitStatus> 
 }
 
 /// The profile's own key and token, as stored.
-async fn read_own(app: &App, store: &Arc<dyn SecretStore>) -> anyhow::Result<(Option<Secret>, Option<Secret>)> {
+async fn read_own(app: &Ctx, store: &Arc<dyn SecretStore>) -> anyhow::Result<(Option<Secret>, Option<Secret>)> {
     let (store, name) = (Arc::clone(store), app.profile.clone());
     let read = tokio::task::spawn_blocking(move || {
         Ok::<_, secrets::StoreError>((
@@ -127,7 +127,7 @@ async fn read_own(app: &App, store: &Arc<dyn SecretStore>) -> anyhow::Result<(Op
 }
 
 /// Which row of CONNEXIONS to act on: a chain's page has one « Zelty Bridge » per location.
-fn row_of(app: &App, profile: &Profile) -> Text {
+fn row_of(app: &Ctx, profile: &Profile) -> Text {
     let h = &profile.hubrise;
     Ownership::RowOfLocation
         .with("location", h.location_name.as_deref().unwrap_or("—"))
@@ -139,7 +139,7 @@ fn names(profiles: &[String]) -> String {
     profiles.join(", ")
 }
 
-fn nothing_connected(app: &App) -> anyhow::Result<ExitStatus> {
+fn nothing_connected(app: &Ctx) -> anyhow::Result<ExitStatus> {
     warn_env(app);
     if app.printer.is_json() {
         app.printer
@@ -150,7 +150,7 @@ fn nothing_connected(app: &App) -> anyhow::Result<ExitStatus> {
     Ok(ExitStatus::Success)
 }
 
-async fn confirm(app: &App, args: &DisconnectArgs, profile: &Profile) -> anyhow::Result<()> {
+async fn confirm(app: &Ctx, args: &DisconnectArgs, profile: &Profile) -> anyhow::Result<()> {
     if args.yes {
         return Ok(());
     }
@@ -167,7 +167,7 @@ async fn confirm(app: &App, args: &DisconnectArgs, profile: &Profile) -> anyhow:
 
 /// Revokes the token, this profile's own. `Ok(false)` when `--force` went on past a
 /// failure.
-async fn revoke(app: &App, args: &DisconnectArgs, token: &Secret) -> anyhow::Result<bool> {
+async fn revoke(app: &Ctx, args: &DisconnectArgs, token: &Secret) -> anyhow::Result<bool> {
     let result = match &app.settings.client {
         Some((client, _)) => {
             let spinner = app.printer.spinner(Msg::Revoking.text());
@@ -200,7 +200,7 @@ async fn revoke(app: &App, args: &DisconnectArgs, token: &Secret) -> anyhow::Res
 
 /// `--block`: Zelty Bridge's temporary block is done in the HubRise back office;
 /// everything is kept.
-async fn block(app: &App, args: &DisconnectArgs, profile: &Profile) -> anyhow::Result<ExitStatus> {
+async fn block(app: &Ctx, args: &DisconnectArgs, profile: &Profile) -> anyhow::Result<ExitStatus> {
     let steps = [Bridge::AppBlockSteps.text(), row_of(app, profile), Msg::UnblockLater.text()];
     guide(app, args, profile, &steps, true).await?;
     if app.printer.is_json() {
@@ -214,7 +214,7 @@ async fn block(app: &App, args: &DisconnectArgs, profile: &Profile) -> anyhow::R
 /// Shows Zelty Bridge's steps with the CONNEXIONS page; a person says when they are done
 /// (an opener that plays the person does it in the page). A script, or `--yes`, gets the
 /// steps and links and goes on: `--yes` never asks anything.
-async fn guide(app: &App, args: &DisconnectArgs, profile: &Profile, steps: &[Text], block: bool) -> anyhow::Result<()> {
+async fn guide(app: &Ctx, args: &DisconnectArgs, profile: &Profile, steps: &[Text], block: bool) -> anyhow::Result<()> {
     let url = crate::ops::bridge::connections_url(&app.settings, app.printer.lang());
     app.printer.url(Msg::OpenThisPage.text(), &url);
     for step in steps {
@@ -234,7 +234,7 @@ async fn guide(app: &App, args: &DisconnectArgs, profile: &Profile, steps: &[Tex
 }
 
 /// A token or key still in the environment would keep being used by the next commands.
-fn warn_env(app: &App) {
+fn warn_env(app: &Ctx) {
     for var in ["HUBRISE_ACCESS_TOKEN", "ZELTY_API_KEY"] {
         if app.env.is_set(var) {
             app.printer.warn(Msg::EnvStillSet.with("var", var));

@@ -4,9 +4,9 @@
 //! « Partenaire technique » role (or take it away with `--revoke`), and one confirmation,
 //! recorded with its time in the profile.
 
-use crate::app::App;
 use crate::browser::Page;
 use crate::clock::rfc3339;
+use crate::ctx::Ctx;
 use crate::error::{ExitStatus, Failure, Kind};
 use crate::i18n::{Msg, Text};
 use crate::ops::check::not_connected;
@@ -29,7 +29,7 @@ pub struct GrantSupportArgs {
     pub revoke: bool,
 }
 
-pub async fn run(args: GrantSupportArgs, app: &App) -> anyhow::Result<ExitStatus> {
+pub async fn run(args: GrantSupportArgs, app: &Ctx) -> anyhow::Result<ExitStatus> {
     let _lock = app.lock_profile("grant-support").await?;
     let mut profile = app.profiles.load(&app.profile)?.ok_or_else(|| not_connected(&app.profile))?;
     if args.revoke && profile.support_access.is_none() {
@@ -68,7 +68,7 @@ pub async fn run(args: GrantSupportArgs, app: &App) -> anyhow::Result<ExitStatus
     report(app, &profile)
 }
 
-fn report(app: &App, profile: &crate::profile::Profile) -> anyhow::Result<ExitStatus> {
+fn report(app: &Ctx, profile: &crate::profile::Profile) -> anyhow::Result<ExitStatus> {
     let support = match &profile.support_access {
         Some(s) => json!({ "state": "granted", "granted_at": s.granted_at }),
         None => json!({ "state": "not_granted", "granted_at": null }),
@@ -91,7 +91,7 @@ fn report(app: &App, profile: &crate::profile::Profile) -> anyhow::Result<ExitSt
 /// at once (on stdout, or stderr under `--json`, where stdout holds one JSON object); giving
 /// access then needs a person (exit 6, then `--confirm`), taking it away only clears the
 /// record.
-async fn walk(app: &App, steps: &[Text], revoke: bool) -> anyhow::Result<()> {
+async fn walk(app: &Ctx, steps: &[Text], revoke: bool) -> anyhow::Result<()> {
     let url = &app.settings.endpoints.hubrise_manager;
     app.printer.warn(Msg::NeverSharePassword.text());
     app.printer.url(Msg::OpenHubriseBackOffice.text(), url);

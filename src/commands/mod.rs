@@ -12,9 +12,9 @@ pub mod sandbox;
 pub mod status;
 pub mod steps;
 
-use crate::app::App;
 use crate::cli::{Cli, Command};
 use crate::context::Context;
+use crate::ctx::Ctx;
 use crate::env::Env;
 use crate::error::ExitStatus;
 use crate::printer::Printer;
@@ -29,7 +29,7 @@ pub async fn dispatch(cli: Cli, env: Env, ctx: Context, printer: Printer) -> any
         command => {
             // The flag is the setting's other spelling: settings read one place.
             let env = if cli.global.allow_insecure { env.with(ALLOW_INSECURE_VAR, "1") } else { env };
-            let app = App::build(&cli.global.profile, cli.global.sandbox, env, ctx, printer).await?;
+            let app = Ctx::build(&cli.global.profile, cli.global.sandbox, env, ctx, printer).await?;
             match command {
                 Command::Connect(args) => connect::run(args, &app).await,
                 Command::App(args) => app::run(args, &app).await,

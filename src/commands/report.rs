@@ -4,7 +4,7 @@
 //! evidence), and the last failures the tool met on this machine. Keys and tokens show
 //! masked, as in `status`; a field that would hold a secret is left out outright.
 
-use crate::app::App;
+use crate::ctx::Ctx;
 use crate::errlog;
 use crate::error::ExitStatus;
 use crate::i18n::{Lang, ReportText};
@@ -30,7 +30,7 @@ pub struct ReportArgs {
     pub offline: bool,
 }
 
-pub async fn run(args: ReportArgs, app: &App) -> anyhow::Result<ExitStatus> {
+pub async fn run(args: ReportArgs, app: &Ctx) -> anyhow::Result<ExitStatus> {
     let lang = app.printer.lang();
     let value = gather(app, args.offline).await?;
     let text = if app.printer.is_json() {
@@ -63,7 +63,7 @@ pub async fn run(args: ReportArgs, app: &App) -> anyhow::Result<ExitStatus> {
 }
 
 /// The report as JSON: the tool, the system, the store, each profile, the last failures.
-async fn gather(app: &App, offline: bool) -> anyhow::Result<Value> {
+async fn gather(app: &Ctx, offline: bool) -> anyhow::Result<Value> {
     // A run on a named profile reports that one; otherwise every profile of the machine.
     let names = if app.profile == "default" { app.profiles.list()? } else { vec![app.profile.clone()] };
     let mut profiles = Vec::new();

@@ -5,7 +5,7 @@ use super::evidence::{self, Evidence, Watch};
 use super::report::{BridgeReport, HubriseReport, Problem, StatusReport, SupportReport, ZeltyReport};
 use super::state::{BridgeState, PartState};
 use super::store::store_failure;
-use crate::app::App;
+use crate::ctx::Ctx;
 use crate::error::{Failure, Kind, failure_of};
 use crate::http::Http;
 use crate::hubrise::api;
@@ -77,7 +77,7 @@ pub fn watch_missing(profile: &Profile, lang: Lang) -> Part {
 
 /// The two secrets of profile `name`, read off the async threads (the keyring may block).
 pub async fn read_secrets(
-    app: &App,
+    app: &Ctx,
     name: &str,
     profile: &Profile,
 ) -> Result<(Option<Secret>, Option<Secret>), Failure> {
@@ -93,7 +93,7 @@ pub async fn read_secrets(
 }
 
 /// The status of profile `name`.
-pub async fn check(app: &App, name: &str, profile: &Profile, offline: bool) -> StatusReport {
+pub async fn check(app: &Ctx, name: &str, profile: &Profile, offline: bool) -> StatusReport {
     let lang = app.printer.lang();
     let (key, token) = match read_secrets(app, name, profile).await {
         Ok(pair) => pair,
@@ -129,7 +129,7 @@ pub async fn check(app: &App, name: &str, profile: &Profile, offline: bool) -> S
 }
 
 /// The key still works and still sees the profile's restaurant.
-pub async fn check_zelty(app: &App, profile: &Profile, key: &Secret) -> Part {
+pub async fn check_zelty(app: &Ctx, profile: &Profile, key: &Secret) -> Part {
     let lang = app.printer.lang();
     match crate::zelty::restaurants(&app.http, &app.settings.endpoints.zelty_api, key).await {
         Ok(list) => restaurant_part(profile, &list, lang),
@@ -156,7 +156,7 @@ pub fn restaurant_part(profile: &Profile, list: &[crate::zelty::Restaurant], lan
 
 /// The watch's token still reaches its location (by id for an account-level token), over
 /// `http` (a fleet's paces each token).
-pub async fn check_watch(app: &App, http: &Http, watch: &HubrisePart, token: &Secret) -> Part {
+pub async fn check_watch(app: &Ctx, http: &Http, watch: &HubrisePart, token: &Secret) -> Part {
     match api::location(http, &app.settings.endpoints.hubrise_api, token, watch.location_to_name()).await {
         Ok(location) => Part::ok(Some(location.name)),
         Err(err) => Part::failed(&err, app.printer.lang()),
@@ -165,7 +165,7 @@ pub async fn check_watch(app: &App, http: &Http, watch: &HubrisePart, token: &Se
 
 /// Puts the parts together; `secrets` gives the masked forms shown.
 pub fn report(
-    app: &App,
+    app: &Ctx,
     name: &str,
     profile: &Profile,
     [zelty, watch]: [&Part; 2],

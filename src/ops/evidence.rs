@@ -21,8 +21,8 @@
 //! bridges under `<app>.hubrise-apps.com`, e.g. https://www.hubrise.com/apps/deliveroo), never
 //! which location: account-level evidence only. Times are compared as instants.
 
-use crate::app::App;
 use crate::clock::{parse_rfc3339, unix};
+use crate::ctx::Ctx;
 use crate::hubrise::api::{self, Dated, Order};
 use crate::ops::state::BridgeState;
 use crate::profile::HubrisePart;
@@ -163,7 +163,7 @@ pub struct Watch<'a> {
 
 /// Reads both signs at the same time; a sign that cannot be read stays `None` and is noted
 /// in `unread` (the caller reports the part's own state separately).
-pub async fn gather(app: &App, key: Option<&Secret>, watch: Option<&Watch<'_>>) -> Evidence {
+pub async fn gather(app: &Ctx, key: Option<&Secret>, watch: Option<&Watch<'_>>) -> Evidence {
     let (hosts, orders) = tokio::join!(webhook_hosts(app, key), orders(app, watch));
     let mut evidence = Evidence::default();
     with_hosts(&mut evidence, hosts, &app.settings.bridge);
@@ -171,19 +171,19 @@ pub async fn gather(app: &App, key: Option<&Secret>, watch: Option<&Watch<'_>>) 
     evidence
 }
 
-pub async fn webhook_hosts(app: &App, key: Option<&Secret>) -> Option<anyhow::Result<Vec<String>>> {
+pub async fn webhook_hosts(app: &Ctx, key: Option<&Secret>) -> Option<anyhow::Result<Vec<String>>> {
     let key = key?;
     Some(crate::zelty::webhook_hosts(&app.http, &app.settings.endpoints.zelty_api, key).await)
 }
 
-pub async fn orders(app: &App, watch: Option<&Watch<'_>>) -> Option<anyhow::Result<Dated<Vec<Order>>>> {
+pub async fn orders(app: &Ctx, watch: Option<&Watch<'_>>) -> Option<anyhow::Result<Dated<Vec<Order>>>> {
     let watch = watch?;
     let location = watch.part.location_to_name();
     Some(api::recent_orders(&app.http, &app.settings.endpoints.hubrise_api, watch.token, location).await)
 }
 
 /// Why a sign could not be read, in the user's language.
-pub fn unread(app: &App, what: &str, err: &anyhow::Error) -> String {
+pub fn unread(app: &Ctx, what: &str, err: &anyhow::Error) -> String {
     format!("{what}: {}", crate::error::Report::of(err, app.ctx.lang).message)
 }
 
@@ -202,7 +202,7 @@ pub fn with_hosts(evidence: &mut Evidence, hosts: Option<anyhow::Result<Vec<Stri
 /// Puts the location's orders in, judged at HubRise's "now" (its `Date`: this computer's
 /// clock may be wrong, and the orders' times are HubRise's), else this computer's; an error
 /// leaves them unread.
-pub fn with_orders(evidence: &mut Evidence, orders: Option<anyhow::Result<Dated<Vec<Order>>>>, app: &App) {
+pub fn with_orders(evidence: &mut Evidence, orders: Option<anyhow::Result<Dated<Vec<Order>>>>, app: &Ctx) {
     match orders {
         Some(Ok(listing)) => {
             let now = listing.server_now.unwrap_or_else(|| unix(app.clock.now()));

@@ -20,7 +20,7 @@ use super::check::{Part, check_watch, read_secrets, report, restaurant_part};
 use super::evidence::{self, Evidence};
 use super::report::{Problem, StatusReport};
 use super::state::PartState;
-use crate::app::App;
+use crate::ctx::Ctx;
 use crate::error::{ExitStatus, Kind, failure_of};
 use crate::hubrise::api::{self, AccountOrder, Dated, Order};
 use crate::hubrise::limiter::Lanes;
@@ -79,7 +79,7 @@ type Listed = Arc<OnceCell<Listing>>;
 
 /// What the run shares across profiles.
 struct Run<'a> {
-    app: &'a App,
+    app: &'a Ctx,
     lanes: Lanes,
     keys: PerKey<KeyAnswer>,
     /// An account token's listing of its account's orders, per token and account; `None`
@@ -90,7 +90,7 @@ struct Run<'a> {
 }
 
 /// Checks `names`, `CONCURRENCY` at a time; the lines come back in the same order.
-pub async fn check_all(app: &App, names: &[String], offline: bool) -> anyhow::Result<Vec<Line>> {
+pub async fn check_all(app: &Ctx, names: &[String], offline: bool) -> anyhow::Result<Vec<Line>> {
     let run = Run {
         app,
         lanes: Lanes::new(app.printer.clone(), crate::zelty::pace::global()),

@@ -4,7 +4,7 @@
 //! holds, and offers Zelty's « Désactiver » only for a key no other profile uses), and so
 //! that profiles written before version 3 can tell a given token from their own.
 
-use crate::app::App;
+use crate::ctx::Ctx;
 use crate::profile::Profile;
 use crate::secret::Secret;
 use crate::secrets;
@@ -23,7 +23,7 @@ pub struct Sharing {
 
 /// The profiles of this config other than `name` that hold `key` or `token`, compared in
 /// constant time. Off the async threads: the keyring may block.
-pub async fn of(app: &App, name: &str, key: Option<&Secret>, token: Option<&Secret>) -> anyhow::Result<Sharing> {
+pub async fn of(app: &Ctx, name: &str, key: Option<&Secret>, token: Option<&Secret>) -> anyhow::Result<Sharing> {
     let names: Vec<String> = app.profiles.list()?.into_iter().filter(|n| n != name).collect();
     let mut sharing = Sharing::default();
     for other in names {

@@ -3,7 +3,7 @@
 //! (`GET /catalogs/:id` is limited to 10 a minute:
 //! https://www.hubrise.com/developers/api/general-concepts, "Rate limits").
 
-use crate::app::App;
+use crate::ctx::Ctx;
 use crate::error::{Failure, Kind};
 use crate::hubrise::api::{self, Location, Named};
 use crate::hubrise::oauth::Grant;
@@ -49,7 +49,7 @@ pub struct Wanted<'a> {
 
 /// Proves the token works and names what it reaches: the location (which must be the one
 /// the token endpoint named), its catalog and its customer list.
-pub async fn verify(app: &App, token: &Secret, grant: Option<&Grant>, wanted: Wanted<'_>) -> anyhow::Result<Verified> {
+pub async fn verify(app: &Ctx, token: &Secret, grant: Option<&Grant>, wanted: Wanted<'_>) -> anyhow::Result<Verified> {
     let (http, api) = (&app.http, app.settings.endpoints.hubrise_api.as_str());
     let location = api::location(http, api, token, None).await?;
     if let Some(expected) = grant.and_then(|g| g.location_id.as_deref())

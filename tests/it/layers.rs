@@ -146,7 +146,7 @@ fn only_the_seam_and_its_command_link_the_sandbox() {
 #[test]
 fn the_rules_catch_an_upward_import_a_loop_and_a_stray_link() {
     let file = |rel: &str, code: &str| (rel.to_string(), code.to_string());
-    let upward = [file("ops/check.rs", "use crate::prompt;\nfn f(app: &App) { app.printer.info(x); }")];
+    let upward = [file("ops/check.rs", "use crate::prompt;\nfn f(app: &Ctx) { app.printer.info(x); }")];
     assert_eq!(ops_violations(&upward).len(), 2);
     let looped = [file("http.rs", "use crate::zelty::pace;"), file("zelty/pace.rs", "use crate::http::Pace;")];
     assert_eq!(loops(&graph(&looped)), vec![("http".to_string(), "zelty".to_string())]);

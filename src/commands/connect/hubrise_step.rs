@@ -4,8 +4,8 @@
 //! Then the token is exchanged and the location, catalog and customer list verified.
 
 use super::ConnectArgs;
-use crate::app::App;
 use crate::browser::Page;
+use crate::ctx::Ctx;
 use crate::error::{Failure, Kind};
 use crate::hubrise::listener::{Callback, Listener};
 use crate::hubrise::oauth::{self, Authorize, OAuthClient, OOB_REDIRECT};
@@ -30,7 +30,7 @@ pub struct HubriseDone {
 /// The watch: `HUBRISE_ACCESS_TOKEN` as given, else HubRise's authorization with this
 /// profile's `device_id`. `keep` is the token the profile already stores: HubRise hands the
 /// same one back for the same device, and that one is not revoked if the run stops.
-pub async fn run(app: &App, args: &ConnectArgs, device_id: &str, keep: Option<&Secret>) -> anyhow::Result<HubriseDone> {
+pub async fn run(app: &Ctx, args: &ConnectArgs, device_id: &str, keep: Option<&Secret>) -> anyhow::Result<HubriseDone> {
     if let Some(token) = app.env.get("HUBRISE_ACCESS_TOKEN") {
         app.printer.info(Msg::UsingEnvToken.text());
         let token = Secret::new(token.trim());
@@ -73,7 +73,7 @@ pub async fn run(app: &App, args: &ConnectArgs, device_id: &str, keep: Option<&S
 }
 
 /// Arms the revocation of a token this run obtained, for the case it is never stored.
-fn arm_revoke(app: &App, client: &OAuthClient, token: &Secret) -> Armed {
+fn arm_revoke(app: &Ctx, client: &OAuthClient, token: &Secret) -> Armed {
     let (http, base) = (app.http.clone(), app.settings.endpoints.hubrise_oauth.clone());
     let (client, token) = (client.clone(), token.clone());
     let name = app.settings.watch_name.clone();
@@ -87,7 +87,7 @@ fn refused(err: &anyhow::Error) -> bool {
 
 /// The loopback flow: print the URL, open the browser, wait for the callback or a paste.
 async fn browser_flow(
-    app: &App,
+    app: &Ctx,
     client: &OAuthClient,
     args: &ConnectArgs,
     device_id: &str,
@@ -181,7 +181,7 @@ async fn browser_flow(
 /// person's own (HubRise sends refusals without `state`) or another local program's. A
 /// person is asked (yes ends the flow as refused); without one, the flow keeps waiting for
 /// the rest of its time.
-async fn refusal_is_theirs(app: &App, refusal: &Refusal) -> anyhow::Result<bool> {
+async fn refusal_is_theirs(app: &Ctx, refusal: &Refusal) -> anyhow::Result<bool> {
     app.printer.warn(Edges::RefusalOnLoopback.with("error", refusal.code_only()));
     if app.ctx.interactive
         && prompt::confirm(&app.printer, Edges::RefusalConfirm.text(), false, Msg::UseEnvTokenHint.text()).await?
@@ -194,11 +194,11 @@ async fn refusal_is_theirs(app: &App, refusal: &Refusal) -> anyhow::Result<bool>
 
 /// Opens the authorization page when a browser can be launched (or the opener plays the
 /// person there).
-async fn open_browser(app: &App, url: &str) -> anyhow::Result<bool> {
+async fn open_browser(app: &Ctx, url: &str) -> anyhow::Result<bool> {
     app.open_in_browser(url, Page::Authorize).await
 }
 
-fn waiting(app: &App, deadline: Instant) -> crate::i18n::Text {
+fn waiting(app: &Ctx, deadline: Instant) -> crate::i18n::Text {
     let left = deadline.saturating_duration_since(Instant::now()).as_secs();
     let msg = if app.ctx.interactive { Msg::WaitingOrPaste } else { Msg::Waiting };
     msg.with("time", format!("{}:{:02}", left / 60, left % 60))
@@ -219,7 +219,7 @@ async fn recv(lines: &mut Option<crate::lines::Lines>) -> String {
 
 /// The documented installed-app flow: HubRise shows the code, the user pastes it.
 async fn installed_app_flow(
-    app: &App,
+    app: &Ctx,
     client: &OAuthClient,
     scope: &str,
     device_id: &str,
@@ -266,7 +266,7 @@ fn wanted(args: &ConnectArgs) -> Wanted<'_> {
 }
 
 /// Waits for the watch's location to be verified, with a spinner, and says what it is.
-async fn verified(app: &App, verify: impl Future<Output = anyhow::Result<Verified>>) -> anyhow::Result<Verified> {
+async fn verified(app: &Ctx, verify: impl Future<Output = anyhow::Result<Verified>>) -> anyhow::Result<Verified> {
     let spinner = app.printer.spinner(Msg::CheckingLocation.text());
     let verified = verify.await;
     drop(spinner);

@@ -8,8 +8,8 @@ mod hubrise_step;
 mod zelty_step;
 
 use super::steps::bridge_walk as bridge;
-use crate::app::App;
 use crate::clock::{rfc3339, unix};
+use crate::ctx::Ctx;
 use crate::error::{ExitStatus, Failure, Kind};
 use crate::hubrise::oauth::{self, DEFAULT_SCOPE};
 use crate::i18n::{Bridge, Msg, Ownership};
@@ -61,7 +61,7 @@ pub struct ConnectArgs {
     pub force: bool,
 }
 
-pub async fn run(args: ConnectArgs, app: &App) -> anyhow::Result<ExitStatus> {
+pub async fn run(args: ConnectArgs, app: &Ctx) -> anyhow::Result<ExitStatus> {
     oauth::check_scope(&args.scope)?;
     let with_watch = watch_possible(app, &args).await?;
     check_unattended(app, &args, with_watch)?;
@@ -180,7 +180,7 @@ pub async fn run(args: ConnectArgs, app: &App) -> anyhow::Result<ExitStatus> {
 /// person keeps it: no new authorization, no new connection on CONNEXIONS. A script that
 /// replaces a connection (`--force`) redoes it whole.
 async fn kept_watch(
-    app: &App,
+    app: &Ctx,
     args: &ConnectArgs,
     existing: Option<&Profile>,
     token: Option<&Secret>,
@@ -202,7 +202,7 @@ async fn kept_watch(
 }
 
 /// The status of what was just stored, and the next step.
-fn summary(app: &App, profile: &Profile, key: &Secret, token: Option<&Secret>, outcome: &Outcome) {
+fn summary(app: &Ctx, profile: &Profile, key: &Secret, token: Option<&Secret>, outcome: &Outcome) {
     let lang = app.printer.lang();
     let watch_part = match token {
         Some(_) => Part::ok(None),
@@ -241,7 +241,7 @@ fn new_device_id() -> anyhow::Result<String> {
 
 /// Whether the watch can be set up: a token in the environment, or an OAuth client. Said
 /// before the first step, never after the one-time Zelty key was typed.
-async fn watch_possible(app: &App, args: &ConnectArgs) -> anyhow::Result<bool> {
+async fn watch_possible(app: &Ctx, args: &ConnectArgs) -> anyhow::Result<bool> {
     if args.no_watch {
         return Ok(false);
     }
@@ -264,7 +264,7 @@ async fn watch_possible(app: &App, args: &ConnectArgs) -> anyhow::Result<bool> {
 /// Without a person, the watch's authorization needs either `HUBRISE_ACCESS_TOKEN` or a
 /// browser that can be launched (the `BROWSER` command, or an opener that plays the
 /// person): say so before any call is made.
-fn check_unattended(app: &App, args: &ConnectArgs, with_watch: bool) -> anyhow::Result<()> {
+fn check_unattended(app: &Ctx, args: &ConnectArgs, with_watch: bool) -> anyhow::Result<()> {
     let unattended = !app.ctx.interactive && !app.env.is_set("HUBRISE_ACCESS_TOKEN");
     let no_browser =
         !app.opener.opens_anywhere() && !crate::context::browser_launchable(&app.env, std::env::consts::OS);
@@ -277,7 +277,7 @@ fn check_unattended(app: &App, args: &ConnectArgs, with_watch: bool) -> anyhow::
 }
 
 /// An existing connection is replaced only on purpose.
-async fn confirm_replace(app: &App, args: &ConnectArgs, existing: &Profile) -> anyhow::Result<()> {
+async fn confirm_replace(app: &Ctx, args: &ConnectArgs, existing: &Profile) -> anyhow::Result<()> {
     if args.force {
         return Ok(());
     }

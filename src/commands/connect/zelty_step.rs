@@ -3,8 +3,8 @@
 //! the restaurant.
 
 use super::ConnectArgs;
-use crate::app::App;
 use crate::browser::Page;
+use crate::ctx::Ctx;
 use crate::error::{Failure, Kind, failure_of};
 use crate::i18n::{FirstHour, Msg, Ownership};
 use crate::ops::restaurants;
@@ -38,7 +38,7 @@ enum Source {
 }
 
 /// `pending`: the key a run that did not finish validated, and how many seconds ago.
-pub async fn run(app: &App, args: &ConnectArgs, pending: Option<(Secret, i64)>) -> anyhow::Result<ZeltyDone> {
+pub async fn run(app: &Ctx, args: &ConnectArgs, pending: Option<(Secret, i64)>) -> anyhow::Result<ZeltyDone> {
     let source = if args.zelty_api_key_stdin {
         Source::Stdin
     } else if app.env.is_set("ZELTY_API_KEY") {
@@ -108,7 +108,7 @@ fn retryable(err: &anyhow::Error) -> bool {
     failure_of(err).is_some_and(|f| matches!(f.kind, Kind::Usage | Kind::Rejected))
 }
 
-async fn explain_and_open(app: &App) -> anyhow::Result<()> {
+async fn explain_and_open(app: &Ctx) -> anyhow::Result<()> {
     let url = format!("{}/marketplace/hubrise-v2/status", app.settings.endpoints.zelty_bo);
     app.printer.info(Msg::ZeltyExplain.text());
     app.printer.url(Msg::ZeltyOpenPage.text(), &url);
@@ -117,7 +117,7 @@ async fn explain_and_open(app: &App) -> anyhow::Result<()> {
 }
 
 /// A key kept for this profile, if the user wants it (a script always does).
-async fn kept_key(app: &App) -> anyhow::Result<Option<Secret>> {
+async fn kept_key(app: &Ctx) -> anyhow::Result<Option<Secret>> {
     let store = app.store_of(app.settings.store);
     let user = crate::secrets::zelty_user(&app.profile);
     let (profiles, name) = (app.profiles.clone(), app.profile.clone());
@@ -148,7 +148,7 @@ async fn kept_key(app: &App) -> anyhow::Result<Option<Secret>> {
 
 /// The key a run that did not finish validated (Zelty shows a key once: asking for it
 /// again would send the person to deactivate and reactivate Hubrise V2), offered masked.
-async fn pending_key(app: &App, pending: Option<(Secret, i64)>) -> anyhow::Result<Option<Secret>> {
+async fn pending_key(app: &Ctx, pending: Option<(Secret, i64)>) -> anyhow::Result<Option<Secret>> {
     let Some((key, ago)) = pending else { return Ok(None) };
     if !app.ctx.interactive {
         app.printer.info(Ownership::PendingKeyUsed.with("key", key.masked()));
@@ -159,7 +159,7 @@ async fn pending_key(app: &App, pending: Option<(Secret, i64)>) -> anyhow::Resul
     Ok(reuse.then_some(key))
 }
 
-async fn read_key(app: &App, source: &Source) -> anyhow::Result<String> {
+async fn read_key(app: &Ctx, source: &Source) -> anyhow::Result<String> {
     match source {
         Source::Env => Ok(app.env.get("ZELTY_API_KEY").unwrap_or_default().to_string()),
         Source::Stored(key) => Ok(key.expose().to_string()),
@@ -202,7 +202,7 @@ async fn read_stdin() -> anyhow::Result<String> {
 }
 
 async fn choose_restaurant(
-    app: &App,
+    app: &Ctx,
     args: &ConnectArgs,
     mut restaurants: Vec<Restaurant>,
 ) -> anyhow::Result<Restaurant> {

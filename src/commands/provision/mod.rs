@@ -7,7 +7,7 @@ mod job;
 mod manifest;
 mod report;
 
-use crate::app::App;
+use crate::ctx::Ctx;
 use crate::error::ExitStatus;
 use crate::hubrise::limiter;
 use crate::i18n::Msg;
@@ -40,7 +40,7 @@ pub struct ProvisionArgs {
 
 /// What every restaurant of a run shares.
 pub struct Shared<'a> {
-    pub app: &'a App,
+    pub app: &'a Ctx,
     pub store: Arc<dyn SecretStore>,
     pub lanes: limiter::Lanes,
     /// One `GET /restaurants` per distinct Zelty key, whatever the number of entries.
@@ -52,7 +52,7 @@ pub struct Shared<'a> {
     pub save_lock: Arc<Mutex<()>>,
 }
 
-pub async fn run(args: ProvisionArgs, app: &App) -> anyhow::Result<ExitStatus> {
+pub async fn run(args: ProvisionArgs, app: &Ctx) -> anyhow::Result<ExitStatus> {
     let started = Instant::now();
     let manifest = manifest::load(&args.manifest)?;
     // Checked once, before any restaurant: a store that does not work fails them all.

@@ -1,7 +1,7 @@
 //! `status --all-profiles`: a fleet's lines as one table that fits the terminal, or one
 //! JSON object with the orphaned secrets.
 
-use crate::app::App;
+use crate::ctx::Ctx;
 use crate::error::ExitStatus;
 use crate::i18n::{Fleet, Lang, Msg};
 use crate::layout::{self, Give};
@@ -10,7 +10,7 @@ use crate::ops::report::{bridge_label, part_label};
 use serde_json::{Value, json};
 
 /// `status --all-profiles`: the lines in profile order, then the exit code.
-pub async fn run(app: &App, offline: bool) -> anyhow::Result<ExitStatus> {
+pub async fn run(app: &Ctx, offline: bool) -> anyhow::Result<ExitStatus> {
     let names = app.profiles.list()?;
     let lines = fleet::check_all(app, &names, offline).await?;
     let status = ExitStatus::worst(lines.iter().map(Line::exit_status));

@@ -3,7 +3,7 @@
 
 mod fleet;
 
-use crate::app::App;
+use crate::ctx::Ctx;
 use crate::error::ExitStatus;
 use crate::ops::check::{check, not_connected};
 
@@ -18,7 +18,7 @@ pub struct StatusArgs {
     pub all_profiles: bool,
 }
 
-pub async fn run(args: StatusArgs, app: &App) -> anyhow::Result<ExitStatus> {
+pub async fn run(args: StatusArgs, app: &Ctx) -> anyhow::Result<ExitStatus> {
     if args.all_profiles {
         // A fleet: profiles side by side, one Zelty call per key, one table (and the
         // orphaned secrets).

@@ -5,8 +5,8 @@
 //! while the wizard offers the key and watches for the evidence, moving on by itself the
 //! moment it appears (as `gh auth login` polls during its device flow).
 
-use crate::app::App;
 use crate::browser::Page;
+use crate::ctx::Ctx;
 use crate::i18n::{Bridge, Flow, Text};
 use crate::lines::Lines;
 use crate::ops::bridge::{Outcome, Target, start_url, steps};
@@ -26,7 +26,7 @@ const ORDERS_EVERY: Duration = Duration::from_secs(30);
 const CLIPBOARD_FOR: Duration = Duration::from_secs(60);
 
 /// Prints the explanation, the page and the numbered steps.
-pub fn show(app: &App, target: &Target) {
+pub fn show(app: &Ctx, target: &Target) {
     app.printer.info(Bridge::Explain.text());
     app.printer.url(Bridge::OpenPage.text(), &start_url(&app.settings, app.printer.lang()));
     for (i, step) in steps(target.location, app.printer.lang()).into_iter().enumerate() {
@@ -38,7 +38,7 @@ pub fn show(app: &App, target: &Target) {
 }
 
 /// Without a person: the steps and links, and what the APIs show now.
-pub async fn unattended(app: &App, target: &Target<'_>) -> Outcome {
+pub async fn unattended(app: &Ctx, target: &Target<'_>) -> Outcome {
     show(app, target);
     let evidence = evidence::gather(app, Some(target.key), target.watch.as_ref()).await;
     Outcome { evidence, confirmed: false }
@@ -46,7 +46,7 @@ pub async fn unattended(app: &App, target: &Target<'_>) -> Outcome {
 
 /// The walk with a person: steps, the key offered, the page opened, then the wait for the
 /// evidence or Enter.
-pub async fn walk(app: &App, target: &Target<'_>, timeout: Duration) -> anyhow::Result<Outcome> {
+pub async fn walk(app: &Ctx, target: &Target<'_>, timeout: Duration) -> anyhow::Result<Outcome> {
     show(app, target);
     let clipboard = Clipboard::offer(target.key);
     match &clipboard {
@@ -72,7 +72,7 @@ pub async fn walk(app: &App, target: &Target<'_>, timeout: Duration) -> anyhow::
 
 /// Opens the back office on the app's connection (an opener that plays the person
 /// connects it with the key).
-async fn open_or_demo(app: &App, target: &Target<'_>) -> anyhow::Result<()> {
+async fn open_or_demo(app: &Ctx, target: &Target<'_>) -> anyhow::Result<()> {
     let url = start_url(&app.settings, app.printer.lang());
     let page = match target.location {
         Some((_, location_id)) => Page::BridgeConnect { location_id, key: target.key },
@@ -91,7 +91,7 @@ enum Waited {
 }
 
 async fn wait(
-    app: &App,
+    app: &Ctx,
     target: &Target<'_>,
     timeout: Duration,
     mut clipboard: Option<Clipboard>,
@@ -152,7 +152,7 @@ fn waiting(deadline: Instant) -> Text {
 }
 
 /// Says plainly what the outcome shows, about this location.
-pub fn tell(app: &App, outcome: &Outcome, location: Option<&str>, command: &str) {
+pub fn tell(app: &Ctx, outcome: &Outcome, location: Option<&str>, command: &str) {
     let e = &outcome.evidence;
     let minutes = app.settings.bridge.stuck_after.as_secs() / 60;
     match outcome.state() {
@@ -200,7 +200,7 @@ pub fn tell(app: &App, outcome: &Outcome, location: Option<&str>, command: &str)
 }
 
 /// Says at `-v` what evidence could not be read.
-pub fn note_unread(app: &App, evidence: &Evidence) {
+pub fn note_unread(app: &Ctx, evidence: &Evidence) {
     for note in &evidence.unread {
         app.printer.debug(1, note.clone());
     }

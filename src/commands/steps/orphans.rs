@@ -4,14 +4,14 @@
 //! removes them, `status --all-profiles` reports them. Shared by both, so each keeps one
 //! call site.
 
-use crate::app::App;
+use crate::ctx::Ctx;
 use crate::hubrise::oauth;
 use crate::i18n::{Harden, Msg};
 use crate::secrets::{self, SecretStore, StoreKind};
 
 /// The stores a profile's secrets may be in when its profile file, which names the store,
 /// is gone: the configured one, and the file store when its file exists.
-fn stores(app: &App) -> Vec<Box<dyn SecretStore>> {
+fn stores(app: &Ctx) -> Vec<Box<dyn SecretStore>> {
     let mut stores = vec![app.store_of(app.settings.store)];
     if app.settings.store != StoreKind::File && app.settings.config_dir.join("secrets.json").exists() {
         stores.push(app.store_of(StoreKind::File));
@@ -22,7 +22,7 @@ fn stores(app: &App) -> Vec<Box<dyn SecretStore>> {
 /// `disconnect --force` on a profile with no profile file: revokes an orphaned token when
 /// it can (a failure is a warning: the user forced it) and removes the profile's secrets
 /// (the Zelty key kept with `--keep-zelty`). `None` when there was nothing to remove.
-pub async fn remove(app: &App, keep_zelty: bool) -> anyhow::Result<Option<(Vec<String>, bool)>> {
+pub async fn remove(app: &Ctx, keep_zelty: bool) -> anyhow::Result<Option<(Vec<String>, bool)>> {
     let mut removed = Vec::new();
     let mut revoked = false;
     for store in stores(app) {
@@ -90,7 +90,7 @@ pub async fn remove(app: &App, keep_zelty: bool) -> anyhow::Result<Option<(Vec<S
 /// The orphaned secrets `status --all-profiles` reports, each as a warning: every one in
 /// the file store, and the current profile's in a keyring (which cannot be listed). A
 /// Zelty key kept alone (`disconnect --keep-zelty`) is not an orphan.
-pub async fn report(app: &App) -> Vec<String> {
+pub async fn report(app: &Ctx) -> Vec<String> {
     let mut found = Vec::new();
     for store in stores(app) {
         let profiles = app.profiles.clone();

@@ -2,7 +2,7 @@
 //! it works; when the keyring does not, a person is offered the file store (never
 //! silently), a script gets the way out in the error.
 
-use crate::app::App;
+use crate::ctx::Ctx;
 use crate::i18n::Msg;
 use crate::ops::store::store_failure;
 use crate::prompt;
@@ -11,7 +11,7 @@ use crate::secrets::{SecretStore, StoreKind};
 /// The store to use: the configured one if it works; when the keyring does not, a person
 /// is offered the file store (never silently), a script gets the way out in the error. The
 /// sandbox's fake secrets go to the file store with a notice.
-pub async fn choose(app: &App) -> anyhow::Result<Box<dyn SecretStore>> {
+pub async fn choose(app: &Ctx) -> anyhow::Result<Box<dyn SecretStore>> {
     let store = app.store_of(app.settings.store);
     let spinner = app.printer.spinner(Msg::CheckingStore.text());
     // The probe may wait out the keyring's deadline: off the async threads.

@@ -1,4 +1,4 @@
-//! The `App`: everything a command needs from the outside world (decided context, printer,
+//! The `Ctx` (what a command runs in): everything a command needs from the outside world (decided context, printer,
 //! environment, settings, browser opener, clock, HTTP client, profiles), built once and
 //! handed to the command. `--sandbox` swaps pieces here (its endpoints, its client, the
 //! opener that plays its pages), never inside the commands.
@@ -15,7 +15,7 @@ use crate::secrets::{FileStore, KeyringStore, SecretStore, StoreKind};
 use crate::settings::{self, Settings};
 use std::time::Duration;
 
-pub struct App {
+pub struct Ctx {
     pub ctx: Context,
     pub printer: Printer,
     pub env: Env,
@@ -27,9 +27,9 @@ pub struct App {
     pub http: Http,
 }
 
-impl App {
+impl Ctx {
     /// `profile` is the profile the command works on; `sandbox` starts the embedded one.
-    pub async fn build(profile: &str, sandbox: bool, env: Env, ctx: Context, printer: Printer) -> anyhow::Result<App> {
+    pub async fn build(profile: &str, sandbox: bool, env: Env, ctx: Context, printer: Printer) -> anyhow::Result<Ctx> {
         // An empty ZELTY_BRIDGE_PROFILE means unset, as every other variable does (clap
         // would take it as the name "").
         #[allow(clippy::disallowed_methods)] // clap read the same variable
@@ -65,7 +65,7 @@ impl App {
             printer.warn(problem.clone());
         }
         let http = Http::new(settings.budget, printer.clone());
-        Ok(App {
+        Ok(Ctx {
             profiles: Profiles::new(&settings.config_dir),
             profile: profile_name.to_string(),
             opener,
