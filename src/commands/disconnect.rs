@@ -88,15 +88,31 @@ pub async fn run(args: DisconnectArgs, app: &Ctx) -> anyhow::Result<ExitStatus> 
     if !args.keep_zelty {
         users.push(secrets::zelty_user(&app.profile));
     }
-    // The keyring may block: off the async threads.
-    let (runs, name) = (crate::ops::pending::Runs::new(&app.settings.config_dir), app.profile.clone());
-    tokio::task::spawn_blocking(move || {
+    // Every store that may hold them is emptied, not only the profile's: a connection made
+    // with the file store and redone with the keyring (or the reverse) left secrets there.
+    let own = store.kind();
+    let others: Vec<_> = app.every_store().into_iter().filter(|s| s.kind() != own).collect();
+    // The keyring may block: off the async threads. Held like connect's store: a signal
+    // does not cut the deletion halfway.
+    let (runs, name, profiles) =
+        (crate::ops::pending::Runs::new(&app.settings.config_dir), app.profile.clone(), app.profiles.clone());
+    let (own_result, sweeps) = tokio::task::spawn_blocking(move || {
+        let _critical = crate::interrupt::critical();
         runs.clear(&name, store.as_ref());
-        users.iter().try_for_each(|user| store.delete(user).map(drop))
+        let own = users.iter().try_for_each(|user| store.delete(user).map(drop));
+        let sweeps = secrets::remove_everywhere(others, &users);
+        let own = own.map_err(store_failure).map_err(anyhow::Error::from).and_then(|()| profiles.delete(&name));
+        (own, sweeps)
     })
-    .await?
-    .map_err(store_failure)?;
-    app.profiles.delete(&app.profile)?;
+    .await?;
+    for sweep in &sweeps {
+        match (&sweep.error, sweep.removed.is_empty()) {
+            (None, false) => app.printer.info(sweep.text()),
+            (Some(_), _) => app.printer.debug(1, app.printer.t(&sweep.text())),
+            (None, true) => {}
+        }
+    }
+    own_result?;
     warn_env(app);
     if app.printer.is_json() {
         app.printer.json(&json!({
@@ -105,6 +121,7 @@ pub async fn run(args: DisconnectArgs, app: &Ctx) -> anyhow::Result<ExitStatus> 
             "revoked": revoked,
             "token_origin": token.as_ref().map(|_| origin),
             "token_shared_with": sharing.token,
+            "other_stores": sweeps.iter().map(secrets::Sweep::to_json).collect::<Vec<_>>(),
             "zelty_key_kept": args.keep_zelty,
         }));
     } else {

@@ -4,7 +4,6 @@
 //! and what became of it; the caller words it.
 
 // For `disconnect`, which is to call it; until then only the tests do.
-#![allow(dead_code)]
 
 use super::{SecretStore, StoreError, StoreKind};
 use crate::i18n::{Secrets, Text};
@@ -48,7 +47,7 @@ impl Sweep {
 /// threads. A store that fails is not asked again (a locked keyring would wait out its
 /// deadline once per name); the others are still emptied.
 ///
-/// `disconnect` calls it with `App::every_store()` and the profile's user names, and says
+/// `disconnect` calls it with `Ctx::every_store()` and the profile's user names, and says
 /// "deleted" only when no sweep has an error.
 pub fn remove_everywhere(stores: Vec<Box<dyn SecretStore>>, users: &[String]) -> Vec<Sweep> {
     stores

@@ -467,3 +467,28 @@ fn several_matching_items_are_refused_by_name() {
     }
     assert_eq!(session.items("zelty-bridge", "default:zelty-api-key").len(), 2, "nothing was overwritten");
 }
+
+/// A connection made with the file store, redone with the keyring: `disconnect` empties both
+/// stores, not only the one the profile names now, and only then says they are deleted.
+#[test]
+fn disconnect_after_a_store_switch_leaves_no_secret_in_either() {
+    let Some(session) = KeyringSession::start(false) else { return };
+    let sb = Sandbox::start(&[]);
+    let key = sb.demo_key();
+    let mut first = session.cmd(&sb);
+    first.args(["connect", "--json"]).env("ZELTY_API_KEY", &key).env("ZELTY_BRIDGE_SECRET_STORE", "file");
+    run(first).expect(0);
+    let file = session.home.config_dir().join("secrets.json");
+    assert!(std::fs::read_to_string(&file).unwrap().contains(&key));
+    let mut again = session.cmd(&sb);
+    again.args(["connect", "--force", "--json"]).env("ZELTY_API_KEY", &key);
+    assert_eq!(run(again).expect(0).json()["secret_store"], "keyring");
+    let mut disconnect = session.cmd(&sb);
+    disconnect.args(["disconnect", "--yes", "--json"]);
+    let out = run(disconnect);
+    out.expect(0);
+    let file_text = std::fs::read_to_string(&file).unwrap_or_default();
+    assert!(!file_text.contains(&key) && !file_text.contains("hubrise-access-token"), "{file_text}");
+    assert_eq!(session.lookup("zelty-bridge", "default:zelty-api-key"), None);
+    assert!(out.json()["other_stores"].as_array().is_some_and(|s| !s.is_empty()), "{}", out.stdout);
+}
