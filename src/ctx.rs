@@ -8,7 +8,7 @@ use crate::clock::{Clock, SystemClock};
 use crate::context::{self, Context};
 use crate::env::Env;
 use crate::http::Http;
-use crate::i18n::{Harden, Msg};
+use crate::i18n::{Msg, Network};
 use crate::printer::Printer;
 use crate::profile::{self, ProfileLock, Profiles};
 use crate::secrets::{FileStore, KeyringStore, SecretStore, StoreKind};
@@ -59,7 +59,7 @@ impl Ctx {
             printer.info(Msg::SandboxInUse.text());
         }
         for (var, value) in &settings.plain_http {
-            printer.warn(Harden::PlainHttp.with("var", var).with("value", value));
+            printer.warn(Network::PlainHttp.with("var", var).with("value", value));
         }
         if let Some(problem) = &settings.config_problem {
             printer.warn(problem.clone());

@@ -8,7 +8,7 @@ use crate::error::Failure;
 #[cfg(unix)]
 use crate::error::Kind;
 #[cfg(unix)]
-use crate::i18n::Harden;
+use crate::i18n::Config;
 use anyhow::Context as _;
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
@@ -51,18 +51,18 @@ pub fn check_private_dir(dir: &Path) -> Result<(), Failure> {
             return Err(Failure::new(
                 Kind::Usage,
                 "config_dir_not_owned",
-                Harden::DirNotOwned.with("path", dir.display()).with("uid", uid),
+                Config::DirNotOwned.with("path", dir.display()).with("uid", uid),
             )
-            .hint(Harden::DirNotOwnedHint.text()));
+            .hint(Config::DirNotOwnedHint.text()));
         }
         let mode = meta.mode() & 0o7777;
         if mode & 0o022 != 0 {
             return Err(Failure::new(
                 Kind::Usage,
                 "config_dir_insecure",
-                Harden::DirInsecure.with("path", dir.display()).with("mode", format!("{:o}", mode & 0o777)),
+                Config::DirInsecure.with("path", dir.display()).with("mode", format!("{:o}", mode & 0o777)),
             )
-            .hint(Harden::DirInsecureHint.with("path", dir.display())));
+            .hint(Config::DirInsecureHint.with("path", dir.display())));
         }
     }
     #[cfg(not(unix))]

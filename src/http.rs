@@ -11,7 +11,7 @@ pub use error::HttpError;
 
 use crate::error::Failure;
 use crate::error::Kind;
-use crate::i18n::{FirstHour, Ux};
+use crate::i18n::{Network, Ux};
 use reqwest::{Client, RequestBuilder, StatusCode};
 use std::future::Future;
 use std::pin::Pin;
@@ -378,7 +378,7 @@ impl Http {
     ) {
         if !self.printer.is_live() && !self.printer.is_quiet() {
             // A 429 is an answer: the service asked us to wait, it did not fail to answer.
-            let line = if throttled(why) { FirstHour::RetrySlowDown.text() } else { Ux::RetryLine.text() };
+            let line = if throttled(why) { Network::RetrySlowDown.text() } else { Ux::RetryLine.text() };
             self.printer.info(
                 line.with("service", service.name())
                     .with("why", why)
@@ -521,9 +521,9 @@ fn unreachable(service: Service, tries: u32, detail: impl std::fmt::Display) -> 
         return Failure::new(
             Kind::Unreachable,
             service.unreachable_code(),
-            FirstHour::SlowedDown.with("service", service.name()).with("why", &why).with("tries", tries),
+            Network::SlowedDown.with("service", service.name()).with("why", &why).with("tries", tries),
         )
-        .hint(FirstHour::SlowedDownHint.with("service", service.name()))
+        .hint(Network::SlowedDownHint.with("service", service.name()))
         .into();
     }
     Failure::from(HttpError::Unreachable { service, tries, detail: detail.to_string() }).into()

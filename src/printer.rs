@@ -651,6 +651,11 @@ mod tests {
     /// Every `` `zelty-bridge …` `` command of `C`'s messages, in both languages, comes out of
     /// a printer of a `--sandbox --profile lyon` run carrying both flags.
     fn commands_run_as_printed<C: zelty_bridge_i18n::Catalog>() -> Vec<String> {
+        // `--help` is printed by clap as written, never through the printer: its examples
+        // are examples, not hints of a run.
+        if std::any::type_name::<C>() == std::any::type_name::<crate::i18n::Help>() {
+            return Vec::new();
+        }
         let (p, _, _) = Printer::for_tests(Lang::En, false, false);
         let p = p.with_run_flags(vec!["--sandbox".into(), "--profile lyon".into()]);
         let mut wrong = Vec::new();
@@ -694,17 +699,7 @@ mod tests {
 
     #[test]
     fn every_hint_of_every_catalogue_runs_as_printed() {
-        use crate::i18n::{Bridge, FirstHour, Fleet, Harden, ReportText, Ux};
-        let wrong = [
-            commands_run_as_printed::<Msg>(),
-            commands_run_as_printed::<Bridge>(),
-            commands_run_as_printed::<Harden>(),
-            commands_run_as_printed::<Fleet>(),
-            commands_run_as_printed::<Ux>(),
-            commands_run_as_printed::<FirstHour>(),
-            commands_run_as_printed::<ReportText>(),
-        ]
-        .concat();
+        let wrong = crate::i18n::for_every_catalogue!(commands_run_as_printed);
         assert_eq!(wrong, Vec::<String>::new());
         // The test can fail: a printer without the run's flags leaves a hint as written.
         let (plain, _, _) = Printer::for_tests(Lang::En, false, false);

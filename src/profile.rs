@@ -4,7 +4,7 @@
 
 use crate::error::{Failure, Kind};
 use crate::fsutil;
-use crate::i18n::{Edges, Msg};
+use crate::i18n::{Config, Msg};
 use crate::secrets::StoreKind;
 use anyhow::Context as _;
 use serde::{Deserialize, Serialize};
@@ -181,9 +181,9 @@ impl Profiles {
                 return Err(Failure::new(
                     Kind::Usage,
                     "profile_insecure",
-                    Edges::ProfileFileInsecure.with("path", path.display()),
+                    Config::ProfileFileInsecure.with("path", path.display()),
                 )
-                .hint(Edges::ProfileFileInsecureHint.with("path", path.display()))
+                .hint(Config::ProfileFileInsecureHint.with("path", path.display()))
                 .into());
             }
             Err(fsutil::PrivateReadError::Io(e)) => {

@@ -4,7 +4,7 @@
 use crate::context::{self, Facts};
 use crate::env::Env;
 use crate::error::{ExitStatus, Failure, Kind, Report, exit_status_of};
-use crate::i18n::{Edges, Harden, Msg};
+use crate::i18n::{Interrupted, Io, Msg};
 use crate::interrupt;
 use crate::printer::Printer;
 use std::process::ExitCode;
@@ -112,13 +112,13 @@ pub fn main() -> ExitCode {
             interrupt::restore_terminal();
             let failure = match interrupt::stored() {
                 0 => Failure::new(Kind::Interrupted, "interrupted", Msg::Interrupted.text()),
-                n => Failure::new(Kind::Interrupted, "interrupted", Harden::InterruptedAfterStoring.with("stored", n))
-                    .hint(Harden::InterruptedAfterStoringHint.text()),
+                n => Failure::new(Kind::Interrupted, "interrupted", Interrupted::AfterStoring.with("stored", n))
+                    .hint(Interrupted::AfterStoringHint.text()),
             };
             let failure = if stop == interrupt::Stop::Interrupt {
                 failure
             } else {
-                failure.detail(Harden::TerminatedBySignal.with("signal", stop.name()).render(lang))
+                failure.detail(Interrupted::BySignal.with("signal", stop.name()).render(lang))
             };
             printer.error(&Report::of(&failure.into(), lang));
             stop.exit_status()
@@ -134,8 +134,8 @@ pub fn main() -> ExitCode {
 /// disk, a closed file) is said on stderr and turns a success into a failure.
 fn stdout_written(printer: &Printer, status: ExitStatus, lang: crate::i18n::Lang) -> ExitStatus {
     let Err(why) = printer.finish() else { return status };
-    let failure = Failure::new(Kind::Unexpected, "stdout_failed", Edges::StdoutFailed.with("why", why))
-        .hint(Edges::StdoutFailedHint.text());
+    let failure = Failure::new(Kind::Unexpected, "stdout_failed", Io::StdoutFailed.with("why", why))
+        .hint(Io::StdoutFailedHint.text());
     printer.prose_only().error(&Report::of(&failure.into(), lang));
     if status.is_success() { ExitStatus::Unexpected } else { status }
 }

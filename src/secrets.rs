@@ -17,7 +17,7 @@ pub use file::FileStore;
 pub use keyring_store::KeyringStore;
 
 use crate::error::{Failure, Kind};
-use crate::i18n::{Harden, Msg, Secrets};
+use crate::i18n::{Interrupted, Msg, Secrets};
 use crate::secret::Secret;
 use serde::{Deserialize, Serialize};
 #[cfg(test)]
@@ -225,8 +225,8 @@ fn rollback_failure(cause: String, left: &Leftovers) -> anyhow::Error {
     for (user, why) in left {
         detail.push_str(&format!("; {user}: {why}"));
     }
-    Failure::new(Kind::Unexpected, "rollback_failed", Harden::RollbackFailed.with("users", users.join(", ")))
-        .hint(Harden::RollbackFailedHint.text())
+    Failure::new(Kind::Unexpected, "rollback_failed", Interrupted::RollbackFailed.with("users", users.join(", ")))
+        .hint(Interrupted::RollbackFailedHint.text())
         .detail(detail)
         .into()
 }

@@ -7,7 +7,7 @@ use crate::env::Env;
 use crate::error::{Failure, Kind};
 use crate::http::Budget;
 use crate::hubrise::oauth::OAuthClient;
-use crate::i18n::{Edges, Harden, Msg};
+use crate::i18n::{Config, Msg, Network};
 use crate::secret::Secret;
 use crate::secrets::StoreKind;
 use std::path::{Path, PathBuf};
@@ -135,8 +135,8 @@ pub fn resolve(env: &Env, sandbox: Option<SandboxFacts>) -> anyhow::Result<Setti
         // A relative dir would follow the working directory: another run elsewhere would
         // not find the connection, and a shared directory could hold it.
         let value = base_dir.display().to_string();
-        return Err(Failure::new(Kind::Usage, "bad_environment", Harden::ConfigDirRelative.with("value", &value))
-            .hint(Harden::ConfigDirRelativeHint.with("value", &value))
+        return Err(Failure::new(Kind::Usage, "bad_environment", Config::DirRelative.with("value", &value))
+            .hint(Config::DirRelativeHint.with("value", &value))
             .into());
     }
     // Whoever can write the config dir can plant symlinks or read what we put there:
@@ -207,9 +207,9 @@ pub fn resolve(env: &Env, sandbox: Option<SandboxFacts>) -> anyhow::Result<Setti
                     return Err(Failure::new(
                         Kind::Usage,
                         "insecure_endpoint",
-                        Harden::PlainHttpRefused.with("var", var).with("value", &shown),
+                        Network::PlainHttpRefused.with("var", var).with("value", &shown),
                     )
-                    .hint(Harden::PlainHttpRefusedHint.text())
+                    .hint(Network::PlainHttpRefusedHint.text())
                     .into());
                 }
                 plain_http.push((var, shown));
@@ -280,7 +280,7 @@ impl ConfigFile {
             Failure::new(
                 Kind::Usage,
                 "config_corrupt",
-                Harden::ConfigCorruptAt.with("path", path.display()).with("line", line),
+                Config::CorruptAt.with("path", path.display()).with("line", line),
             )
             .typed(ConfigCorrupt)
             .into()
@@ -296,8 +296,8 @@ fn refuse_variables_not_text(env: &Env) -> Result<(), Failure> {
         (!env.is_set("ZELTY_BRIDGE_CONFIG_DIR")).then(|| chooses_dir.into_iter().find(|v| env.is_not_text(v)))?
     });
     match var {
-        Some(var) => Err(Failure::new(Kind::Usage, "bad_environment", Edges::EnvNotUtf8.with("var", var))
-            .hint(Edges::EnvNotUtf8Hint.with("var", var))),
+        Some(var) => Err(Failure::new(Kind::Usage, "bad_environment", Config::EnvNotUtf8.with("var", var))
+            .hint(Config::EnvNotUtf8Hint.with("var", var))),
         None => Ok(()),
     }
 }

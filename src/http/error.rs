@@ -4,7 +4,7 @@
 
 use super::Service;
 use crate::error::{Failure, Kind};
-use crate::i18n::{Harden, Msg};
+use crate::i18n::{Io, Msg};
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum HttpError {
@@ -43,12 +43,10 @@ impl From<HttpError> for Failure {
                     .hint(Msg::BadResponseHint.text())
                     .detail(detail)
             }
-            HttpError::BadSecretCharacters { service } => Failure::new(
-                Kind::Usage,
-                "bad_secret_characters",
-                Harden::SecretHasControl.with("service", service.name()),
-            )
-            .hint(Harden::SecretHasControlHint.text()),
+            HttpError::BadSecretCharacters { service } => {
+                Failure::new(Kind::Usage, "bad_secret_characters", Io::SecretHasControl.with("service", service.name()))
+                    .hint(Io::SecretHasControlHint.text())
+            }
         };
         failure.typed(err)
     }

@@ -5,7 +5,7 @@
 
 use super::api::Refusal;
 use crate::error::{Failure, Kind};
-use crate::i18n::{Harden, Msg};
+use crate::i18n::{Io, Msg};
 use crate::server_text::ServerText;
 
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -96,7 +96,7 @@ impl From<HubriseError> for Failure {
                 }
             }
             HubriseError::BadId { what, id } => {
-                Failure::new(Kind::Usage, code, Harden::BadId.with("what", what).with("id", id))
+                Failure::new(Kind::Usage, code, Io::BadId.with("what", what).with("id", id))
             }
             HubriseError::InvalidCode { endpoint } => Failure::new(Kind::Rejected, code, Msg::CodeInvalid.text())
                 .hint(Msg::CodeInvalidHint.text())

@@ -1,5 +1,5 @@
-//! Messages about where secrets are kept: items the keyring cannot choose between, and
-//! what removing a profile's secrets found in each store.
+//! Messages about where secrets are kept: items the keyring cannot choose between, what
+//! removing a profile's secrets found in each store, and secrets left without a profile.
 
 use super::catalog;
 
@@ -10,5 +10,8 @@ catalog! {
         RemovedFrom { en: "{store}: removed {users}", fr: "{store} : {users} retiré(s)" }
         NothingIn { en: "{store}: nothing stored for this profile", fr: "{store} : rien d'enregistré pour ce profil" }
         NotChecked { en: "{store}: could not be checked ({why})", fr: "{store} : impossible à vérifier ({why})" }
+        OrphanFound { en: "secrets of profile {profile} are stored without its profile file: {users}", fr: "des secrets du profil {profile} sont rangés sans son fichier de profil : {users}" }
+        OrphanRemoved { en: "Removed the secrets left without a profile: {users}", fr: "Secrets laissés sans profil retirés : {users}" }
+        OrphanKeyNotReused { en: "a Zelty key of profile {profile} is stored without its profile file, beside a token: it is not used (give the key, or run `zelty-bridge disconnect --force` to remove both)", fr: "une clé Zelty du profil {profile} est rangée sans son fichier de profil, avec un jeton : elle n’est pas utilisée (donnez la clé, ou lancez `zelty-bridge disconnect --force` pour retirer les deux)" }
     }
 }

@@ -44,7 +44,7 @@ pub fn save(
     if interrupt::pending() {
         // Ctrl-C came before this started: store nothing rather than be cut halfway.
         return Err(
-            Failure::new(Kind::Interrupted, "interrupted", crate::i18n::Harden::NotStoredInterrupted.text()).into()
+            Failure::new(Kind::Interrupted, "interrupted", crate::i18n::Interrupted::NothingStored.text()).into()
         );
     }
     let users = [secrets::zelty_user(name), secrets::hubrise_user(name)];

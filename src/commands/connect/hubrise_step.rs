@@ -11,7 +11,7 @@ use crate::hubrise::listener::{Callback, Listener};
 use crate::hubrise::oauth::{self, Authorize, OAuthClient, OOB_REDIRECT};
 use crate::hubrise::paste::{PasteProblem, parse_pasted};
 use crate::hubrise::refusal::Refusal;
-use crate::i18n::{Edges, Msg, Ownership};
+use crate::i18n::{Consent, Msg, Ownership};
 use crate::ops::watch::{Verified, Wanted, verify};
 use crate::profile::TokenOrigin;
 use crate::prompt;
@@ -182,13 +182,13 @@ async fn browser_flow(
 /// person is asked (yes ends the flow as refused); without one, the flow keeps waiting for
 /// the rest of its time.
 async fn refusal_is_theirs(app: &Ctx, refusal: &Refusal) -> anyhow::Result<bool> {
-    app.printer.warn(Edges::RefusalOnLoopback.with("error", refusal.code_only()));
+    app.printer.warn(Consent::StatelessRefusal.with("error", refusal.code_only()));
     if app.ctx.interactive
-        && prompt::confirm(&app.printer, Edges::RefusalConfirm.text(), false, Msg::UseEnvTokenHint.text()).await?
+        && prompt::confirm(&app.printer, Consent::AskRefused.text(), false, Msg::UseEnvTokenHint.text()).await?
     {
         return Ok(true);
     }
-    app.printer.info(Edges::RefusalIgnored.text());
+    app.printer.info(Consent::KeepWaiting.text());
     Ok(false)
 }
 

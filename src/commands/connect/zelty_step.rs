@@ -6,7 +6,7 @@ use super::ConnectArgs;
 use crate::browser::Page;
 use crate::ctx::Ctx;
 use crate::error::{Failure, Kind, failure_of};
-use crate::i18n::{FirstHour, Msg, Ownership};
+use crate::i18n::{Io, Msg, Ownership};
 use crate::ops::restaurants;
 use crate::prompt;
 use crate::secret::Secret;
@@ -93,8 +93,8 @@ pub async fn run(app: &Ctx, args: &ConnectArgs, pending: Option<(Secret, i64)>) 
                 let (kind, last) = failure_of(&err)
                     .map_or((Kind::Rejected, String::new()), |f| (f.kind, f.message.render(app.printer.lang())));
                 app.printer.debug(1, format!("the last try: {err:#}"));
-                return Err(Failure::new(kind, "zelty_key_tries_over", FirstHour::KeyTriesOver.with("tries", TRIES))
-                    .hint(FirstHour::KeyTriesOverHint.text())
+                return Err(Failure::new(kind, "zelty_key_tries_over", Io::KeyTriesOver.with("tries", TRIES))
+                    .hint(Io::KeyTriesOverHint.text())
                     .detail(last)
                     .into());
             }
@@ -129,7 +129,7 @@ async fn kept_key(app: &Ctx) -> anyhow::Result<Option<Secret>> {
     let Ok(Some(key)) = key else { return Ok(None) };
     if orphaned {
         // Left by a half-stored connection, not kept on purpose: never used silently.
-        app.printer.warn(crate::i18n::Harden::OrphanKeyNotReused.with("profile", &app.profile));
+        app.printer.warn(crate::i18n::Secrets::OrphanKeyNotReused.with("profile", &app.profile));
         return Ok(None);
     }
     if !app.ctx.interactive {
@@ -195,7 +195,7 @@ async fn read_stdin() -> anyhow::Result<String> {
     .map_err(|e| match e.kind() {
         // Not text: a usage error (exit 2), like any malformed key.
         std::io::ErrorKind::InvalidData => {
-            Failure::new(Kind::Usage, "key_not_utf8", crate::i18n::Harden::StdinNotUtf8.text()).into()
+            Failure::new(Kind::Usage, "key_not_utf8", crate::i18n::Io::StdinNotUtf8.text()).into()
         }
         _ => anyhow::Error::new(e).context("cannot read the Zelty key from standard input"),
     })

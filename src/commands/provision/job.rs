@@ -19,7 +19,7 @@ use crate::http::Http;
 use crate::hubrise::api;
 use crate::hubrise::error::HubriseError;
 use crate::hubrise::oauth::DEFAULT_SCOPE;
-use crate::i18n::{FirstHour, Msg, Text};
+use crate::i18n::{Msg, Provision, Text};
 use crate::ops::restaurants;
 use crate::ops::store;
 use crate::ops::watch::Verified;
@@ -289,7 +289,7 @@ async fn verify(
                         Msg::UnknownCatalog.with("id", id).with("location", &location.id),
                     )
                     .hint(
-                        FirstHour::KnownCatalogs
+                        Provision::KnownCatalogs
                             .with("field", "catalog_id")
                             .with("profile", name)
                             .with("known", if known.is_empty() { "—".into() } else { known }),
@@ -324,7 +324,7 @@ fn unknown_id(err: &anyhow::Error) -> bool {
 fn held_in(err: anyhow::Error, var: &str, lang: crate::i18n::Lang) -> anyhow::Error {
     let Some(f) = failure_of(&err).filter(|f| matches!(f.kind, Kind::Rejected | Kind::Usage)) else { return err };
     let mut held =
-        Failure::new(f.kind, f.code, FirstHour::HeldIn.with("message", f.message.render(lang)).with("var", var));
+        Failure::new(f.kind, f.code, Provision::HeldIn.with("message", f.message.render(lang)).with("var", var));
     if let Some(hint) = &f.hint {
         held = held.hint(hint.clone());
     }

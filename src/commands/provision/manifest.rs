@@ -5,7 +5,7 @@
 //! from the file is ever echoed where it could be a secret.
 
 use crate::error::{Failure, Kind};
-use crate::i18n::{Edges, Harden};
+use crate::i18n::Provision;
 use crate::i18n::{Msg, Text};
 use crate::profile;
 use serde::Deserialize;
@@ -83,7 +83,7 @@ pub fn load(path: &Path) -> anyhow::Result<Manifest> {
     let file = options.open(path).map_err(|e| unreadable(e.to_string()))?;
     let meta = file.metadata().map_err(|e| unreadable(e.to_string()))?;
     if !meta.is_file() {
-        return Err(unreadable(Harden::ManifestNotRegular.with("path", path.display()).to_string()).into());
+        return Err(unreadable(Provision::ManifestNotRegular.with("path", path.display()).to_string()).into());
     }
     let mut bytes = Vec::new();
     std::io::Read::read_to_end(&mut std::io::Read::take(file, MAX_BYTES + 1), &mut bytes)
@@ -126,9 +126,9 @@ pub fn parse(text: &str, path: &str) -> Result<Manifest, Failure> {
             return Err(Failure::new(
                 Kind::Usage,
                 "bad_manifest",
-                Edges::ManifestValueLikeSecret.with("path", path).with("entry", &label),
+                Provision::ManifestValueLikeSecret.with("path", path).with("entry", &label),
             )
-            .hint(Edges::ManifestValueLikeSecretHint.text()));
+            .hint(Provision::ManifestValueLikeSecretHint.text()));
         }
         let entry_bad = |msg: Msg| bad(msg.with("path", path).with("entry", &label));
         let refused = secret_field(&table);

@@ -3,7 +3,7 @@
 
 use crate::ctx::Ctx;
 use crate::error::ExitStatus;
-use crate::i18n::{Fleet, Lang, Msg};
+use crate::i18n::{FleetTable, Lang, Msg};
 use crate::layout::{self, Give};
 use crate::ops::fleet::{self, Line};
 use crate::ops::report::{bridge_label, part_label};
@@ -31,15 +31,15 @@ pub async fn run(app: &Ctx, offline: bool) -> anyhow::Result<ExitStatus> {
 /// narrowed to `width` (the restaurant id goes first, then names are cut and what to do
 /// moves under its row).
 pub fn table(lines: &[Line], lang: Lang, width: Option<usize>) -> String {
-    let t = |m: Fleet| m.render(lang);
+    let t = |m: FleetTable| m.render(lang);
     let mut rows: Vec<[String; 7]> = vec![[
-        t(Fleet::ColProfile),
-        t(Fleet::ColRestaurant),
-        t(Fleet::ColLocation),
-        t(Fleet::ColZelty),
-        t(Fleet::ColApp),
-        t(Fleet::ColWatch),
-        t(Fleet::ColToDo),
+        t(FleetTable::ColProfile),
+        t(FleetTable::ColRestaurant),
+        t(FleetTable::ColLocation),
+        t(FleetTable::ColZelty),
+        t(FleetTable::ColApp),
+        t(FleetTable::ColWatch),
+        t(FleetTable::ColToDo),
     ]];
     let mut fine = 0;
     for line in lines {
@@ -65,9 +65,9 @@ pub fn table(lines: &[Line], lang: Lang, width: Option<usize>) -> String {
                 profile.clone(),
                 "—".into(),
                 "—".into(),
-                t(Fleet::Unreadable),
-                t(Fleet::Unreadable),
-                t(Fleet::Unreadable),
+                t(FleetTable::Unreadable),
+                t(FleetTable::Unreadable),
+                t(FleetTable::Unreadable),
                 problem.hint.clone().unwrap_or_else(|| problem.message.clone()),
             ],
         });
@@ -84,6 +84,6 @@ pub fn table(lines: &[Line], lang: Lang, width: Option<usize>) -> String {
     }
     let (cut, keep) = (Give::Truncate, Give::Keep);
     let mut out = layout::table(&rows, &[cut, cut, cut, keep, keep, keep, Give::Below], width);
-    out.push(Fleet::Summary.with("ok", fine).with("total", lines.len()).render(lang));
+    out.push(FleetTable::Summary.with("ok", fine).with("total", lines.len()).render(lang));
     out.join("\n")
 }

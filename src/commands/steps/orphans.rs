@@ -6,7 +6,7 @@
 
 use crate::ctx::Ctx;
 use crate::hubrise::oauth;
-use crate::i18n::{Harden, Msg};
+use crate::i18n::{Msg, Secrets};
 use crate::secrets::{self, SecretStore, StoreKind};
 
 /// The stores a profile's secrets may be in when its profile file, which names the store,
@@ -83,7 +83,7 @@ pub async fn remove(app: &Ctx, keep_zelty: bool) -> anyhow::Result<Option<(Vec<S
     if removed.is_empty() {
         return Ok(None);
     }
-    app.printer.success(Harden::OrphanRemoved.with("users", removed.join(", ")));
+    app.printer.success(Secrets::OrphanRemoved.with("users", removed.join(", ")));
     Ok(Some((removed, revoked)))
 }
 
@@ -115,7 +115,7 @@ pub async fn report(app: &Ctx) -> Vec<String> {
         }
     }
     for (profile, users) in by_profile {
-        app.printer.warn(Harden::OrphanFound.with("profile", profile).with("users", users.join(", ")));
+        app.printer.warn(Secrets::OrphanFound.with("profile", profile).with("users", users.join(", ")));
     }
     found
 }

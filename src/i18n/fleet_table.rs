@@ -4,7 +4,7 @@
 use super::catalog;
 
 catalog! {
-    Fleet {
+    FleetTable {
         ColProfile { en: "PROFILE", fr: "PROFIL" }
         ColRestaurant = same { en: "RESTAURANT", fr: "RESTAURANT" }
         ColLocation { en: "LOCATION", fr: "POINT DE VENTE" }
