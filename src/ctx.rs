@@ -11,8 +11,8 @@ use crate::http::Http;
 use crate::i18n::{Msg, Network};
 use crate::printer::Printer;
 use crate::profile::{self, ProfileLock, Profiles};
-use crate::secrets::{FileStore, KeyringStore, SecretStore, StoreKind};
 use crate::settings::{self, Settings};
+use crate::stores::{FileStore, KeyringStore, SecretStore, StoreKind};
 use std::time::Duration;
 
 pub struct Ctx {
@@ -118,7 +118,7 @@ impl Ctx {
     }
 
     /// Every store that may hold a profile's secrets, whatever its profile file says: the
-    /// keyring, and the file store when its file exists (for `secrets::remove_everywhere`).
+    /// keyring, and the file store when its file exists (for `stores::remove_everywhere`).
     #[allow(dead_code)] // for `disconnect`, which is to call it
     pub fn every_store(&self) -> Vec<Box<dyn SecretStore>> {
         let mut stores = vec![self.store_of(StoreKind::Keyring)];
@@ -130,7 +130,7 @@ impl Ctx {
 }
 
 /// The keyring's items are this config dir's; it adopts the unscoped items of earlier
-/// versions for the profiles it has (src/secrets/scope.rs).
+/// versions for the profiles it has (src/stores/scope.rs).
 pub fn make_store(settings: &Settings, kind: StoreKind) -> Box<dyn SecretStore> {
     match kind {
         StoreKind::File => Box::new(FileStore::new(settings.config_dir.join("secrets.json"))),

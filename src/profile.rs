@@ -5,7 +5,7 @@
 use crate::error::{Failure, Kind};
 use crate::fsutil;
 use crate::i18n::{Config, Msg};
-use crate::secrets::StoreKind;
+use crate::stores::StoreKind;
 use anyhow::Context as _;
 use serde::{Deserialize, Serialize};
 use std::fs::{self, File};

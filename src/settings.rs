@@ -9,7 +9,7 @@ use crate::http::Budget;
 use crate::hubrise::oauth::OAuthClient;
 use crate::i18n::{Config, Msg, Network};
 use crate::secret::Secret;
-use crate::secrets::StoreKind;
+use crate::stores::StoreKind;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 

@@ -16,7 +16,7 @@ use crate::ops::store::store_failure;
 use crate::profile::{Profile, TokenOrigin};
 use crate::prompt;
 use crate::secret::Secret;
-use crate::secrets::{self, SecretStore};
+use crate::stores::{self, SecretStore};
 use serde_json::json;
 use std::sync::Arc;
 
@@ -84,9 +84,9 @@ pub async fn run(args: DisconnectArgs, app: &Ctx) -> anyhow::Result<ExitStatus> 
         }
         (Some(token), TokenOrigin::Authorized) => revoke(app, &args, token).await?,
     };
-    let mut users = vec![secrets::hubrise_user(&app.profile), crate::ops::pending::key_user(&app.profile)];
+    let mut users = vec![stores::hubrise_user(&app.profile), crate::ops::pending::key_user(&app.profile)];
     if !args.keep_zelty {
-        users.push(secrets::zelty_user(&app.profile));
+        users.push(stores::zelty_user(&app.profile));
     }
     // Every store that may hold them is emptied, not only the profile's: a connection made
     // with the file store and redone with the keyring (or the reverse) left secrets there.
@@ -100,7 +100,7 @@ pub async fn run(args: DisconnectArgs, app: &Ctx) -> anyhow::Result<ExitStatus> 
         let _critical = crate::interrupt::critical();
         runs.clear(&name, store.as_ref());
         let own = users.iter().try_for_each(|user| store.delete(user).map(drop));
-        let sweeps = secrets::remove_everywhere(others, &users);
+        let sweeps = stores::remove_everywhere(others, &users);
         let own = own.map_err(store_failure).map_err(anyhow::Error::from).and_then(|()| profiles.delete(&name));
         (own, sweeps)
     })
@@ -121,7 +121,7 @@ pub async fn run(args: DisconnectArgs, app: &Ctx) -> anyhow::Result<ExitStatus> 
             "revoked": revoked,
             "token_origin": token.as_ref().map(|_| origin),
             "token_shared_with": sharing.token,
-            "other_stores": sweeps.iter().map(secrets::Sweep::to_json).collect::<Vec<_>>(),
+            "other_stores": sweeps.iter().map(stores::Sweep::to_json).collect::<Vec<_>>(),
             "zelty_key_kept": args.keep_zelty,
         }));
     } else {
@@ -134,10 +134,7 @@ pub async fn run(args: DisconnectArgs, app: &Ctx) -> anyhow::Result<ExitStatus> 
 async fn read_own(app: &Ctx, store: &Arc<dyn SecretStore>) -> anyhow::Result<(Option<Secret>, Option<Secret>)> {
     let (store, name) = (Arc::clone(store), app.profile.clone());
     let read = tokio::task::spawn_blocking(move || {
-        Ok::<_, secrets::StoreError>((
-            store.get(&secrets::zelty_user(&name))?,
-            store.get(&secrets::hubrise_user(&name))?,
-        ))
+        Ok::<_, stores::StoreError>((store.get(&stores::zelty_user(&name))?, store.get(&stores::hubrise_user(&name))?))
     })
     .await?;
     read.map_err(|e| store_failure(e).into())

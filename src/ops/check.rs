@@ -12,7 +12,7 @@ use crate::hubrise::api;
 use crate::i18n::{Bridge, Flow, Lang, Msg};
 use crate::profile::{HubrisePart, Profile};
 use crate::secret::Secret;
-use crate::secrets;
+use crate::stores;
 
 /// One part's outcome before it is put in the report.
 #[derive(Debug, Clone, PartialEq)]
@@ -82,13 +82,13 @@ pub async fn read_secrets(
     profile: &Profile,
 ) -> Result<(Option<Secret>, Option<Secret>), Failure> {
     let store = app.store_of(profile.secret_store);
-    let (zu, hu) = (secrets::zelty_user(name), secrets::hubrise_user(name));
+    let (zu, hu) = (stores::zelty_user(name), stores::hubrise_user(name));
     let read =
-        tokio::task::spawn_blocking(move || Ok::<_, secrets::StoreError>((store.get(&zu)?, store.get(&hu)?))).await;
+        tokio::task::spawn_blocking(move || Ok::<_, stores::StoreError>((store.get(&zu)?, store.get(&hu)?))).await;
     match read {
         Ok(Ok(pair)) => Ok(pair),
         Ok(Err(e)) => Err(store_failure(e)),
-        Err(e) => Err(store_failure(secrets::StoreError::Other(e.to_string()))),
+        Err(e) => Err(store_failure(stores::StoreError::Other(e.to_string()))),
     }
 }
 

@@ -8,7 +8,7 @@
 
 use crate::fsutil;
 use crate::secret::Secret;
-use crate::secrets::SecretStore;
+use crate::stores::SecretStore;
 use anyhow::Context as _;
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};

@@ -7,7 +7,7 @@
 use crate::ctx::Ctx;
 use crate::profile::Profile;
 use crate::secret::Secret;
-use crate::secrets;
+use crate::stores;
 
 /// The other profiles sharing a profile's secrets.
 #[derive(Debug, Default, Clone, PartialEq)]
@@ -38,9 +38,9 @@ pub async fn of(app: &Ctx, name: &str, key: Option<&Secret>, token: Option<&Secr
         let store = app.store_of(profile.secret_store);
         let who = other.clone();
         let read = tokio::task::spawn_blocking(move || {
-            Ok::<_, secrets::StoreError>((
-                store.get(&secrets::zelty_user(&who))?,
-                store.get(&secrets::hubrise_user(&who))?,
+            Ok::<_, stores::StoreError>((
+                store.get(&stores::zelty_user(&who))?,
+                store.get(&stores::hubrise_user(&who))?,
             ))
         })
         .await?;

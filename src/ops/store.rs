@@ -7,12 +7,12 @@ use crate::i18n::Msg;
 use crate::interrupt;
 use crate::profile::{Profile, Profiles};
 use crate::secret::Secret;
-use crate::secrets::{self, SecretStore, StoreError};
+use crate::stores::{self, SecretStore, StoreError};
 
 /// A store error as the user should read it, with the way out.
 pub fn store_failure(err: StoreError) -> Failure {
     if let StoreError::Ambiguous { .. } = err {
-        return secrets::ambiguous_failure(err);
+        return stores::ambiguous_failure(err);
     }
     let (code, msg, hint) = match &err {
         StoreError::Unavailable(_) => ("keyring_unavailable", Msg::KeyringUnavailable, Msg::FileStoreHint.text()),
@@ -47,10 +47,10 @@ pub fn save(
             Failure::new(Kind::Interrupted, "interrupted", crate::i18n::Interrupted::NothingStored.text()).into()
         );
     }
-    let users = [secrets::zelty_user(name), secrets::hubrise_user(name)];
+    let users = [stores::zelty_user(name), stores::hubrise_user(name)];
     let mut pairs = vec![(users[0].clone(), zelty_key)];
     pairs.extend(token.map(|t| (users[1].clone(), t)));
-    secrets::store_connection(
+    stores::store_connection(
         store,
         &pairs,
         || {

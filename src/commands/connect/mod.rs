@@ -22,7 +22,7 @@ use crate::ops::watch::{Verified, Wanted};
 use crate::profile::{BridgeApp, HubrisePart, PROFILE_VERSION, Profile, ZeltyPart};
 use crate::prompt;
 use crate::secret::Secret;
-use crate::secrets::SecretStore;
+use crate::stores::SecretStore;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -158,7 +158,7 @@ pub async fn run(args: ConnectArgs, app: &Ctx) -> anyhow::Result<ExitStatus> {
     let (profiles, name, stored, key) = (app.profiles.clone(), app.profile.clone(), profile.clone(), zelty.key.clone());
     let token = watch.as_ref().map(|w| w.token.clone());
     let location = match store.kind() {
-        crate::secrets::StoreKind::File => crate::i18n::Ux::StoreFile.with("path", store.location()),
+        crate::stores::StoreKind::File => crate::i18n::Ux::StoreFile.with("path", store.location()),
         _ => crate::i18n::Ux::StoreKeyring.with("service", store.location()),
     };
     let saving = store.clone();

@@ -119,10 +119,10 @@ async fn explain_and_open(app: &Ctx) -> anyhow::Result<()> {
 /// A key kept for this profile, if the user wants it (a script always does).
 async fn kept_key(app: &Ctx) -> anyhow::Result<Option<Secret>> {
     let store = app.store_of(app.settings.store);
-    let user = crate::secrets::zelty_user(&app.profile);
+    let user = crate::stores::zelty_user(&app.profile);
     let (profiles, name) = (app.profiles.clone(), app.profile.clone());
     let (key, orphaned) = tokio::task::spawn_blocking(move || {
-        let orphaned = crate::secrets::orphans(store.as_ref(), |p| profiles.path(p).exists(), &[name.as_str()]);
+        let orphaned = crate::stores::orphans(store.as_ref(), |p| profiles.path(p).exists(), &[name.as_str()]);
         (store.get(&user), orphaned.is_ok_and(|o| o.contains(&user)))
     })
     .await?;

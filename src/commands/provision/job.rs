@@ -25,7 +25,7 @@ use crate::ops::store;
 use crate::ops::watch::Verified;
 use crate::profile::{PROFILE_VERSION, Profile, TokenOrigin, ZeltyPart};
 use crate::secret::Secret;
-use crate::secrets;
+use crate::stores;
 use crate::zelty;
 use std::future::Future;
 use std::sync::Arc;
@@ -177,7 +177,7 @@ async fn connect_one(shared: &Shared<'_>, name: &str, plan: &Plan, known: &mut K
     tokio::task::spawn_blocking(move || {
         // The file store rewrites one file: writes from two restaurants must not interleave.
         // The keyring's items are separate, so its writes go side by side.
-        let _one_at_a_time = (store.kind() == crate::secrets::StoreKind::File)
+        let _one_at_a_time = (store.kind() == crate::stores::StoreKind::File)
             .then(|| save_lock.lock().unwrap_or_else(std::sync::PoisonError::into_inner));
         store::save(&profiles, store.as_ref(), &owned, &profile, &key, Some(&token))
     })
@@ -222,8 +222,8 @@ async fn up_to_date(
     let (owned, key, token) = (name.to_string(), key.clone(), token.clone());
     tokio::task::spawn_blocking(move || {
         let same = |user: String, secret: &Secret| stored.get(&user).map(|s| s.as_ref() == Some(secret));
-        Ok(same(secrets::zelty_user(&owned), &key).map_err(failed)?
-            && same(secrets::hubrise_user(&owned), &token).map_err(failed)?)
+        Ok(same(stores::zelty_user(&owned), &key).map_err(failed)?
+            && same(stores::hubrise_user(&owned), &token).map_err(failed)?)
     })
     .await?
 }

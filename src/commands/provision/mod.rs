@@ -11,7 +11,7 @@ use crate::ctx::Ctx;
 use crate::error::ExitStatus;
 use crate::hubrise::limiter;
 use crate::i18n::Msg;
-use crate::secrets::SecretStore;
+use crate::stores::SecretStore;
 use crate::zelty;
 use std::collections::VecDeque;
 use std::path::PathBuf;

@@ -7,7 +7,7 @@
 use crate::ctx::Ctx;
 use crate::hubrise::oauth;
 use crate::i18n::{Msg, Secrets};
-use crate::secrets::{self, SecretStore, StoreKind};
+use crate::stores::{self, SecretStore, StoreKind};
 
 /// The stores a profile's secrets may be in when its profile file, which names the store,
 /// is gone: the configured one, and the file store when its file exists.
@@ -31,9 +31,9 @@ pub async fn remove(app: &Ctx, keep_zelty: bool) -> anyhow::Result<Option<(Vec<S
         // What this store holds of the profile. A store that cannot be read (no keyring
         // here) holds nothing we could remove: it is skipped, as before there were orphans.
         let found = tokio::task::spawn_blocking(move || {
-            let token = probe.get(&secrets::hubrise_user(&name))?;
-            let key = probe.get(&secrets::zelty_user(&name))?;
-            Ok::<_, secrets::StoreError>((token, key.is_some()))
+            let token = probe.get(&stores::hubrise_user(&name))?;
+            let key = probe.get(&stores::zelty_user(&name))?;
+            Ok::<_, stores::StoreError>((token, key.is_some()))
         })
         .await?;
         let (token, has_key) = match found {
@@ -63,10 +63,10 @@ pub async fn remove(app: &Ctx, keep_zelty: bool) -> anyhow::Result<Option<(Vec<S
         }
         let mut users = Vec::new();
         if token.is_some() {
-            users.push(secrets::hubrise_user(&app.profile));
+            users.push(stores::hubrise_user(&app.profile));
         }
         if has_key && !keep_zelty {
-            users.push(secrets::zelty_user(&app.profile));
+            users.push(stores::zelty_user(&app.profile));
         }
         let gone = tokio::task::spawn_blocking(move || {
             let mut gone = Vec::new();
@@ -96,7 +96,7 @@ pub async fn report(app: &Ctx) -> Vec<String> {
         let profiles = app.profiles.clone();
         let current = app.profile.clone();
         let users = tokio::task::spawn_blocking(move || {
-            secrets::orphans(store.as_ref(), |p| profiles.path(p).exists(), &[current.as_str()])
+            stores::orphans(store.as_ref(), |p| profiles.path(p).exists(), &[current.as_str()])
         })
         .await
         .ok()
@@ -108,7 +108,7 @@ pub async fn report(app: &Ctx) -> Vec<String> {
     found.dedup();
     let mut by_profile: Vec<(&str, Vec<&str>)> = Vec::new();
     for user in &found {
-        let profile = secrets::profile_of(user);
+        let profile = stores::profile_of(user);
         match by_profile.iter_mut().find(|(p, _)| *p == profile) {
             Some((_, users)) => users.push(user),
             None => by_profile.push((profile, vec![user])),

@@ -6,7 +6,7 @@ use crate::ctx::Ctx;
 use crate::i18n::Msg;
 use crate::ops::store::store_failure;
 use crate::prompt;
-use crate::secrets::{SecretStore, StoreKind};
+use crate::stores::{SecretStore, StoreKind};
 
 /// The store to use: the configured one if it works; when the keyring does not, a person
 /// is offered the file store (never silently), a script gets the way out in the error. The
