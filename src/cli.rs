@@ -1,8 +1,8 @@
 //! The command line: global options (accepted before or after the subcommand) and the
-//! subcommands, each defined next to its `run` in `commands/`. The doc comments are the
-//! English source; what `--help` shows comes from the `Help` catalogue in the user's
-//! language, laid over clap's definition at start-up (`localized`), and clap's usage errors
-//! are told in that language too (`parse`).
+//! subcommands, each defined next to its `run` in `commands/`. Help has one source: clap's
+//! definition carries no text (no doc comments on `Args`), and every text `--help` and the
+//! completion files show comes from the `Help` catalogue in the user's language, laid over
+//! the definition (`localized`); clap's usage errors are told in that language too (`parse`).
 
 use crate::commands;
 use crate::context::{self, ColorChoice, Context, Facts};
@@ -19,11 +19,6 @@ use std::process::ExitCode;
 /// for (`0.1.0 (x86_64-unknown-linux-gnu)`), so a report from the field says which build ran.
 pub const VERSION: &str = concat!(env!("CARGO_PKG_VERSION"), " (", env!("ZELTY_BRIDGE_TARGET"), ")");
 
-/// Connect a Zelty point of sale to HubRise, from the terminal.
-///
-/// Walks you through enabling "Hubrise V2" in Zelty, checks your Zelty API key, authorizes
-/// HubRise in your browser, verifies the location, and keeps both secrets in your system
-/// keyring. Every step also runs without a terminal, for scripted provisioning.
 #[derive(Debug, Parser)]
 #[command(name = "zelty-bridge", version = VERSION, propagate_version = true, max_term_width = 100)]
 pub struct Cli {
@@ -35,34 +30,22 @@ pub struct Cli {
 
 #[derive(Debug, Clone, Args)]
 pub struct GlobalArgs {
-    /// The connection to work on; each profile has its own secrets
     #[arg(long, global = true, env = "ZELTY_BRIDGE_PROFILE", default_value = "default", value_name = "NAME")]
     pub profile: String,
-    /// Print the result as one JSON object on stdout (errors too)
     #[arg(long, global = true)]
     pub json: bool,
-    /// Never prompt: fail with the flag or variable to use instead (implied by CI=true or
-    /// when stdin or stderr is not a terminal)
     #[arg(long, global = true)]
     pub non_interactive: bool,
-    /// Language of messages [default: from LC_ALL, LC_MESSAGES or LANG]
     #[arg(long, global = true, value_enum, value_name = "LANG")]
     pub lang: Option<LangArg>,
-    /// Use the embedded sandbox (fake HubRise and Zelty on this machine) instead of the real
-    /// services; real secrets and profiles are never touched
     #[arg(long, global = true)]
     pub sandbox: bool,
-    /// Print only results, warnings and errors
     #[arg(short, long, global = true)]
     pub quiet: bool,
-    /// Explain more (-vv: every HTTP call, without secrets)
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
-    /// Allow plain http:// service addresses off this machine (the key and the token then
-    /// cross the network unencrypted; also ZELTY_BRIDGE_ALLOW_INSECURE=1)
     #[arg(long, global = true)]
     pub allow_insecure: bool,
-    /// When to colour the output (NO_COLOR is honoured)
     #[arg(long, global = true, value_enum, default_value_t = ColorChoice::Auto, value_name = "WHEN")]
     pub color: ColorChoice,
 }
@@ -84,23 +67,14 @@ impl From<LangArg> for Lang {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Connect Zelty to HubRise: the Zelty key, the watch, the Zelty Bridge app, storage
     Connect(commands::connect::ConnectArgs),
-    /// Connect the Zelty Bridge app in the HubRise back office (guided), or record it
     App(commands::app::AppArgs),
-    /// Give Zelty's support team access to your HubRise account (guided)
     GrantSupport(commands::grant_support::GrantSupportArgs),
-    /// Revoke and remove the connection, on HubRise, on Zelty and on this machine
     Disconnect(commands::disconnect::DisconnectArgs),
-    /// Check the Zelty key, the Zelty Bridge app and the watch live, and show them
     Status(commands::status::StatusArgs),
-    /// Connect many restaurants from a manifest, for CI
     Provision(commands::provision::ProvisionArgs),
-    /// A support report to send to Zelty: versions, the connections' states, recent errors
     Report(commands::report::ReportArgs),
-    /// Print a shell completion script
     Completions(commands::completions::CompletionsArgs),
-    /// Serve the fake HubRise and Zelty in the foreground, for trying the tool and tests
     Sandbox(Box<commands::sandbox::SandboxArgs>),
 }
 
@@ -225,9 +199,12 @@ pub fn localized(lang: Lang) -> ClapCommand {
 }
 
 /// `cmd` (the definition, or a part of it such as completions use), every text in `lang`.
-pub fn localize(mut cmd: ClapCommand, lang: Lang) -> ClapCommand {
-    // Building creates `--help`, `--version`, the `help` subcommand and the global options'
-    // copies in each subcommand, so that every one of them gets its text below.
+pub fn localize(cmd: ClapCommand, lang: Lang) -> ClapCommand {
+    // Twice: before building, because clap decides when it builds whether a command has a
+    // longer `--help` (from the long abouts, which only the catalogue gives); after, because
+    // building creates `--help`, `--version`, the `help` subcommand and the global options'
+    // copies in each subcommand, so that every one of them gets its text too.
+    let mut cmd = localize_at(cmd, "", lang);
     cmd.build();
     localize_at(cmd, "", lang)
 }
@@ -498,6 +475,55 @@ mod tests {
                 let after = sub.get_after_help().map(ToString::to_string).unwrap_or_default();
                 assert!(after.starts_with(if lang == Lang::Fr { "Exemples" } else { "Examples" }), "{path}");
             }
+        }
+    }
+
+    /// Help has one source, the catalogue: clap's definition carries no text of its own
+    /// (a doc comment on a command, an `Args` struct or a field would be a second one, and
+    /// an English one under French).
+    #[test]
+    fn the_definition_has_no_help_text_of_its_own() {
+        fn walk(cmd: &ClapCommand, path: &str, found: &mut Vec<String>) {
+            if cmd.get_about().is_some() || cmd.get_long_about().is_some() {
+                found.push(format!("command `{path}`: about"));
+            }
+            for arg in cmd.get_arguments() {
+                if arg.get_help().is_some() || arg.get_long_help().is_some() {
+                    found.push(format!("`{path}` argument `{}`", arg.get_id()));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, &format!("{path} {}", sub.get_name()), found);
+            }
+        }
+        let mut found = Vec::new();
+        walk(&Cli::command(), "", &mut found);
+        assert_eq!(found, Vec::<String>::new());
+    }
+
+    /// `--help` shows the long texts where the catalogue has them (clap decides that when it
+    /// builds the definition, before the catalogue's texts were laid over it once), and every
+    /// placeholder is in the reader's language.
+    #[test]
+    fn help_shows_the_long_texts_and_placeholders_in_the_reader_s_language() {
+        for (lang, long, count) in [(Lang::En, Help::LongAbout, "<COUNT>"), (Lang::Fr, Help::LongAbout, "<NOMBRE>")] {
+            let root = localized(lang).try_get_matches_from(["zelty-bridge", "--help"]).unwrap_err().to_string();
+            let second =
+                long.render(lang).lines().nth(2).unwrap_or_default().split(' ').take(4).collect::<Vec<_>>().join(" ");
+            assert!(root.contains(&second), "{second:?} in\n{root}");
+            let sandbox =
+                localized(lang).try_get_matches_from(["zelty-bridge", "sandbox", "--help"]).unwrap_err().to_string();
+            let first = Help::SandboxLongAbout
+                .render(lang)
+                .lines()
+                .nth(2)
+                .unwrap_or_default()
+                .split(' ')
+                .take(4)
+                .collect::<Vec<_>>()
+                .join(" ");
+            assert!(sandbox.contains(&first), "{first:?} in\n{sandbox}");
+            assert!(sandbox.contains(count), "{count} in\n{sandbox}");
         }
     }
 

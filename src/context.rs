@@ -5,7 +5,6 @@
 use crate::env::Env;
 use crate::i18n::Lang;
 
-/// `--color`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
 pub enum ColorChoice {
     #[default]

@@ -25,7 +25,6 @@ use std::collections::BTreeMap;
 #[cfg(test)]
 use std::sync::Mutex;
 
-/// `ZELTY_BRIDGE_SECRET_STORE`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum StoreKind {

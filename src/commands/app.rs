@@ -16,16 +16,10 @@ use crate::ops::state::BridgeState;
 use crate::profile::BridgeApp;
 use std::time::Duration;
 
-/// Connect the Zelty Bridge app in the HubRise back office (guided), or record it
-///
-/// Without a terminal, prints the steps and links and exits 6 unless --confirm says they
-/// are done or the evidence shows Zelty Bridge at work.
 #[derive(Debug, clap::Args)]
 pub struct AppArgs {
-    /// Record that Zelty Bridge is connected and configured, without the walk
     #[arg(long)]
     pub confirm: bool,
-    /// Seconds to watch for Zelty Bridge while you work in the back office
     #[arg(long, default_value_t = 600, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub timeout: u64,
 }

@@ -8,12 +8,8 @@ use crate::i18n::Lang;
 use crate::printer::Printer;
 use clap::CommandFactory;
 
-/// Print a shell completion script
-///
-/// For example: `zelty-bridge completions bash > ~/.local/share/bash-completion/completions/zelty-bridge`
 #[derive(Debug, clap::Args)]
 pub struct CompletionsArgs {
-    /// The shell
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,
 }

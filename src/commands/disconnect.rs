@@ -20,19 +20,14 @@ use crate::stores::{self, SecretStore};
 use serde_json::json;
 use std::sync::Arc;
 
-/// Revoke and remove the connection
 #[derive(Debug, clap::Args)]
 pub struct DisconnectArgs {
-    /// Do not ask for confirmation
     #[arg(long, short = 'y')]
     pub yes: bool,
-    /// Remove the local connection even if HubRise cannot be told
     #[arg(long)]
     pub force: bool,
-    /// Only guide a temporary block in the HubRise back office; keep everything
     #[arg(long, conflicts_with_all = ["force", "keep_zelty"])]
     pub block: bool,
-    /// Keep the Zelty key (and Hubrise V2 enabled in Zelty) for a later `connect`
     #[arg(long)]
     pub keep_zelty: bool,
 }

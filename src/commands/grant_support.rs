@@ -16,15 +16,10 @@ use serde_json::json;
 
 pub const SUPPORT_EMAIL: &str = "support@zelty.com";
 
-/// Give Zelty's support team access to your HubRise account
-///
-/// Without a terminal, prints the steps and exits 6 unless --confirm says they are done.
 #[derive(Debug, clap::Args)]
 pub struct GrantSupportArgs {
-    /// Record that the access was given, without the guided walk
     #[arg(long, conflicts_with = "revoke")]
     pub confirm: bool,
-    /// Guide the removal of the access and clear the record
     #[arg(long)]
     pub revoke: bool,
 }

@@ -19,13 +19,10 @@ const ERRORS: usize = 20;
 /// Field names whose value is a secret, whatever the report they come from: never shown.
 const SECRET_FIELDS: &[&str] = &["secret_key", "client_secret", "secret", "password", "refresh_token"];
 
-/// A support report to send to Zelty: versions, the connections' states, recent errors
 #[derive(Debug, clap::Args)]
 pub struct ReportArgs {
-    /// Write the report to FILE (readable only by you) instead of the screen
     #[arg(long, value_name = "FILE")]
     pub output: Option<PathBuf>,
-    /// Report what is stored without calling the services
     #[arg(long)]
     pub offline: bool,
 }

@@ -13,14 +13,6 @@ use std::process::Stdio;
 use std::time::Duration;
 use zelty_bridge_sandbox::{self as sandbox, SandboxConfig, click};
 
-/// Serve the fake HubRise and Zelty in the foreground
-///
-/// Prints `export …` lines: the service addresses and OAuth client
-/// (`ZELTY_BRIDGE_*`), a ready-made location token (`HUBRISE_ACCESS_TOKEN`, for `connect`
-/// without a browser, as in CI) and an account token (`HUBRISE_ACCOUNT_TOKEN`, for a
-/// manifest's `hubrise_account_token_env`), then the demo Zelty keys and the back office's
-/// address, where the Zelty Bridge app is connected. It serves until Ctrl-C: run it in one
-/// shell and paste the lines into another.
 #[derive(Debug, clap::Args)]
 #[command(after_help = "It prints `export …` lines: ZELTY_BRIDGE_* (the service addresses and OAuth client), \
 HUBRISE_ACCESS_TOKEN (a ready-made location token, for `connect` without a browser, as in CI) and \
@@ -29,79 +21,53 @@ Zelty keys and the back office's address. It serves until Ctrl-C: paste the line
 // `click` is its only subcommand, and hidden: no `help` subcommand to list it.
 #[command(disable_help_subcommand = true)]
 pub struct SandboxArgs {
-    /// HubRise locations in the demo account
-    #[arg(long, env = "ZELTY_BRIDGE_SANDBOX_LOCATIONS", default_value_t = 2, value_parser = clap::value_parser!(u64).range(1..=10_000))]
+    #[arg(long, env = "ZELTY_BRIDGE_SANDBOX_LOCATIONS", default_value_t = 2, value_name = "COUNT", value_parser = clap::value_parser!(u64).range(1..=10_000))]
     pub locations: u64,
-    /// Zelty restaurants, one API key each, besides the demo keys
-    #[arg(long, env = "ZELTY_BRIDGE_SANDBOX_RESTAURANTS", default_value_t = 1, value_parser = clap::value_parser!(u64).range(0..=10_000))]
+    #[arg(long, env = "ZELTY_BRIDGE_SANDBOX_RESTAURANTS", default_value_t = 1, value_name = "COUNT", value_parser = clap::value_parser!(u64).range(0..=10_000))]
     pub restaurants: u64,
-    /// Milliseconds added to every answer
     #[arg(long, env = "ZELTY_BRIDGE_SANDBOX_LATENCY_MS", default_value_t = 0, value_name = "MS")]
     pub latency_ms: u64,
-    /// Enforce the services' rate limits (HubRise: 500 requests a minute per connection,
-    /// orders 10 a minute; Zelty: 1 request a second per key)
     #[arg(long)]
     pub rate_limits: bool,
-    /// Port of the HubRise back office and OAuth server (0: any free port)
-    #[arg(long, default_value_t = 0)]
+    #[arg(long, default_value_t = 0, value_name = "PORT")]
     pub hubrise_port: u16,
-    /// Port of the HubRise API (0: any free port)
-    #[arg(long, default_value_t = 0)]
+    #[arg(long, default_value_t = 0, value_name = "PORT")]
     pub api_port: u16,
-    /// Port of the Zelty API and back office (0: any free port)
-    #[arg(long, default_value_t = 0)]
+    #[arg(long, default_value_t = 0, value_name = "PORT")]
     pub zelty_port: u16,
     #[command(subcommand)]
     pub command: Option<SandboxCommand>,
 }
 
-/// What the sandbox's `click` does: play a person at the sandbox's pages, for the tests'
-/// `BROWSER`. Hidden: not a command for people.
 #[derive(Debug, clap::Subcommand)]
 pub enum SandboxCommand {
-    /// Play a person at a page of a sandbox served by another process
     #[command(hide = true)]
     Click(ClickArgs),
 }
 
-/// `sandbox click [OPTIONS] URL`: what `BROWSER` runs in the tests. The CLI gives a browser
-/// a clean environment, so everything comes from flags (the `BROWSER_STANDIN_*` variables
-/// are fallbacks, for a harness that sets them on the CLI).
 #[derive(Debug, clap::Args)]
 pub struct ClickArgs {
-    /// What the person does
     #[arg(long, env = "BROWSER_STANDIN_ACTION", default_value = "approve",
           value_parser = clap::builder::PossibleValuesParser::new(click::ACTIONS))]
     pub action: String,
-    /// The location to pick (default: the first option)
     #[arg(long, env = "BROWSER_STANDIN_LOCATION")]
     pub location: Option<String>,
-    /// The catalog to pick
     #[arg(long, env = "BROWSER_STANDIN_CATALOG")]
     pub catalog: Option<String>,
-    /// The customer list to pick
     #[arg(long, env = "BROWSER_STANDIN_CUSTOMER_LIST")]
     pub customer_list: Option<String>,
-    /// Where to write the code an installed-app page shows, or the redirect address
-    /// (stop-before-callback)
     #[arg(long, env = "BROWSER_STANDIN_CODE_FILE")]
     pub code_file: Option<PathBuf>,
-    /// A file to append one line per step to
     #[arg(long, env = "BROWSER_STANDIN_LOG")]
     pub log: Option<PathBuf>,
-    /// The Zelty key to type at « Clé API » (the file's first line)
     #[arg(long, env = "ZELTY_KEY_FILE")]
     pub zelty_key_file: Option<PathBuf>,
-    /// The OAuth client, `id:secret`, for spend-code
     #[arg(long, env = "BROWSER_STANDIN_CLIENT_FILE")]
     pub client_file: Option<PathBuf>,
-    /// Open the callback at once with this `error`, without the consent page
     #[arg(long)]
     pub callback_error: Option<String>,
-    /// Wait until done (by default it returns at once, as a browser launcher does)
     #[arg(long, env = "BROWSER_STANDIN_FOREGROUND", value_parser = clap::builder::FalseyValueParser::new())]
     pub foreground: bool,
-    /// The page to open
     pub url: String,
 }
 

@@ -12,6 +12,9 @@ catalog! {
         Scope { en: "SCOPE", fr: "PORTÉE" }
         Manifest { en: "MANIFEST", fr: "MANIFESTE" }
         Shell = same { en: "SHELL", fr: "SHELL" }
+        Count { en: "COUNT", fr: "NOMBRE" }
+        Port = same { en: "PORT", fr: "PORT" }
+        Ms = same { en: "MS", fr: "MS" }
     }
 }
 
@@ -25,4 +28,7 @@ pub const VALUE_NAMES: &[(&str, Placeholder)] = &[
     ("SCOPE", Placeholder::Scope),
     ("MANIFEST", Placeholder::Manifest),
     ("SHELL", Placeholder::Shell),
+    ("COUNT", Placeholder::Count),
+    ("PORT", Placeholder::Port),
+    ("MS", Placeholder::Ms),
 ];

@@ -26,37 +26,24 @@ use crate::stores::SecretStore;
 use std::sync::Arc;
 use std::time::Duration;
 
-/// Connect Zelty to HubRise
-///
-/// Without a terminal, the Zelty key comes from ZELTY_API_KEY or --zelty-api-key-stdin,
-/// and HUBRISE_ACCESS_TOKEN skips the browser.
 #[derive(Debug, clap::Args)]
 pub struct ConnectArgs {
-    /// Read the Zelty API key from standard input instead of prompting
     #[arg(long)]
     pub zelty_api_key_stdin: bool,
-    /// The Zelty restaurant to connect, when the key sees several
     #[arg(long, value_name = "ID")]
     pub restaurant_id: Option<i64>,
-    /// The HubRise permissions the watch asks for (read-only by default)
     #[arg(long, default_value = DEFAULT_SCOPE, value_name = "SCOPE")]
     pub scope: String,
-    /// Do not open a browser: print the URL and paste the code HubRise shows
     #[arg(long)]
     pub no_browser: bool,
-    /// Go on without the watch (zelty-bridge's own read-only HubRise connection)
     #[arg(long)]
     pub no_watch: bool,
-    /// The HubRise catalog to record, when the location has several
     #[arg(long, value_name = "ID")]
     pub catalog_id: Option<String>,
-    /// The HubRise customer list to record, when the location has several
     #[arg(long, value_name = "ID")]
     pub customer_list_id: Option<String>,
-    /// Seconds to wait for the authorization in the browser, and for Zelty Bridge
     #[arg(long, default_value_t = 300, value_name = "SECS", value_parser = clap::value_parser!(u64).range(1..=3600))]
     pub timeout: u64,
-    /// Replace an existing connection without asking
     #[arg(long)]
     pub force: bool,
 }

@@ -18,22 +18,13 @@ use std::path::PathBuf;
 use std::sync::{Arc, Mutex, PoisonError};
 use std::time::Instant;
 
-/// Connect many restaurants from a manifest, for CI
-///
-/// The manifest (TOML) names, per restaurant, a profile, the environment variable holding
-/// its Zelty key, and its HubRise location: a variable holding a location token, or a
-/// location id served by one account-level token. See the README for the format.
 #[derive(Debug, clap::Args)]
 pub struct ProvisionArgs {
-    /// The manifest (TOML)
     pub manifest: PathBuf,
-    /// Restaurants connected at the same time
     #[arg(long, default_value_t = 8, value_parser = clap::value_parser!(u64).range(1..=256))]
     pub concurrency: u64,
-    /// Check everything, store nothing
     #[arg(long)]
     pub dry_run: bool,
-    /// Redo restaurants that are already connected
     #[arg(long)]
     pub force: bool,
 }

@@ -7,13 +7,10 @@ use crate::ctx::Ctx;
 use crate::error::ExitStatus;
 use crate::ops::check::{check, not_connected};
 
-/// Check the Zelty key, the Zelty Bridge app and the watch live, and show them
 #[derive(Debug, clap::Args)]
 pub struct StatusArgs {
-    /// Show what is stored without calling the services
     #[arg(long)]
     pub offline: bool,
-    /// Show every profile
     #[arg(long)]
     pub all_profiles: bool,
 }
