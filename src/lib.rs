@@ -8,7 +8,7 @@ mod clock;
 mod commands;
 mod context;
 mod ctx;
-mod endpoints;
+
 mod env;
 mod errlog;
 mod error;

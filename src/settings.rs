@@ -2,7 +2,6 @@
 //! the HTTP budgets, resolved once from the environment, `config.toml` and the defaults
 //! (in that order), or from the embedded sandbox.
 
-pub use crate::endpoints::Endpoints;
 use crate::env::Env;
 use crate::error::{Failure, Kind};
 use crate::http::Budget;
@@ -12,6 +11,7 @@ use crate::secret::Secret;
 use crate::stores::StoreKind;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+pub use zelty_bridge_endpoints::Endpoints;
 
 /// Picks one field of `Endpoints`.
 type Field = fn(&mut Endpoints) -> &mut String;

@@ -6,7 +6,6 @@
 //! that links the sandbox crate, besides the `sandbox` command.
 
 use super::{Opened, Opener, Page, SystemOpener};
-use crate::endpoints::Endpoints;
 use crate::i18n::{Bridge, Lang, Msg};
 use crate::secret::Secret;
 use crate::settings::SandboxFacts;
@@ -35,15 +34,8 @@ pub async fn start_sandbox(
     interactive: bool,
 ) -> anyhow::Result<(Box<dyn Opener>, SandboxFacts)> {
     let sandbox = zelty_bridge_sandbox::start(SandboxConfig { lang, memory, ..SandboxConfig::default() }).await?;
-    let e = &sandbox.endpoints;
     let facts = SandboxFacts {
-        endpoints: Endpoints {
-            hubrise_oauth: e.hubrise_oauth.clone(),
-            hubrise_api: e.hubrise_api.clone(),
-            hubrise_manager: e.hubrise_manager.clone(),
-            zelty_api: e.zelty_api.clone(),
-            zelty_bo: e.zelty_bo.clone(),
-        },
+        endpoints: sandbox.endpoints.clone(),
         client_id: sandbox.client_id.clone(),
         client_secret: sandbox.client_secret.clone(),
         client_name: sandbox.client_name.clone(),

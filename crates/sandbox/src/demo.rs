@@ -8,11 +8,11 @@
 
 use super::data;
 use super::state::Shared;
-use crate::endpoints::Endpoints;
 use anyhow::{Context as _, bail};
 use reqwest::{Response, StatusCode};
 use std::sync::Arc;
 use std::time::Duration;
+use zelty_bridge_endpoints::Endpoints;
 
 /// Zelty Bridge refused the key at « Terminer la configuration ».
 #[derive(Debug, thiserror::Error)]

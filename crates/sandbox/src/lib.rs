@@ -17,7 +17,7 @@ mod bridge;
 pub mod click;
 mod data;
 mod demo;
-mod endpoints;
+
 #[cfg(feature = "controls")]
 mod faults;
 mod i18n;
@@ -40,8 +40,8 @@ mod token;
 mod zelty;
 
 pub use demo::{BridgeKeyRefused, Demo};
-pub use endpoints::Endpoints;
 pub use i18n::Lang;
+pub use zelty_bridge_endpoints::Endpoints;
 
 use anyhow::Context as _;
 use axum::Router;

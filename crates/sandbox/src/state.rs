@@ -194,7 +194,7 @@ impl Inner {
 }
 
 pub struct Shared {
-    pub endpoints: crate::endpoints::Endpoints,
+    pub endpoints: zelty_bridge_endpoints::Endpoints,
     pub world: World,
     pub lang: Lang,
     pub latency: Duration,
@@ -209,7 +209,7 @@ pub struct Shared {
 
 impl Shared {
     pub fn new(
-        endpoints: crate::endpoints::Endpoints,
+        endpoints: zelty_bridge_endpoints::Endpoints,
         world: World,
         lang: Lang,
         latency: Duration,
@@ -356,7 +356,7 @@ impl Shared {
 pub(crate) fn test_shared(locations: usize, rate_limits: bool) -> Shared {
     let (_tx, stopping) = watch::channel(false);
     Shared::new(
-        crate::endpoints::Endpoints::production(),
+        zelty_bridge_endpoints::Endpoints::production(),
         World::new(locations, 1),
         Lang::En,
         Duration::ZERO,

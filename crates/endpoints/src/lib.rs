@@ -1,5 +1,6 @@
-//! The base URLs of the places the tool talks to or sends the user to: a small shared
-//! vocabulary of the product and the embedded sandbox (which serves the same five).
+//! The base URLs of the five places zelty-bridge talks to or sends the user to: the real
+//! services by default, or the embedded sandbox, which serves the same five. One type for
+//! the product and the sandbox, so the seam between them passes it as it is.
 
 use serde::{Deserialize, Serialize};
 
