@@ -6,9 +6,11 @@
 #![cfg_attr(not(unix), allow(dead_code, unused_imports))]
 
 use crate::support::*;
+#[cfg(target_os = "linux")]
+use crate::terminal::*;
 use serde_json::Value;
 use std::path::PathBuf;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Stdio};
 use std::time::Instant;
 
 /// A "browser" that first sends the callback a refusal without `state` (with an
@@ -49,24 +51,14 @@ fn a_refusal_without_state_does_not_end_a_script_run() {
 #[cfg(target_os = "linux")]
 #[test]
 fn a_person_is_asked_about_a_refusal_without_state() {
-    use rexpect::reader::Options;
-    use rexpect::session::spawn_with_options;
     let (sb, home) = (Sandbox::start(&[]), Home::new());
     let script = home.path().join("refuse-first.py");
     std::fs::write(&script, STATELESS_REFUSAL_FIRST).unwrap();
-    let mut cmd = Command::new(bin());
-    cmd.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", home.path())
-        .env("LANG", "en_US.UTF-8")
-        .env("TERM", "xterm")
-        .env("ZELTY_BRIDGE_CONFIG_DIR", home.config_dir())
-        .env("ZELTY_BRIDGE_SECRET_STORE", "file")
-        .env("BROWSER", format!("python3 '{}' %s {}", script.display(), browser_standin()))
+    let mut cmd = terminal_cmd(bin(), &home, "en_US.UTF-8");
+    cmd.env("BROWSER", format!("python3 '{}' %s {}", script.display(), browser_standin()))
         .envs(sb.env())
         .arg("connect");
-    let mut s = spawn_with_options(cmd, Options::new().timeout_ms(Some(60_000)).strip_ansi_escape_codes(true))
-        .expect("spawn in a pty");
+    let mut s = spawn_pty(cmd);
     // Enter at each "open it in your browser" question (the waiting one ends in ` ›`, whose
     // first byte is all the reader keeps), the key at its prompt, until the refusal's.
     let question = "Did you refuse the authorization in the browser?";
@@ -99,73 +91,28 @@ fn a_person_is_asked_about_a_refusal_without_state() {
     seen.push_str(&rest);
     assert!(rest.contains("access_denied"), "{seen}");
     assert!(!seen.contains("evil.example") && !seen.contains('\u{7}'), "{seen}");
-    match s.process().wait().unwrap() {
-        rexpect::process::WaitStatus::Exited(_, code) => assert_eq!(code, 3, "{seen}"),
-        other => panic!("{other:?}"),
-    }
+    assert_eq!(exit_code(&s), 3, "{seen}");
     assert!(home.stored().is_empty(), "nothing stored");
-}
-
-/// Sends `signal` to `pid` with kill(1), then waits until the kernel delivered it (the
-/// process's shared pending set is empty again), so that the run is let go only after.
-fn signal(signal: &str, pid: u32) {
-    let status = Command::new("kill").arg(format!("-{signal}")).arg(pid.to_string()).status().expect("kill");
-    assert!(status.success());
-    let start = Instant::now();
-    while start.elapsed() < HANG_GUARD {
-        let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-        let pending = status.lines().find_map(|l| l.strip_prefix("ShdPnd:")).map(str::trim);
-        if pending.is_none_or(|p| p.bytes().all(|b| b == b'0')) {
-            return;
-        }
-        std::thread::yield_now();
-    }
-    panic!("SIG{signal} was never delivered");
-}
-
-/// The CLI run by the pty's shell (its only child).
-fn child_of(shell: &str) -> u32 {
-    let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).unwrap();
-    children.split_whitespace().next().expect("the CLI runs").parse().unwrap()
 }
 
 #[cfg(target_os = "linux")]
 #[test]
 fn sigquit_at_the_key_prompt_puts_echo_back_and_exits_130_naming_it() {
-    use rexpect::reader::Options;
-    use rexpect::session::spawn_with_options;
     let sb = Sandbox::start(&[]);
     let home = Home::new();
-    // A person's terminal (no CI), no browser to open: the key prompt comes first. The
-    // shell turns echo on (rexpect starts the pty without it), then reports the exit code
-    // and the settings left behind.
-    let mut sh = Command::new("sh");
-    sh.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", home.path())
-        .env("LANG", "en_US.UTF-8")
-        .env("TERM", "xterm")
-        .env("ZELTY_BRIDGE_CONFIG_DIR", home.config_dir())
-        .env("ZELTY_BRIDGE_SECRET_STORE", "file")
-        .envs(sb.env())
-        .env("ZB", bin())
-        .args(["-c", "stty echo; echo \"SHELL=$$.\"; \"$ZB\" connect; echo \"EXIT=$?\"; stty -a"]);
-    let mut s = spawn_with_options(sh, Options::new().timeout_ms(Some(30_000)).strip_ansi_escape_codes(true))
-        .expect("spawn in a pty");
-    let (_, shell) = s.exp_regex("SHELL=[0-9]+\\.").unwrap();
-    let shell = shell.trim_start_matches("SHELL=").trim_end_matches('.').to_string();
+    // A person's terminal, no browser to open: the key prompt comes first.
+    let mut sh = terminal_cmd("sh", &home, "en_US.UTF-8");
+    sh.envs(sb.env());
+    let (mut s, shell) = in_shell(sh, "connect");
     // Nothing is typed first: the pty's line discipline may take typed input in only
     // after the run has put echo back, which would show it whatever the tool does.
     s.exp_string("Zelty API key").unwrap();
-    signal("QUIT", child_of(&shell));
+    deliver("QUIT", cli_in(&shell));
     let before_exit = s.exp_string("EXIT=").unwrap();
     let code = s.exp_regex("[0-9]+").unwrap().1;
     assert_eq!(code, "130", "SIGQUIT must exit 130:\n{before_exit}");
     assert!(before_exit.contains("SIGQUIT"), "the message names the signal:\n{before_exit}");
-    let stty = s.exp_eof().unwrap();
-    let words: Vec<&str> = stty.split_whitespace().collect();
-    assert!(words.contains(&"echo") && !words.contains(&"-echo"), "echo must be back on:\n{stty}");
-    assert!(words.contains(&"icanon"), "canonical mode must be back on:\n{stty}");
+    assert_terminal_sane(&s.exp_eof().unwrap(), "SIGQUIT");
     assert!(home.stored().is_empty(), "nothing stored");
 }
 
@@ -211,7 +158,7 @@ fn every_handled_signal_during_a_store_is_held_and_named() {
             let marker = pause.join(format!("step-{next}"));
             if marker.exists() {
                 if next == step {
-                    signal(name, child.id());
+                    deliver(name, child.id());
                     sent = true;
                 }
                 std::fs::remove_file(&marker).unwrap();

@@ -8,6 +8,8 @@
 #![cfg_attr(not(unix), allow(dead_code, unused_imports))]
 
 use crate::support::*;
+#[cfg(unix)]
+use crate::terminal::*;
 use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
@@ -85,23 +87,6 @@ fn two_provisions_at_once_lose_no_secret() {
         .collect();
     assert!(missing.is_empty(), "{} of 80 secrets lost: {missing:?}", missing.len());
     assert!(temp_files(&home).is_empty(), "{:?}", temp_files(&home));
-}
-
-/// Sends `signal` to `pid` with kill(1).
-#[cfg(unix)]
-fn kill(signal: &str, pid: u32) {
-    let status = Command::new("kill").arg(format!("-{signal}")).arg(pid.to_string()).status().expect("kill");
-    assert!(status.success());
-}
-
-/// The number of a signal `kill` names.
-fn signal_number(signal: &str) -> u32 {
-    match signal {
-        "HUP" => 1,
-        "INT" => 2,
-        "TERM" => 15,
-        other => panic!("no number for SIG{other}"),
-    }
 }
 
 /// Item 2: `connect` gets SIGTERM or SIGHUP at each of its store steps (each atomic write,
@@ -611,45 +596,22 @@ fn core_dumps_are_disabled() {
 #[cfg(target_os = "linux")]
 #[test]
 fn sigterm_and_sighup_at_the_hidden_prompt_put_echo_back() {
-    use rexpect::reader::Options;
-    use rexpect::session::spawn_with_options;
     let sb = Sandbox::start(&[]);
     for (signal, code) in [("TERM", 130), ("HUP", 130)] {
         let home = Home::new();
-        // A person's terminal: no CI variable. The shell turns echo on (rexpect starts the
-        // pty without it), then reports the exit code and the settings left behind.
-        let mut sh = Command::new("sh");
-        sh.env_clear()
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .env("HOME", home.path())
-            .env("LANG", "en_US.UTF-8")
-            .env("TERM", "xterm")
-            .env("ZELTY_BRIDGE_CONFIG_DIR", home.config_dir())
-            .env("ZELTY_BRIDGE_SECRET_STORE", "file")
-            .env("BROWSER", browser_standin())
-            .envs(sb.env())
-            .env("ZB", bin())
-            .args(["-c", "stty echo; echo \"SHELL=$$.\"; \"$ZB\" connect; echo \"EXIT=$?\"; stty -a"]);
-        let mut s = spawn_with_options(sh, Options::new().timeout_ms(Some(60_000)).strip_ansi_escape_codes(true))
-            .expect("spawn in a pty");
-        let (_, shell) = s.exp_regex("SHELL=[0-9]+\\.").unwrap();
-        let shell = shell.trim_start_matches("SHELL=").trim_end_matches('.').to_string();
+        let mut sh = terminal_cmd("sh", &home, "en_US.UTF-8");
+        sh.env("BROWSER", browser_standin()).envs(sb.env());
+        let (mut s, shell) = in_shell(sh, "connect");
         // The Zelty page opens once the person presses Enter.
         s.exp_string("Press Enter to open it in your browser").unwrap();
         s.send_line("").unwrap();
         s.exp_string("Zelty API key").unwrap();
         s.send("half-typed-secret").unwrap();
         s.flush().unwrap();
-        // The CLI is the shell's only child.
-        let children = std::fs::read_to_string(format!("/proc/{shell}/task/{shell}/children")).unwrap();
-        let cli: u32 = children.split_whitespace().next().expect("the CLI runs").parse().unwrap();
-        kill(signal, cli);
+        kill(signal, cli_in(&shell));
         let before_exit = s.exp_string(&format!("EXIT={code}")).unwrap_or_else(|e| panic!("SIG{signal}: {e}"));
         assert!(!before_exit.contains("half-typed-secret"), "hidden input was echoed:\n{before_exit}");
-        let stty = s.exp_eof().unwrap();
-        let words: Vec<&str> = stty.split_whitespace().collect();
-        assert!(words.contains(&"echo") && !words.contains(&"-echo"), "SIG{signal}: echo must be back on:\n{stty}");
-        assert!(words.contains(&"icanon"), "SIG{signal}: canonical mode must be back on:\n{stty}");
+        assert_terminal_sane(&s.exp_eof().unwrap(), &format!("SIG{signal}"));
         assert!(home.stored().is_empty(), "nothing half-stored");
     }
 }

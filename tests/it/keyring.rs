@@ -325,15 +325,12 @@ fn a_stalled_keyring_peer_is_abandoned_at_its_deadline() {
 /// the private file there and then.
 #[test]
 fn a_locked_keyring_is_caught_before_the_key_prompt() {
-    use rexpect::reader::Options;
-    use rexpect::session::spawn_with_options;
     let Some(session) = KeyringSession::start(true) else { return };
     let sb = Sandbox::start(&[]);
     let mut cmd = session.cmd(&sb);
     cmd.env_remove("CI").env("TERM", "xterm").env("ZELTY_BRIDGE_KEYRING_TIMEOUT", "3").arg("connect");
     cmd.stdin(Stdio::inherit()); // the pty, as a person's terminal
-    let mut s =
-        spawn_with_options(cmd, Options::new().timeout_ms(Some(60_000)).strip_ansi_escape_codes(true)).expect("pty");
+    let mut s = crate::terminal::spawn_pty(cmd);
     let before = s.exp_string("readable only by you?").expect("the file store is offered");
     assert!(!before.contains("Zelty API key") && !before.contains("Step 1"), "asked before any step:\n{before}");
     assert!(before.contains("keyring"), "the reason is said:\n{before}");

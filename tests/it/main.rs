@@ -30,3 +30,6 @@ mod pty;
 mod report;
 mod sandbox;
 mod support;
+// A person's terminal: the pty, the shell around the run, signals.
+#[cfg(unix)]
+mod terminal;

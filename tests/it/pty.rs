@@ -3,8 +3,8 @@
 //! Ctrl-C at the prompt and find the terminal sane.
 
 use crate::support::*;
-use rexpect::reader::Options;
-use rexpect::session::{PtySession, spawn_with_options};
+use crate::terminal::{exit_code, spawn_pty as spawn, terminal_cmd};
+use rexpect::session::PtySession;
 use std::process::Command;
 
 /// The CLI as a person runs it: a terminal, no CI variable, the sandbox's addresses, and a
@@ -15,15 +15,8 @@ fn person(home: &Home, sb: &Sandbox, lang: &str, args: &[&str]) -> Command {
 
 /// The same, the browser pasting `key` in Zelty Bridge's « Clé API ».
 fn person_with_key(home: &Home, sb: &Sandbox, lang: &str, args: &[&str], key: &str) -> Command {
-    let mut cmd = Command::new(bin());
-    cmd.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", home.path())
-        .env("LANG", lang)
-        .env("TERM", "xterm")
-        .env("ZELTY_BRIDGE_CONFIG_DIR", home.config_dir())
-        .env("ZELTY_BRIDGE_SECRET_STORE", "file")
-        .env("BROWSER", browser_standin_with(&["--zelty-key-file", &home.key_file(key).display().to_string()]))
+    let mut cmd = terminal_cmd(bin(), home, lang);
+    cmd.env("BROWSER", browser_standin_with(&["--zelty-key-file", &home.key_file(key).display().to_string()]))
         .envs(sb.env())
         .args(args);
     cmd
@@ -52,22 +45,10 @@ fn through(s: &mut PtySession, target: &str) -> String {
     }
 }
 
-fn spawn(cmd: Command) -> PtySession {
-    spawn_with_options(cmd, Options::new().timeout_ms(Some(60_000)).strip_ansi_escape_codes(true))
-        .expect("spawn in a pty")
-}
-
 /// rexpect reads the terminal one byte at a time, each byte as a `char`; a needle with
 /// accents must be spelled the same way to be found.
 fn bytes(text: &str) -> String {
     text.bytes().map(char::from).collect()
-}
-
-fn exit_code(session: &PtySession) -> i32 {
-    match session.process().wait().expect("wait") {
-        rexpect::process::WaitStatus::Exited(_, code) => code,
-        other => panic!("{other:?}"),
-    }
 }
 
 fn wizard(lang: &str, key_prompt: &str, app_done: &str, done: &str, location_word: &str) {
@@ -479,14 +460,8 @@ fn ctrl_c_at_a_question_ends_on_a_fresh_line() {
 #[test]
 fn ctrl_c_stops_the_sandbox_cleanly() {
     let home = Home::new();
-    let mut cmd = Command::new(bin());
-    cmd.env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .env("HOME", home.path())
-        .env("LANG", "en_US.UTF-8")
-        .env("TERM", "xterm")
-        .env("ZELTY_BRIDGE_CONFIG_DIR", home.config_dir())
-        .arg("sandbox");
+    let mut cmd = terminal_cmd(bin(), &home, "en_US.UTF-8");
+    cmd.arg("sandbox");
     let mut s = spawn(cmd);
     s.exp_string("press Ctrl-C to stop").expect("serving");
     s.send_control('c').unwrap();
