@@ -19,6 +19,8 @@ catalog! {
         SeenHandled { en: "Last order of another app handled by Zelty Bridge: {at}", fr: "Dernière commande d'une autre app traitée par Zelty Bridge : {at}" }
         SeenStuck { en: "Waiting unhandled: {orders}", fr: "En attente sans traitement : {orders}" }
         NoOrdersYet { en: "This location has no order yet", fr: "Ce point de vente n'a encore aucune commande" }
+        UnreadWebhooks { en: "Zelty's webhooks could not be read: {why}", fr: "Les webhooks de Zelty n'ont pas pu être lus : {why}" }
+        UnreadOrders { en: "This location's orders could not be read from HubRise: {why}", fr: "Les commandes de ce point de vente n'ont pas pu être lues chez HubRise : {why}" }
         OrdersUnread { en: "The location's orders could not be read (no watch, or HubRise did not answer)", fr: "Les commandes du point de vente n'ont pas pu être lues (pas de surveillance, ou HubRise n'a pas répondu)" }
         TwoRows { en: "On CONNECTIONS, « {watch} » is this tool's read-only watch, not Zelty Bridge: connect « Zelty Bridge » itself", fr: "Dans CONNEXIONS, « {watch} » est la surveillance en lecture seule de cet outil, pas Zelty Bridge : connectez « Zelty Bridge » lui-même" }
         WatchNotUsed { en: "not used (the profile was made with --no-watch): Zelty Bridge is judged by Zelty's webhooks alone", fr: "non utilisée (profil créé avec --no-watch) : Zelty Bridge n'est jugé que d'après les webhooks de Zelty" }

@@ -24,6 +24,7 @@
 use crate::clock::{parse_rfc3339, unix};
 use crate::ctx::Ctx;
 use crate::hubrise::api::{self, Dated, Order};
+use crate::i18n::{Flow, Lang};
 use crate::ops::state::BridgeState;
 use crate::profile::HubrisePart;
 use crate::secret::Secret;
@@ -166,7 +167,7 @@ pub struct Watch<'a> {
 pub async fn gather(app: &Ctx, key: Option<&Secret>, watch: Option<&Watch<'_>>) -> Evidence {
     let (hosts, orders) = tokio::join!(webhook_hosts(app, key), orders(app, watch));
     let mut evidence = Evidence::default();
-    with_hosts(&mut evidence, hosts, &app.settings.bridge);
+    with_hosts(&mut evidence, hosts, &app.settings.bridge, app.ctx.lang);
     with_orders(&mut evidence, orders, app);
     evidence
 }
@@ -182,19 +183,20 @@ pub async fn orders(app: &Ctx, watch: Option<&Watch<'_>>) -> Option<anyhow::Resu
     Some(api::recent_orders(&app.http, &app.settings.endpoints.hubrise_api, watch.token, location).await)
 }
 
-/// Why a sign could not be read, in the user's language.
-pub fn unread(app: &Ctx, what: &str, err: &anyhow::Error) -> String {
-    format!("{what}: {}", crate::error::Report::of(err, app.ctx.lang).message)
+/// Why a sign could not be read, in the user's language: the sign, then the error as the
+/// error renderer words it (never the error's own chain, which may be English or raw).
+fn unread(lang: Lang, sign: Flow, err: &anyhow::Error) -> String {
+    sign.with("why", crate::error::Report::of(err, lang).message).render(lang)
 }
 
 /// Puts Zelty's answer in; an error leaves the webhooks unread.
-pub fn with_hosts(evidence: &mut Evidence, hosts: Option<anyhow::Result<Vec<String>>>, bridge: &BridgeApp) {
+pub fn with_hosts(evidence: &mut Evidence, hosts: Option<anyhow::Result<Vec<String>>>, bridge: &BridgeApp, lang: Lang) {
     match hosts {
         Some(Ok(hosts)) => {
             evidence.bridge_webhooks = bridge_hosts(&hosts, bridge);
             evidence.zelty_webhooks = Some(hosts);
         }
-        Some(Err(err)) => evidence.unread.push(format!("Zelty webhooks: {err:#}")),
+        Some(Err(err)) => evidence.unread.push(unread(lang, Flow::UnreadWebhooks, &err)),
         None => {}
     }
 }
@@ -208,7 +210,7 @@ pub fn with_orders(evidence: &mut Evidence, orders: Option<anyhow::Result<Dated<
             let now = listing.server_now.unwrap_or_else(|| unix(app.clock.now()));
             evidence.orders = Some(read_orders(&listing.value, &Rules::of(&app.settings.bridge), now));
         }
-        Some(Err(err)) => evidence.unread.push(unread(app, "HubRise orders", &err)),
+        Some(Err(err)) => evidence.unread.push(unread(app.ctx.lang, Flow::UnreadOrders, &err)),
         None => {}
     }
 }
@@ -227,6 +229,22 @@ mod tests {
 
     fn now() -> i64 {
         parse_rfc3339("2026-12-02T12:00:00Z").unwrap()
+    }
+
+    /// A sign that cannot be read is noted the one way, in the reader's language, for the
+    /// webhooks as for the orders.
+    #[test]
+    fn an_unread_sign_is_noted_in_the_reader_s_language() {
+        for (lang, start) in [
+            (Lang::Fr, "Les webhooks de Zelty n'ont pas pu être lus : "),
+            (Lang::En, "Zelty's webhooks could not be read: "),
+        ] {
+            let mut evidence = Evidence::default();
+            with_hosts(&mut evidence, Some(Err(anyhow::anyhow!("connection reset"))), &bridge(), lang);
+            assert_eq!(evidence.unread.len(), 1);
+            assert!(evidence.unread[0].starts_with(start), "{:?}", evidence.unread);
+            assert_eq!(evidence.zelty_webhooks, None);
+        }
     }
 
     fn bridge() -> BridgeApp {

@@ -175,7 +175,7 @@ impl Run<'_> {
         let (watch, orders) = watch.unwrap_or_else(|| (super::check::watch_missing(profile, lang), None));
         let mut seen = Evidence::default();
         let hosts = answer.and_then(Result::ok).and_then(|a| a.hosts);
-        evidence::with_hosts(&mut seen, hosts.map(Ok), &app.settings.bridge);
+        evidence::with_hosts(&mut seen, hosts.map(Ok), &app.settings.bridge, app.ctx.lang);
         evidence::with_orders(&mut seen, orders, app);
         report(app, name, profile, [&zelty, &watch], Some(&seen), Some((&key, &token)))
     }

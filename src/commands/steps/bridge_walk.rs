@@ -124,7 +124,7 @@ async fn wait(
                 if now >= next_hooks {
                     next_hooks = now + WEBHOOKS_EVERY;
                     let hosts = evidence::webhook_hosts(app, Some(target.key)).await;
-                    evidence::with_hosts(&mut evidence, hosts, bridge);
+                    evidence::with_hosts(&mut evidence, hosts, bridge, app.ctx.lang);
                 }
                 // The webhooks appearing is the moment to look at the orders again.
                 let linked_now = evidence.bridge_webhooks && !linked;
