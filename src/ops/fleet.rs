@@ -41,23 +41,23 @@ use tokio::sync::OnceCell;
 pub const CONCURRENCY: usize = 16;
 
 /// One profile's outcome: its report, or why its file could not be read.
-pub enum Line {
+pub enum Entry {
     Checked(Box<StatusReport>),
     Unreadable { profile: String, problem: Problem, status: ExitStatus },
 }
 
-impl Line {
+impl Entry {
     pub fn exit_status(&self) -> ExitStatus {
         match self {
-            Line::Checked(r) => r.exit_status(),
-            Line::Unreadable { status, .. } => *status,
+            Entry::Checked(r) => r.exit_status(),
+            Entry::Unreadable { status, .. } => *status,
         }
     }
 
     pub fn to_json(&self) -> Value {
         match self {
-            Line::Checked(r) => serde_json::to_value(r).unwrap_or_default(),
-            Line::Unreadable { profile, problem, .. } => json!({
+            Entry::Checked(r) => serde_json::to_value(r).unwrap_or_default(),
+            Entry::Unreadable { profile, problem, .. } => json!({
                 "profile": profile,
                 "error": { "code": problem.reason, "message": problem.message, "hint": problem.hint },
             }),
@@ -90,7 +90,7 @@ struct Run<'a> {
 }
 
 /// Checks `names`, `CONCURRENCY` at a time; the lines come back in the same order.
-pub async fn check_all(app: &Ctx, names: &[String], offline: bool) -> anyhow::Result<Vec<Line>> {
+pub async fn check_all(app: &Ctx, names: &[String], offline: bool) -> anyhow::Result<Vec<Entry>> {
     let run = Run {
         app,
         lanes: Lanes::new(app.printer.clone(), crate::zelty::pace::global()),
@@ -99,7 +99,7 @@ pub async fn check_all(app: &Ctx, names: &[String], offline: bool) -> anyhow::Re
         no_webhooks: AtomicBool::new(false),
     };
     let next = AtomicUsize::new(0);
-    let done: Mutex<Vec<Option<Line>>> = Mutex::new((0..names.len()).map(|_| None).collect());
+    let done: Mutex<Vec<Option<Entry>>> = Mutex::new((0..names.len()).map(|_| None).collect());
     let worker = || async {
         loop {
             let i = next.fetch_add(1, Ordering::SeqCst);
@@ -113,17 +113,17 @@ pub async fn check_all(app: &Ctx, names: &[String], offline: bool) -> anyhow::Re
 }
 
 impl Run<'_> {
-    async fn line(&self, name: &str, offline: bool) -> Line {
+    async fn line(&self, name: &str, offline: bool) -> Entry {
         let lang = self.app.printer.lang();
         match self.app.profiles.load(name) {
             Ok(Some(profile)) if offline => {
-                Line::Checked(Box::new(super::check::check(self.app, name, &profile, true).await))
+                Entry::Checked(Box::new(super::check::check(self.app, name, &profile, true).await))
             }
-            Ok(Some(profile)) => Line::Checked(Box::new(self.check(name, &profile).await)),
+            Ok(Some(profile)) => Entry::Checked(Box::new(self.check(name, &profile).await)),
             // Removed since it was listed.
             Ok(None) => {
                 let failure = super::check::not_connected(name);
-                Line::Unreadable {
+                Entry::Unreadable {
                     profile: name.into(),
                     problem: Problem::of(&failure, lang),
                     status: failure.kind.exit_status(),
@@ -137,7 +137,7 @@ impl Run<'_> {
                         (Problem { reason: "unexpected", message, hint: None }, ExitStatus::Unexpected)
                     }
                 };
-                Line::Unreadable { profile: name.into(), problem, status }
+                Entry::Unreadable { profile: name.into(), problem, status }
             }
         }
     }

@@ -12,7 +12,7 @@
 
 use super::Shared;
 use super::manifest::{HubriseSource, Plan};
-use super::report::{Line, Outcome};
+use super::report::{Outcome, RestaurantResult};
 use crate::clock::rfc3339;
 use crate::error::{Failure, Kind, failure_of, typed_of};
 use crate::http::Http;
@@ -51,7 +51,7 @@ struct Known {
     location_name: Option<String>,
 }
 
-pub async fn run_one(shared: &Shared<'_>, profile: String, plan: Result<Plan, Failure>) -> Line {
+pub async fn run_one(shared: &Shared<'_>, profile: String, plan: Result<Plan, Failure>) -> RestaurantResult {
     let start = Instant::now();
     let mut known = Known::default();
     if let Ok(plan) = &plan {
@@ -72,7 +72,7 @@ pub async fn run_one(shared: &Shared<'_>, profile: String, plan: Result<Plan, Fa
             Some((failure_of(&err).map_or(Kind::Unexpected, |f| f.kind), crate::error::Report::of(&err, lang))),
         ),
     };
-    Line {
+    RestaurantResult {
         profile,
         outcome,
         error,

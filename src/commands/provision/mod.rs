@@ -68,7 +68,7 @@ pub async fn run(args: ProvisionArgs, app: &Ctx) -> anyhow::Result<ExitStatus> {
     };
     let queue: Mutex<VecDeque<(usize, manifest::Entry)>> =
         Mutex::new(manifest.entries.into_iter().enumerate().collect());
-    let done: Mutex<Vec<Option<report::Line>>> = Mutex::new((0..total).map(|_| None).collect());
+    let done: Mutex<Vec<Option<report::RestaurantResult>>> = Mutex::new((0..total).map(|_| None).collect());
     let bar = app.printer.bar(total as u64, Msg::ProvisionBar.text());
     let lang = app.printer.lang();
     // Each worker takes the next restaurant until none is left.
@@ -87,7 +87,7 @@ pub async fn run(args: ProvisionArgs, app: &Ctx) -> anyhow::Result<ExitStatus> {
     futures_util::future::join_all((0..concurrency).map(|_| worker())).await;
     drop(bar);
 
-    let lines: Vec<report::Line> =
+    let lines: Vec<report::RestaurantResult> =
         done.into_inner().unwrap_or_else(PoisonError::into_inner).into_iter().flatten().collect();
     let seconds = started.elapsed().as_secs_f64();
     if app.printer.is_json() {

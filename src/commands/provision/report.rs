@@ -38,7 +38,7 @@ impl Outcome {
 
 /// One restaurant's result.
 #[derive(Debug)]
-pub struct Line {
+pub struct RestaurantResult {
     pub profile: String,
     pub outcome: Outcome,
     /// For a failure: its kind (the exit code) and the rendered error.
@@ -50,7 +50,7 @@ pub struct Line {
     pub location_name: Option<String>,
 }
 
-impl Line {
+impl RestaurantResult {
     pub fn to_json(&self) -> Value {
         let (code, message, hint) = match (&self.error, self.outcome) {
             (Some((_, report)), _) => (Some(report.code.as_str()), Some(report.message.clone()), report.hint.clone()),
@@ -112,7 +112,7 @@ pub struct Counts {
     pub validated: usize,
 }
 
-pub fn counts(lines: &[Line]) -> Counts {
+pub fn counts(lines: &[RestaurantResult]) -> Counts {
     let mut c = Counts::default();
     for line in lines {
         *match line.outcome {
@@ -129,7 +129,7 @@ pub fn counts(lines: &[Line]) -> Counts {
 /// cure: unexpected (1), then the manifest or the CI variables (2), then a refusal by a
 /// service (3), then a step that needs a person (6), and 5 only when every failure was a
 /// service out of reach — rerunning then retries just those, the rest being skipped.
-pub fn exit_status(lines: &[Line]) -> ExitStatus {
+pub fn exit_status(lines: &[RestaurantResult]) -> ExitStatus {
     let rank = |kind: Kind| match kind {
         Kind::Unexpected | Kind::Interrupted => 5,
         Kind::Usage => 4,
@@ -145,17 +145,17 @@ pub fn exit_status(lines: &[Line]) -> ExitStatus {
 }
 
 /// The `--json` report.
-pub fn to_json(lines: &[Line], seconds: f64, dry_run: bool) -> Value {
+pub fn to_json(lines: &[RestaurantResult], seconds: f64, dry_run: bool) -> Value {
     let c = counts(lines);
     let mut summary = json!({ "connected": c.connected, "skipped": c.skipped, "failed": c.failed, "seconds": (seconds * 1000.0).round() / 1000.0 });
     if dry_run {
         summary["validated"] = json!(c.validated);
     }
-    json!({ "dry_run": dry_run, "restaurants": lines.iter().map(Line::to_json).collect::<Vec<_>>(), "summary": summary, "exit_code": exit_status(lines) })
+    json!({ "dry_run": dry_run, "restaurants": lines.iter().map(RestaurantResult::to_json).collect::<Vec<_>>(), "summary": summary, "exit_code": exit_status(lines) })
 }
 
 /// The table for people, columns padded to their widest cell, then the summary.
-pub fn table(lines: &[Line], seconds: f64, dry_run: bool, lang: Lang) -> String {
+pub fn table(lines: &[RestaurantResult], seconds: f64, dry_run: bool, lang: Lang) -> String {
     let header = [Msg::ColProfile, Msg::ColOutcome, Msg::ColRestaurant, Msg::ColLocation, Msg::ColTime, Msg::ColDetail]
         .map(|m| m.render(lang));
     let mut rows = vec![header.to_vec()];
@@ -212,8 +212,8 @@ fn decimal(value: f64, lang: Lang) -> String {
 mod tests {
     use super::*;
 
-    fn line(profile: &str, outcome: Outcome, failure: Option<(Kind, &str)>) -> Line {
-        Line {
+    fn line(profile: &str, outcome: Outcome, failure: Option<(Kind, &str)>) -> RestaurantResult {
+        RestaurantResult {
             profile: profile.into(),
             outcome,
             error: failure.map(|(kind, code)| {

@@ -5,7 +5,7 @@ use crate::ctx::Ctx;
 use crate::error::ExitStatus;
 use crate::i18n::{FleetTable, Lang, Msg};
 use crate::layout::{self, Give};
-use crate::ops::fleet::{self, Line};
+use crate::ops::fleet::{self, Entry};
 use crate::ops::report::{bridge_label, part_label};
 use serde_json::{Value, json};
 
@@ -13,11 +13,11 @@ use serde_json::{Value, json};
 pub async fn run(app: &Ctx, offline: bool) -> anyhow::Result<ExitStatus> {
     let names = app.profiles.list()?;
     let lines = fleet::check_all(app, &names, offline).await?;
-    let status = ExitStatus::worst(lines.iter().map(Line::exit_status));
+    let status = ExitStatus::worst(lines.iter().map(Entry::exit_status));
     // Secrets left without their profile file: each said as a warning, listed in the JSON.
     let orphans = crate::commands::steps::orphans::report(app).await;
     if app.printer.is_json() {
-        let profiles: Vec<Value> = lines.iter().map(Line::to_json).collect();
+        let profiles: Vec<Value> = lines.iter().map(Entry::to_json).collect();
         app.printer.json(&json!({ "profiles": profiles, "orphans": orphans }));
     } else if lines.is_empty() {
         app.printer.result(&app.printer.t(&Msg::NoProfiles.text()));
@@ -30,7 +30,7 @@ pub async fn run(app: &Ctx, offline: bool) -> anyhow::Result<ExitStatus> {
 /// One line per profile: restaurant, location, the three parts' states and what to do,
 /// narrowed to `width` (the restaurant id goes first, then names are cut and what to do
 /// moves under its row).
-pub fn table(lines: &[Line], lang: Lang, width: Option<usize>) -> String {
+pub fn table(lines: &[Entry], lang: Lang, width: Option<usize>) -> String {
     let t = |m: FleetTable| m.render(lang);
     let mut rows: Vec<[String; 7]> = vec![[
         t(FleetTable::ColProfile),
@@ -44,7 +44,7 @@ pub fn table(lines: &[Line], lang: Lang, width: Option<usize>) -> String {
     let mut fine = 0;
     for line in lines {
         rows.push(match line {
-            Line::Checked(r) => {
+            Entry::Checked(r) => {
                 let todo = [&r.zelty.problem, &r.hubrise.problem]
                     .into_iter()
                     .flatten()
@@ -61,7 +61,7 @@ pub fn table(lines: &[Line], lang: Lang, width: Option<usize>) -> String {
                     todo.unwrap_or_else(|| "—".into()),
                 ]
             }
-            Line::Unreadable { profile, problem, .. } => [
+            Entry::Unreadable { profile, problem, .. } => [
                 profile.clone(),
                 "—".into(),
                 "—".into(),
@@ -77,7 +77,7 @@ pub fn table(lines: &[Line], lang: Lang, width: Option<usize>) -> String {
     let natural = (0..7).map(|c| rows.iter().map(|r| r[c].chars().count()).max().unwrap_or(0) + 2).sum::<usize>();
     if width.is_some_and(|w| natural > w) {
         for (row, line) in rows.iter_mut().skip(1).zip(lines) {
-            if let Line::Checked(r) = line {
+            if let Entry::Checked(r) = line {
                 row[1] = r.zelty.restaurant_name.clone();
             }
         }
