@@ -11,6 +11,7 @@ use crate::i18n::{Lang, ReportText};
 use crate::ops::check::check;
 use anyhow::Context as _;
 use serde_json::{Map, Value, json};
+use std::collections::BTreeMap;
 use std::path::PathBuf;
 
 /// How many of the last failures a report shows.
@@ -29,11 +30,12 @@ pub struct ReportArgs {
 
 pub async fn run(args: ReportArgs, app: &Ctx) -> anyhow::Result<ExitStatus> {
     let lang = app.printer.lang();
-    let value = gather(app, args.offline).await?;
+    let (value, shown) = gather(app, args.offline).await?;
     let text = if app.printer.is_json() {
         serde_json::to_string_pretty(&value).unwrap_or_default() + "\n"
     } else {
-        app.printer.runnable(&markdown(&value, lang))
+        let orders = crate::ops::bridge::orders_url(&app.settings, lang);
+        app.printer.runnable(&markdown(&value, &Shown { status: &shown, orders_url: &orders }, lang))
     };
     match &args.output {
         Some(path) => {
@@ -59,15 +61,24 @@ pub async fn run(args: ReportArgs, app: &Ctx) -> anyhow::Result<ExitStatus> {
     Ok(ExitStatus::Success)
 }
 
-/// The report as JSON: the tool, the system, the store, each profile, the last failures.
-async fn gather(app: &Ctx, offline: bool) -> anyhow::Result<Value> {
+/// What the Markdown shows besides the JSON: each profile as `status` shows it (by profile
+/// name), and the back office's orders page, where an order is found by its id.
+pub struct Shown<'a> {
+    pub status: &'a BTreeMap<String, String>,
+    pub orders_url: &'a str,
+}
+
+/// The report as JSON (the tool, the system, the store, each profile, the last failures),
+/// and each profile as `status` shows it, in the person's language.
+async fn gather(app: &Ctx, offline: bool) -> anyhow::Result<(Value, BTreeMap<String, String>)> {
     // A run on a named profile reports that one; otherwise every profile of the machine.
     let names = if app.profile == "default" { app.profiles.list()? } else { vec![app.profile.clone()] };
-    let mut profiles = Vec::new();
+    let (mut profiles, mut shown) = (Vec::new(), BTreeMap::new());
     for name in names {
         let entry = match app.profiles.load(&name) {
             Ok(Some(profile)) => {
                 let report = check(app, &name, &profile, offline).await;
+                shown.insert(name.clone(), report.render(app.printer.lang()));
                 serde_json::to_value(&report).unwrap_or_default()
             }
             Ok(None) => continue,
@@ -79,15 +90,18 @@ async fn gather(app: &Ctx, offline: bool) -> anyhow::Result<Value> {
         profiles.push(without_secrets(entry));
     }
     let errors = errlog::last(&errlog::log_path(&app.settings.config_dir), ERRORS);
-    Ok(json!({
-        "tool": { "name": "zelty-bridge", "version": env!("CARGO_PKG_VERSION") },
-        "system": { "os": std::env::consts::OS, "arch": std::env::consts::ARCH, "family": std::env::consts::FAMILY },
-        "secret_store": app.settings.store.name(),
-        "sandbox": app.settings.sandbox,
-        "made_at": crate::clock::rfc3339(app.clock.now()),
-        "profiles": profiles,
-        "errors": errors,
-    }))
+    Ok((
+        json!({
+            "tool": { "name": "zelty-bridge", "version": env!("CARGO_PKG_VERSION") },
+            "system": { "os": std::env::consts::OS, "arch": std::env::consts::ARCH, "family": std::env::consts::FAMILY },
+            "secret_store": app.settings.store.name(),
+            "sandbox": app.settings.sandbox,
+            "made_at": crate::clock::rfc3339(app.clock.now()),
+            "profiles": profiles,
+            "errors": errors,
+        }),
+        shown,
+    ))
 }
 
 /// `value` without any field named as a secret, at any depth.
@@ -104,9 +118,10 @@ fn without_secrets(value: Value) -> Value {
     }
 }
 
-/// The report as Markdown, headings in the person's language, each profile's fields as
-/// nested lists (so that whatever `status` reports shows here too).
-pub fn markdown(value: &Value, lang: Lang) -> String {
+/// The report as Markdown, in the person's language: each profile as `status` shows it, the
+/// orders to look at in the back office (stuck, rejected) with their ids and the page where
+/// they are, then every field of the JSON as nested lists, for support.
+pub fn markdown(value: &Value, shown: &Shown, lang: Lang) -> String {
     let t = |m: ReportText| m.render(lang);
     let mut out = format!("# {}\n\n{}\n\n", t(ReportText::Title), t(ReportText::SendIt));
     let s = |v: &Value| v.as_str().unwrap_or("—").to_string();
@@ -133,6 +148,11 @@ pub fn markdown(value: &Value, lang: Lang) -> String {
             out.push_str(&format!("{}\n", ReportText::Unreadable.with("message", message).render(lang)));
             continue;
         }
+        if let Some(status) = shown.status.get(&s(&profile["profile"])) {
+            out.push_str(&format!("```text\n{status}\n```\n"));
+        }
+        orders(&mut out, &profile["bridge_app"], shown.orders_url, lang);
+        out.push_str(&format!("\n### {}\n\n", t(ReportText::Details)));
         let mut fields = profile.as_object().cloned().unwrap_or_default();
         fields.remove("profile");
         list(&mut out, &fields, 0);
@@ -166,6 +186,29 @@ pub fn markdown(value: &Value, lang: Lang) -> String {
     out
 }
 
+/// The orders of other apps that wait or were rejected, each with its id, its app and its
+/// time, and the back-office page where they are found; nothing when there are none.
+fn orders(out: &mut String, bridge: &Value, orders_url: &str, lang: Lang) {
+    let none = Vec::new();
+    let (stuck, rejected) =
+        (bridge["stuck"].as_array().unwrap_or(&none), bridge["rejected"].as_array().unwrap_or(&none));
+    if stuck.is_empty() && rejected.is_empty() {
+        return;
+    }
+    out.push_str(&format!("\n### {}\n\n", ReportText::Orders.render(lang)));
+    out.push_str(&format!("{}\n\n", ReportText::OrdersPage.with("url", orders_url).render(lang)));
+    let s = |v: &Value| v.as_str().unwrap_or("—").to_string();
+    for (kind, list) in [(ReportText::StuckOrder, stuck), (ReportText::RejectedOrder, rejected)] {
+        for order in list {
+            let line = kind
+                .with("id", format!("`{}`", s(&order["id"])))
+                .with("app", s(&order["created_by"]))
+                .with("at", crate::localtime::human(&s(&order["created_at"]), lang));
+            out.push_str(&format!("- {}\n", line.render(lang)));
+        }
+    }
+}
+
 /// An object's fields as a Markdown list, nested objects and lists indented under them.
 fn list(out: &mut String, fields: &Map<String, Value>, depth: usize) {
     let pad = "  ".repeat(depth);
@@ -182,11 +225,13 @@ fn list(out: &mut String, fields: &Map<String, Value>, depth: usize) {
                 for item in items {
                     match item {
                         Value::Object(inner) => {
-                            // An item's fields under one bullet, the first on the bullet's line.
-                            let mut one = String::new();
-                            list(&mut one, inner, depth + 2);
-                            let one = one.trim_start().trim_start_matches("- ");
-                            out.push_str(&format!("{pad}  - {one}"));
+                            // An item (an order) on one line: its fields side by side.
+                            let one: Vec<String> = inner
+                                .iter()
+                                .filter(|(_, v)| !v.is_null())
+                                .map(|(k, v)| format!("{k}: {}", scalar(v)))
+                                .collect();
+                            out.push_str(&format!("{pad}  - {}\n", one.join(", ")));
                         }
                         other => out.push_str(&format!("{pad}  - {}\n", scalar(other))),
                     }
@@ -224,15 +269,23 @@ mod tests {
             "secret_store": "keyring",
             "made_at": "2026-12-02T13:05:00Z",
             "sandbox": false,
-            "profiles": [{ "profile": "lyon", "zelty": { "state": "ok", "api_key": "MTIz…NDU2" }, "bridge_app": { "orders": [{ "id": "o1", "state": "stuck" }] } }],
+            "profiles": [{ "profile": "lyon", "zelty": { "state": "ok", "api_key": "MTIz…NDU2" }, "bridge_app": { "state": "stalled", "stuck": [{ "id": "o1", "created_at": "2026-12-02T13:00:00Z", "created_by": "Uber Eats" }], "rejected": [] } }],
             "errors": [{ "time": "t", "command": "connect", "profile": "lyon", "sandbox": true, "code": "zelty_key_rejected", "exit": 3, "message": "a | b" }],
         });
-        let fr = markdown(&value, Lang::Fr);
+        let status = BTreeMap::from([("lyon".to_string(), "Profil lyon\n  Zelty Bridge  ✗ à l'arrêt".to_string())]);
+        let shown = Shown { status: &status, orders_url: "https://manager.hubrise.com/orders?locale=fr-FR" };
+        let fr = markdown(&value, &shown, Lang::Fr);
         assert!(fr.contains("# Rapport de support zelty-bridge"), "{fr}");
         assert!(fr.contains("support@zelty.com"), "{fr}");
         assert!(fr.contains("## Profil `lyon`"), "{fr}");
         assert!(fr.contains("  - api_key: MTIz…NDU2"), "{fr}");
-        assert!(fr.contains("    - id: o1\n      - state: stuck"), "{fr}");
+        assert!(fr.contains("    - created_at: 2026-12-02T13:00:00Z, created_by: Uber Eats, id: o1\n"), "{fr}");
+        // As `status` shows it, then the orders with the page where they are.
+        assert!(fr.contains("```text\nProfil lyon\n  Zelty Bridge  ✗ à l'arrêt\n```"), "{fr}");
+        assert!(fr.contains("https://manager.hubrise.com/orders?locale=fr-FR"), "{fr}");
+        assert!(fr.contains("- toujours « nouvelle » : `o1` (Uber Eats, "), "{fr}");
+        let en = markdown(&value, &shown, Lang::En);
+        assert!(en.contains("- still « new »: `o1` (Uber Eats, "), "{en}");
         assert!(fr.contains("| connect --sandbox | lyon | zelty_key_rejected (exit 3) | a \\| b |"), "{fr}");
     }
 }

@@ -16,6 +16,11 @@ catalog! {
         NoProfiles { en: "No profile on this machine.", fr: "Aucun profil sur cette machine." }
         Unreadable { en: "This profile cannot be read: {message}", fr: "Ce profil ne peut pas être lu : {message}" }
         Errors { en: "Recent errors", fr: "Erreurs récentes" }
+        Details { en: "Details, for support", fr: "Détails, pour le support" }
+        Orders { en: "Orders to look at in HubRise", fr: "Commandes à regarder dans HubRise" }
+        OrdersPage { en: "In the HubRise back office, « Orders » ({url}): find each one by its id.", fr: "Dans le back-office HubRise, « Commandes » ({url}) : retrouvez chacune par son identifiant." }
+        StuckOrder { en: "still « new »: {id} ({app}, {at}): Zelty Bridge has not taken it", fr: "toujours « nouvelle » : {id} ({app}, {at}) : Zelty Bridge ne l'a pas prise" }
+        RejectedOrder { en: "rejected: {id} ({app}, {at}): the message at the top of the order says why", fr: "rejetée : {id} ({app}, {at}) : le message en haut de la commande dit pourquoi" }
         NoErrors { en: "No error recorded on this machine.", fr: "Aucune erreur enregistrée sur cette machine." }
         ColTime { en: "When", fr: "Quand" }
         ColCommand { en: "Command", fr: "Commande" }

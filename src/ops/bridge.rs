@@ -52,6 +52,13 @@ pub fn connections_url(settings: &Settings, lang: Lang) -> String {
     format!("{}/connections{locale}", settings.endpoints.hubrise_manager.trim_end_matches('/'))
 }
 
+/// The back office's orders page (« Commandes »), where an order is found by its id.
+/// HubRise's user documentation (https://www.hubrise.com/docs) links the back office's
+/// orders at `/orders`; no address of one order is documented.
+pub fn orders_url(settings: &Settings, lang: Lang) -> String {
+    connections_url(settings, lang).replacen("/connections", "/orders", 1)
+}
+
 /// The steps, in the back office's own labels, naming the location, in `lang`.
 pub fn steps(location: Option<(&str, &str)>, lang: Lang) -> Vec<String> {
     let on = match location {

@@ -121,6 +121,23 @@ fn at_work_then_blocked_turns_stalled_once_an_order_arrives() {
     human.args(["--profile", "paris", "status"]);
     let human = run(human);
     assert!(human.stdout.contains("Dernières opérations") && human.stdout.contains("blocked"), "{}", human.stdout);
+
+    // The support report names the waiting order and the back-office page where it is;
+    // the page lists it, still « new ».
+    let stuck = out.json()["bridge_app"]["stuck"][0]["id"].as_str().expect("a stuck order").to_string();
+    let mut report = home.cmd(&sb);
+    report.args(["--lang", "fr", "--profile", "paris", "report"]);
+    let report = run(report);
+    report.expect(0);
+    let page = sb.connections_url().replacen("/connections", "/orders", 1) + "?locale=fr-FR";
+    assert!(report.stdout.contains(&format!("toujours « nouvelle » : `{stuck}` (")), "{}", report.stdout);
+    assert!(report.stdout.contains(&page), "{page} in\n{}", report.stdout);
+    assert!(report.stdout.contains("```text\nProfil paris"), "{}", report.stdout);
+    let (code, html) = http("GET", &page, None);
+    assert_eq!(code, 200);
+    let html = html.as_str().unwrap_or_default().to_string();
+    let row = html.split(&format!("<tr id=\"order-{stuck}\">")).nth(1).expect("the order's row");
+    assert!(row.split("</tr>").next().unwrap_or_default().contains("<td>new</td>"), "{html}");
 }
 
 #[test]

@@ -94,6 +94,13 @@ catalog! {
         ManagerWelcome { en: "You are logged in to the account {account}.", fr: "Vous êtes connecté au compte {account}." }
         NavConnections { en: "CONNECTIONS", fr: "CONNEXIONS" }
         NavSettings { en: "SETTINGS", fr: "CONFIGURATION" }
+        NavOrders { en: "ORDERS", fr: "COMMANDES" }
+        OrdersTitle { en: "Orders", fr: "Commandes" }
+        OrdersHelp { en: "Each location's latest orders. ORIGIN is the app that created the order; Zelty Bridge writes « accepted » or « rejected » on the orders it takes.", fr: "Les dernières commandes de chaque point de vente. ORIGINE est l'application qui a créé la commande ; Zelty Bridge écrit « accepted » ou « rejected » sur les commandes qu'il prend." }
+        ColOrder { en: "Order", fr: "Commande" }
+        ColOrigin { en: "ORIGIN", fr: "ORIGINE" }
+        ColCreated { en: "Created", fr: "Créée" }
+        OrderRejectedWhy { en: "Rejected by Zelty: the ref code « {ref} » is not numeric.", fr: "Rejetée par Zelty : le code ref « {ref} » n'est pas numérique." }
         NavPermissions = same { en: "Permissions", fr: "Permissions" }
         Locations { en: "Locations", fr: "Points de vente" }
         PermissionsHelp { en: "To give someone access: SETTINGS > Permissions, « Add User », choose a role such as Technical Partner, then « Set Permissions ». The sandbox only shows the way.", fr: "Pour donner un accès : CONFIGURATION > Permissions, « Ajouter l'utilisateur », choisissez un rôle comme Partenaire technique, puis « Définir les permissions ». Le bac à sable montre seulement le chemin." }

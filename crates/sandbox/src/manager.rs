@@ -7,6 +7,7 @@
 use super::bridge;
 use super::data::ACCOUNT_NAME;
 use super::oauth::{lang_of, params};
+use super::orders;
 use super::pages::{self, Choice, t, w};
 use super::state::{Client, ConnState, Shared, Target};
 use crate::i18n::{Lang, SandboxWeb, Web};
@@ -29,6 +30,7 @@ pub fn routes() -> Router<Arc<Shared>> {
         .route("/", get(home))
         .route("/login", get(home))
         .route("/connections", get(connections).post(act))
+        .route("/orders", get(orders_page))
         .route(APPS_PATH, get(apps))
         .route(BRIDGE_APP_PATH, get(bridge_app))
 }
@@ -73,6 +75,54 @@ fn rows(s: &Shared, lang: Lang) -> Vec<Row> {
             Row { app: c.client.name().to_string(), location, location_id, state: c.state }
         })
         .collect()
+}
+
+/// « Orders »: each location's orders, newest first, with their status and ORIGIN (the app
+/// that created them), as the back office lists them (https://www.hubrise.com/docs), so an
+/// order named by its id in a report or a hint can be found; a rejected order says why, at
+/// its top, as HubRise shows Zelty Bridge's rejections.
+async fn orders_page(State(s): St, RawQuery(q): RawQuery) -> Response {
+    let lang = query_lang(&s, q);
+    let now = s.now().as_secs();
+    let mut b = format!("<p>{}</p>\n", w(lang, Web::OrdersHelp));
+    let inner = s.lock();
+    for (n, location) in s.world.locations.iter().enumerate().take(50) {
+        let list = orders::on_location(&inner, n, now);
+        if list.is_empty() {
+            continue;
+        }
+        b.push_str(&format!(
+            "<h2>{} ({})</h2>\n<table id=\"orders-{}\">\n",
+            escape(&location.name),
+            escape(&location.id),
+            escape(&location.id)
+        ));
+        b.push_str(&format!(
+            "<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n",
+            w(lang, Web::ColOrder),
+            w(lang, Web::ColStatus),
+            w(lang, Web::ColOrigin),
+            w(lang, Web::ColCreated)
+        ));
+        // The newest first, and only the last 30: a page for people.
+        for o in list.iter().rev().take(30) {
+            let why = match o.status {
+                "rejected" => format!("<br><small>{}</small>", t(lang, Web::OrderRejectedWhy.with("ref", &o.sku_ref))),
+                _ => String::new(),
+            };
+            b.push_str(&format!(
+                "<tr id=\"order-{}\"><td>{}</td><td>{}{why}</td><td>{}</td><td>{}</td></tr>\n",
+                escape(&o.id),
+                escape(&o.id),
+                escape(o.status),
+                escape(&o.created_by),
+                escape(&orders::iso8601(o.created_at))
+            ));
+        }
+        b.push_str("</table>\n");
+    }
+    drop(inner);
+    pages::html(StatusCode::OK, pages::page(lang, "HubRise", &Web::OrdersTitle.render(lang), &b))
 }
 
 /// A button of the connections page: `connection` is the row number, so no token ever
@@ -124,6 +174,11 @@ pub fn home_page(lang: Lang, account: &str, locations: &[Choice]) -> Response {
         "<li><a id=\"connections\" href=\"/connections?locale={}\">{}</a></li>\n",
         locale(lang),
         w(lang, Web::NavConnections)
+    ));
+    b.push_str(&format!(
+        "<li><a id=\"orders\" href=\"/orders?locale={}\">{}</a></li>\n",
+        locale(lang),
+        w(lang, Web::NavOrders)
     ));
     b.push_str(&format!("<li>{} &gt; {}</li>\n</ul></nav>\n", w(lang, Web::NavSettings), w(lang, Web::NavPermissions)));
     b.push_str(&format!("<p id=\"permissions-help\">{}</p>\n", w(lang, Web::PermissionsHelp)));
