@@ -116,13 +116,21 @@ async fn orders_page(State(s): St, RawQuery(q): RawQuery) -> Response {
                 escape(&o.id),
                 escape(o.status),
                 escape(&o.created_by),
-                escape(&orders::iso8601(o.created_at))
+                escape(&shown_time(&orders::iso8601(o.created_at)))
             ));
         }
         b.push_str("</table>\n");
     }
     drop(inner);
     pages::html(StatusCode::OK, pages::page(lang, "HubRise", &Web::OrdersTitle.render(lang), &b))
+}
+
+/// `2026-12-02 21:39`, as a page shows a time, from the API's ISO form.
+fn shown_time(iso: &str) -> String {
+    match (iso.get(..10), iso.get(11..16)) {
+        (Some(day), Some(time)) => format!("{day} {time}"),
+        _ => iso.to_string(),
+    }
 }
 
 /// A button of the connections page: `connection` is the row number, so no token ever
