@@ -61,7 +61,16 @@ fn wrap_line(line: &str, width: usize, hang: usize) -> String {
         .iter()
         .find(|b| body.starts_with(**b))
         .map_or(0, |b| b.chars().count());
-    let indent = " ".repeat(if hang > 0 { hang } else { lead + bullet });
+    // A labelled row (`  Zelty Bridge  ✗ stalled  1 waiting…`, as `status` prints them)
+    // continues under its value: after the first run of two spaces that ends a label.
+    let label = match bullet {
+        0 => body.find("  ").filter(|&at| at > 0 && lead + at < width / 2).map(|at| {
+            let run = body[at..].len() - body[at..].trim_start_matches(' ').len();
+            textwrap::core::display_width(&body[..at]) + run
+        }),
+        _ => None,
+    };
+    let indent = " ".repeat(if hang > 0 { hang } else { lead + label.unwrap_or(bullet) });
     let glued = glue(body);
     let first = " ".repeat(lead);
     let options = textwrap::Options::new(width)
@@ -192,6 +201,19 @@ mod tests {
         let lines: Vec<&str> = wrapped.lines().collect();
         assert!(lines.len() > 1);
         assert!(lines[1..].iter().all(|l| l.starts_with("      ") && !l.starts_with("       ")), "{wrapped}");
+    }
+
+    #[test]
+    fn a_labelled_row_continues_under_its_value() {
+        let row =
+            "  Zelty Bridge  ✗ à l'arrêt  1 en attente sans traitement · dernière commande traitée 2 déc. 20:38 (UTC)";
+        let wrapped = wrap(row, Some(60), 0);
+        let lines: Vec<&str> = wrapped.lines().collect();
+        assert!(lines.len() > 1, "{wrapped}");
+        assert!(
+            lines[1..].iter().all(|l| l.starts_with(&" ".repeat(16)) && !l.starts_with(&" ".repeat(17))),
+            "{wrapped}"
+        );
     }
 
     #[test]

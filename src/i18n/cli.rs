@@ -148,8 +148,8 @@ catalog! {
         LabelToken { en: "token", fr: "jeton" }
         LabelCatalog { en: "catalog:", fr: "catalogue :" }
         LabelCustomerList { en: "customer list:", fr: "liste de clients :" }
-        SupportGranted { en: "  Support  access given to Zelty's support team on {at}", fr: "  Support  accès donné au support Zelty le {at}" }
-        SupportNotGranted { en: "  Support  not given yet (`{command}`)", fr: "  Support  pas encore donné (`{command}`)" }
+        SupportGranted { en: "  Support       access given to Zelty's support team on {at}", fr: "  Support       accès donné au support Zelty le {at}" }
+        SupportNotGranted { en: "  Support       not given yet (`{command}`)", fr: "  Support       pas encore donné (`{command}`)" }
         NotConnected { en: "Profile {profile} has no connection", fr: "Le profil {profile} n'a aucune connexion" }
         NotConnectedHint { en: "run `zelty-bridge connect`", fr: "lancez `zelty-bridge connect`" }
         SecretMissing { en: "A secret of this connection is missing from the secret store", fr: "Un secret de cette connexion manque dans le coffre à secrets" }
