@@ -110,7 +110,7 @@ catalog! {
         CheckEndpointHint { en: "if {var} is set, check that it points to the right address", fr: "si {var} est définie, vérifiez qu'elle pointe vers la bonne adresse" }
 
         // ----- secret store -----
-        KeyringProblem { en: "The system keyring cannot be used: {why}", fr: "Le trousseau système n'est pas utilisable : {why}" }
+        KeyringProblem { en: "The system keyring cannot be used ({why})", fr: "Le trousseau système n'est pas utilisable ({why})" }
         OfferFileStore { en: "Store the two secrets in {path} instead, readable only by you?", fr: "Enregistrer plutôt les deux secrets dans {path}, lisible par vous seul ?" }
         FileStoreHint { en: "start a keyring (a desktop session, or gnome-keyring-daemon), or opt in to a private file with ZELTY_BRIDGE_SECRET_STORE=file", fr: "démarrez un trousseau (une session de bureau, ou gnome-keyring-daemon), ou choisissez un fichier privé avec ZELTY_BRIDGE_SECRET_STORE=file" }
         KeyringUnavailable { en: "The system keyring is not available", fr: "Le trousseau système n'est pas disponible" }

@@ -3,7 +3,7 @@
 //! there before is put back.
 
 use crate::error::{Failure, Kind};
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Secrets, Text};
 use crate::interrupt;
 use crate::profile::{Profile, Profiles};
 use crate::secret::Secret;
@@ -26,6 +26,19 @@ pub fn store_failure(err: StoreError) -> Failure {
         }
     };
     Failure::new(Kind::Unexpected, code, msg.text()).hint(hint).detail(err)
+}
+
+/// Why a store cannot be used, in a person's words, by kind: the library's own words (a
+/// D-Bus error naming X11 autolaunch…) are for `-v`.
+pub fn store_words(err: &StoreError) -> Text {
+    match err {
+        StoreError::Unavailable(_) => Secrets::WhyUnavailable.text(),
+        StoreError::Timeout(_) => Secrets::WhyNotResponding.text(),
+        StoreError::Locked(_) => Secrets::WhyLocked.text(),
+        StoreError::Ambiguous { .. } => Secrets::WhyAmbiguous.text(),
+        StoreError::InsecureFile { .. } => Secrets::WhyInsecure.text(),
+        StoreError::Other(_) => Secrets::WhyRefused.text(),
+    }
 }
 
 /// Writes profile `name`'s secrets (the watch's token, when there is a watch), then its

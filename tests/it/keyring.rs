@@ -492,3 +492,26 @@ fn disconnect_after_a_store_switch_leaves_no_secret_in_either() {
     assert_eq!(session.lookup("zelty-bridge", "default:zelty-api-key"), None);
     assert!(out.json()["other_stores"].as_array().is_some_and(|s| !s.is_empty()), "{}", out.stdout);
 }
+
+/// `--sandbox` with no Secret Service on the bus falls back to the file store and says why
+/// in a person's words, in both languages; the library's D-Bus reason only at `-v`.
+#[test]
+fn the_sandbox_fallback_says_why_in_a_persons_words() {
+    for (lang, words) in [("en", "not available on this machine"), ("fr", "pas disponible sur cette machine")] {
+        for verbose in [false, true] {
+            let home = Home::new();
+            let mut connect = home.bare_cmd();
+            connect
+                .args(["--lang", lang, "--sandbox", "connect", "--json"])
+                .args(verbose.then_some("-v"))
+                .env_remove("ZELTY_BRIDGE_SECRET_STORE")
+                .env("DBUS_SESSION_BUS_ADDRESS", format!("unix:path={}", home.path().join("no-bus").display()));
+            let out = run(connect);
+            out.expect(0);
+            let warning = out.stderr.lines().find(|l| l.contains(words)).unwrap_or_else(|| panic!("{}", out.stderr));
+            assert!(warning.contains("Sandbox") || warning.contains("Bac à sable"), "{warning}");
+            let raw = out.stderr.to_lowercase().contains("dbus");
+            assert_eq!(raw, verbose, "the D-Bus reason at -v only:\n{}", out.stderr);
+        }
+    }
+}
