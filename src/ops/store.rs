@@ -9,6 +9,11 @@ use crate::profile::{Profile, Profiles};
 use crate::secret::Secret;
 use crate::stores::{self, SecretStore, StoreError};
 
+/// What a failure from a locked keyring renders (`Failure::as_typed`), so that `status`
+/// can call the parts locked rather than missing.
+#[derive(Debug, Clone, Copy)]
+pub struct KeyringLocked;
+
 /// A store error as the user should read it, with the way out.
 pub fn store_failure(err: StoreError) -> Failure {
     if let StoreError::Ambiguous { .. } = err {
@@ -25,7 +30,9 @@ pub fn store_failure(err: StoreError) -> Failure {
             ("secret_store_failed", Msg::SecretStoreFailed, Msg::FileStoreHint.text())
         }
     };
-    Failure::new(Kind::Unexpected, code, msg.text()).hint(hint).detail(err)
+    let locked = matches!(err, StoreError::Locked(_));
+    let failure = Failure::new(Kind::Unexpected, code, msg.text()).hint(hint).detail(err);
+    if locked { failure.typed(KeyringLocked) } else { failure }
 }
 
 /// Why a store cannot be used, in a person's words, by kind: the library's own words (a

@@ -110,6 +110,26 @@ impl KeyringSession {
         cmd
     }
 
+    /// Locks the default collection, as the screen locker or `seahorse` does, through the
+    /// Secret Service's own `Lock` call
+    /// (https://specifications.freedesktop.org/secret-service-spec/latest/org.freedesktop.Secret.Service.html).
+    pub fn lock(&self) {
+        let out = Command::new("dbus-send")
+            .args([
+                "--session",
+                "--print-reply",
+                &format!("--dest={SECRETS_NAME}"),
+                "/org/freedesktop/secrets",
+                "org.freedesktop.Secret.Service.Lock",
+                "array:objpath:/org/freedesktop/secrets/aliases/default",
+            ])
+            .env("DBUS_SESSION_BUS_ADDRESS", &self.bus)
+            .output()
+            .expect("run dbus-send");
+        let reply = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success() && reply.contains("aliases/default"), "not locked: {reply}");
+    }
+
     /// `secret-tool lookup service S username U`, as another program would read it.
     pub fn lookup(&self, service: &str, user: &str) -> Option<String> {
         let out = self.secret_tool(&["lookup", "service", service, "username", user], None);
@@ -514,4 +534,67 @@ fn the_sandbox_fallback_says_why_in_a_persons_words() {
             assert_eq!(raw, verbose, "the D-Bus reason at -v only:\n{}", out.stderr);
         }
     }
+}
+
+/// Secrets behind a locked keyring are `locked`, not `missing`: in `status` (human and
+/// JSON), in the fleet table and in `report`, explained once per run, exit 1 as for any
+/// secret store that cannot be used.
+#[test]
+fn a_locked_keyring_is_locked_in_status_and_explained_once() {
+    let Some(session) = KeyringSession::start(false) else { return };
+    let sb = Sandbox::start(&[]);
+    for profile in ["default", "lyon"] {
+        let mut connect = session.cmd(&sb);
+        connect.args(["--profile", profile, "connect", "--json"]).env("ZELTY_API_KEY", sb.demo_key());
+        run(connect).expect(0);
+    }
+    session.lock();
+    let explained = "keyring is locked";
+    let once = |out: &Output| {
+        let all = format!("{}{}", out.stdout, out.stderr);
+        assert_eq!(all.matches(explained).count(), 1, "explained once:\n{all}");
+        assert_eq!(all.matches("gnome-keyring-daemon --unlock").count(), 1, "one way out:\n{all}");
+        assert!(!all.contains("missing"), "{all}");
+    };
+
+    let mut status = session.cmd(&sb);
+    status.args(["status", "--json"]);
+    let out = run(status);
+    out.expect(1);
+    assert_eq!(parts(&out.json()), (Some("locked"), Some("locked")), "{}", out.stdout);
+    assert_eq!(out.json()["zelty"]["reason"], "keyring_locked", "{}", out.stdout);
+
+    let mut status = session.cmd(&sb);
+    status.arg("status");
+    let out = run(status);
+    out.expect(1);
+    once(&out);
+    assert_eq!(out.stdout.matches("✗ locked").count(), 2, "{}", out.stdout);
+
+    let mut fleet = session.cmd(&sb);
+    fleet.args(["status", "--all-profiles"]);
+    let out = run(fleet);
+    out.expect(1);
+    once(&out);
+    assert_eq!(out.stdout.matches("✗ locked").count(), 4, "{}", out.stdout);
+
+    let mut fleet = session.cmd(&sb);
+    fleet.args(["status", "--all-profiles", "--json"]);
+    let out = run(fleet);
+    out.expect(1);
+    for profile in out.json()["profiles"].as_array().unwrap() {
+        assert_eq!(parts(profile), (Some("locked"), Some("locked")), "{profile}");
+    }
+
+    let mut report = session.cmd(&sb);
+    report.args(["report", "--json"]);
+    let out = run(report);
+    out.expect(0);
+    for profile in out.json()["profiles"].as_array().unwrap() {
+        assert_eq!(parts(profile), (Some("locked"), Some("locked")), "{profile}");
+    }
+    let mut report = session.cmd(&sb);
+    report.args(["--lang", "fr", "report"]);
+    let out = run(report);
+    assert!(out.stdout.contains("state: locked") && out.stdout.contains("verrouillé"), "{}", out.stdout);
 }
