@@ -598,3 +598,26 @@ fn a_locked_keyring_is_locked_in_status_and_explained_once() {
     let out = run(report);
     assert!(out.stdout.contains("state: locked") && out.stdout.contains("verrouillé"), "{}", out.stdout);
 }
+
+/// A keyring that cannot be used ends `connect` with the message and the way out in the
+/// person's words; the library's own words for it (`Secret Service: no result found`) are
+/// for `-v`.
+#[test]
+fn a_locked_keyring_error_gives_the_librarys_words_at_v_only() {
+    let Some(session) = KeyringSession::start(true) else { return };
+    let sb = Sandbox::start(&[]);
+    for verbose in [false, true] {
+        let mut connect = session.cmd(&sb);
+        connect
+            .arg("connect")
+            .args(verbose.then_some("-v"))
+            .env("ZELTY_API_KEY", sb.demo_key())
+            .env("ZELTY_BRIDGE_KEYRING_TIMEOUT", "3");
+        let out = run(connect);
+        out.expect(1);
+        assert!(out.stderr.contains("error: The system keyring is"), "{}", out.stderr);
+        assert!(out.stderr.contains("ZELTY_BRIDGE_SECRET_STORE=file"), "{}", out.stderr);
+        let raw = out.stderr.contains("caused by: the system keyring");
+        assert_eq!(raw, verbose, "the library's words at -v only:\n{}", out.stderr);
+    }
+}
