@@ -165,7 +165,10 @@ pub async fn enter_with(printer: &Printer, prompt: Text, instead: Text, aside: O
     loop {
         let typed = line(printer, prompt.clone(), instead.clone()).await?;
         match &aside {
-            Some(aside) if aside.asked(&typed) => printer.prompt_write(&format!("{}\n", *aside.shown(printer.lang()))),
+            Some(aside) if aside.asked(&typed) => {
+                printer.prompt_write(&aside.shown(printer.lang()));
+                printer.prompt_write("\n");
+            }
             _ => return Ok(()),
         }
     }
@@ -219,7 +222,9 @@ fn yes_no(p: &Printer, question: &str, default: Option<bool>, aside: Option<&Asi
         p.prompt_write(&format!("{question} {hint} "));
         let typed = tty::read_answer(p, LONGEST_ANSWER)?;
         if let Some(aside) = aside.filter(|a| a.asked(&typed)) {
-            p.prompt_write(&format!("\n{}\n", *aside.shown(lang)));
+            p.prompt_write("\n");
+            p.prompt_write(&aside.shown(lang));
+            p.prompt_write("\n");
             tty::flush_input();
             continue;
         }
@@ -386,6 +391,14 @@ mod tests {
         ] {
             assert_eq!(parse_answer(typed), want, "{typed:?}");
         }
+    }
+
+    #[test]
+    fn an_aside_is_asked_by_its_words_and_shows_its_secret_in_the_language() {
+        let shown = crate::i18n::Bridge::KeyRevealed.text();
+        let aside = Aside::new(&["key", "clé"], shown, "key", Secret::new("a-secret-value-1"));
+        assert!(aside.asked(" KEY ") && aside.asked("Clé") && !aside.asked("keys") && !aside.asked(""));
+        assert_eq!(aside.shown(Lang::Fr).as_str(), "Clé Zelty : a-secret-value-1");
     }
 
     #[tokio::test]
