@@ -91,12 +91,23 @@ impl Ctx {
     /// up unannounced. The URL was printed before, so a failure is only a warning: the user
     /// opens it by hand.
     pub async fn open_page(&self, url: &str, page: Page<'_>) -> anyhow::Result<Opened> {
+        self.open_page_with(url, page, None).await
+    }
+
+    /// `open_page`, where typing one of `aside`'s words at « Press Enter to open » shows
+    /// what it shows (the Zelty key, in the Zelty Bridge walk) and asks again.
+    pub async fn open_page_with(
+        &self,
+        url: &str,
+        page: Page<'_>,
+        aside: Option<crate::prompt::Aside>,
+    ) -> anyhow::Result<Opened> {
         if !self.opener.opens_anywhere() && !context::browser_launchable(&self.env, std::env::consts::OS) {
             return Ok(Opened::Skipped);
         }
         if self.ctx.interactive {
-            crate::prompt::enter(&self.printer, crate::i18n::Ux::PressEnterToOpen.text(), Msg::UseEnvTokenHint.text())
-                .await?;
+            let question = crate::i18n::Ux::PressEnterToOpen.text();
+            crate::prompt::enter_with(&self.printer, question, Msg::UseEnvTokenHint.text(), aside).await?;
         }
         let opened = self.opener.open_page(url, page).await?;
         match &opened {
@@ -109,7 +120,17 @@ impl Ctx {
 
     /// `open_page` for a page that a person acts on: whether it was shown or done.
     pub async fn open_in_browser(&self, url: &str, page: Page<'_>) -> anyhow::Result<bool> {
-        Ok(matches!(self.open_page(url, page).await?, Opened::Shown | Opened::Done { .. }))
+        self.open_in_browser_with(url, page, None).await
+    }
+
+    /// `open_in_browser` with `open_page_with`'s aside.
+    pub async fn open_in_browser_with(
+        &self,
+        url: &str,
+        page: Page<'_>,
+        aside: Option<crate::prompt::Aside>,
+    ) -> anyhow::Result<bool> {
+        Ok(matches!(self.open_page_with(url, page, aside).await?, Opened::Shown | Opened::Done { .. }))
     }
 
     /// The store of a given kind with this app's settings.

@@ -533,9 +533,14 @@ impl Printer {
 }
 
 /// A cause in a system's words rather than ours, which a person cannot act on and `-v`
-/// shows: a bare HTTP status line, a D-Bus error from the keyring.
+/// shows: a bare HTTP status line, a D-Bus error from the keyring, or a keyring's failure
+/// as its library words it (`the system keyring is locked: Secret Service: no result
+/// found`), which the message above already says in the person's language.
 fn raw_cause(cause: &str) -> bool {
-    cause.starts_with("HTTP ") || cause.contains("DBus error") || cause.contains("org.freedesktop.")
+    cause.starts_with("HTTP ")
+        || cause.contains("DBus error")
+        || cause.contains("org.freedesktop.")
+        || cause.starts_with("the system keyring ")
 }
 
 /// A spinner or bar on screen; cleared when finished or dropped.
@@ -787,6 +792,15 @@ mod tests {
         let (p, _out, err) = Printer::for_tests(Lang::Fr, false, false);
         p.error(&report);
         assert_eq!(text(&err), "erreur : m\n");
+        let locked = "the system keyring is locked: Secret Service: no result found";
+        let report = Report { code: "x".into(), message: "m".into(), hint: None, causes: vec![locked.into()] };
+        let (p, _out, err) = Printer::for_tests(Lang::Fr, false, false);
+        p.error(&report);
+        assert_eq!(text(&err), "erreur : m\n");
+        let (mut p, _out, err) = Printer::for_tests(Lang::Fr, false, false);
+        p.verbose = 1;
+        p.error(&report);
+        assert!(text(&err).contains(locked), "{}", text(&err));
     }
 
     #[test]

@@ -10,6 +10,7 @@
 use crate::error::{Failure, Kind};
 use crate::i18n::{Lang, Msg, Text, Ux};
 use crate::printer::Printer;
+use crate::secret::Secret;
 use dialoguer::theme::{ColorfulTheme, SimpleTheme, Theme};
 use zeroize::Zeroizing;
 
@@ -73,6 +74,36 @@ pub async fn secret(printer: &Printer, prompt: Text, instead: Text) -> anyhow::R
     .await
 }
 
+/// A word typed at a question that shows a secret instead of answering it (« key » shows
+/// the Zelty key in full where there is no clipboard); the question is then asked again.
+/// The secret is put in its sentence only when shown, on the terminal's stderr, once each
+/// time it is asked for; it is never logged.
+#[derive(Clone)]
+pub struct Aside {
+    words: &'static [&'static str],
+    /// The sentence, and the name of its placeholder for the secret.
+    sentence: (Text, &'static str),
+    secret: Secret,
+}
+
+impl Aside {
+    pub fn new(words: &'static [&'static str], sentence: Text, placeholder: &'static str, secret: Secret) -> Aside {
+        Aside { words, sentence: (sentence, placeholder), secret }
+    }
+
+    /// Whether `typed` is one of the words (case and spaces do not matter).
+    pub fn asked(&self, typed: &str) -> bool {
+        let word = typed.trim().to_lowercase();
+        self.words.contains(&word.as_str())
+    }
+
+    /// The sentence with the secret, in `lang`.
+    fn shown(&self, lang: Lang) -> Zeroizing<String> {
+        let (sentence, placeholder) = &self.sentence;
+        Zeroizing::new(sentence.clone().with(placeholder, self.secret.expose()).render(lang))
+    }
+}
+
 pub async fn line(printer: &Printer, prompt: Text, instead: Text) -> anyhow::Result<String> {
     let prompt = printer.t(&prompt);
     ask(printer, instead, move |p| {
@@ -88,15 +119,26 @@ pub async fn line(printer: &Printer, prompt: Text, instead: Text) -> anyhow::Res
 
 /// A yes/no question, answered with a word and Enter; Enter alone takes `default`.
 pub async fn confirm(printer: &Printer, prompt: Text, default: bool, instead: Text) -> anyhow::Result<bool> {
+    confirm_with(printer, prompt, default, instead, None).await
+}
+
+/// `confirm`, where typing one of `aside`'s words shows what it shows and asks again.
+pub async fn confirm_with(
+    printer: &Printer,
+    prompt: Text,
+    default: bool,
+    instead: Text,
+    aside: Option<Aside>,
+) -> anyhow::Result<bool> {
     let question = printer.t(&prompt);
-    ask(printer, instead, move |p| yes_no(p, &question, Some(default))).await
+    ask(printer, instead, move |p| yes_no(p, &question, Some(default), aside.as_ref())).await
 }
 
 /// A y/n question with no default, for a record a reflex Enter must not make: Enter alone
 /// asks again.
 pub async fn confirm_explicitly(printer: &Printer, prompt: Text, instead: Text) -> anyhow::Result<bool> {
     let question = printer.t(&prompt);
-    ask(printer, instead, move |p| yes_no(p, &question, None)).await
+    ask(printer, instead, move |p| yes_no(p, &question, None, None)).await
 }
 
 pub async fn choose(printer: &Printer, prompt: Text, items: Vec<String>, instead: Text) -> anyhow::Result<usize> {
@@ -115,7 +157,21 @@ pub async fn choose(printer: &Printer, prompt: Text, items: Vec<String>, instead
 
 /// Waits for Enter (a guided step done in a web page).
 pub async fn enter(printer: &Printer, prompt: Text, instead: Text) -> anyhow::Result<()> {
-    line(printer, prompt, instead).await.map(drop)
+    enter_with(printer, prompt, instead, None).await
+}
+
+/// `enter`, where typing one of `aside`'s words shows what it shows and asks again.
+pub async fn enter_with(printer: &Printer, prompt: Text, instead: Text, aside: Option<Aside>) -> anyhow::Result<()> {
+    loop {
+        let typed = line(printer, prompt.clone(), instead.clone()).await?;
+        match &aside {
+            Some(aside) if aside.asked(&typed) => {
+                printer.prompt_write(&aside.shown(printer.lang()));
+                printer.prompt_write("\n");
+            }
+            _ => return Ok(()),
+        }
+    }
 }
 
 /// What a typed line says at a y/n question.
@@ -156,7 +212,7 @@ fn yes_word(lang: Lang, yes: bool) -> String {
 /// The y/n loop: the question with `(oui/non, Entrée : oui)`, the answer echoed in the
 /// user's language on the same line, then a new line. Nothing moves the cursor up, so a
 /// question wrapped over two lines at 80 columns leaves no stale half line behind.
-fn yes_no(p: &Printer, question: &str, default: Option<bool>) -> std::io::Result<bool> {
+fn yes_no(p: &Printer, question: &str, default: Option<bool>, aside: Option<&Aside>) -> std::io::Result<bool> {
     let lang = p.lang();
     loop {
         let hint = match default {
@@ -165,6 +221,13 @@ fn yes_no(p: &Printer, question: &str, default: Option<bool>) -> std::io::Result
         };
         p.prompt_write(&format!("{question} {hint} "));
         let typed = tty::read_answer(p, LONGEST_ANSWER)?;
+        if let Some(aside) = aside.filter(|a| a.asked(&typed)) {
+            p.prompt_write("\n");
+            p.prompt_write(&aside.shown(lang));
+            p.prompt_write("\n");
+            tty::flush_input();
+            continue;
+        }
         let answer = match parse_answer(&typed) {
             Answer::Default if default.is_none() => {
                 p.prompt_write(&format!("\n{}\n", Ux::AnswerNeeded.render(lang)));
@@ -328,6 +391,14 @@ mod tests {
         ] {
             assert_eq!(parse_answer(typed), want, "{typed:?}");
         }
+    }
+
+    #[test]
+    fn an_aside_is_asked_by_its_words_and_shows_its_secret_in_the_language() {
+        let shown = crate::i18n::Bridge::KeyRevealed.text();
+        let aside = Aside::new(&["key", "clé"], shown, "key", Secret::new("a-secret-value-1"));
+        assert!(aside.asked(" KEY ") && aside.asked("Clé") && !aside.asked("keys") && !aside.asked(""));
+        assert_eq!(aside.shown(Lang::Fr).as_str(), "Clé Zelty : a-secret-value-1");
     }
 
     #[tokio::test]

@@ -74,6 +74,9 @@ pub async fn run(args: DisconnectArgs, app: &Ctx) -> anyhow::Result<ExitStatus> 
         }
         (Some(_), TokenOrigin::Authorized) if sharing.unreadable.is_some() => {
             let why = sharing.unreadable.clone().unwrap_or_default();
+            if let Some(cause) = &sharing.unreadable_cause {
+                app.printer.debug(1, cause);
+            }
             app.printer.warn(Ownership::RevokeSkippedUnreadable.with("why", why));
             false
         }

@@ -20,6 +20,7 @@ catalog! {
         Step4 { en: "Check the options (orders, catalog, stock), then « Enregistrer » (Save)", fr: "Vérifiez les options (commandes, catalogue, stocks), puis « Enregistrer »" }
         KeyOnClipboard { en: "The Zelty key {key} is on your clipboard for {secs} s: paste it in « Clé API »", fr: "La clé Zelty {key} est dans votre presse-papiers pendant {secs} s : collez-la dans « Clé API »" }
         KeyRevealOffer { en: "No clipboard here: type « key » and press Enter to show the Zelty key {key} in full", fr: "Pas de presse-papiers ici : tapez « clé » et appuyez sur Entrée pour afficher la clé Zelty {key} en entier" }
+        KeyRevealCleared { en: "The key is no longer on the clipboard: type « key » and press Enter to show the Zelty key {key} in full", fr: "La clé n'est plus dans le presse-papiers : tapez « clé » et appuyez sur Entrée pour afficher la clé Zelty {key} en entier" }
         KeyRevealed { en: "Zelty key: {key}", fr: "Clé Zelty : {key}" }
         WaitKeys { en: "Press Enter once you have clicked « Enregistrer », or type « key » to show the key", fr: "Appuyez sur Entrée une fois « Enregistrer » cliqué, ou tapez « clé » pour afficher la clé" }
         Watching { en: "Watching for Zelty Bridge ({time} left) — press Enter to go on without waiting", fr: "À l'affût de Zelty Bridge (encore {time}) — appuyez sur Entrée pour continuer sans attendre" }

@@ -13,6 +13,7 @@ catalog! {
         ColWatch { en: "WATCH", fr: "SURVEILLANCE" }
         ColToDo { en: "TO DO", fr: "À FAIRE" }
         Unreadable { en: "✗ unreadable", fr: "✗ illisible" }
+        UnlockBelow { en: "unlock the keyring (below)", fr: "déverrouillez le trousseau (ci-dessous)" }
         Summary { en: "{ok} of {total} profiles fully working", fr: "{ok} profils sur {total} entièrement fonctionnels" }
     }
 }

@@ -4,7 +4,7 @@
 use super::evidence::{self, Evidence, Watch};
 use super::report::{BridgeReport, HubriseReport, Problem, StatusReport, SupportReport, ZeltyReport};
 use super::state::{BridgeState, PartState};
-use super::store::store_failure;
+use super::store::{KeyringLocked, store_failure};
 use crate::ctx::Ctx;
 use crate::error::{Failure, Kind, failure_of};
 use crate::http::Http;
@@ -46,6 +46,17 @@ impl Part {
                 }
             }
         }
+    }
+
+    /// A part whose secret could not be read: `locked` when the keyring is locked (with what
+    /// to do about it in `status`), else `missing` with the store's failure.
+    pub fn unreadable(failure: &Failure, lang: Lang) -> Part {
+        if failure.as_typed::<KeyringLocked>().is_none() {
+            return Part::not_ok(PartState::Missing, failure, lang);
+        }
+        let locked = Failure::new(failure.kind, failure.code, Msg::KeyringLockedStatus.text())
+            .hint(Msg::KeyringLockedStatusHint.text());
+        Part::not_ok(PartState::Locked, &locked, lang)
     }
 
     /// The Zelty key is not stored for the profile.
@@ -98,7 +109,7 @@ pub async fn check(app: &Ctx, name: &str, profile: &Profile, offline: bool) -> S
     let (key, token) = match read_secrets(app, name, profile).await {
         Ok(pair) => pair,
         Err(failure) => {
-            let part = Part::not_ok(PartState::Missing, &failure, lang);
+            let part = Part::unreadable(&failure, lang);
             return report(app, name, profile, [&part, &part], None, None);
         }
     };
@@ -178,7 +189,8 @@ pub fn report(
     let location = h.location_name.as_deref().or(h.location_id.as_deref()).unwrap_or("—");
     let hint = |state, _: &Evidence| bridge_hint(name, state, location).map(|t| t.render(lang));
     // Without a readable key there is no evidence to read: the app is unchecked.
-    let evidence = evidence.filter(|_| zelty.state != PartState::Missing || watch.state == PartState::Ok);
+    let evidence = evidence
+        .filter(|_| !matches!(zelty.state, PartState::Missing | PartState::Locked) || watch.state == PartState::Ok);
     StatusReport {
         profile: name.to_string(),
         secret_store: profile.secret_store.name(),

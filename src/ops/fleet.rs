@@ -19,7 +19,6 @@
 use super::check::{Part, check_watch, read_secrets, report, restaurant_part};
 use super::evidence::{self, Evidence};
 use super::report::{Problem, StatusReport};
-use super::state::PartState;
 use crate::ctx::Ctx;
 use crate::error::{ExitStatus, Kind, failure_of};
 use crate::hubrise::api::{self, AccountOrder, Dated, Order};
@@ -148,7 +147,7 @@ impl Run<'_> {
         let (key, token) = match read_secrets(app, name, profile).await {
             Ok(pair) => pair,
             Err(failure) => {
-                let part = Part::not_ok(PartState::Missing, &failure, lang);
+                let part = Part::unreadable(&failure, lang);
                 return report(app, name, profile, [&part, &part], None, None);
             }
         };

@@ -195,7 +195,13 @@ impl StatusReport {
                 opt(&h.customer_list_id)
             ),
         ];
+        // One explanation per cause: a locked keyring is one fact about both parts.
+        let mut said: Vec<&Problem> = Vec::new();
         for problem in [&z.problem, &h.problem].into_iter().flatten() {
+            if said.contains(&problem) {
+                continue;
+            }
+            said.push(problem);
             lines.push(format!("  ! {}", problem.message));
             if let Some(hint) = &problem.hint {
                 lines.push(format!("    {} {hint}", t(Bridge::HintLabel.text())));
@@ -234,6 +240,7 @@ pub fn part_label(state: PartState, lang: Lang) -> String {
         PartState::Rejected => ("✗", Msg::StateRejected),
         PartState::Unreachable => ("✗", Msg::StateUnreachable),
         PartState::Missing => ("✗", Msg::StateMissing),
+        PartState::Locked => ("✗", Msg::StateLocked),
         PartState::Unchecked => ("·", Msg::StateUnchecked),
         PartState::NotUsed => return format!("· {}", Flow::StateNotUsed.render(lang)),
     };

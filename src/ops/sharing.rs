@@ -19,6 +19,8 @@ pub struct Sharing {
     /// A profile whose secrets could not be read (a locked keyring, a corrupt file): the
     /// answer is then not known to be complete, and the caller stays on the safe side.
     pub unreadable: Option<String>,
+    /// The store's own words for why, when a store failed (for `-v`).
+    pub unreadable_cause: Option<String>,
 }
 
 /// The profiles of this config other than `name` that hold `key` or `token`, compared in
@@ -53,7 +55,11 @@ pub async fn of(app: &Ctx, name: &str, key: Option<&Secret>, token: Option<&Secr
                     sharing.token.push(other);
                 }
             }
-            Err(err) => sharing.unreadable = Some(format!("{other}: {}", err.reason())),
+            Err(err) => {
+                let why = super::store::store_words(&err).render(app.printer.lang());
+                sharing.unreadable = Some(format!("{other}: {why}"));
+                sharing.unreadable_cause = Some(format!("{other}: {err}"));
+            }
         }
     }
     Ok(sharing)

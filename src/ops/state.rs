@@ -18,6 +18,9 @@ pub enum PartState {
     Unchecked,
     /// The profile was made without it, on purpose (`--no-watch`): not a fault.
     NotUsed,
+    /// Its secret is in a keyring that is locked: stored, perhaps, but unreadable until a
+    /// person unlocks it. Not `missing`: nothing was lost, and reconnecting is not the fix.
+    Locked,
 }
 
 impl PartState {
@@ -27,6 +30,8 @@ impl PartState {
             PartState::Rejected => ExitStatus::Rejected,
             PartState::Unreachable => ExitStatus::Unreachable,
             PartState::Missing => ExitStatus::NotConnected,
+            // As any command that meets a secret store it cannot use (`connect` included).
+            PartState::Locked => ExitStatus::Unexpected,
         }
     }
 }
@@ -75,6 +80,8 @@ mod tests {
         assert_eq!(s(serde_json::to_string(&BridgeState::Stalled)), "\"stalled\"");
         assert_eq!(s(serde_json::to_string(&BridgeState::Linked)), "\"linked\"");
         assert_eq!(s(serde_json::to_string(&PartState::NotUsed)), "\"not_used\"");
+        assert_eq!(s(serde_json::to_string(&PartState::Locked)), "\"locked\"");
+        assert_eq!(PartState::Locked.exit_status().code(), 1);
         assert_eq!(
             (BridgeState::Stalled.exit_status(), BridgeState::Linked.exit_status()),
             (ExitStatus::NeedsPerson, ExitStatus::Success)

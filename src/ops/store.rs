@@ -3,11 +3,16 @@
 //! there before is put back.
 
 use crate::error::{Failure, Kind};
-use crate::i18n::Msg;
+use crate::i18n::{Msg, Secrets, Text};
 use crate::interrupt;
 use crate::profile::{Profile, Profiles};
 use crate::secret::Secret;
 use crate::stores::{self, SecretStore, StoreError};
+
+/// What a failure from a locked keyring renders (`Failure::as_typed`), so that `status`
+/// can call the parts locked rather than missing.
+#[derive(Debug, Clone, Copy)]
+pub struct KeyringLocked;
 
 /// A store error as the user should read it, with the way out.
 pub fn store_failure(err: StoreError) -> Failure {
@@ -25,7 +30,22 @@ pub fn store_failure(err: StoreError) -> Failure {
             ("secret_store_failed", Msg::SecretStoreFailed, Msg::FileStoreHint.text())
         }
     };
-    Failure::new(Kind::Unexpected, code, msg.text()).hint(hint).detail(err)
+    let locked = matches!(err, StoreError::Locked(_));
+    let failure = Failure::new(Kind::Unexpected, code, msg.text()).hint(hint).detail(err);
+    if locked { failure.typed(KeyringLocked) } else { failure }
+}
+
+/// Why a store cannot be used, in a person's words, by kind: the library's own words (a
+/// D-Bus error naming X11 autolaunch…) are for `-v`.
+pub fn store_words(err: &StoreError) -> Text {
+    match err {
+        StoreError::Unavailable(_) => Secrets::WhyUnavailable.text(),
+        StoreError::Timeout(_) => Secrets::WhyNotResponding.text(),
+        StoreError::Locked(_) => Secrets::WhyLocked.text(),
+        StoreError::Ambiguous { .. } => Secrets::WhyAmbiguous.text(),
+        StoreError::InsecureFile { .. } => Secrets::WhyInsecure.text(),
+        StoreError::Other(_) => Secrets::WhyRefused.text(),
+    }
 }
 
 /// Writes profile `name`'s secrets (the watch's token, when there is a watch), then its

@@ -110,6 +110,26 @@ impl KeyringSession {
         cmd
     }
 
+    /// Locks the default collection, as the screen locker or `seahorse` does, through the
+    /// Secret Service's own `Lock` call
+    /// (https://specifications.freedesktop.org/secret-service-spec/latest/org.freedesktop.Secret.Service.html).
+    pub fn lock(&self) {
+        let out = Command::new("dbus-send")
+            .args([
+                "--session",
+                "--print-reply",
+                &format!("--dest={SECRETS_NAME}"),
+                "/org/freedesktop/secrets",
+                "org.freedesktop.Secret.Service.Lock",
+                "array:objpath:/org/freedesktop/secrets/aliases/default",
+            ])
+            .env("DBUS_SESSION_BUS_ADDRESS", &self.bus)
+            .output()
+            .expect("run dbus-send");
+        let reply = String::from_utf8_lossy(&out.stdout);
+        assert!(out.status.success() && reply.contains("aliases/default"), "not locked: {reply}");
+    }
+
     /// `secret-tool lookup service S username U`, as another program would read it.
     pub fn lookup(&self, service: &str, user: &str) -> Option<String> {
         let out = self.secret_tool(&["lookup", "service", service, "username", user], None);
@@ -488,4 +508,113 @@ fn disconnect_after_a_store_switch_leaves_no_secret_in_either() {
     assert!(!file_text.contains(&key) && !file_text.contains("hubrise-access-token"), "{file_text}");
     assert_eq!(session.lookup("zelty-bridge", "default:zelty-api-key"), None);
     assert!(out.json()["other_stores"].as_array().is_some_and(|s| !s.is_empty()), "{}", out.stdout);
+}
+
+/// `--sandbox` with no Secret Service on the bus falls back to the file store and says why
+/// in a person's words, in both languages; the library's D-Bus reason only at `-v`.
+#[test]
+fn the_sandbox_fallback_says_why_in_a_persons_words() {
+    for (lang, words) in [("en", "not available on this machine"), ("fr", "pas disponible sur cette machine")] {
+        for verbose in [false, true] {
+            let home = Home::new();
+            let mut connect = home.bare_cmd();
+            connect
+                .args(["--lang", lang, "--sandbox", "connect", "--json"])
+                .args(verbose.then_some("-v"))
+                .env_remove("ZELTY_BRIDGE_SECRET_STORE")
+                .env("DBUS_SESSION_BUS_ADDRESS", format!("unix:path={}", home.path().join("no-bus").display()));
+            let out = run(connect);
+            out.expect(0);
+            let warning = out.stderr.lines().find(|l| l.contains(words)).unwrap_or_else(|| panic!("{}", out.stderr));
+            assert!(warning.contains("Sandbox") || warning.contains("Bac à sable"), "{warning}");
+            let raw = out.stderr.to_lowercase().contains("dbus");
+            assert_eq!(raw, verbose, "the D-Bus reason at -v only:\n{}", out.stderr);
+        }
+    }
+}
+
+/// Secrets behind a locked keyring are `locked`, not `missing`: in `status` (human and
+/// JSON), in the fleet table and in `report`, explained once per run, exit 1 as for any
+/// secret store that cannot be used.
+#[test]
+fn a_locked_keyring_is_locked_in_status_and_explained_once() {
+    let Some(session) = KeyringSession::start(false) else { return };
+    let sb = Sandbox::start(&[]);
+    for profile in ["default", "lyon"] {
+        let mut connect = session.cmd(&sb);
+        connect.args(["--profile", profile, "connect", "--json"]).env("ZELTY_API_KEY", sb.demo_key());
+        run(connect).expect(0);
+    }
+    session.lock();
+    let explained = "keyring is locked";
+    let once = |out: &Output| {
+        let all = format!("{}{}", out.stdout, out.stderr);
+        assert_eq!(all.matches(explained).count(), 1, "explained once:\n{all}");
+        assert_eq!(all.matches("gnome-keyring-daemon --unlock").count(), 1, "one way out:\n{all}");
+        assert!(!all.contains("missing"), "{all}");
+    };
+
+    let mut status = session.cmd(&sb);
+    status.args(["status", "--json"]);
+    let out = run(status);
+    out.expect(1);
+    assert_eq!(parts(&out.json()), (Some("locked"), Some("locked")), "{}", out.stdout);
+    assert_eq!(out.json()["zelty"]["reason"], "keyring_locked", "{}", out.stdout);
+
+    let mut status = session.cmd(&sb);
+    status.arg("status");
+    let out = run(status);
+    out.expect(1);
+    once(&out);
+    assert_eq!(out.stdout.matches("✗ locked").count(), 2, "{}", out.stdout);
+
+    let mut fleet = session.cmd(&sb);
+    fleet.args(["status", "--all-profiles"]);
+    let out = run(fleet);
+    out.expect(1);
+    once(&out);
+    assert_eq!(out.stdout.matches("✗ locked").count(), 4, "{}", out.stdout);
+
+    let mut fleet = session.cmd(&sb);
+    fleet.args(["status", "--all-profiles", "--json"]);
+    let out = run(fleet);
+    out.expect(1);
+    for profile in out.json()["profiles"].as_array().unwrap() {
+        assert_eq!(parts(profile), (Some("locked"), Some("locked")), "{profile}");
+    }
+
+    let mut report = session.cmd(&sb);
+    report.args(["report", "--json"]);
+    let out = run(report);
+    out.expect(0);
+    for profile in out.json()["profiles"].as_array().unwrap() {
+        assert_eq!(parts(profile), (Some("locked"), Some("locked")), "{profile}");
+    }
+    let mut report = session.cmd(&sb);
+    report.args(["--lang", "fr", "report"]);
+    let out = run(report);
+    assert!(out.stdout.contains("state: locked") && out.stdout.contains("verrouillé"), "{}", out.stdout);
+}
+
+/// A keyring that cannot be used ends `connect` with the message and the way out in the
+/// person's words; the library's own words for it (`Secret Service: no result found`) are
+/// for `-v`.
+#[test]
+fn a_locked_keyring_error_gives_the_librarys_words_at_v_only() {
+    let Some(session) = KeyringSession::start(true) else { return };
+    let sb = Sandbox::start(&[]);
+    for verbose in [false, true] {
+        let mut connect = session.cmd(&sb);
+        connect
+            .arg("connect")
+            .args(verbose.then_some("-v"))
+            .env("ZELTY_API_KEY", sb.demo_key())
+            .env("ZELTY_BRIDGE_KEYRING_TIMEOUT", "3");
+        let out = run(connect);
+        out.expect(1);
+        assert!(out.stderr.contains("error: The system keyring is"), "{}", out.stderr);
+        assert!(out.stderr.contains("ZELTY_BRIDGE_SECRET_STORE=file"), "{}", out.stderr);
+        let raw = out.stderr.contains("caused by: the system keyring");
+        assert_eq!(raw, verbose, "the library's words at -v only:\n{}", out.stderr);
+    }
 }

@@ -526,3 +526,73 @@ fn ctrl_c_after_the_key_then_a_rerun_offers_the_kept_key() {
     s.exp_eof().unwrap();
     assert_eq!(exit_code(&s), 130);
 }
+
+/// With no clipboard, « key » (« clé » in French) shows the key in full at every prompt of
+/// the Zelty Bridge walk: « Press Enter to open », the wait, and « Did you click
+/// « Enregistrer »? »; each time the prompt is asked again and the walk goes on.
+fn key_at_every_prompt(lang: &str, word: &str, [offer, open, watching, shown, saved, answers, no]: [&str; 7]) {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    connect_quietly(&home, &sb);
+    let key = sb.demo_key();
+    let shown = bytes(&format!("{shown} {key}"));
+    // A browser that opens the page and does nothing there: the person goes on with Enter.
+    let mut cmd = person(&home, &sb, lang, &["app"]);
+    cmd.env("BROWSER", browser_standin_with(&["--action", "nothing"]));
+    let mut s = spawn(cmd);
+    s.exp_string(&bytes(offer)).expect("the offer before the first prompt");
+    // The question while it waits (` ›`, of which the reader keeps the first byte).
+    let open = format!("{} \u{e2}", bytes(open));
+    s.exp_string(&open).expect("the open question");
+    s.send_line(word).unwrap();
+    s.exp_string(&shown).expect("the key at « Press Enter to open »");
+    s.exp_string(&open).expect("asked again");
+    s.send_line("").unwrap();
+    s.exp_string(&bytes(watching)).expect("the wait");
+    s.send_line(word).unwrap();
+    s.exp_string(&shown).expect("the key while waiting");
+    s.send_line("").unwrap();
+    s.exp_string(&bytes(offer)).expect("the offer before the last question");
+    s.exp_string(&bytes(saved)).expect("the last question");
+    s.exp_string(answers).expect("its answers");
+    s.send_line(word).unwrap();
+    s.exp_string(&shown).expect("the key at the last question");
+    s.exp_string(&bytes(saved)).expect("asked again");
+    s.send_line(no).unwrap();
+    let rest = s.exp_eof().expect("the end");
+    assert!(!rest.contains(&key), "shown only when asked:\n{rest}");
+    assert_eq!(exit_code(&s), 6, "{rest}");
+}
+
+#[test]
+fn key_shows_the_key_at_every_prompt_of_the_walk() {
+    key_at_every_prompt(
+        "en_US.UTF-8",
+        "key",
+        [
+            "type « key » and press Enter",
+            "Press Enter to open it in your browser",
+            "Watching for Zelty Bridge",
+            "Zelty key:",
+            "Did you click « Enregistrer »",
+            "(y/n",
+            "n",
+        ],
+    );
+}
+
+#[test]
+fn cle_shows_the_key_at_every_prompt_of_the_walk() {
+    key_at_every_prompt(
+        "fr_FR.UTF-8",
+        "clé",
+        [
+            "tapez « clé » et appuyez sur Entrée",
+            "Appuyez sur Entrée pour l'ouvrir dans votre navigateur",
+            "À l'affût de Zelty Bridge",
+            "Clé Zelty :",
+            "Avez-vous cliqué sur « Enregistrer »",
+            "(oui/non",
+            "non",
+        ],
+    );
+}

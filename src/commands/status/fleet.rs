@@ -3,10 +3,12 @@
 
 use crate::ctx::Ctx;
 use crate::error::ExitStatus;
-use crate::i18n::{FleetTable, Lang, Msg};
+use crate::i18n::{Bridge, FleetTable, Lang, Msg};
 use crate::layout::{self, Give};
 use crate::ops::fleet::{self, Entry};
+use crate::ops::report::StatusReport;
 use crate::ops::report::{bridge_label, part_label};
+use crate::ops::state::PartState;
 use serde_json::{Value, json};
 
 /// `status --all-profiles`: the lines in profile order, then the exit code.
@@ -42,8 +44,22 @@ pub fn table(lines: &[Entry], lang: Lang, width: Option<usize>) -> String {
         t(FleetTable::ColToDo),
     ]];
     let mut fine = 0;
+    // A locked keyring is one fact for the whole run: said once, under the table.
+    let mut locked = false;
     for line in lines {
         rows.push(match line {
+            Entry::Checked(r) if is_locked(r) => {
+                locked = true;
+                [
+                    r.profile.clone(),
+                    format!("{} ({})", r.zelty.restaurant_name, r.zelty.restaurant_id),
+                    r.hubrise.location_name.clone().or_else(|| r.hubrise.location_id.clone()).unwrap_or("—".into()),
+                    part_label(r.zelty.state, lang),
+                    bridge_label(r.bridge_app.state, lang),
+                    part_label(r.hubrise.state, lang),
+                    t(FleetTable::UnlockBelow),
+                ]
+            }
             Entry::Checked(r) => {
                 let todo = [&r.zelty.problem, &r.hubrise.problem]
                     .into_iter()
@@ -85,5 +101,14 @@ pub fn table(lines: &[Entry], lang: Lang, width: Option<usize>) -> String {
     let (cut, keep) = (Give::Truncate, Give::Keep);
     let mut out = layout::table(&rows, &[cut, cut, cut, keep, keep, keep, Give::Below], width);
     out.push(FleetTable::Summary.with("ok", fine).with("total", lines.len()).render(lang));
+    if locked {
+        out.push(format!("! {}", Msg::KeyringLockedFleet.render(lang)));
+        out.push(format!("  {} {}", Bridge::HintLabel.render(lang), Msg::KeyringLockedFleetHint.render(lang)));
+    }
     out.join("\n")
+}
+
+/// A profile whose secrets are behind a locked keyring.
+fn is_locked(r: &StatusReport) -> bool {
+    r.zelty.state == PartState::Locked || r.hubrise.state == PartState::Locked
 }

@@ -24,6 +24,8 @@ const WEBHOOKS_EVERY: Duration = Duration::from_secs(3);
 const ORDERS_EVERY: Duration = Duration::from_secs(30);
 /// How long the key stays on the clipboard.
 const CLIPBOARD_FOR: Duration = Duration::from_secs(60);
+/// What a person types at any prompt of the walk to see the key in full (« key », « clé »).
+const KEY_WORDS: &[&str] = &["k", "key", "c", "clé", "cle"];
 
 /// Prints the explanation, the page and the numbered steps.
 pub fn show(app: &Ctx, target: &Target) {
@@ -49,6 +51,7 @@ pub async fn unattended(app: &Ctx, target: &Target<'_>) -> Outcome {
 pub async fn walk(app: &Ctx, target: &Target<'_>, timeout: Duration) -> anyhow::Result<Outcome> {
     show(app, target);
     let clipboard = Clipboard::offer(target.key);
+    let had_clipboard = clipboard.is_some();
     match &clipboard {
         Some(_) => app
             .printer
@@ -61,13 +64,35 @@ pub async fn walk(app: &Ctx, target: &Target<'_>, timeout: Duration) -> anyhow::
         Waited::Seen(evidence) => Outcome { evidence, confirmed: false },
         Waited::Enter | Waited::TimedOut => {
             let evidence = evidence::gather(app, Some(target.key), target.watch.as_ref()).await;
-            let confirmed = !evidence.enough_to_move_on()
-                && matches!(waited, Waited::Enter)
-                && prompt::confirm(&app.printer, Bridge::AskSaved.text(), true, Bridge::UseConfirm.text()).await?;
+            let ask = !evidence.enough_to_move_on() && matches!(waited, Waited::Enter);
+            // The clipboard was cleared when the wait ended: the key is shown on demand.
+            if ask {
+                app.printer.info(reveal_offer(target.key, had_clipboard));
+            }
+            let confirmed = ask
+                && prompt::confirm_with(
+                    &app.printer,
+                    Bridge::AskSaved.text(),
+                    true,
+                    Bridge::UseConfirm.text(),
+                    Some(reveal(target.key)),
+                )
+                .await?;
             Outcome { evidence, confirmed }
         }
     };
     Ok(outcome)
+}
+
+/// « key » at a prompt of the walk: the key in full, on the terminal only.
+fn reveal(key: &Secret) -> prompt::Aside {
+    prompt::Aside::new(KEY_WORDS, Bridge::KeyRevealed.text(), "key", key.clone())
+}
+
+/// The sentence that says « key » shows the key: no clipboard here, or not any more.
+fn reveal_offer(key: &Secret, had_clipboard: bool) -> Text {
+    let offer = if had_clipboard { Bridge::KeyRevealCleared } else { Bridge::KeyRevealOffer };
+    offer.with("key", key.masked())
 }
 
 /// Opens the back office on the app's connection (an opener that plays the person
@@ -78,7 +103,7 @@ async fn open_or_demo(app: &Ctx, target: &Target<'_>) -> anyhow::Result<()> {
         Some((_, location_id)) => Page::BridgeConnect { location_id, key: target.key },
         None => Page::Read,
     };
-    if !app.open_in_browser(&url, page).await? {
+    if !app.open_in_browser_with(&url, page, Some(reveal(target.key))).await? {
         app.printer.info(Bridge::OpenYourself.text());
     }
     Ok(())
@@ -108,7 +133,7 @@ async fn wait(
         tokio::select! {
             line = lines.next() => match line.trim().to_lowercase().as_str() {
                 "" => break Waited::Enter,
-                "k" | "key" | "c" | "clé" | "cle" => {
+                typed if KEY_WORDS.contains(&typed) => {
                     spinner.println(&app.printer.t(&Bridge::KeyRevealed.with("key", target.key.expose())));
                 }
                 _ => spinner.println(&app.printer.t(&Bridge::WaitKeys.text())),
@@ -120,6 +145,7 @@ async fn wait(
                 }
                 if clipboard.as_ref().is_some_and(|c| c.expired()) {
                     clipboard = None;
+                    spinner.println(&app.printer.t(&reveal_offer(target.key, true)));
                 }
                 if now >= next_hooks {
                     next_hooks = now + WEBHOOKS_EVERY;

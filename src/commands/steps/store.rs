@@ -4,7 +4,7 @@
 
 use crate::ctx::Ctx;
 use crate::i18n::Msg;
-use crate::ops::store::store_failure;
+use crate::ops::store::{store_failure, store_words};
 use crate::prompt;
 use crate::stores::{SecretStore, StoreKind};
 
@@ -22,17 +22,20 @@ pub async fn choose(app: &Ctx) -> anyhow::Result<Box<dyn SecretStore>> {
     .await?;
     drop(spinner);
     let Err(err) = probe else { return Ok(store) };
+    // A person reads why in their words; the library's own reason is for `-v`.
+    let why = app.printer.t(&store_words(&err));
+    app.printer.debug(1, format!("{}: {err}", store.location()));
     if app.settings.store != StoreKind::Keyring {
         return Err(store_failure(err).into());
     }
     if app.settings.sandbox {
-        app.printer.warn(Msg::SandboxFileStore.with("why", err.reason()));
+        app.printer.warn(Msg::SandboxFileStore.with("why", &why));
         return Ok(app.store_of(StoreKind::File));
     }
     if !app.ctx.interactive {
         return Err(store_failure(err).into());
     }
-    app.printer.warn(Msg::KeyringProblem.with("why", err.reason()));
+    app.printer.warn(Msg::KeyringProblem.with("why", &why));
     let path = app.settings.config_dir.join("secrets.json");
     if prompt::confirm(&app.printer, Msg::OfferFileStore.with("path", path.display()), false, Msg::FileStoreHint.text())
         .await?
