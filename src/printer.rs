@@ -202,6 +202,19 @@ impl Printer {
         out
     }
 
+    /// `value` with every command its strings name made runnable (`runnable`).
+    fn runnable_everywhere(&self, value: serde_json::Value) -> serde_json::Value {
+        use serde_json::Value;
+        match value {
+            Value::String(s) if !self.run_flags.is_empty() => Value::String(self.runnable(&s)),
+            Value::Array(items) => Value::Array(items.into_iter().map(|v| self.runnable_everywhere(v)).collect()),
+            Value::Object(map) => {
+                Value::Object(map.into_iter().map(|(k, v)| (k, self.runnable_everywhere(v))).collect())
+            }
+            other => other,
+        }
+    }
+
     /// Whether a person can answer prompts.
     pub fn is_interactive(&self) -> bool {
         self.interactive
@@ -238,6 +251,8 @@ impl Printer {
 
     /// The result as JSON: pretty for a person at a terminal, one line for a pipe.
     pub fn json(&self, value: &serde_json::Value) {
+        // A hint anywhere in the object (an error's, a part's in `status`) runs as printed.
+        let value = &self.runnable_everywhere(value.clone());
         let text = if self.stdout_tty { serde_json::to_string_pretty(value) } else { serde_json::to_string(value) };
         self.out.write(&format!("{}\n", text.unwrap_or_else(|_| "{}".into())));
     }
@@ -701,6 +716,16 @@ mod tests {
     /// The subcommands, for spotting one named outside backquotes.
     const COMMANDS: &[&str] =
         &["connect", "app", "grant-support", "disconnect", "status", "provision", "sandbox", "completions", "report"];
+
+    #[test]
+    fn a_hint_deep_in_a_json_result_runs_as_printed() {
+        let (p, out, _) = Printer::for_tests(Lang::En, true, false);
+        let p = p.with_run_flags(vec!["--sandbox".into(), "--profile lyon".into()]);
+        p.json(&serde_json::json!({ "zelty": { "hint": "run `zelty-bridge connect`" }, "n": 1 }));
+        let v: serde_json::Value = serde_json::from_str(&text(&out)).unwrap();
+        assert_eq!(v["zelty"]["hint"], "run `zelty-bridge --sandbox --profile lyon connect`");
+        assert_eq!(v["n"], 1);
+    }
 
     #[test]
     fn every_hint_of_every_catalogue_runs_as_printed() {
