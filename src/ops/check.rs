@@ -175,7 +175,7 @@ pub fn report(
     let lang = app.printer.lang();
     let (key, token) = secrets.unwrap_or((&None, &None));
     let h = &profile.hubrise;
-    let location = h.location_name.as_deref().or(h.location_id.as_deref()).unwrap_or("—");
+    let location = h.location_name.as_deref().or(h.location_id.as_deref());
     let hint = |state, _: &Evidence| bridge_hint(name, state, location).map(|t| t.render(lang));
     // Without a readable key there is no evidence to read: the app is unchecked.
     let evidence = evidence.filter(|_| zelty.state != PartState::Missing || watch.state == PartState::Ok);
@@ -209,14 +209,24 @@ pub fn report(
 }
 
 /// What to do about the app in its state (a runnable command, or where to look).
-pub fn bridge_hint(name: &str, state: BridgeState, location: &str) -> Option<crate::i18n::Text> {
+pub fn bridge_hint(name: &str, state: BridgeState, location: Option<&str>) -> Option<crate::i18n::Text> {
     let command = format!("zelty-bridge app{}", profile_flag(name));
     match state {
         BridgeState::ToDo => Some(Bridge::ToDoHint.with("command", command)),
         BridgeState::Confirmed => Some(Bridge::ConfirmedHint.text()),
-        BridgeState::Stalled => Some(Flow::StalledHint.with("location", location)),
-        BridgeState::Linked => Some(Flow::LinkedHint.text()),
+        BridgeState::Stalled => Some(Flow::StalledHint.with("location", location.unwrap_or("—"))),
+        BridgeState::Linked => Some(linked_hint(location)),
         BridgeState::Active | BridgeState::Unchecked => None,
+    }
+}
+
+/// What `linked` asks of a person. The key's webhooks say a bridge holds the key, never on
+/// which location: a Zelty Bridge connected on another location of the account looks the
+/// same until an order waits here. So it is no green: the row must name this location.
+pub fn linked_hint(location: Option<&str>) -> crate::i18n::Text {
+    match location {
+        Some(location) => Flow::LinkedHint.with("location", location),
+        None => Flow::LinkedHintNoLocation.text(),
     }
 }
 
@@ -232,3 +242,22 @@ pub fn not_connected(name: &str) -> Failure {
 }
 
 pub use super::report::profile_flag;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_linked_hint_names_the_location_and_never_says_nothing_to_do() {
+        for lang in [Lang::En, Lang::Fr] {
+            let hint = bridge_hint("paris", BridgeState::Linked, Some("Bella Pizza Paris")).unwrap().render(lang);
+            assert!(hint.contains("« Bella Pizza Paris »"), "{hint}");
+            assert!(hint.contains("CONNEX") || hint.contains("CONNECTIONS"), "{hint}");
+            let bare = bridge_hint("paris", BridgeState::Linked, None).unwrap().render(lang);
+            for text in [&hint, &bare] {
+                let lower = text.to_lowercase();
+                assert!(!lower.contains("nothing to do") && !lower.contains("rien à faire"), "{text}");
+            }
+        }
+    }
+}
