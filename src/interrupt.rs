@@ -203,6 +203,19 @@ pub fn handled_by_command() -> bool {
 
 static HANDLED_BY_COMMAND: AtomicBool = AtomicBool::new(false);
 
+/// Says that this run's `disconnect` had the watch revoked (or found it revoked by an
+/// earlier one), so that an interruption says what is left and how to finish it, rather
+/// than "nothing was stored".
+pub fn note_revoked() {
+    REVOKED.store(true, Ordering::SeqCst);
+}
+
+pub fn revoked() -> bool {
+    REVOKED.load(Ordering::SeqCst)
+}
+
+static REVOKED: AtomicBool = AtomicBool::new(false);
+
 /// How many connections this run stored in full.
 pub fn stored() -> usize {
     STORED.load(Ordering::SeqCst)

@@ -9,7 +9,7 @@ use crate::ctx::Ctx;
 use crate::error::{Failure, Kind, failure_of};
 use crate::http::Http;
 use crate::hubrise::api;
-use crate::i18n::{Bridge, Flow, Lang, Msg};
+use crate::i18n::{Bridge, Flow, Lang, Msg, Ownership};
 use crate::profile::{HubrisePart, Profile};
 use crate::secret::Secret;
 use crate::stores;
@@ -102,6 +102,8 @@ pub async fn check(app: &Ctx, name: &str, profile: &Profile, offline: bool) -> S
             return report(app, name, profile, [&part, &part], None, None);
         }
     };
+    // A watch revoked by an unfinished disconnect is dead: HubRise is not asked about it.
+    let live = token.as_ref().filter(|_| profile.hubrise.revoked_at.is_none());
     let missing_key = || Part::key_missing(lang);
     let missing_watch = || watch_missing(profile, lang);
     if offline {
@@ -118,12 +120,12 @@ pub async fn check(app: &Ctx, name: &str, profile: &Profile, offline: bool) -> S
         }
     };
     let watch = async {
-        match &token {
+        match live {
             Some(token) => check_watch(app, &app.http, &profile.hubrise, token).await,
             None => missing_watch(),
         }
     };
-    let w = token.as_ref().map(|token| Watch { token, part: &profile.hubrise });
+    let w = live.map(|token| Watch { token, part: &profile.hubrise });
     let (zelty, watch, evidence) = tokio::join!(zelty, watch, evidence::gather(app, key.as_ref(), w.as_ref()));
     report(app, name, profile, [&zelty, &watch], Some(&evidence), Some((&key, &token)))
 }
@@ -175,6 +177,11 @@ pub fn report(
     let lang = app.printer.lang();
     let (key, token) = secrets.unwrap_or((&None, &None));
     let h = &profile.hubrise;
+    // A disconnect cut short after its revoke: the watch says so, whatever was asked, and
+    // the app's evidence (read with a dead token, or not at all) is not judged.
+    let unfinished = h.revoked_at.as_deref().map(|at| disconnect_unfinished(name, at, lang));
+    let watch = unfinished.as_ref().unwrap_or(watch);
+    let evidence = evidence.filter(|_| unfinished.is_none());
     let location = h.location_name.as_deref().or(h.location_id.as_deref());
     let hint = |state, _: &Evidence| bridge_hint(name, state, location).map(|t| t.render(lang));
     // Without a readable key there is no evidence to read: the app is unchecked.
@@ -206,6 +213,20 @@ pub fn report(
         bridge_app: BridgeReport::of(profile, evidence, hint),
         support_access: SupportReport::of(profile),
     }
+}
+
+/// The watch of a profile whose `disconnect` was cut short after HubRise answered its
+/// revoke (`revoked_at`): a person finishes it by running `disconnect` again.
+pub fn disconnect_unfinished(name: &str, revoked_at: &str, lang: Lang) -> Part {
+    let failure = Failure::new(
+        Kind::NeedsPerson,
+        "disconnect_unfinished",
+        Ownership::DisconnectUnfinished.with("at", crate::localtime::human(revoked_at, lang)),
+    )
+    .hint(
+        Ownership::DisconnectUnfinishedHint.with("command", format!("zelty-bridge disconnect{}", profile_flag(name))),
+    );
+    Part::not_ok(PartState::DisconnectUnfinished, &failure, lang)
 }
 
 /// What to do about the app in its state (a runnable command, or where to look).

@@ -18,6 +18,9 @@ pub enum PartState {
     Unchecked,
     /// The profile was made without it, on purpose (`--no-watch`): not a fault.
     NotUsed,
+    /// The watch: revoked by a `disconnect` that was cut short before it removed the rest.
+    /// A person must run `disconnect` again.
+    DisconnectUnfinished,
 }
 
 impl PartState {
@@ -27,6 +30,7 @@ impl PartState {
             PartState::Rejected => ExitStatus::Rejected,
             PartState::Unreachable => ExitStatus::Unreachable,
             PartState::Missing => ExitStatus::NotConnected,
+            PartState::DisconnectUnfinished => ExitStatus::NeedsPerson,
         }
     }
 }
@@ -75,6 +79,8 @@ mod tests {
         assert_eq!(s(serde_json::to_string(&BridgeState::Stalled)), "\"stalled\"");
         assert_eq!(s(serde_json::to_string(&BridgeState::Linked)), "\"linked\"");
         assert_eq!(s(serde_json::to_string(&PartState::NotUsed)), "\"not_used\"");
+        assert_eq!(s(serde_json::to_string(&PartState::DisconnectUnfinished)), "\"disconnect_unfinished\"");
+        assert_eq!(PartState::DisconnectUnfinished.exit_status(), ExitStatus::NeedsPerson);
         assert_eq!(
             (BridgeState::Stalled.exit_status(), BridgeState::Linked.exit_status()),
             (ExitStatus::NeedsPerson, ExitStatus::Success)
