@@ -20,7 +20,7 @@ catalog! {
         RevokeSkippedUnreadable { en: "The other profiles' tokens could not be compared ({why}): the token is forgotten here, not revoked", fr: "Les jetons des autres profils n'ont pas pu être comparés ({why}) : le jeton est oublié ici, pas révoqué" }
         AlreadyRevoked { en: "The watch was already revoked on {at} by a disconnect that was interrupted: HubRise is not asked again, the rest is finished now", fr: "La surveillance a déjà été révoquée le {at} par une déconnexion interrompue : HubRise n'est pas redemandé, la suite est terminée maintenant" }
         RevokeNotRecorded { en: "The revoke could not be noted in the profile ({why}): if this disconnect is cut short, the next one asks HubRise again", fr: "La révocation n'a pas pu être notée dans le profil ({why}) : si cette déconnexion est interrompue, la suivante redemandera à HubRise" }
-        StateDisconnectUnfinished { en: "disconnect unfinished", fr: "déconnexion inachevée" }
+        StateDisconnectUnfinished { en: "half disconnected", fr: "déconnexion à finir" }
         DisconnectUnfinished { en: "The watch was revoked on {at} by a disconnect that was interrupted: the Zelty Bridge steps, the secrets and the profile are left", fr: "La surveillance a été révoquée le {at} par une déconnexion interrompue : restent les étapes de Zelty Bridge, les secrets et le profil" }
         DisconnectUnfinishedHint { en: "run `{command}` to finish it (HubRise is not asked again)", fr: "lancez `{command}` pour la terminer (HubRise n'est pas redemandé)" }
     }

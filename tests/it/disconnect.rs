@@ -66,7 +66,7 @@ fn sigterm_after_the_revoke_then_a_rerun_finishes_without_revoking_again() {
     let h = &out.json()["hubrise"];
     assert_eq!(h["state"], "disconnect_unfinished", "{h}");
     assert!(h["hint"].as_str().is_some_and(|t| t.contains("`zelty-bridge disconnect`")), "{h}");
-    for (lang, words) in [("en", "disconnect unfinished"), ("fr", "déconnexion inachevée")] {
+    for (lang, words) in [("en", "half disconnected"), ("fr", "déconnexion à finir")] {
         let mut status = home.cmd(&sb);
         status.args(["--lang", lang, "status"]);
         let out = run(status);
