@@ -24,21 +24,19 @@ fn secrets(home: &Home) -> Vec<String> {
         .unwrap_or_default()
 }
 
+/// Connects the default profile, then runs `disconnect --yes` and sends it SIGTERM right
+/// after HubRise answered its revoke (at the run's own pause point, debug builds only).
+/// Returns the revokes the sandbox had received before the disconnect, and its stderr.
 #[cfg(unix)]
-#[test]
-fn sigterm_after_the_revoke_then_a_rerun_finishes_without_revoking_again() {
-    let (sb, home) = (Sandbox::start(&[]), Home::new());
-    let mut connect = home.cmd(&sb);
+pub fn cut_after_the_revoke(sb: &Sandbox, home: &Home) -> (usize, String) {
+    let mut connect = home.cmd(sb);
     connect.args(["connect", "--json"]).env("ZELTY_API_KEY", sb.demo_key());
     run(connect).expect(0);
-    let profile = home.config_dir().join("profiles/default.toml");
-    assert!(secrets(&home).contains(&"default:hubrise-access-token".to_string()), "{:?}", secrets(&home));
-    let base = revokes(&sb);
-
-    // Stopped right after HubRise answered the revoke, at the run's own pause point.
+    assert!(secrets(home).contains(&"default:hubrise-access-token".to_string()), "{:?}", secrets(home));
+    let base = revokes(sb);
     let pause = home.path().join("pause");
     std::fs::create_dir(&pause).unwrap();
-    let mut cmd = home.cmd(&sb);
+    let mut cmd = home.cmd(sb);
     cmd.args(["disconnect", "--yes"]).env("ZELTY_BRIDGE_TEST_DISCONNECT_PAUSE", &pause);
     let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn zelty-bridge");
     let (marker, start) = (pause.join("revoked"), Instant::now());
@@ -50,11 +48,27 @@ fn sigterm_after_the_revoke_then_a_rerun_finishes_without_revoking_again() {
     let kill = Command::new("kill").args(["-TERM", &child.id().to_string()]).status().expect("kill");
     assert!(kill.success());
     let out = child.wait_with_output().expect("wait");
-    let stderr = String::from_utf8_lossy(&out.stderr);
+    let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
     assert_eq!(out.status.code(), Some(130), "{stderr}");
+    (base, stderr)
+}
+
+/// What a finished disconnect leaves: no profile, no secret, and no revoke but the first.
+pub fn finished(sb: &Sandbox, home: &Home, base: usize) {
+    assert_eq!(revokes(sb), base + 1, "no second revoke");
+    assert!(!home.config_dir().join("profiles/default.toml").exists(), "the profile is removed");
+    assert!(secrets(home).is_empty(), "{:?}", secrets(home));
+    assert!(home.stored().is_empty(), "{:?}", home.stored());
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_after_the_revoke_then_a_rerun_finishes_without_revoking_again() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let (base, stderr) = cut_after_the_revoke(&sb, &home);
     assert!(stderr.contains("after the watch was revoked") && stderr.contains("zelty-bridge disconnect"), "{stderr}");
     assert_eq!(revokes(&sb), base + 1, "one revoke");
-    let text = std::fs::read_to_string(&profile).expect("the profile is left");
+    let text = std::fs::read_to_string(home.config_dir().join("profiles/default.toml")).expect("the profile is left");
     assert!(text.contains("revoked_at = "), "the revoke is recorded:\n{text}");
     assert!(!secrets(&home).is_empty(), "the secrets are left");
 
@@ -83,8 +97,5 @@ fn sigterm_after_the_revoke_then_a_rerun_finishes_without_revoking_again() {
     let report = out.json();
     assert_eq!((report["hubrise_revoke"].as_str(), report["revoked"].as_bool()), (Some("already_revoked"), Some(true)));
     assert!(out.stderr.contains("already revoked") && out.stderr.contains("interrupted"), "{}", out.stderr);
-    assert_eq!(revokes(&sb), base + 1, "no second revoke");
-    assert!(!profile.exists(), "the profile is removed");
-    assert!(secrets(&home).is_empty(), "{:?}", secrets(&home));
-    assert!(home.stored().is_empty(), "{:?}", home.stored());
+    finished(&sb, &home, base);
 }
