@@ -203,14 +203,15 @@ pub fn handled_by_command() -> bool {
 
 static HANDLED_BY_COMMAND: AtomicBool = AtomicBool::new(false);
 
-/// Says that this run's `disconnect` had the watch revoked (or found it revoked by an
-/// earlier one), so that an interruption says what is left and how to finish it, rather
-/// than "nothing was stored".
-pub fn note_revoked() {
-    REVOKED.store(true, Ordering::SeqCst);
+/// Says whether this run's `disconnect` left a revoked watch's profile behind: `true` once
+/// the watch is revoked (by this run, or by an earlier one cut short), `false` once the
+/// profile and its secrets are gone. An interruption in between says what is left and how
+/// to finish it, rather than "nothing was stored".
+pub fn note_revoked_left(left: bool) {
+    REVOKED.store(left, Ordering::SeqCst);
 }
 
-pub fn revoked() -> bool {
+pub fn revoked_left() -> bool {
     REVOKED.load(Ordering::SeqCst)
 }
 

@@ -111,7 +111,7 @@ pub fn main() -> ExitCode {
             // terminal shows.
             interrupt::restore_terminal();
             let failure = match interrupt::stored() {
-                _ if interrupt::revoked() => {
+                _ if interrupt::revoked_left() => {
                     Failure::new(Kind::Interrupted, "interrupted", Interrupted::AfterRevoke.text())
                         .hint(Interrupted::AfterRevokeHint.text())
                 }

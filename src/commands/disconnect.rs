@@ -71,7 +71,7 @@ pub async fn run(args: DisconnectArgs, app: &Ctx) -> anyhow::Result<ExitStatus> 
         // A disconnect cut short after HubRise answered its revoke: the token is dead, and
         // asking again would only blur what happened.
         (_, _, Some(at)) => {
-            crate::interrupt::note_revoked();
+            crate::interrupt::note_revoked_left(true);
             app.printer.info(Ownership::AlreadyRevoked.with("at", crate::localtime::human(at, app.printer.lang())));
             Revoke::AlreadyRevoked
         }
@@ -124,6 +124,8 @@ pub async fn run(args: DisconnectArgs, app: &Ctx) -> anyhow::Result<ExitStatus> 
         }
     }
     own_result?;
+    // Nothing is left: a signal held during the deletion must not say otherwise.
+    crate::interrupt::note_revoked_left(false);
     warn_env(app);
     if app.printer.is_json() {
         app.printer.json(&json!({
@@ -276,7 +278,7 @@ fn record_revoke(app: &Ctx, profile: &Profile) {
     let mut revoked = profile.clone();
     revoked.hubrise.revoked_at = Some(crate::clock::rfc3339(app.clock.now()));
     match app.profiles.save(&app.profile, &revoked) {
-        Ok(()) => crate::interrupt::note_revoked(),
+        Ok(()) => crate::interrupt::note_revoked_left(true),
         Err(err) => app
             .printer
             .warn(Ownership::RevokeNotRecorded.with("why", crate::error::Report::of(&err, app.printer.lang()).message)),
