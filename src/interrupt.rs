@@ -203,6 +203,20 @@ pub fn handled_by_command() -> bool {
 
 static HANDLED_BY_COMMAND: AtomicBool = AtomicBool::new(false);
 
+/// Says whether this run's `disconnect` left a revoked watch's profile behind: `true` once
+/// the watch is revoked (by this run, or by an earlier one cut short), `false` once the
+/// profile and its secrets are gone. An interruption in between says what is left and how
+/// to finish it, rather than "nothing was stored".
+pub fn note_revoked_left(left: bool) {
+    REVOKED.store(left, Ordering::SeqCst);
+}
+
+pub fn revoked_left() -> bool {
+    REVOKED.load(Ordering::SeqCst)
+}
+
+static REVOKED: AtomicBool = AtomicBool::new(false);
+
 /// How many connections this run stored in full.
 pub fn stored() -> usize {
     STORED.load(Ordering::SeqCst)

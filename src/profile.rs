@@ -74,6 +74,12 @@ pub struct HubrisePart {
     /// client): not a missing part.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub no_watch: bool,
+    /// When HubRise answered a `disconnect`'s revoke of this watch (RFC 3339, UTC). Written
+    /// the moment it answers, before anything is deleted: a disconnect cut short after it
+    /// leaves the profile with a dead token, and the rerun then finishes without asking
+    /// HubRise again, and `status` says the disconnect is unfinished rather than "rejected".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub revoked_at: Option<String>,
 }
 
 /// Who owns the watch's token.
@@ -301,6 +307,7 @@ impl Profile {
             &mut h.customer_list_id,
             &mut h.customer_list_name,
             &mut h.device_id,
+            &mut h.revoked_at,
         ] {
             clean_option(field);
         }
@@ -348,6 +355,19 @@ pub mod tests {
         assert_eq!(profiles.list().unwrap(), vec!["default", "paris"]);
         assert!(profiles.delete("paris").unwrap());
         assert!(!profiles.delete("paris").unwrap());
+    }
+
+    #[test]
+    fn a_revoke_record_round_trips_and_profiles_without_it_still_load() {
+        let dir = tempfile::tempdir().unwrap();
+        let profiles = Profiles::new(dir.path());
+        profiles.save("default", &sample()).unwrap();
+        let text = fs::read_to_string(profiles.path("default")).unwrap();
+        assert!(!text.contains("revoked_at"), "absent unless recorded:\n{text}");
+        let mut revoked = sample();
+        revoked.hubrise.revoked_at = Some("2026-12-02T20:40:00Z".into());
+        profiles.save("default", &revoked).unwrap();
+        assert_eq!(profiles.load("default").unwrap().unwrap(), revoked);
     }
 
     #[test]

@@ -111,6 +111,10 @@ pub fn main() -> ExitCode {
             // terminal shows.
             interrupt::restore_terminal();
             let failure = match interrupt::stored() {
+                _ if interrupt::revoked_left() => {
+                    Failure::new(Kind::Interrupted, "interrupted", Interrupted::AfterRevoke.text())
+                        .hint(Interrupted::AfterRevokeHint.text())
+                }
                 0 => Failure::new(Kind::Interrupted, "interrupted", Msg::Interrupted.text()),
                 n => Failure::new(Kind::Interrupted, "interrupted", Interrupted::AfterStoring.with("stored", n))
                     .hint(Interrupted::AfterStoringHint.text()),

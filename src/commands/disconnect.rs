@@ -62,26 +62,34 @@ pub async fn run(args: DisconnectArgs, app: &Ctx) -> anyhow::Result<ExitStatus> 
     }
     guide(app, &args, &profile, &steps, false).await?;
     let origin = profile.token_origin(!sharing.token.is_empty());
-    let revoked = match (&token, origin) {
-        (None, _) => false,
-        (Some(_), TokenOrigin::Given) => {
+    let outcome = match (&token, origin, &profile.hubrise.revoked_at) {
+        // A disconnect cut short after HubRise answered its revoke: the token is dead, and
+        // asking again would only blur what happened.
+        (_, _, Some(at)) => {
+            crate::interrupt::note_revoked_left(true);
+            app.printer.info(Ownership::AlreadyRevoked.with("at", crate::localtime::human(at, app.printer.lang())));
+            Revoke::AlreadyRevoked
+        }
+        (None, _, _) => Revoke::NoToken,
+        (Some(_), TokenOrigin::Given, _) => {
             app.printer.info(Ownership::TokenGivenKept.text());
-            false
+            Revoke::GivenKept
         }
-        (Some(_), TokenOrigin::Authorized) if !sharing.token.is_empty() => {
+        (Some(_), TokenOrigin::Authorized, _) if !sharing.token.is_empty() => {
             app.printer.info(Ownership::TokenSharedKept.with("profiles", names(&sharing.token)));
-            false
+            Revoke::SharedKept
         }
-        (Some(_), TokenOrigin::Authorized) if sharing.unreadable.is_some() => {
+        (Some(_), TokenOrigin::Authorized, _) if sharing.unreadable.is_some() => {
             let why = sharing.unreadable.clone().unwrap_or_default();
             if let Some(cause) = &sharing.unreadable_cause {
                 app.printer.debug(1, cause);
             }
             app.printer.warn(Ownership::RevokeSkippedUnreadable.with("why", why));
-            false
+            Revoke::UnreadableKept
         }
-        (Some(token), TokenOrigin::Authorized) => revoke(app, &args, token).await?,
+        (Some(token), TokenOrigin::Authorized, None) => revoke(app, &args, &profile, token).await?,
     };
+    let revoked = outcome.revoked();
     let mut users = vec![stores::hubrise_user(&app.profile), crate::ops::pending::key_user(&app.profile)];
     if !args.keep_zelty {
         users.push(stores::zelty_user(&app.profile));
@@ -94,8 +102,11 @@ pub async fn run(args: DisconnectArgs, app: &Ctx) -> anyhow::Result<ExitStatus> 
     // does not cut the deletion halfway.
     let (runs, name, profiles) =
         (crate::ops::pending::Runs::new(&app.settings.config_dir), app.profile.clone(), app.profiles.clone());
+    // Taken before the blocking task starts: a signal that comes before its first line
+    // must not end the run while the deletion goes on.
+    let critical = crate::interrupt::critical();
     let (own_result, sweeps) = tokio::task::spawn_blocking(move || {
-        let _critical = crate::interrupt::critical();
+        let _critical = critical;
         runs.clear(&name, store.as_ref());
         let own = users.iter().try_for_each(|user| store.delete(user).map(drop));
         let sweeps = stores::remove_everywhere(others, &users);
@@ -111,12 +122,15 @@ pub async fn run(args: DisconnectArgs, app: &Ctx) -> anyhow::Result<ExitStatus> 
         }
     }
     own_result?;
+    // Nothing is left: a signal held during the deletion must not say otherwise.
+    crate::interrupt::note_revoked_left(false);
     warn_env(app);
     if app.printer.is_json() {
         app.printer.json(&json!({
             "profile": app.profile,
             "disconnected": true,
             "revoked": revoked,
+            "hubrise_revoke": outcome.name(),
             "token_origin": token.as_ref().map(|_| origin),
             "token_shared_with": sharing.token,
             "other_stores": sweeps.iter().map(stores::Sweep::to_json).collect::<Vec<_>>(),
@@ -177,9 +191,47 @@ async fn confirm(app: &Ctx, args: &DisconnectArgs, profile: &Profile) -> anyhow:
     }
 }
 
-/// Revokes the token, this profile's own. `Ok(false)` when `--force` went on past a
-/// failure.
-async fn revoke(app: &Ctx, args: &DisconnectArgs, token: &Secret) -> anyhow::Result<bool> {
+/// What became of the watch's token (`hubrise_revoke` in `--json`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Revoke {
+    /// No token stored.
+    NoToken,
+    /// HubRise answered this run's revoke.
+    Revoked,
+    /// A disconnect cut short had it revoked: HubRise was not asked again.
+    AlreadyRevoked,
+    /// Given to this tool: forgotten, not revoked.
+    GivenKept,
+    /// Held by other profiles too: forgotten, not revoked.
+    SharedKept,
+    /// The other profiles' tokens could not be compared: forgotten, not revoked.
+    UnreadableKept,
+    /// HubRise could not be told, and `--force` went on.
+    FailedForced,
+}
+
+impl Revoke {
+    fn name(self) -> &'static str {
+        match self {
+            Revoke::NoToken => "no_token",
+            Revoke::Revoked => "revoked",
+            Revoke::AlreadyRevoked => "already_revoked",
+            Revoke::GivenKept => "given_kept",
+            Revoke::SharedKept => "shared_kept",
+            Revoke::UnreadableKept => "unreadable_kept",
+            Revoke::FailedForced => "failed_forced",
+        }
+    }
+
+    /// The token is dead (`revoked` in `--json`).
+    fn revoked(self) -> bool {
+        matches!(self, Revoke::Revoked | Revoke::AlreadyRevoked)
+    }
+}
+
+/// Revokes the token, this profile's own, and records at once that HubRise answered.
+/// `FailedForced` when `--force` went on past a failure.
+async fn revoke(app: &Ctx, args: &DisconnectArgs, profile: &Profile, token: &Secret) -> anyhow::Result<Revoke> {
     let result = match &app.settings.client {
         Some((client, _)) => {
             let spinner = app.printer.spinner(Msg::Revoking.text());
@@ -193,13 +245,17 @@ async fn revoke(app: &Ctx, args: &DisconnectArgs, token: &Secret) -> anyhow::Res
     };
     match result {
         Ok(()) => {
+            // Before anything else, not even a line printed: no await lies between HubRise's
+            // answer and the record, so a signal cannot come between them.
+            record_revoke(app, profile);
             app.printer.success(Msg::Revoked.text());
-            Ok(true)
+            test_hook::after_revoke(app).await;
+            Ok(Revoke::Revoked)
         }
         Err(err) if args.force => {
             app.printer
                 .warn(Msg::RevokeFailedForced.with("why", crate::error::Report::of(&err, app.printer.lang()).message));
-            Ok(false)
+            Ok(Revoke::FailedForced)
         }
         Err(err) => {
             let kind = failure_of(&err).map_or(Kind::Unexpected, |f| f.kind);
@@ -208,6 +264,47 @@ async fn revoke(app: &Ctx, args: &DisconnectArgs, token: &Secret) -> anyhow::Res
             ))
         }
     }
+}
+
+/// Notes in the profile (atomically, signals held) that HubRise answered the revoke (done,
+/// or the token already invalid: both answer 2xx). A disconnect cut short after this leaves
+/// a profile that says so: the rerun does not ask HubRise again, and `status` says the
+/// disconnect is unfinished. A failure to note it is said and the disconnect goes on: the
+/// profile is about to be deleted anyway, and a rerun would only revoke again.
+fn record_revoke(app: &Ctx, profile: &Profile) {
+    let _critical = crate::interrupt::critical();
+    let mut revoked = profile.clone();
+    revoked.hubrise.revoked_at = Some(crate::clock::rfc3339(app.clock.now()));
+    match app.profiles.save(&app.profile, &revoked) {
+        Ok(()) => crate::interrupt::note_revoked_left(true),
+        Err(err) => app
+            .printer
+            .warn(Ownership::RevokeNotRecorded.with("why", crate::error::Report::of(&err, app.printer.lang()).message)),
+    }
+}
+
+/// `ZELTY_BRIDGE_TEST_DISCONNECT_PAUSE`, in debug builds only (the integration tests run
+/// one): a directory where `disconnect`, once the revoke is recorded, creates `revoked` and
+/// waits (at most a minute) until the test removes it, so that a test can stop the run at
+/// that exact point without guessing at timings. Release builds have no such hook.
+mod test_hook {
+    #[cfg(debug_assertions)]
+    pub async fn after_revoke(app: &crate::ctx::Ctx) {
+        let Some(dir) = app.env.get("ZELTY_BRIDGE_TEST_DISCONNECT_PAUSE") else { return };
+        let marker = std::path::Path::new(dir).join("revoked");
+        if std::fs::write(&marker, b"").is_err() {
+            return;
+        }
+        for _ in 0..600 {
+            if !marker.exists() {
+                return;
+            }
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+    }
+
+    #[cfg(not(debug_assertions))]
+    pub async fn after_revoke(_: &crate::ctx::Ctx) {}
 }
 
 /// `--block`: Zelty Bridge's temporary block is done in the HubRise back office;

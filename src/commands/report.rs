@@ -79,7 +79,13 @@ async fn gather(app: &Ctx, offline: bool) -> anyhow::Result<(Value, BTreeMap<Str
             Ok(Some(profile)) => {
                 let report = check(app, &name, &profile, offline).await;
                 shown.insert(name.clone(), report.render(app.printer.lang()));
-                serde_json::to_value(&report).unwrap_or_default()
+                let mut value = serde_json::to_value(&report).unwrap_or_default();
+                // What `status` says to do about the app (`linked`: which row to check) is
+                // prose there, outside `status --json`'s keys; support needs it here too.
+                if let (Some(hint), Some(bridge)) = (&report.bridge_app.hint, value["bridge_app"].as_object_mut()) {
+                    bridge.insert("hint".into(), json!(hint));
+                }
+                value
             }
             Ok(None) => continue,
             Err(err) => {

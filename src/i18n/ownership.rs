@@ -1,7 +1,7 @@
 //! Texts of who owns what a connection holds, and of runs that resume: the watch's token
 //! (authorized by this tool, or given to it) and what `disconnect` does with it, the key
-//! kept for a run that did not finish, a watch kept across runs, and what a run undoes when
-//! it stops.
+//! kept for a run that did not finish, a watch kept across runs, what a run undoes when
+//! it stops, and a watch revoked by a disconnect that did not finish.
 
 use super::catalog;
 
@@ -18,5 +18,10 @@ catalog! {
         RowOfLocation { en: "On CONNECTIONS, act on the « Zelty Bridge » row of the location « {location} » ({id}), not on another location's, nor on « {watch} » (this tool's watch)", fr: "Dans CONNEXIONS, agissez sur la ligne « Zelty Bridge » du point de vente « {location} » ({id}), pas sur celle d'un autre point de vente, ni sur « {watch} » (la surveillance de cet outil)" }
         ZeltyDisableShared { en: "Zelty's « Désactiver » is not offered: the key also serves {profiles}, whose orders would stop too", fr: "« Désactiver » côté Zelty n'est pas proposé : la clé sert aussi à {profiles}, dont les commandes s'arrêteraient aussi" }
         RevokeSkippedUnreadable { en: "The other profiles' tokens could not be compared ({why}): the token is forgotten here, not revoked", fr: "Les jetons des autres profils n'ont pas pu être comparés ({why}) : le jeton est oublié ici, pas révoqué" }
+        AlreadyRevoked { en: "The watch was already revoked on {at} by a disconnect that was interrupted: HubRise is not asked again; the disconnect finishes now", fr: "La surveillance a déjà été révoquée le {at} par une déconnexion interrompue : HubRise n'est pas redemandé ; la déconnexion se termine maintenant" }
+        RevokeNotRecorded { en: "The revoke could not be noted in the profile ({why}): if this disconnect is cut short, the next one asks HubRise again", fr: "La révocation n'a pas pu être notée dans le profil ({why}) : si cette déconnexion est interrompue, la suivante redemandera à HubRise" }
+        StateDisconnectUnfinished { en: "half disconnected", fr: "déconnexion à finir" }
+        DisconnectUnfinished { en: "The watch was revoked on {at} by a disconnect that was interrupted: the Zelty Bridge steps, the secrets and the profile are left", fr: "La surveillance a été révoquée le {at} par une déconnexion interrompue : restent les étapes de Zelty Bridge, les secrets et le profil" }
+        DisconnectUnfinishedHint { en: "run `{command}` to finish it (HubRise is not asked again)", fr: "lancez `{command}` pour la terminer (HubRise n'est pas redemandé)" }
     }
 }

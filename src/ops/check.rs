@@ -9,7 +9,7 @@ use crate::ctx::Ctx;
 use crate::error::{Failure, Kind, failure_of};
 use crate::http::Http;
 use crate::hubrise::api;
-use crate::i18n::{Bridge, Flow, Lang, Msg};
+use crate::i18n::{Bridge, Flow, Lang, Msg, Ownership};
 use crate::profile::{HubrisePart, Profile};
 use crate::secret::Secret;
 use crate::stores;
@@ -113,6 +113,8 @@ pub async fn check(app: &Ctx, name: &str, profile: &Profile, offline: bool) -> S
             return report(app, name, profile, [&part, &part], None, None);
         }
     };
+    // A watch revoked by an unfinished disconnect is dead: HubRise is not asked about it.
+    let live = token.as_ref().filter(|_| profile.hubrise.revoked_at.is_none());
     let missing_key = || Part::key_missing(lang);
     let missing_watch = || watch_missing(profile, lang);
     if offline {
@@ -129,12 +131,12 @@ pub async fn check(app: &Ctx, name: &str, profile: &Profile, offline: bool) -> S
         }
     };
     let watch = async {
-        match &token {
+        match live {
             Some(token) => check_watch(app, &app.http, &profile.hubrise, token).await,
             None => missing_watch(),
         }
     };
-    let w = token.as_ref().map(|token| Watch { token, part: &profile.hubrise });
+    let w = live.map(|token| Watch { token, part: &profile.hubrise });
     let (zelty, watch, evidence) = tokio::join!(zelty, watch, evidence::gather(app, key.as_ref(), w.as_ref()));
     report(app, name, profile, [&zelty, &watch], Some(&evidence), Some((&key, &token)))
 }
@@ -186,7 +188,12 @@ pub fn report(
     let lang = app.printer.lang();
     let (key, token) = secrets.unwrap_or((&None, &None));
     let h = &profile.hubrise;
-    let location = h.location_name.as_deref().or(h.location_id.as_deref()).unwrap_or("—");
+    // A disconnect cut short after its revoke: the watch says so, whatever was asked, and
+    // the app's evidence (read with a dead token, or not at all) is not judged.
+    let unfinished = h.revoked_at.as_deref().map(|at| disconnect_unfinished(name, at, lang));
+    let watch = unfinished.as_ref().unwrap_or(watch);
+    let evidence = evidence.filter(|_| unfinished.is_none());
+    let location = h.location_name.as_deref().or(h.location_id.as_deref());
     let hint = |state, _: &Evidence| bridge_hint(name, state, location).map(|t| t.render(lang));
     // Without a readable key there is no evidence to read: the app is unchecked.
     let evidence = evidence
@@ -220,15 +227,39 @@ pub fn report(
     }
 }
 
+/// The watch of a profile whose `disconnect` was cut short after HubRise answered its
+/// revoke (`revoked_at`): a person finishes it by running `disconnect` again.
+pub fn disconnect_unfinished(name: &str, revoked_at: &str, lang: Lang) -> Part {
+    let failure = Failure::new(
+        Kind::NeedsPerson,
+        "disconnect_unfinished",
+        Ownership::DisconnectUnfinished.with("at", crate::localtime::human(revoked_at, lang)),
+    )
+    .hint(
+        Ownership::DisconnectUnfinishedHint.with("command", format!("zelty-bridge disconnect{}", profile_flag(name))),
+    );
+    Part::not_ok(PartState::DisconnectUnfinished, &failure, lang)
+}
+
 /// What to do about the app in its state (a runnable command, or where to look).
-pub fn bridge_hint(name: &str, state: BridgeState, location: &str) -> Option<crate::i18n::Text> {
+pub fn bridge_hint(name: &str, state: BridgeState, location: Option<&str>) -> Option<crate::i18n::Text> {
     let command = format!("zelty-bridge app{}", profile_flag(name));
     match state {
         BridgeState::ToDo => Some(Bridge::ToDoHint.with("command", command)),
         BridgeState::Confirmed => Some(Bridge::ConfirmedHint.text()),
-        BridgeState::Stalled => Some(Flow::StalledHint.with("location", location)),
-        BridgeState::Linked => Some(Flow::LinkedHint.text()),
+        BridgeState::Stalled => Some(Flow::StalledHint.with("location", location.unwrap_or("—"))),
+        BridgeState::Linked => Some(linked_hint(location)),
         BridgeState::Active | BridgeState::Unchecked => None,
+    }
+}
+
+/// What `linked` asks of a person. The key's webhooks say a bridge holds the key, never on
+/// which location: a Zelty Bridge connected on another location of the account looks the
+/// same until an order waits here. So it is no green: the row must name this location.
+pub fn linked_hint(location: Option<&str>) -> crate::i18n::Text {
+    match location {
+        Some(location) => Flow::LinkedHint.with("location", location),
+        None => Flow::LinkedHintNoLocation.text(),
     }
 }
 
@@ -244,3 +275,22 @@ pub fn not_connected(name: &str) -> Failure {
 }
 
 pub use super::report::profile_flag;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_linked_hint_names_the_location_and_never_says_nothing_to_do() {
+        for lang in [Lang::En, Lang::Fr] {
+            let hint = bridge_hint("paris", BridgeState::Linked, Some("Bella Pizza Paris")).unwrap().render(lang);
+            assert!(hint.contains("« Bella Pizza Paris »"), "{hint}");
+            assert!(hint.contains("CONNEX") || hint.contains("CONNECTIONS"), "{hint}");
+            let bare = bridge_hint("paris", BridgeState::Linked, None).unwrap().render(lang);
+            for text in [&hint, &bare] {
+                let lower = text.to_lowercase();
+                assert!(!lower.contains("nothing to do") && !lower.contains("rien à faire"), "{text}");
+            }
+        }
+    }
+}

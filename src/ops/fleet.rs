@@ -159,6 +159,8 @@ impl Run<'_> {
         };
         let watch = async {
             match &token {
+                // Revoked by an unfinished disconnect: dead, not asked (`report` says so).
+                Some(_) if profile.hubrise.revoked_at.is_some() => None,
                 Some(token) => Some(self.watch(profile, token).await),
                 None => None,
             }

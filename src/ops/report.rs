@@ -243,6 +243,9 @@ pub fn part_label(state: PartState, lang: Lang) -> String {
         PartState::Locked => ("✗", Msg::StateLocked),
         PartState::Unchecked => ("·", Msg::StateUnchecked),
         PartState::NotUsed => return format!("· {}", Flow::StateNotUsed.render(lang)),
+        PartState::DisconnectUnfinished => {
+            return format!("✗ {}", crate::i18n::Ownership::StateDisconnectUnfinished.render(lang));
+        }
     };
     format!("{mark} {}", msg.render(lang))
 }

@@ -21,6 +21,9 @@ pub enum PartState {
     /// Its secret is in a keyring that is locked: stored, perhaps, but unreadable until a
     /// person unlocks it. Not `missing`: nothing was lost, and reconnecting is not the fix.
     Locked,
+    /// The watch: revoked by a `disconnect` that was cut short before it removed the rest.
+    /// A person must run `disconnect` again.
+    DisconnectUnfinished,
 }
 
 impl PartState {
@@ -32,6 +35,7 @@ impl PartState {
             PartState::Missing => ExitStatus::NotConnected,
             // As any command that meets a secret store it cannot use (`connect` included).
             PartState::Locked => ExitStatus::Unexpected,
+            PartState::DisconnectUnfinished => ExitStatus::NeedsPerson,
         }
     }
 }
@@ -82,6 +86,8 @@ mod tests {
         assert_eq!(s(serde_json::to_string(&PartState::NotUsed)), "\"not_used\"");
         assert_eq!(s(serde_json::to_string(&PartState::Locked)), "\"locked\"");
         assert_eq!(PartState::Locked.exit_status().code(), 1);
+        assert_eq!(s(serde_json::to_string(&PartState::DisconnectUnfinished)), "\"disconnect_unfinished\"");
+        assert_eq!(PartState::DisconnectUnfinished.exit_status(), ExitStatus::NeedsPerson);
         assert_eq!(
             (BridgeState::Stalled.exit_status(), BridgeState::Linked.exit_status()),
             (ExitStatus::NeedsPerson, ExitStatus::Success)

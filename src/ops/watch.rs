@@ -35,6 +35,7 @@ impl Verified {
             device_id,
             token_origin: Some(origin),
             no_watch: false,
+            revoked_at: None,
         }
     }
 }

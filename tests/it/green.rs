@@ -157,6 +157,47 @@ fn the_key_s_webhooks_alone_say_linked_never_active() {
     assert_eq!(state(&out), "linked", "{}", out.stdout);
 }
 
+/// `linked` on a location whose Zelty Bridge was connected on another one: exit 0 by the
+/// contract, but never read as a green. Every place it is shown names the profile's own
+/// location and the row to check, in both languages, and never says "nothing to do".
+#[test]
+fn linked_names_the_location_to_check_never_nothing_to_do() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    // Zelty Bridge on Lyon first: `connect` on Paris sees only the key's webhooks.
+    back_office(&sb, &home, LYON, &sb.demo_key(), None);
+    let mut cmd = home.cmd(&sb);
+    cmd.args(["--lang", "fr", "--profile", "paris", "connect"])
+        .env("ZELTY_API_KEY", sb.demo_key())
+        .env("BROWSER_STANDIN_LOCATION", PARIS);
+    let connected = run(cmd);
+    connected.expect(0);
+    let out = status(&sb, &home, "paris");
+    out.expect(0);
+    assert_eq!(state(&out), "linked", "{}", out.stdout);
+    let summary = format!("{}{}", connected.stdout, connected.stderr);
+    assert!(summary.contains("doit nommer ce point de vente, « Paris »"), "{summary}");
+    assert!(!summary.to_lowercase().contains("rien à faire"), "{summary}");
+    // The name as the profile stores it.
+    let stored = std::fs::read_to_string(home.config_dir().join("profiles/paris.toml")).unwrap();
+    let location = stored
+        .lines()
+        .find_map(|l| l.strip_prefix("location_name = "))
+        .map(|v| v.trim_matches('"').to_string())
+        .unwrap_or_else(|| panic!("no location_name in:\n{stored}"));
+    for (lang, row) in [("en", "must name this location, «"), ("fr", "doit nommer ce point de vente, «")] {
+        for args in [vec!["--profile", "paris", "status"], vec!["status", "--all-profiles"], vec!["report"]] {
+            let mut cmd = home.cmd(&sb);
+            cmd.args(["--lang", lang]).args(&args);
+            let out = run(cmd);
+            out.expect(0);
+            let text = format!("{}{}", out.stdout, out.stderr);
+            assert!(text.contains(&format!("{row} {location} »")), "{lang} {args:?}:\n{text}");
+            let lower = text.to_lowercase();
+            assert!(!lower.contains("nothing to do") && !lower.contains("rien à faire"), "{lang} {args:?}:\n{text}");
+        }
+    }
+}
+
 #[test]
 fn a_chain_on_one_account_token_survives_one_restaurant_s_disconnect() {
     let (sb, home) = (Sandbox::start(&[]), Home::new());

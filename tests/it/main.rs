@@ -8,6 +8,7 @@
 mod cli;
 mod completions;
 mod connect;
+mod disconnect;
 mod edges;
 mod faults;
 mod fleet;

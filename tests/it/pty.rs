@@ -360,6 +360,24 @@ fn y_enter_answers_one_question_and_type_ahead_is_dropped() {
     assert_eq!(exit_code(&s), 0);
 }
 
+/// A disconnect cut short after its revoke, finished by a person: the confirmation and
+/// Zelty Bridge's steps as usual, the watch said already revoked, HubRise not asked again.
+#[test]
+fn a_person_finishes_a_disconnect_cut_short_after_its_revoke() {
+    let (sb, home) = (Sandbox::start(&[]), Home::new());
+    let (base, _) = crate::disconnect::cut_after_the_revoke(&sb, &home);
+    let mut s = spawn(person(&home, &sb, "fr_FR.UTF-8", &["disconnect"]));
+    s.exp_string("(oui/non").expect("the confirmation");
+    s.send_line("o").unwrap();
+    let seen = through(&mut s, "Appuyez sur Entrée une fois que c'est fait");
+    assert!(seen.contains(&bytes("Déconnecter")), "{seen}");
+    s.send_line("").unwrap();
+    let rest = s.exp_eof().unwrap();
+    assert!(rest.contains(&bytes("déjà été révoquée")), "{rest}");
+    assert_eq!(exit_code(&s), 0, "{rest}");
+    crate::disconnect::finished(&sb, &home, base);
+}
+
 /// A key pasted at "Use the Zelty key kept for this profile? (y/n)" is refused without
 /// being shown, and the question is asked again.
 #[test]

@@ -183,7 +183,10 @@ pub fn tell(app: &Ctx, outcome: &Outcome, location: Option<&str>, command: &str)
     let minutes = app.settings.bridge.stuck_after.as_secs() / 60;
     match outcome.state() {
         BridgeState::Active => app.printer.success(Flow::Active.text()),
-        BridgeState::Linked => app.printer.info(Flow::Linked.text()),
+        BridgeState::Linked => {
+            app.printer.warn(Flow::Linked.text());
+            app.printer.info(crate::ops::check::linked_hint(location));
+        }
         BridgeState::Stalled => {
             let count = e.orders.as_ref().map_or(0, |o| o.stuck.len());
             app.printer.warn(Flow::Stalled.with("count", count).with("minutes", minutes));
