@@ -115,7 +115,7 @@ pub enum Give {
 /// widest `Truncate` column is cut, one character at a time, until the rows fit.
 pub fn table(rows: &[Vec<String>], gives: &[Give], width: Option<usize>) -> Vec<String> {
     let columns = gives.len();
-    let count = |s: &str| s.chars().count();
+    let count = textwrap::core::display_width;
     let mut widths: Vec<usize> =
         (0..columns).map(|c| rows.iter().map(|r| r.get(c).map_or(0, |s| count(s))).max().unwrap_or(0)).collect();
     let total = |w: &[usize], shown: &[bool]| {
@@ -163,12 +163,18 @@ pub fn table(rows: &[Vec<String>], gives: &[Give], width: Option<usize>) -> Vec<
     out
 }
 
-/// `text` cut to `width` characters, its end replaced by `…` when cut.
+/// `text` cut to `width` columns, its end replaced by `…` when cut.
 fn cut(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
+    if textwrap::core::display_width(text) <= width {
         return text.to_string();
     }
-    let mut kept: String = text.chars().take(width.saturating_sub(1)).collect();
+    let mut kept = String::new();
+    for c in text.chars() {
+        if textwrap::core::display_width(&format!("{kept}{c}")) > width.saturating_sub(1) {
+            break;
+        }
+        kept.push(c);
+    }
     kept.truncate(kept.trim_end().len());
     kept.push('…');
     kept
@@ -214,6 +220,20 @@ mod tests {
             lines[1..].iter().all(|l| l.starts_with(&" ".repeat(16)) && !l.starts_with(&" ".repeat(17))),
             "{wrapped}"
         );
+    }
+
+    #[test]
+    fn a_table_row_that_fits_is_not_wrapped_again() {
+        // Marks and ellipses are one column wide, in the table as in the wrapping of what
+        // the printer prints: a row cut to the width stays one line.
+        let rows = vec![
+            vec!["profile".to_string(), "state".to_string(), "to do".to_string()],
+            vec!["marseille-vieux-port".to_string(), "✗ à l'arrêt → …".to_string(), "x".repeat(60)],
+        ];
+        for line in table(&rows, &[Give::Truncate, Give::Keep, Give::Truncate], Some(60)) {
+            assert_eq!(textwrap::core::display_width(&line), line.chars().count(), "{line}");
+            assert_eq!(wrap(&line, Some(60), 0), line, "wrapped again");
+        }
     }
 
     #[test]
