@@ -27,6 +27,10 @@ pub struct AppArgs {
 pub async fn run(args: AppArgs, app: &Ctx) -> anyhow::Result<ExitStatus> {
     let _lock = app.lock_profile("app").await?;
     let mut profile = app.profiles.load(&app.profile)?.ok_or_else(|| not_connected(&app.profile))?;
+    // The watch's token was revoked by a disconnect cut short: finish that first.
+    if let Some(at) = &profile.hubrise.revoked_at {
+        return Err(check::unfinished_disconnect(&app.profile, at, app.ctx.lang).into());
+    }
     let flag = check::profile_flag(&app.profile);
     let (key, token) = read_secrets(app, &app.profile, &profile).await?;
     let key = key.ok_or_else(check::key_missing)?;

@@ -230,15 +230,18 @@ pub fn report(
 /// The watch of a profile whose `disconnect` was cut short after HubRise answered its
 /// revoke (`revoked_at`): a person finishes it by running `disconnect` again.
 pub fn disconnect_unfinished(name: &str, revoked_at: &str, lang: Lang) -> Part {
-    let failure = Failure::new(
+    Part::not_ok(PartState::DisconnectUnfinished, &unfinished_disconnect(name, revoked_at, lang), lang)
+}
+
+/// The error of a command that needs the watch of a profile whose `disconnect` was cut
+/// short (`app`, or a script's `connect` without `--force`): finish it first (exit 6).
+pub fn unfinished_disconnect(name: &str, revoked_at: &str, lang: Lang) -> Failure {
+    Failure::new(
         Kind::NeedsPerson,
         "disconnect_unfinished",
         Ownership::DisconnectUnfinished.with("at", crate::localtime::human(revoked_at, lang)),
     )
-    .hint(
-        Ownership::DisconnectUnfinishedHint.with("command", format!("zelty-bridge disconnect{}", profile_flag(name))),
-    );
-    Part::not_ok(PartState::DisconnectUnfinished, &failure, lang)
+    .hint(Ownership::DisconnectUnfinishedHint.with("command", format!("zelty-bridge disconnect{}", profile_flag(name))))
 }
 
 /// What to do about the app in its state (a runnable command, or where to look).

@@ -89,6 +89,23 @@ fn sigterm_after_the_revoke_then_a_rerun_finishes_without_revoking_again() {
     }
     assert_eq!(revokes(&sb), base + 1, "status revokes nothing");
 
+    // `app` and a script's `connect` are told to finish the disconnect first (exit 6),
+    // never working with the dead token.
+    let mut app = home.cmd(&sb);
+    app.args(["app", "--json"]);
+    let mut connect = home.cmd(&sb);
+    connect.args(["connect", "--json"]).env("ZELTY_API_KEY", sb.demo_key());
+    for cmd in [app, connect] {
+        let out = run(cmd);
+        out.expect(6);
+        assert_eq!(out.json()["error"]["code"], "disconnect_unfinished", "{}", out.stdout);
+        assert!(
+            out.json()["error"]["hint"].as_str().unwrap_or_default().contains("zelty-bridge disconnect"),
+            "{}",
+            out.stdout
+        );
+    }
+
     // The rerun finishes without asking HubRise again.
     let mut again = home.cmd(&sb);
     again.args(["disconnect", "--yes", "--json"]);

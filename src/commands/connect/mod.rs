@@ -268,6 +268,15 @@ async fn confirm_replace(app: &Ctx, args: &ConnectArgs, existing: &Profile) -> a
     if args.force {
         return Ok(());
     }
+    // A disconnect cut short: a script is told to finish it (or to pass --force); a person
+    // is told, then asked as for any connection.
+    if let Some(at) = &existing.hubrise.revoked_at {
+        let unfinished = crate::ops::check::unfinished_disconnect(&app.profile, at, app.ctx.lang);
+        if !app.ctx.interactive {
+            return Err(unfinished.into());
+        }
+        app.printer.warn(unfinished.message.clone());
+    }
     let what = Msg::ExistingConnection
         .with("profile", &app.profile)
         .with("restaurant", &existing.zelty.restaurant_name)

@@ -90,7 +90,8 @@ pub fn table(lines: &[Entry], lang: Lang, width: Option<usize>) -> String {
     }
     let mut rows: Vec<Vec<String>> = rows.into_iter().map(Vec::from).collect();
     // Too wide for the terminal: the restaurant's Zelty id goes first (`status` shows it).
-    let natural = (0..7).map(|c| rows.iter().map(|r| textwrap::core::display_width(&r[c])).max().unwrap_or(0) + 2).sum::<usize>();
+    let natural =
+        (0..7).map(|c| rows.iter().map(|r| textwrap::core::display_width(&r[c])).max().unwrap_or(0) + 2).sum::<usize>();
     if width.is_some_and(|w| natural > w) {
         for (row, line) in rows.iter_mut().skip(1).zip(lines) {
             if let Entry::Checked(r) = line {
