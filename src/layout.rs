@@ -57,10 +57,15 @@ fn wrap_line(line: &str, width: usize, hang: usize) -> String {
     }
     let body = line.trim_start_matches(' ');
     let lead = line.len() - body.len();
+    // A numbered step (`1. `) is a bullet too.
+    let digits = body.bytes().take_while(u8::is_ascii_digit).count();
+    let numbered = (digits > 0 && body[digits..].starts_with(". ")).then_some(digits + 2);
     let bullet = ["- ", "• ", "· ", "✓ ", "✗ ", "! ", "→ "]
         .iter()
         .find(|b| body.starts_with(**b))
-        .map_or(0, |b| b.chars().count());
+        .map(|b| b.chars().count())
+        .or(numbered)
+        .unwrap_or(0);
     // A labelled row (`  Zelty Bridge  ✗ stalled  1 waiting…`, as `status` prints them)
     // continues under its value: after the first run of two spaces that ends a label.
     let label = match bullet {
@@ -207,6 +212,13 @@ mod tests {
         let lines: Vec<&str> = wrapped.lines().collect();
         assert!(lines.len() > 1);
         assert!(lines[1..].iter().all(|l| l.starts_with("      ") && !l.starts_with("       ")), "{wrapped}");
+    }
+
+    #[test]
+    fn a_numbered_step_continues_under_its_text() {
+        let step = "  1. CONNECTIONS > « Voir les apps disponibles » (See available apps) > Zelty Bridge > « Connecter » (Connect)";
+        let wrapped = wrap(step, Some(60), 0);
+        assert!(wrapped.lines().skip(1).all(|l| l.starts_with("     ") && !l.starts_with("      ")), "{wrapped}");
     }
 
     #[test]
