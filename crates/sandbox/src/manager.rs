@@ -97,13 +97,7 @@ async fn orders_page(State(s): St, RawQuery(q): RawQuery) -> Response {
             escape(&location.id),
             escape(&location.id)
         ));
-        b.push_str(&format!(
-            "<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n",
-            w(lang, Web::ColOrder),
-            w(lang, Web::ColStatus),
-            w(lang, Web::ColOrigin),
-            w(lang, Web::ColCreated)
-        ));
+        b.push_str(&heading_row(lang, &[Web::ColOrder, Web::ColStatus, Web::ColOrigin, Web::ColCreated]));
         // The newest first, and only the last 30: a page for people.
         for o in list.iter().rev().take(30) {
             let why = match o.status {
@@ -123,6 +117,12 @@ async fn orders_page(State(s): St, RawQuery(q): RawQuery) -> Response {
     }
     drop(inner);
     pages::html(StatusCode::OK, pages::page(lang, "HubRise", &Web::OrdersTitle.render(lang), &b))
+}
+
+/// A table's heading row, in `lang`.
+fn heading_row(lang: Lang, columns: &[Web]) -> String {
+    let cells: String = columns.iter().map(|c| format!("<th>{}</th>", w(lang, *c))).collect();
+    format!("<tr>{cells}</tr>\n")
 }
 
 /// `2026-12-02 21:39`, as a page shows a time, from the API's ISO form.
@@ -225,13 +225,8 @@ pub fn connections_page(lang: Lang, rows: &[Row]) -> Response {
     if rows.is_empty() {
         b.push_str(&format!("<p id=\"no-connections\">{}</p>\n", w(lang, Web::ConnectionsEmpty)));
     } else {
-        b.push_str(&format!(
-            "<table id=\"connections\">\n<tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr>\n",
-            w(lang, Web::ColApp),
-            w(lang, Web::Location),
-            w(lang, Web::ColStatus),
-            w(lang, Web::ColActions)
-        ));
+        b.push_str("<table id=\"connections\">\n");
+        b.push_str(&heading_row(lang, &[Web::ColApp, Web::Location, Web::ColStatus, Web::ColActions]));
         for (n, row) in rows.iter().enumerate() {
             let (state, actions): (Web, &[(&str, String)]) = match row.state {
                 ConnState::Active => {

@@ -48,24 +48,18 @@ pub fn table(lines: &[Entry], lang: Lang, width: Option<usize>) -> String {
     let mut locked = false;
     for line in lines {
         rows.push(match line {
-            Entry::Checked(r) if is_locked(r) => {
-                locked = true;
-                [
-                    r.profile.clone(),
-                    format!("{} ({})", r.zelty.restaurant_name, r.zelty.restaurant_id),
-                    r.hubrise.location_name.clone().or_else(|| r.hubrise.location_id.clone()).unwrap_or("—".into()),
-                    part_label(r.zelty.state, lang),
-                    bridge_label(r.bridge_app.state, lang),
-                    part_label(r.hubrise.state, lang),
-                    t(FleetTable::UnlockBelow),
-                ]
-            }
             Entry::Checked(r) => {
-                let todo = [&r.zelty.problem, &r.hubrise.problem]
-                    .into_iter()
-                    .flatten()
-                    .find_map(|p| p.hint.clone().or_else(|| Some(p.message.clone())))
-                    .or_else(|| r.bridge_app.hint.clone());
+                // A locked keyring is said once, under the table; the row points there.
+                let todo = if is_locked(r) {
+                    locked = true;
+                    Some(t(FleetTable::UnlockBelow))
+                } else {
+                    [&r.zelty.problem, &r.hubrise.problem]
+                        .into_iter()
+                        .flatten()
+                        .find_map(|p| p.hint.clone().or_else(|| Some(p.message.clone())))
+                        .or_else(|| r.bridge_app.hint.clone())
+                };
                 fine += usize::from(todo.is_none() && r.exit_status().is_success());
                 [
                     r.profile.clone(),
