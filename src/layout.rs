@@ -99,7 +99,14 @@ fn glue(text: &str) -> String {
         let next = chars.get(i + 1).copied();
         let prev = i.checked_sub(1).map(|p| chars[p]);
         let french = prev == Some('«') || matches!(next, Some('»' | ':' | ';' | '?' | '!'));
-        out.push(if c == ' ' && (in_code || french) { GLUE } else { c });
+        // A number and its word (`24 nov.`, `3 s`), and a month and its day (`Dec 2`): a
+        // date is never cut in two.
+        let number = prev.is_some_and(|p| p.is_ascii_digit()) && next.is_some_and(char::is_alphabetic);
+        let month = next.is_some_and(|n| n.is_ascii_digit()) && {
+            let word: String = chars[..i].iter().rev().take_while(|c| c.is_alphabetic()).collect();
+            crate::localtime::MONTHS_EN.iter().any(|m| m.chars().rev().eq(word.chars()))
+        };
+        out.push(if c == ' ' && (in_code || french || number || month) { GLUE } else { c });
     }
     out
 }
@@ -212,6 +219,19 @@ mod tests {
         let lines: Vec<&str> = wrapped.lines().collect();
         assert!(lines.len() > 1);
         assert!(lines[1..].iter().all(|l| l.starts_with("      ") && !l.starts_with("       ")), "{wrapped}");
+    }
+
+    #[test]
+    fn a_date_is_never_cut_in_two() {
+        for (text, date) in [
+            ("  Zelty Bridge  ~ relié  dernière commande traitée 24 nov. 21:11 (UTC)", "24 nov."),
+            ("the last order was handled on Dec 24, 21:11 (UTC)", "Dec 24,"),
+        ] {
+            for width in 20..text.len() {
+                let wrapped = wrap(text, Some(width), 0);
+                assert!(wrapped.contains(date), "{width}: {wrapped}");
+            }
+        }
     }
 
     #[test]
