@@ -4,7 +4,7 @@
 use super::evidence::{self, Evidence, Watch};
 use super::report::{BridgeReport, HubriseReport, Problem, StatusReport, SupportReport, ZeltyReport};
 use super::state::{BridgeState, PartState};
-use super::store::{KeyringLocked, store_failure};
+use super::store::{KeyringLocked, KeyringUnreachable, store_failure};
 use crate::ctx::Ctx;
 use crate::error::{Failure, Kind, failure_of};
 use crate::http::Http;
@@ -51,6 +51,11 @@ impl Part {
     /// A part whose secret could not be read: `locked` when the keyring is locked (with what
     /// to do about it in `status`), else `missing` with the store's failure.
     pub fn unreadable(failure: &Failure, lang: Lang) -> Part {
+        // A keyring that is not there or does not answer may hold the secrets all the
+        // same: unreachable, not missing (reconnecting is not the fix).
+        if failure.as_typed::<KeyringUnreachable>().is_some() {
+            return Part::not_ok(PartState::Unreachable, failure, lang);
+        }
         if failure.as_typed::<KeyringLocked>().is_none() {
             return Part::not_ok(PartState::Missing, failure, lang);
         }

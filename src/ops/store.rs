@@ -14,6 +14,11 @@ use crate::stores::{self, SecretStore, StoreError};
 #[derive(Debug, Clone, Copy)]
 pub struct KeyringLocked;
 
+/// What a failure from a keyring that is not there or does not answer renders: the
+/// secrets may well be stored, so `status` calls the parts unreachable, not missing.
+#[derive(Debug, Clone, Copy)]
+pub struct KeyringUnreachable;
+
 /// A store error as the user should read it, with the way out.
 pub fn store_failure(err: StoreError) -> Failure {
     if let StoreError::Ambiguous { .. } = err {
@@ -30,9 +35,14 @@ pub fn store_failure(err: StoreError) -> Failure {
             ("secret_store_failed", Msg::SecretStoreFailed, Msg::FileStoreHint.text())
         }
     };
-    let locked = matches!(err, StoreError::Locked(_));
+    let (locked, unreachable) =
+        (matches!(err, StoreError::Locked(_)), matches!(err, StoreError::Unavailable(_) | StoreError::Timeout(_)));
     let failure = Failure::new(Kind::Unexpected, code, msg.text()).hint(hint).detail(err);
-    if locked { failure.typed(KeyringLocked) } else { failure }
+    match (locked, unreachable) {
+        (true, _) => failure.typed(KeyringLocked),
+        (_, true) => failure.typed(KeyringUnreachable),
+        _ => failure,
+    }
 }
 
 /// Why a store cannot be used, in a person's words, by kind: the library's own words (a

@@ -340,6 +340,42 @@ fn a_stalled_keyring_peer_is_abandoned_at_its_deadline() {
     assert!(home.stored().is_empty());
 }
 
+/// Secrets in a keyring that stops answering are not lost: `status` calls the parts
+/// unreachable (exit 5), says why once, and never tells the person to connect again.
+#[test]
+fn a_keyring_that_does_not_answer_is_unreachable_in_status_not_missing() {
+    let Some(session) = KeyringSession::start(false) else { return };
+    let sb = Sandbox::start(&[]);
+    let mut connect = session.cmd(&sb);
+    connect.args(["connect", "--json"]).env("ZELTY_API_KEY", sb.demo_key());
+    run(connect).expect(0);
+    // The same config, now with a bus that accepts and never answers.
+    let socket = session.home.path().join("stalled-bus");
+    let listener = std::os::unix::net::UnixListener::bind(&socket).unwrap();
+    std::thread::spawn(move || {
+        let mut held = Vec::new();
+        for connection in listener.incoming() {
+            held.push(connection);
+        }
+    });
+    let stalled = |args: &[&str]| {
+        let mut cmd = session.cmd(&sb);
+        cmd.args(args)
+            .env("DBUS_SESSION_BUS_ADDRESS", format!("unix:path={}", socket.display()))
+            .env("ZELTY_BRIDGE_KEYRING_TIMEOUT", "2");
+        run(cmd)
+    };
+    let out = stalled(&["status", "--json"]);
+    out.expect(5);
+    assert_eq!(parts(&out.json()), (Some("unreachable"), Some("unreachable")), "{}", out.stdout);
+    assert_eq!(out.json()["zelty"]["reason"], "keyring_timeout", "{}", out.stdout);
+    let out = stalled(&["status"]);
+    out.expect(5);
+    let all = format!("{}{}", out.stdout, out.stderr);
+    assert!(!all.contains("missing") && !all.contains("zelty-bridge connect"), "{all}");
+    assert_eq!(all.matches("not responding").count(), 1, "said once:\n{all}");
+}
+
 /// A person at a terminal with a locked keyring (the usual case over SSH to a desktop) is
 /// told before the Zelty key is asked for — the key is shown once by Zelty — and offered
 /// the private file there and then.
