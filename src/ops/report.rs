@@ -171,8 +171,15 @@ impl StatusReport {
                 t(Msg::LabelKey.text()),
                 opt(&z.api_key)
             ),
-            format!("  Zelty Bridge  {}  {}", bridge_label(b.state, lang), bridge_detail(b, lang)),
-            format!(
+            format!("  Zelty Bridge  {}  {}", bridge_label(b.state, lang), bridge_detail(b, lang))
+                .trim_end()
+                .to_string(),
+        ];
+        if h.state == PartState::NotUsed {
+            // No watch: nothing of HubRise to show but that.
+            lines.push(format!("  {}  {}", t(Bridge::LabelWatch.text()), part_label(h.state, lang)));
+        } else {
+            lines.push(format!(
                 "  {}  {}  {} › {} ({})  {} {}",
                 t(Bridge::LabelWatch.text()),
                 part_label(h.state, lang),
@@ -181,20 +188,20 @@ impl StatusReport {
                 opt(&h.location_id),
                 t(Msg::LabelToken.text()),
                 opt(&h.access_token)
-            ),
-            format!(
+            ));
+            lines.push(format!(
                 "                {} {} ({})",
                 t(Msg::LabelCatalog.text()),
                 opt(&h.catalog_name),
                 opt(&h.catalog_id)
-            ),
-            format!(
+            ));
+            lines.push(format!(
                 "                {} {} ({})",
                 t(Msg::LabelCustomerList.text()),
                 opt(&h.customer_list_name),
                 opt(&h.customer_list_id)
-            ),
-        ];
+            ));
+        }
         // One explanation per cause: a locked keyring is one fact about both parts.
         let mut said: Vec<&Problem> = Vec::new();
         for problem in [&z.problem, &h.problem].into_iter().flatten() {
