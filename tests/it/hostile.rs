@@ -9,7 +9,7 @@
 
 use crate::support::*;
 use serde_json::{Value, json};
-use std::io::{Read, Write};
+use std::io::Write;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU8, Ordering};
 
@@ -78,31 +78,6 @@ impl Hostile {
             .env("ZELTY_BRIDGE_CLIENT_SECRET", CLIENT_SECRET)
             .env("ZELTY_BRIDGE_HTTP_RETRIES", "1");
     }
-}
-
-/// The request's head, and its body read to its `Content-Length`.
-fn read_request(stream: &mut std::net::TcpStream) -> String {
-    let mut request = Vec::new();
-    let mut buf = [0u8; 4096];
-    while let Ok(n) = stream.read(&mut buf) {
-        if n == 0 {
-            break;
-        }
-        request.extend_from_slice(&buf[..n]);
-        let text = String::from_utf8_lossy(&request).to_string();
-        if let Some((head, body)) = text.split_once("\r\n\r\n") {
-            let length = head
-                .lines()
-                .find_map(|l| {
-                    l.to_ascii_lowercase().strip_prefix("content-length:").map(|v| v.trim().parse().unwrap_or(0))
-                })
-                .unwrap_or(0usize);
-            if body.len() >= length {
-                break;
-            }
-        }
-    }
-    String::from_utf8_lossy(&request).into_owned()
 }
 
 fn http(status: &str, body: &[u8]) -> Vec<u8> {

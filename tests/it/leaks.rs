@@ -115,37 +115,14 @@ const ECHO_CODE: &str = "c0de5ecretc0de5ecretc0de5ecret99";
 
 impl Echo {
     fn start(status: u16, shape: &'static str, max: usize) -> Echo {
-        use std::io::{Read, Write};
+        use std::io::Write;
         let listener = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
         let url = format!("http://{}", listener.local_addr().unwrap());
         std::thread::spawn(move || {
             for stream in listener.incoming().take(max) {
                 let Ok(mut stream) = stream else { continue };
                 let _ = stream.set_read_timeout(Some(std::time::Duration::from_secs(10)));
-                let mut request = Vec::new();
-                let mut buf = [0u8; 4096];
-                // Headers, then as much body as Content-Length says.
-                while let Ok(n) = stream.read(&mut buf) {
-                    if n == 0 {
-                        break;
-                    }
-                    request.extend_from_slice(&buf[..n]);
-                    let text = String::from_utf8_lossy(&request).to_string();
-                    if let Some((head, body)) = text.split_once("\r\n\r\n") {
-                        let length = head
-                            .lines()
-                            .find_map(|l| {
-                                l.to_ascii_lowercase()
-                                    .strip_prefix("content-length:")
-                                    .map(|v| v.trim().parse().unwrap_or(0))
-                            })
-                            .unwrap_or(0usize);
-                        if body.len() >= length {
-                            break;
-                        }
-                    }
-                }
-                let text = String::from_utf8_lossy(&request).to_string();
+                let text = read_request(&mut stream);
                 let first = text.lines().next().unwrap_or_default().to_string();
                 let reply = if first.starts_with("GET ") && first.contains("/authorize?") {
                     let query = first.split_once('?').map(|(_, q)| q.split(' ').next().unwrap_or("")).unwrap_or("");
