@@ -49,40 +49,38 @@ pub enum Action {
     StopBeforeCallback,
 }
 
-/// The names `--action` takes, in the order of `Action`.
-pub const ACTIONS: [&str; 10] = [
-    "approve",
-    "deny",
-    "wrong-state",
-    "replay",
-    "nothing",
-    "flood",
-    "disconnect-bridge",
-    "block-bridge",
-    "spend-code",
-    "stop-before-callback",
+/// Each action and the name `--action` takes for it: the one table both ways read.
+const NAMED: [(Action, &str); 10] = [
+    (Action::Approve, "approve"),
+    (Action::Deny, "deny"),
+    (Action::WrongState, "wrong-state"),
+    (Action::Replay, "replay"),
+    (Action::Nothing, "nothing"),
+    (Action::Flood, "flood"),
+    (Action::DisconnectBridge, "disconnect-bridge"),
+    (Action::BlockBridge, "block-bridge"),
+    (Action::SpendCode, "spend-code"),
+    (Action::StopBeforeCallback, "stop-before-callback"),
 ];
+
+/// The names `--action` takes.
+pub const ACTIONS: [&str; 10] = {
+    let mut names = [""; 10];
+    let mut i = 0;
+    while i < NAMED.len() {
+        names[i] = NAMED[i].1;
+        i += 1;
+    }
+    names
+};
 
 impl Action {
     pub fn from_name(name: &str) -> Option<Action> {
-        use Action::*;
-        let all = [
-            Approve,
-            Deny,
-            WrongState,
-            Replay,
-            Nothing,
-            Flood,
-            DisconnectBridge,
-            BlockBridge,
-            SpendCode,
-            StopBeforeCallback,
-        ];
-        ACTIONS.iter().position(|a| *a == name).map(|i| all[i])
+        NAMED.iter().find(|(_, n)| *n == name).map(|(a, _)| *a)
     }
 
     fn name(self) -> &'static str {
-        ACTIONS[self as usize]
+        NAMED.iter().find(|(a, _)| *a == self).map_or("", |(_, n)| n)
     }
 }
 
