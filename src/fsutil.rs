@@ -157,26 +157,16 @@ pub fn open_lock(path: &Path) -> anyhow::Result<File> {
 /// `Ok(None)` when it does not exist; `Err(TooOpen)` for a file another user could have
 /// planted or changed.
 pub fn read_owned(path: &Path) -> Result<Option<Vec<u8>>, PrivateReadError> {
-    let mut options = OpenOptions::new();
-    options.read(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, no_follow());
-    let file = match options.open(path) {
-        Ok(f) => f,
-        Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
-        Err(e) => return Err(PrivateReadError::Io(e)),
-    };
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::MetadataExt;
-        let meta = file.metadata().map_err(PrivateReadError::Io)?;
-        if !meta.is_file() || meta.uid() != euid() || meta.mode() & 0o022 != 0 {
-            return Err(PrivateReadError::TooOpen(meta.mode() & 0o777));
+    read_checked(path, |_meta| {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt;
+            if !_meta.is_file() || _meta.uid() != euid() || _meta.mode() & 0o022 != 0 {
+                return Err(_meta.mode() & 0o777);
+            }
         }
-    }
-    let mut bytes = Vec::new();
-    io::Read::read_to_end(&mut &file, &mut bytes).map_err(PrivateReadError::Io)?;
-    Ok(Some(bytes))
+        Ok(())
+    })
 }
 
 #[derive(Debug)]
@@ -190,9 +180,28 @@ pub enum PrivateReadError {
 
 /// Reads a file that must be private to its owner; `Ok(None)` when it does not exist.
 pub fn read_private(path: &Path) -> Result<Option<Vec<u8>>, PrivateReadError> {
+    read_checked(path, |_meta| {
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = _meta.permissions().mode() & 0o777;
+            if mode & 0o077 != 0 {
+                return Err(mode);
+            }
+        }
+        Ok(())
+    })
+}
+
+/// Opens `path` without following a symlink in its place (refused with ELOOP, rather than
+/// followed elsewhere), asks `allowed` about the open file's metadata (`Err(mode)`: too
+/// open), then reads it whole; `Ok(None)` when it does not exist.
+fn read_checked(
+    path: &Path,
+    allowed: impl Fn(&std::fs::Metadata) -> Result<(), u32>,
+) -> Result<Option<Vec<u8>>, PrivateReadError> {
     let mut options = OpenOptions::new();
     options.read(true);
-    // A symlink in place of the file is refused (ELOOP) rather than followed elsewhere.
     #[cfg(unix)]
     std::os::unix::fs::OpenOptionsExt::custom_flags(&mut options, no_follow());
     let file = match options.open(path) {
@@ -200,14 +209,8 @@ pub fn read_private(path: &Path) -> Result<Option<Vec<u8>>, PrivateReadError> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(None),
         Err(e) => return Err(PrivateReadError::Io(e)),
     };
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let mode = file.metadata().map_err(PrivateReadError::Io)?.permissions().mode() & 0o777;
-        if mode & 0o077 != 0 {
-            return Err(PrivateReadError::TooOpen(mode));
-        }
-    }
+    let meta = file.metadata().map_err(PrivateReadError::Io)?;
+    allowed(&meta).map_err(PrivateReadError::TooOpen)?;
     let mut bytes = Vec::new();
     io::Read::read_to_end(&mut &file, &mut bytes).map_err(PrivateReadError::Io)?;
     Ok(Some(bytes))
