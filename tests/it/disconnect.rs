@@ -6,22 +6,12 @@
 #![cfg_attr(not(unix), allow(dead_code, unused_imports))]
 
 use crate::support::*;
-use serde_json::Value;
 use std::process::{Command, Stdio};
 use std::time::Instant;
 
 /// The revoke requests the sandbox's HubRise received so far.
 fn revokes(sb: &Sandbox) -> usize {
     sb.requests().iter().filter(|r| r["path"].as_str().is_some_and(|p| p.ends_with("/revoke"))).count()
-}
-
-/// The file store's user names.
-fn secrets(home: &Home) -> Vec<String> {
-    std::fs::read_to_string(home.config_dir().join("secrets.json"))
-        .ok()
-        .and_then(|t| serde_json::from_str::<Value>(&t).ok())
-        .and_then(|v| v.as_object().map(|m| m.keys().cloned().collect()))
-        .unwrap_or_default()
 }
 
 /// Connects the default profile, then runs `disconnect --yes` and sends it SIGTERM right
@@ -32,7 +22,11 @@ pub fn cut_after_the_revoke(sb: &Sandbox, home: &Home) -> (usize, String) {
     let mut connect = home.cmd(sb);
     connect.args(["connect", "--json"]).env("ZELTY_API_KEY", sb.demo_key());
     run(connect).expect(0);
-    assert!(secrets(home).contains(&"default:hubrise-access-token".to_string()), "{:?}", secrets(home));
+    assert!(
+        home.file_store().keys().cloned().collect::<Vec<_>>().contains(&"default:hubrise-access-token".to_string()),
+        "{:?}",
+        home.file_store().keys().cloned().collect::<Vec<_>>()
+    );
     let base = revokes(sb);
     let pause = home.path().join("pause");
     std::fs::create_dir(&pause).unwrap();
@@ -57,7 +51,11 @@ pub fn cut_after_the_revoke(sb: &Sandbox, home: &Home) -> (usize, String) {
 pub fn finished(sb: &Sandbox, home: &Home, base: usize) {
     assert_eq!(revokes(sb), base + 1, "no second revoke");
     assert!(!home.config_dir().join("profiles/default.toml").exists(), "the profile is removed");
-    assert!(secrets(home).is_empty(), "{:?}", secrets(home));
+    assert!(
+        home.file_store().keys().cloned().collect::<Vec<_>>().is_empty(),
+        "{:?}",
+        home.file_store().keys().cloned().collect::<Vec<_>>()
+    );
     assert!(home.stored().is_empty(), "{:?}", home.stored());
 }
 
@@ -70,7 +68,7 @@ fn sigterm_after_the_revoke_then_a_rerun_finishes_without_revoking_again() {
     assert_eq!(revokes(&sb), base + 1, "one revoke");
     let text = std::fs::read_to_string(home.config_dir().join("profiles/default.toml")).expect("the profile is left");
     assert!(text.contains("revoked_at = "), "the revoke is recorded:\n{text}");
-    assert!(!secrets(&home).is_empty(), "the secrets are left");
+    assert!(!home.file_store().keys().cloned().collect::<Vec<_>>().is_empty(), "the secrets are left");
 
     // `status` says what is left and how to finish, exit 6 (a person must act).
     let mut status = home.cmd(&sb);

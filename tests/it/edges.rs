@@ -9,9 +9,7 @@ use crate::support::*;
 #[cfg(target_os = "linux")]
 use crate::terminal::*;
 use serde_json::Value;
-use std::path::PathBuf;
-use std::process::{Child, Stdio};
-use std::time::Instant;
+use std::process::Stdio;
 
 /// A "browser" that first sends the callback a refusal without `state` (with an
 /// attacker's words, escapes included), as another local program could, then hands the
@@ -116,27 +114,6 @@ fn sigquit_at_the_key_prompt_puts_echo_back_and_exits_130_naming_it() {
     assert!(home.stored().is_empty(), "nothing stored");
 }
 
-fn secrets(home: &Home) -> serde_json::Map<String, Value> {
-    std::fs::read_to_string(home.config_dir().join("secrets.json"))
-        .ok()
-        .and_then(|t| serde_json::from_str::<Value>(&t).ok())
-        .and_then(|v| v.as_object().cloned())
-        .unwrap_or_default()
-}
-
-fn temp_files(home: &Home) -> Vec<PathBuf> {
-    home.files().into_iter().map(|(p, _)| p).filter(|p| p.extension().is_some_and(|e| e == "tmp")).collect()
-}
-
-fn finish(child: Child) -> Output {
-    let out = child.wait_with_output().expect("wait");
-    Output {
-        code: out.status.code().unwrap_or(-1),
-        stdout: String::from_utf8_lossy(&out.stdout).into_owned(),
-        stderr: String::from_utf8_lossy(&out.stderr).into_owned(),
-    }
-}
-
 /// SIGQUIT at each store step (each atomic write, paused just before its rename: the key,
 /// the token, the profile), and SIGUSR1, SIGUSR2 and SIGALRM at one: the store finishes
 /// whole or leaves nothing, no temp file stays, and the run exits 130 naming the signal it
@@ -151,33 +128,20 @@ fn every_handled_signal_during_a_store_is_held_and_named() {
         std::fs::create_dir(&pause).unwrap();
         let mut cmd = home.cmd(&sb);
         cmd.args(["connect"]).env("ZELTY_API_KEY", sb.demo_key()).env("ZELTY_BRIDGE_TEST_STORE_PAUSE", &pause);
-        let mut child = cmd.stdout(Stdio::piped()).stderr(Stdio::piped()).spawn().expect("spawn zelty-bridge");
-        let start = Instant::now();
-        let (mut next, mut sent) = (1, false);
-        while start.elapsed() < HANG_GUARD && next <= 3 && child.try_wait().unwrap().is_none() {
-            let marker = pause.join(format!("step-{next}"));
-            if marker.exists() {
-                if next == step {
-                    deliver(name, child.id());
-                    sent = true;
-                }
-                std::fs::remove_file(&marker).unwrap();
-                next += 1;
-            }
-            std::thread::yield_now();
-        }
-        let out = finish(child);
+        let mut child = spawn(cmd);
+        let sent = signal_at_store_step(&mut child, &pause, 3, step, name);
+        let out = wait_output(child);
         assert!(sent, "step {step} was never reached:\n{}", out.stderr);
         assert_eq!(out.code, 130, "SIG{name} at step {step}:\n{}", out.stderr);
         assert!(out.stderr.contains(&format!("stopped by SIG{name}")), "SIG{name} at step {step}:\n{}", out.stderr);
-        let stored = secrets(&home);
+        let stored = home.file_store();
         let profile = home.config_dir().join("profiles/default.toml").exists();
         let whole = stored.contains_key("default:zelty-api-key")
             && stored.contains_key("default:hubrise-access-token")
             && profile;
         let none = stored.is_empty() && !profile;
         assert!(whole || none, "SIG{name} at step {step} left {:?}, profile: {profile}", stored.keys());
-        assert!(temp_files(&home).is_empty(), "SIG{name} at step {step} left {:?}", temp_files(&home));
+        assert!(home.temp_files().is_empty(), "SIG{name} at step {step} left {:?}", home.temp_files());
     }
 }
 

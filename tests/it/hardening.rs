@@ -14,22 +14,6 @@ use serde_json::{Value, json};
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::Duration;
-#[cfg(unix)] // the signal tests
-use std::time::Instant;
-
-/// The secrets file of `home` as a map (empty when there is none).
-fn secrets(home: &Home) -> serde_json::Map<String, Value> {
-    std::fs::read_to_string(home.config_dir().join("secrets.json"))
-        .ok()
-        .and_then(|t| serde_json::from_str::<Value>(&t).ok())
-        .and_then(|v| v.as_object().cloned())
-        .unwrap_or_default()
-}
-
-/// Temp files (`.something.tmp`) anywhere under the config dir.
-fn temp_files(home: &Home) -> Vec<PathBuf> {
-    home.files().into_iter().map(|(p, _)| p).filter(|p| p.extension().is_some_and(|e| e == "tmp")).collect()
-}
 
 /// A manifest of `keys` with the account token, each restaurant on its own location.
 fn manifest(
@@ -78,7 +62,7 @@ fn two_provisions_at_once_lose_no_secret() {
         out.expect(0);
         assert_eq!(out.json()["summary"]["connected"], 20, "{}", out.stdout);
     }
-    let stored = secrets(&home);
+    let stored = home.file_store();
     let missing: Vec<String> = ["a", "b"]
         .iter()
         .flat_map(|p| (0..20).map(move |i| format!("{p}-{i:02}")))
@@ -86,7 +70,7 @@ fn two_provisions_at_once_lose_no_secret() {
         .filter(|user| !stored.contains_key(user))
         .collect();
     assert!(missing.is_empty(), "{} of 80 secrets lost: {missing:?}", missing.len());
-    assert!(temp_files(&home).is_empty(), "{:?}", temp_files(&home));
+    assert!(home.temp_files().is_empty(), "{:?}", home.temp_files());
 }
 
 /// Item 2: `connect` gets SIGTERM or SIGHUP at each of its store steps (each atomic write,
@@ -107,35 +91,18 @@ fn sigterm_and_sighup_at_each_store_step_leave_nothing_half_stored() {
                 .env("ZELTY_API_KEY", sb.demo_key())
                 .env("ZELTY_BRIDGE_TEST_STORE_PAUSE", &pause);
             let mut child = spawn(cmd);
-            let start = Instant::now();
-            let mut next = 1;
-            let mut sent = false;
-            // Let the run through each step, signalling at `step`.
-            while start.elapsed() < HANG_GUARD && next <= 3 && child.try_wait().unwrap().is_none() {
-                let marker = pause.join(format!("step-{next}"));
-                if marker.exists() {
-                    if next == step && !sent {
-                        kill(signal, child.id());
-                        sent = true;
-                        // The signal lands while the write is paused.
-                        wait_delivered(child.id(), signal_number(signal));
-                    }
-                    std::fs::remove_file(&marker).unwrap();
-                    next += 1;
-                }
-                std::thread::sleep(Duration::from_millis(20));
-            }
+            let sent = signal_at_store_step(&mut child, &pause, 3, step, signal);
             let out = wait_output(child);
             assert!(sent, "step {step} was never reached:\n{}", out.stderr);
             assert_eq!(out.code, code, "SIG{signal} at step {step}:\n{}", out.stderr);
-            let stored = secrets(&home);
+            let stored = home.file_store();
             let profile = home.config_dir().join("profiles/default.toml").exists();
             let whole = stored.contains_key("default:zelty-api-key")
                 && stored.contains_key("default:hubrise-access-token")
                 && profile;
             // Held until the connection is stored in full: never nothing, never a part.
             assert!(whole, "SIG{signal} at step {step} left {:?}, profile: {profile}", stored.keys());
-            assert!(temp_files(&home).is_empty(), "SIG{signal} at step {step} left {:?}", temp_files(&home));
+            assert!(home.temp_files().is_empty(), "SIG{signal} at step {step} left {:?}", home.temp_files());
         }
     }
 }
@@ -180,7 +147,7 @@ fn orphaned_secrets_are_reported_not_reused_and_removed() {
         .filter(|r| r["path"].as_str().is_some_and(|p| p.ends_with("/revoke")))
         .count();
     assert_eq!(revokes, 1);
-    assert!(secrets(&home).is_empty(), "{:?}", secrets(&home));
+    assert!(home.file_store().is_empty(), "{:?}", home.file_store());
 }
 
 /// A tmpfs mounted on `dir` (root only), unmounted on drop.
@@ -241,8 +208,8 @@ fn a_full_disk_reports_the_secret_a_failed_rollback_left() {
     let out = run(disconnect);
     out.expect(0);
     assert_eq!(out.json()["orphans_removed"], json!(["default:zelty-api-key"]), "{}", out.stdout);
-    assert!(secrets(&home).is_empty());
-    assert!(temp_files(&home).is_empty(), "{:?}", temp_files(&home));
+    assert!(home.file_store().is_empty());
+    assert!(home.temp_files().is_empty(), "{:?}", home.temp_files());
 }
 
 /// Item 5: a config dir others can write is refused, with a hint; a lock file planted as a
@@ -261,7 +228,7 @@ fn a_config_dir_others_control_is_refused() {
     out.expect(2);
     assert_eq!(out.json()["error"]["code"], "config_dir_insecure", "{}", out.stdout);
     assert!(out.json()["error"]["hint"].as_str().unwrap().contains("chmod 700"));
-    assert!(secrets(&home).is_empty());
+    assert!(home.file_store().is_empty());
 
     // Owned by someone else (root can make it so): refused too.
     std::fs::set_permissions(&dir, std::fs::Permissions::from_mode(0o700)).unwrap();
@@ -362,27 +329,14 @@ fn sigint_during_provision_says_what_was_stored() {
     let mut cmd = home.cmd(&sb);
     cmd.arg("provision").arg(&path).envs(env).env("ZELTY_BRIDGE_TEST_STORE_PAUSE", &pause);
     let mut child = spawn(cmd);
-    let start = Instant::now();
-    let mut next = 1;
     // Three writes a restaurant (key, token, profile): signal at the fourth, inside the
     // second restaurant's store.
-    while start.elapsed() < HANG_GUARD && child.try_wait().unwrap().is_none() {
-        let marker = pause.join(format!("step-{next}"));
-        if marker.exists() {
-            if next == 4 {
-                kill("INT", child.id());
-                wait_delivered(child.id(), signal_number("INT"));
-            }
-            std::fs::remove_file(&marker).unwrap();
-            next += 1;
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    assert!(signal_at_store_step(&mut child, &pause, usize::MAX, 4, "INT"), "the second store was never reached");
     let out = wait_output(child);
     assert_eq!(out.code, 130, "{}", out.stderr);
     assert!(!out.stderr.contains("nothing was stored"), "{}", out.stderr);
     assert!(out.stderr.contains("2 connection(s) were stored"), "{}", out.stderr);
-    assert!(temp_files(&home).is_empty());
+    assert!(home.temp_files().is_empty());
 }
 
 /// Item 7: an argument that is not UTF-8 is a usage error, not a panic.

@@ -333,6 +333,21 @@ impl Home {
     /// Profiles and stored secrets, ignoring lock files (which hold no data), the log of
     /// failures that `report` reads (which holds no connection) and what an unfinished run
     /// keeps for the next one (its `pending/` record and pending key: see `pending_key`).
+    /// The file store (`secrets.json`) as a map, user name to secret (empty when there is
+    /// none).
+    pub fn file_store(&self) -> serde_json::Map<String, Value> {
+        std::fs::read_to_string(self.config_dir().join("secrets.json"))
+            .ok()
+            .and_then(|t| serde_json::from_str::<Value>(&t).ok())
+            .and_then(|v| v.as_object().cloned())
+            .unwrap_or_default()
+    }
+
+    /// Temp files (`.something.tmp`) anywhere under the config dir.
+    pub fn temp_files(&self) -> Vec<PathBuf> {
+        self.files().into_iter().map(|(p, _)| p).filter(|p| p.extension().is_some_and(|e| e == "tmp")).collect()
+    }
+
     pub fn stored(&self) -> Vec<PathBuf> {
         self.files()
             .into_iter()

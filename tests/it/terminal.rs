@@ -6,7 +6,9 @@
 use crate::support::*;
 use rexpect::reader::Options;
 use rexpect::session::{PtySession, spawn_with_options};
-use std::process::Command;
+use std::path::Path;
+use std::process::{Child, Command};
+use std::time::{Duration, Instant};
 
 /// `program` as a person runs it: nothing inherited but `PATH`, the locale `lang`,
 /// `TERM=xterm`, `home` and its config dir, secrets in the private file (the tests of the
@@ -81,6 +83,28 @@ pub fn signal_number(signal: &str) -> u32 {
 pub fn deliver(signal: &str, pid: u32) {
     kill(signal, pid);
     wait_delivered(pid, signal_number(signal));
+}
+
+/// Lets `child`, run with `ZELTY_BRIDGE_TEST_STORE_PAUSE=pause`, through each atomic write
+/// (it waits at `pause/step-<n>` until the file is removed), up to step `last` or until it
+/// ends, sending `signal` at step `at` and letting it land while the write is paused.
+/// Returns whether step `at` was reached.
+pub fn signal_at_store_step(child: &mut Child, pause: &Path, last: usize, at: usize, signal: &str) -> bool {
+    let start = Instant::now();
+    let (mut next, mut sent) = (1, false);
+    while start.elapsed() < HANG_GUARD && next <= last && child.try_wait().unwrap().is_none() {
+        let marker = pause.join(format!("step-{next}"));
+        if marker.exists() {
+            if next == at {
+                deliver(signal, child.id());
+                sent = true;
+            }
+            std::fs::remove_file(&marker).unwrap();
+            next += 1;
+        }
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    sent
 }
 
 /// The exit code of the process in `session`.
