@@ -7,7 +7,7 @@
 
 use crate::support::*;
 use serde_json::{Value, json};
-use std::process::{Command, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 const PARIS: &str = "3r4s3-0";
@@ -22,17 +22,7 @@ fn back_office(sb: &Sandbox, home: &Home, location: &str, key: &str, action: Opt
     if let Some(action) = action {
         args.extend(["--action", action]);
     }
-    let status = Command::new("sh")
-        .arg("-c")
-        .arg(format!("{} \"$1\"", browser_standin_with(&args)))
-        .arg("sh")
-        .arg(sb.connections_url())
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .stdin(Stdio::null())
-        .status()
-        .expect("run the browser stand-in");
-    assert!(status.success());
+    run_standin(&args, &sb.connections_url());
 }
 
 /// An order of another app on `location`, created `minutes_ago`.

@@ -20,17 +20,7 @@ fn open_in_standin(home: &Home, args: &[&str], url: &str) -> String {
     let log_arg = log.to_str().unwrap().to_string();
     let mut all = vec!["--foreground", "--log", log_arg.as_str()];
     all.extend_from_slice(args);
-    let status = Command::new("sh")
-        .arg("-c")
-        .arg(format!("{} \"$1\"", browser_standin_with(&all)))
-        .arg("sh")
-        .arg(url)
-        .env_clear()
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .stdin(Stdio::null())
-        .status()
-        .expect("run the browser stand-in");
-    assert!(status.success());
+    run_standin(&all, url);
     std::fs::read_to_string(&log).unwrap_or_default()
 }
 

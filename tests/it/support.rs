@@ -543,3 +543,20 @@ pub fn read_request(stream: &mut std::net::TcpStream) -> String {
     }
     String::from_utf8_lossy(&request).into_owned()
 }
+
+/// Runs the browser stand-in with `args` on `url` the way the CLI runs `$BROWSER`
+/// (`sh -c`, a clean environment, no stdin), in the foreground, and checks that it
+/// succeeded.
+pub fn run_standin(args: &[&str], url: &str) {
+    let status = Command::new("sh")
+        .arg("-c")
+        .arg(format!("{} \"$1\"", browser_standin_with(args)))
+        .arg("sh")
+        .arg(url)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .stdin(Stdio::null())
+        .status()
+        .expect("run the browser stand-in");
+    assert!(status.success());
+}
