@@ -134,9 +134,9 @@ pub fn read_orders(orders: &[Order], rules: &Rules, now: i64) -> OrderSigns {
         let age = now - at;
         let (by_app, status) = (rules.by_app(order), order.status.as_str());
         if by_app {
-            signs.last_order_at.get_or_insert_with(|| as_ref(order).created_at);
+            signs.last_order_at.get_or_insert_with(|| order.created_at.clone().unwrap_or_default());
         } else if status != "new" {
-            signs.last_handled_at.get_or_insert_with(|| as_ref(order).created_at);
+            signs.last_handled_at.get_or_insert_with(|| order.created_at.clone().unwrap_or_default());
         }
         if age <= ACTIVE_WITHIN && (by_app || status != "new") {
             signs.recent = true;
