@@ -50,7 +50,7 @@ pub async fn run(args: DisconnectArgs, app: &Ctx) -> anyhow::Result<ExitStatus> 
     }
     confirm(app, &args, &profile).await?;
     let store: Arc<dyn SecretStore> = Arc::from(app.store_of(profile.secret_store));
-    let (key, token) = read_own(app, &store).await?;
+    let (key, token) = crate::ops::check::read_secrets(app, &app.profile, &profile).await?;
     // Neighbours first: what other profiles hold is never cut off from here.
     let sharing = sharing::of(app, &app.profile, key.as_ref(), token.as_ref()).await?;
     let mut steps = vec![Bridge::AppDisconnectSteps.text(), row_of(app, &profile)];
@@ -140,16 +140,6 @@ pub async fn run(args: DisconnectArgs, app: &Ctx) -> anyhow::Result<ExitStatus> 
         app.printer.result(&app.printer.t(&Msg::Disconnected.with("profile", &app.profile)));
     }
     Ok(ExitStatus::Success)
-}
-
-/// The profile's own key and token, as stored.
-async fn read_own(app: &Ctx, store: &Arc<dyn SecretStore>) -> anyhow::Result<(Option<Secret>, Option<Secret>)> {
-    let (store, name) = (Arc::clone(store), app.profile.clone());
-    let read = tokio::task::spawn_blocking(move || {
-        Ok::<_, stores::StoreError>((store.get(&stores::zelty_user(&name))?, store.get(&stores::hubrise_user(&name))?))
-    })
-    .await?;
-    read.map_err(|e| store_failure(e).into())
 }
 
 /// Which row of CONNEXIONS to act on: a chain's page has one « Zelty Bridge » per location.
