@@ -1,10 +1,9 @@
 //! Opening a URL in the user's browser: the `BROWSER` command when set (as `sh -c` on Unix,
 //! so `BROWSER="firefox --new-window"` works; split into words and started directly on
 //! Windows; on both the URL is one argument, never spliced into a command line), else the
-//! system opener. A browser that fails to open is not
-//! an error: the URL is always printed first. The browser runs for as long as the user
-//! keeps it, so it gets an environment without our secrets (nor any variable that looks
-//! like it holds one).
+//! system opener. A browser that fails to open is not an error: the URL is always printed
+//! first. The browser runs for as long as the user keeps it, so it gets an environment
+//! without our secrets (nor any variable that looks like it holds one).
 //!
 //! A command line is public on a multi-user machine (`/proc/*/cmdline`, `ps`), and the
 //! authorize URL carries the one-time `state`: another local user who read it could send

@@ -218,7 +218,27 @@ pub struct Http {
 /// What one try gave.
 enum Try {
     Done(Reply),
-    Retry { after: Option<Duration>, why: String },
+    Retry { after: Option<Duration>, why: Why },
+}
+
+/// Why a try failed, as the retry line and the final error say it, and whether it was the
+/// service asking us to slow down (HTTP 429: an answer, not a failure to answer).
+#[derive(Debug, Default)]
+struct Why {
+    text: String,
+    throttled: bool,
+}
+
+impl Why {
+    /// An answer with this status.
+    fn status(status: StatusCode) -> Why {
+        Why { text: format!("HTTP {status}"), throttled: status == StatusCode::TOO_MANY_REQUESTS }
+    }
+
+    /// No answer: the transport's words.
+    fn no_answer(text: String) -> Why {
+        Why { text, throttled: false }
+    }
 }
 
 impl Http {
@@ -288,7 +308,7 @@ impl Http {
         let client = self.client()?;
         let deadline = self.budget.total.map(|total| tokio::time::Instant::now() + total);
         let attempts = self.budget.attempts.max(1);
-        let mut last = String::new();
+        let mut last = Why::default();
         let mut tried = 0;
         for attempt in 1..=attempts {
             if let Some(pace) = &self.pace {
@@ -340,8 +360,9 @@ impl Http {
                     self.printer.debug(
                         1,
                         format!(
-                            "{}: {last}; retrying in {:.1} s ({attempt}/{attempts})",
+                            "{}: {}; retrying in {:.1} s ({attempt}/{attempts})",
                             service.name(),
+                            last.text,
                             wait.as_secs_f32(),
                         ),
                     );
@@ -370,7 +391,7 @@ impl Http {
     async fn announce_retry(
         &self,
         service: Service,
-        why: &str,
+        why: &Why,
         next: u32,
         attempts: u32,
         wait: Duration,
@@ -378,10 +399,10 @@ impl Http {
     ) {
         if !self.printer.is_live() && !self.printer.is_quiet() {
             // A 429 is an answer: the service asked us to wait, it did not fail to answer.
-            let line = if throttled(why) { Network::RetrySlowDown.text() } else { Ux::RetryLine.text() };
+            let line = if why.throttled { Network::RetrySlowDown.text() } else { Ux::RetryLine.text() };
             self.printer.info(
                 line.with("service", service.name())
-                    .with("why", why)
+                    .with("why", &why.text)
                     .with("n", next)
                     .with("of", attempts)
                     .with("wait", seconds(wait)),
@@ -417,7 +438,7 @@ impl Http {
                 return Err(Failure::from(HttpError::BadSecretCharacters { service }).into());
             }
             Err(e) => {
-                let why = describe(&e);
+                let why = Why::no_answer(describe(&e));
                 // A request that may have reached the server is not sent twice unless it
                 // is idempotent.
                 if idempotent == Idempotent::No && !e.is_connect() {
@@ -436,10 +457,10 @@ impl Http {
             if let Some(pace) = &self.pace {
                 pace.throttled(service, retry_after);
             }
-            return Ok(Try::Retry { after: retry_after, why: format!("HTTP {status}") });
+            return Ok(Try::Retry { after: retry_after, why: Why::status(status) });
         }
         if status.is_server_error() && idempotent == Idempotent::Yes {
-            return Ok(Try::Retry { after: retry_after, why: format!("HTTP {status}") });
+            return Ok(Try::Retry { after: retry_after, why: Why::status(status) });
         }
         if body == Body::IgnoredOnSuccess && status.is_success() {
             return Ok(Try::Done(Reply { status, body: Vec::new(), date: None }));
@@ -457,9 +478,11 @@ impl Http {
                 let limit_mib = self.budget.max_body >> 20;
                 return Err(Failure::from(HttpError::TooLarge { service, limit_mib }).into());
             }
-            Err(BodyError::Read(why)) if idempotent == Idempotent::Yes => return Ok(Try::Retry { after: None, why }),
+            Err(BodyError::Read(why)) if idempotent == Idempotent::Yes => {
+                return Ok(Try::Retry { after: None, why: Why::no_answer(why) });
+            }
             Err(BodyError::Read(why)) => {
-                return Err(unreachable(service, 1, why));
+                return Err(unreachable(service, 1, Why::no_answer(why)));
             }
         };
         let reply = Reply { status, body, date };
@@ -468,7 +491,7 @@ impl Http {
             self.printer.debug(1, format!("{} answered {status}: {}", service.name(), reply.redacted_excerpt()));
         }
         if status.is_server_error() {
-            return Err(unreachable(service, 1, format!("HTTP {status}")));
+            return Err(unreachable(service, 1, Why::status(status)));
         }
         Ok(Try::Done(reply))
     }
@@ -501,11 +524,6 @@ fn seconds(d: Duration) -> u64 {
     d.as_millis().div_ceil(1000) as u64
 }
 
-/// Whether a retry's reason is the service asking us to slow down (HTTP 429).
-fn throttled(why: &str) -> bool {
-    why.starts_with("HTTP 429")
-}
-
 /// "try 2 of 4; giving up in 24 s".
 fn try_note(attempt: u32, attempts: u32, deadline: Option<tokio::time::Instant>) -> crate::i18n::Text {
     match left(deadline) {
@@ -515,18 +533,17 @@ fn try_note(attempt: u32, attempts: u32, deadline: Option<tokio::time::Instant>)
 }
 
 /// The service could not be reached after `tries`: exit 5, naming the service.
-fn unreachable(service: Service, tries: u32, detail: impl std::fmt::Display) -> anyhow::Error {
-    let why = detail.to_string();
-    if throttled(&why) {
+fn unreachable(service: Service, tries: u32, why: Why) -> anyhow::Error {
+    if why.throttled {
         return Failure::new(
             Kind::Unreachable,
             service.unreachable_code(),
-            Network::SlowedDown.with("service", service.name()).with("why", &why).with("tries", tries),
+            Network::SlowedDown.with("service", service.name()).with("why", &why.text).with("tries", tries),
         )
         .hint(Network::SlowedDownHint.with("service", service.name()))
         .into();
     }
-    Failure::from(HttpError::Unreachable { service, tries, detail: detail.to_string() }).into()
+    Failure::from(HttpError::Unreachable { service, tries, detail: why.text }).into()
 }
 
 enum BodyError {
