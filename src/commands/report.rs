@@ -8,7 +8,7 @@ use crate::ctx::Ctx;
 use crate::errlog;
 use crate::error::ExitStatus;
 use crate::i18n::{Lang, ReportText};
-use crate::ops::check::check;
+use crate::ops::fleet::{self, Entry};
 use anyhow::Context as _;
 use serde_json::{Map, Value, json};
 use std::collections::BTreeMap;
@@ -74,11 +74,11 @@ async fn gather(app: &Ctx, offline: bool) -> anyhow::Result<(Value, BTreeMap<Str
     // A run on a named profile reports that one; otherwise every profile of the machine.
     let names = if app.profile == "default" { app.profiles.list()? } else { vec![app.profile.clone()] };
     let (mut profiles, mut shown) = (Vec::new(), BTreeMap::new());
-    for name in names {
-        let entry = match app.profiles.load(&name) {
-            Ok(Some(profile)) => {
-                let report = check(app, &name, &profile, offline).await;
-                shown.insert(name.clone(), report.render(app.printer.lang()));
+    // As `status --all-profiles` checks them: side by side, one Zelty call per key.
+    for entry in fleet::check_all(app, &names, offline).await? {
+        let entry = match entry {
+            Entry::Checked(report) => {
+                shown.insert(report.profile.clone(), report.render(app.printer.lang()));
                 let mut value = serde_json::to_value(&report).unwrap_or_default();
                 // What `status` says to do about the app (`linked`: which row to check) is
                 // prose there, outside `status --json`'s keys; support needs it here too.
@@ -87,11 +87,9 @@ async fn gather(app: &Ctx, offline: bool) -> anyhow::Result<(Value, BTreeMap<Str
                 }
                 value
             }
-            Ok(None) => continue,
-            Err(err) => {
-                let message = crate::error::Report::of(&err, app.printer.lang()).message;
-                json!({ "profile": name, "unreadable": message })
-            }
+            // Removed since it was listed.
+            Entry::Unreadable { status: ExitStatus::NotConnected, .. } => continue,
+            Entry::Unreadable { profile, problem, .. } => json!({ "profile": profile, "unreadable": problem.message }),
         };
         profiles.push(without_secrets(entry));
     }
